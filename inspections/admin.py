@@ -1,0 +1,149 @@
+from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+
+from inspections.access import editable_force_ids, is_administrator, may_edit_inspection
+from inspections.models import Area, Force, Framework, Inspection, Judgment
+from recommendations.models import Finding
+from recommendations.services import inspection_open_tracking
+
+
+@admin.register(Force)
+class ForceAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "local_policing_body", "body_kind", "region"]
+    list_filter = ["body_kind", "region"]
+    search_fields = ["name", "slug", "local_policing_body"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["editors"]
+    list_select_related = True
+
+
+class AreaInline(admin.TabularInline):
+    model = Area
+    extra = 0
+    fields = ["position", "name", "kind", "parent", "is_graded"]
+    show_change_link = True
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "first_year", "scale", "area_count"]
+    list_filter = ["scale"]
+    search_fields = ["name", "slug"]
+    inlines = [AreaInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(area_count=Count("areas"))
+
+    @admin.display(description="areas", ordering="area_count")
+    def area_count(self, obj: Framework) -> int:
+        return obj.area_count
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "framework", "kind", "parent", "position", "is_graded"]
+    list_filter = ["framework", "kind", "is_graded"]
+    search_fields = ["name", "framework__name"]
+    list_select_related = ["framework", "parent__framework"]
+    autocomplete_fields = ["framework", "parent"]
+
+
+class JudgmentInline(admin.TabularInline):
+    model = Judgment
+    extra = 0
+    fields = ["area", "grade", "is_carried_forward", "source_section"]
+
+
+class FindingInline(admin.StackedInline):
+    model = Finding
+    extra = 0
+    fields = [
+        ("position", "kind", "reference"),
+        "area",
+        "text",
+        "cause_of_concern",
+        ("deadline_text", "addressees"),
+        "themes",
+        "carried_forward_from",
+        ("source_document", "source_section"),
+    ]
+    autocomplete_fields = ["cause_of_concern", "carried_forward_from", "themes"]
+    show_change_link = True
+
+
+@admin.register(Inspection)
+class InspectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "force", "published", "framework", "finding_count"]
+    list_filter = ["kind", "framework", "published_precision", "force"]
+    search_fields = ["title", "slug", "force__name", "summary"]
+    list_select_related = ["force", "framework"]
+    date_hierarchy = "published_on"
+    autocomplete_fields = ["force", "applies_to", "framework"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["response_due_on", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "framework", "force", "applies_to"]}),
+        (
+            "Publication",
+            {"fields": ["published_on", "published_precision", "response_due_on", "source_url"]},
+        ),
+        ("Content", {"fields": ["summary", "source_document"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+    inlines = [JudgmentInline, FindingInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(finding_count=Count("findings"))
+
+    @admin.display(description="findings", ordering="finding_count")
+    def finding_count(self, obj: Inspection) -> int:
+        return obj.finding_count
+
+    @admin.display(description="published", ordering="published_on")
+    def published(self, obj: Inspection) -> str:
+        return obj.published_display()
+
+    @admin.display(description="response due (s.55(5A))")
+    def response_due_on(self, obj: Inspection) -> str:
+        due = obj.response_due_on
+        return f"{due:%-d %B %Y}" if due else "Unknown until the exact publication day is entered"
+
+    def has_change_permission(self, request: HttpRequest, obj: Inspection | None = None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or may_edit_inspection(request.user, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Inspection | None = None) -> bool:
+        return super().has_delete_permission(request, obj) and is_administrator(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "force":
+            allowed = editable_force_ids(request.user)
+            if allowed is not None:
+                kwargs["queryset"] = Force.objects.filter(pk__in=allowed)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        counts = inspection_open_tracking(inspection=form.instance, user=request.user)
+        if counts["statuses"] or counts["responses"]:
+            self.message_user(
+                request,
+                f"Opened {counts['statuses']} finding statuses and "
+                f"{counts['responses']} responses owed.",
+            )
+
+
+@admin.register(Judgment)
+class JudgmentAdmin(admin.ModelAdmin):
+    list_display = ["inspection", "area", "grade", "is_carried_forward"]
+    list_filter = ["grade", "area__framework", "is_carried_forward", "inspection__force"]
+    search_fields = ["inspection__title", "area__name", "inspection__force__name"]
+    list_select_related = ["inspection", "area__framework"]
+    autocomplete_fields = ["inspection", "area"]
+
+    def has_change_permission(self, request: HttpRequest, obj: Judgment | None = None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or may_edit_inspection(request.user, obj.inspection)

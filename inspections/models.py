@@ -1,0 +1,381 @@
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from inspections.deadlines import statutory_response_due_on
+
+
+class ForceManager(models.Manager):
+    def get_by_natural_key(self, slug: str) -> "Force":
+        return self.get(slug=slug)
+
+
+class Force(models.Model):
+    """A territorial police force of England and Wales and its local policing body."""
+
+    class BodyKind(models.TextChoices):
+        PCC = "pcc", "Police and Crime Commissioner"
+        PFCC = "pfcc", "Police, Fire and Crime Commissioner"
+        MAYOR = "mayor", "Elected mayor"
+        MOPAC = "mopac", "Mayor's Office for Policing and Crime"
+        COMMON_COUNCIL = "common_council", "Common Council (Police Authority Board)"
+
+    slug = models.SlugField(max_length=60, unique=True, help_text="As in HMICFRS's URLs.")
+    name = models.CharField(max_length=120, unique=True)
+    local_policing_body = models.CharField(max_length=200)
+    body_kind = models.CharField(max_length=20, choices=BodyKind.choices)
+    region = models.CharField(max_length=60)
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="edited_forces",
+        blank=True,
+        help_text="OPCC staff who may update this force's statuses and responses.",
+    )
+
+    objects = ForceManager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(body_kind__in=["pcc", "pfcc", "mayor", "mopac", "common_council"]),
+                name="inspections_force_body_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class GradeScale(models.TextChoices):
+    FOUR_TIER = "four_tier", "Four tiers (outstanding to inadequate)"
+    FIVE_TIER = "five_tier", "Five tiers (with adequate, from PEEL 2021/22)"
+
+
+class Grade(models.TextChoices):
+    OUTSTANDING = "outstanding", "Outstanding"
+    GOOD = "good", "Good"
+    ADEQUATE = "adequate", "Adequate"
+    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
+    INADEQUATE = "inadequate", "Inadequate"
+    UNGRADED = "ungraded", "Ungraded"
+    NOT_YET_GRADED = "not_yet_graded", "Not yet graded"
+    NOT_INSPECTED = "not_inspected", "Not inspected"
+
+
+# Values that say why there is no grade; valid in every framework.
+NON_GRADES = (Grade.UNGRADED, Grade.NOT_YET_GRADED, Grade.NOT_INSPECTED)
+GRADES_BY_SCALE = {
+    GradeScale.FOUR_TIER: (
+        Grade.OUTSTANDING,
+        Grade.GOOD,
+        Grade.REQUIRES_IMPROVEMENT,
+        Grade.INADEQUATE,
+    ),
+    GradeScale.FIVE_TIER: (
+        Grade.OUTSTANDING,
+        Grade.GOOD,
+        Grade.ADEQUATE,
+        Grade.REQUIRES_IMPROVEMENT,
+        Grade.INADEQUATE,
+    ),
+}
+
+
+class FrameworkManager(models.Manager):
+    def get_by_natural_key(self, slug: str) -> "Framework":
+        return self.get(slug=slug)
+
+
+class Framework(models.Model):
+    """A PEEL grading era: its own areas and its own grade scale."""
+
+    slug = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=120, unique=True)
+    first_year = models.PositiveSmallIntegerField(help_text="Year the era's inspections began.")
+    scale = models.CharField(max_length=20, choices=GradeScale.choices)
+    description = models.TextField(blank=True)
+
+    objects = FrameworkManager()
+
+    class Meta:
+        ordering = ["first_year", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scale__in=GradeScale.values), name="inspections_framework_scale_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    def allowed_grades(self) -> tuple[str, ...]:
+        return GRADES_BY_SCALE[GradeScale(self.scale)] + NON_GRADES
+
+
+class AreaManager(models.Manager):
+    def get_by_natural_key(self, framework_slug: str, name: str) -> "Area":
+        return self.get(framework__slug=framework_slug, name=name)
+
+
+class Area(models.Model):
+    """A pillar, question or area of policing that a framework grades or reports under."""
+
+    class Kind(models.TextChoices):
+        PILLAR = "pillar", "Pillar"
+        QUESTION = "question", "Question"
+        AREA = "area", "Area"
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="areas")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.AREA)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="The pillar a question belongs to.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    is_graded = models.BooleanField(
+        default=True, help_text="False for areas the framework never grades (e.g. victim service)."
+    )
+
+    objects = AreaManager()
+
+    class Meta:
+        ordering = ["framework__first_year", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "name"],
+                name="inspections_area_unique_name_per_framework",
+                violation_error_message="This framework already has an area with that name.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["pillar", "question", "area"]),
+                name="inspections_area_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.framework.name})"
+
+    def natural_key(self) -> tuple[str, str]:
+        return (*self.framework.natural_key(), self.name)
+
+    natural_key.dependencies = ["inspections.framework"]
+
+    def clean(self) -> None:
+        if self.parent_id and self.parent.framework_id != self.framework_id:
+            raise ValidationError({"parent": "The parent must belong to the same framework."})
+
+
+class InspectionKind(models.TextChoices):
+    PEEL_FORCE = "peel_force", "PEEL force inspection"
+    PEEL_NATIONAL = "peel_national", "PEEL spotlight / national thematic"
+    THEMATIC = "thematic", "Thematic"
+    JOINT_THEMATIC = "joint_thematic", "Joint thematic"
+    ACCELERATED_CAUSE_OF_CONCERN = "accelerated_cause_of_concern", "Accelerated cause of concern"
+    REVISIT_LETTER = "revisit_letter", "Revisit letter"
+    OTHER = "other", "Other"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Exact day"
+    MONTH = "month", "Month only"
+    YEAR = "year", "Year only"
+
+
+# Kinds that are always about one force; the others may apply to many.
+SINGLE_FORCE_KINDS = ("peel_force", "accelerated_cause_of_concern", "revisit_letter")
+
+
+class InspectionQuerySet(models.QuerySet):
+    def with_related(self) -> "InspectionQuerySet":
+        return self.select_related("force", "framework")
+
+
+class InspectionManager(models.Manager.from_queryset(InspectionQuerySet)):
+    def get_by_natural_key(self, slug: str) -> "Inspection":
+        return self.get(slug=slug)
+
+
+class Inspection(models.Model):
+    """A published HMICFRS report, about one force or (national) applying to several."""
+
+    Kind = InspectionKind
+    DatePrecision = DatePrecision
+
+    SINGLE_FORCE_KINDS = SINGLE_FORCE_KINDS
+
+    slug = models.SlugField(max_length=120, unique=True, help_text="Stable identifier.")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    framework = models.ForeignKey(
+        Framework,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inspections",
+        help_text="The PEEL era whose areas and grades the report uses, if any.",
+    )
+    published_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Leave empty if the source does not state it. For month/year precision "
+        "enter the first day of that month/year.",
+    )
+    published_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    source_url = models.URLField(max_length=500, blank=True)
+    summary = models.TextField(blank=True)
+    force = models.ForeignKey(
+        Force,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inspections",
+        help_text="The force the report is about. Empty for a national report.",
+    )
+    applies_to = models.ManyToManyField(
+        Force,
+        blank=True,
+        related_name="national_inspections",
+        help_text="For a national report: the forces whose bodies owe a response.",
+    )
+    source_document = models.CharField(
+        max_length=200, blank=True, help_text="The document this record was taken from."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InspectionManager()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        indexes = [models.Index(fields=["published_on"], name="inspections_insp_published")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=InspectionKind.values),
+                name="inspections_inspection_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_precision__in=["day", "month", "year"]),
+                name="inspections_inspection_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=SINGLE_FORCE_KINDS, force__isnull=True),
+                name="inspections_inspection_force_report_has_force",
+                violation_error_message="A report of this kind must name the force it is about.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    @property
+    def is_national(self) -> bool:
+        return self.force_id is None
+
+    @property
+    def response_due_on(self) -> date | None:
+        """The s.55(5A) deadline; unknown unless the exact publication day is known."""
+        if self.published_on is None or self.published_precision != self.DatePrecision.DAY:
+            return None
+        return statutory_response_due_on(self.published_on)
+
+    def published_display(self) -> str:
+        if self.published_on is None:
+            return "Not stated"
+        fmt = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}[self.published_precision]
+        return self.published_on.strftime(fmt)
+
+    def forces_owing_response(self) -> list[Force]:
+        """The forces this report applies to. Queries the M2M for a national report."""
+        if self.force_id:
+            return [self.force]
+        return list(self.applies_to.all())
+
+    def clean(self) -> None:
+        errors = {}
+        if self.kind in self.SINGLE_FORCE_KINDS and not self.force_id:
+            errors["force"] = (
+                f"A {self.get_kind_display().lower()} must name the force it is about."
+            )
+        if self.published_on and self.published_on > timezone.localdate():
+            errors["published_on"] = "The publication date cannot be in the future."
+        elif self.pk and self.published_on:
+            early = self.responses.filter(published_on__lt=self.published_on).select_related(
+                "force"
+            )
+            if early:
+                names = ", ".join(str(r.force) for r in early)
+                errors["published_on"] = (
+                    f"Responses already published before that date ({names}): a report cannot be "
+                    "published after its response. Check the date."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class Judgment(models.Model):
+    """A graded judgment: one grade per inspection and area."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgments")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="judgments")
+    grade = models.CharField(max_length=30, choices=Grade.choices)
+    is_carried_forward = models.BooleanField(
+        default=False, help_text="Grade kept from an earlier inspection (as in PEEL 2017)."
+    )
+    source_section = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["inspection", "area__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "area"],
+                name="inspections_judgment_one_per_area",
+                violation_error_message="This inspection already has a grade for that area.",
+            ),
+            models.CheckConstraint(
+                condition=Q(grade__in=Grade.values), name="inspections_judgment_grade_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area.name}: {self.get_grade_display()}"
+
+    def clean(self) -> None:
+        if not (self.inspection_id and self.area_id):
+            return
+        framework = self.inspection.framework
+        if framework is None:
+            raise ValidationError(
+                {"area": "Choose the inspection's grading framework before recording grades."}
+            )
+        if self.area.framework_id != framework.pk:
+            raise ValidationError(
+                {"area": f"“{self.area.name}” is not an area of {framework.name}."}
+            )
+        if self.grade and self.grade not in framework.allowed_grades():
+            raise ValidationError(
+                {
+                    "grade": f"“{self.get_grade_display()}” is not a grade in {framework.name}, "
+                    "which uses the four-tier scale."
+                }
+            )

@@ -1,0 +1,487 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from inspections.models import Area, Force, Inspection
+
+
+class ThemeManager(models.Manager):
+    def get_by_natural_key(self, slug: str) -> "Theme":
+        return self.get(slug=slug)
+
+
+class Theme(models.Model):
+    """A subject analysts filter by (stop and search, use of force, vulnerability …)."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=120, unique=True)
+
+    objects = ThemeManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class FindingKind(models.TextChoices):
+    CAUSE_OF_CONCERN = "cause_of_concern", "Cause of concern"
+    RECOMMENDATION = "recommendation", "Recommendation"
+    AFI = "afi", "Area for improvement"
+    NOTABLE_PRACTICE = "notable_practice", "Notable practice"
+    INNOVATIVE_PRACTICE = "innovative_practice", "Innovative practice"
+    PROMISING_PRACTICE = "promising_practice", "Promising practice"
+
+
+class FindingQuerySet(models.QuerySet):
+    def trackable(self) -> "FindingQuerySet":
+        """Findings that carry a status per force (everything but good practice)."""
+        return self.filter(kind__in=Finding.TRACKABLE_KINDS)
+
+    def with_related(self) -> "FindingQuerySet":
+        return self.select_related(
+            "inspection", "inspection__force", "area", "cause_of_concern", "carried_forward_from"
+        )
+
+
+class FindingManager(models.Manager.from_queryset(FindingQuerySet)):
+    def get_by_natural_key(self, inspection_slug: str, position: int) -> "Finding":
+        return self.get(inspection__slug=inspection_slug, position=position)
+
+
+class Finding(models.Model):
+    """One thing a report found: a cause of concern, recommendation, AFI or good practice."""
+
+    Kind = FindingKind
+
+    TRACKABLE_KINDS = ("cause_of_concern", "recommendation", "afi")
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
+    position = models.PositiveIntegerField(help_text="Order of the finding within its report.")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    area = models.ForeignKey(
+        Area,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="findings",
+        help_text="The area, pillar or question the finding sits under.",
+    )
+    reference = models.CharField(
+        max_length=40, blank=True, help_text="The report's own number, if it numbers findings."
+    )
+    text = models.TextField(help_text="Full text: headline, explanation and any sub-points.")
+    cause_of_concern = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        help_text="For a recommendation: the cause of concern it answers.",
+    )
+    addressees = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Who a thematic recommendation is for, e.g. ["all forces", "Home Office"].',
+    )
+    deadline_text = models.CharField(
+        max_length=120, blank=True, help_text='Deadline wording, e.g. "By July 2021".'
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="findings")
+    carried_forward_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="carried_forward_to",
+        help_text="An earlier finding this report says remains in place.",
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        help_text="A later finding that replaces this one.",
+    )
+    source_document = models.CharField(max_length=200, blank=True)
+    source_section = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FindingManager()
+
+    class Meta:
+        ordering = ["inspection", "position"]
+        indexes = [models.Index(fields=["kind"], name="recommendations_finding_kind")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "position"],
+                name="recommendations_finding_unique_position",
+                violation_error_message="Another finding of this report has that position.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=FindingKind.values),
+                name="recommendations_finding_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(cause_of_concern__isnull=True) | Q(kind="recommendation"),
+                name="recommendations_finding_parent_only_on_recommendation",
+                violation_error_message="Only a recommendation can belong to a cause of concern.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(carried_forward_from=F("pk")) & ~Q(superseded_by=F("pk")),
+                name="recommendations_finding_lineage_not_self",
+                violation_error_message="A finding cannot carry forward or supersede itself.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(text=""), name="recommendations_finding_text_not_empty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = self.reference or self.get_kind_display()
+        return f"{label}: {self.headline}"
+
+    def natural_key(self) -> tuple[str, int]:
+        return (*self.inspection.natural_key(), self.position)
+
+    natural_key.dependencies = ["inspections.inspection"]
+
+    @property
+    def headline(self) -> str:
+        """First line of the text, shortened for lists."""
+        first = self.text.strip().splitlines()[0] if self.text.strip() else ""
+        return first if len(first) <= 120 else first[:117].rstrip() + "…"
+
+    @property
+    def is_trackable(self) -> bool:
+        return self.kind in self.TRACKABLE_KINDS
+
+    def clean(self) -> None:
+        errors = {}
+        if self.cause_of_concern_id:
+            if self.kind != self.Kind.RECOMMENDATION:
+                errors["cause_of_concern"] = (
+                    "Only a recommendation can belong to a cause of concern."
+                )
+            elif self.cause_of_concern.kind != self.Kind.CAUSE_OF_CONCERN:
+                errors["cause_of_concern"] = "The parent must be a cause of concern."
+            elif self.cause_of_concern.inspection_id != self.inspection_id:
+                errors["cause_of_concern"] = "The cause of concern must be in the same report."
+        if self.area_id and self.inspection_id:
+            framework_id = self.inspection.framework_id
+            if framework_id and self.area.framework_id != framework_id:
+                errors["area"] = f"“{self.area.name}” is not an area of this report's framework."
+        for field in ("carried_forward_from", "superseded_by"):
+            other = getattr(self, field)
+            if other is not None and self.pk and other.pk == self.pk:
+                errors[field] = "A finding cannot be linked to itself."
+        if errors:
+            raise ValidationError(errors)
+
+
+class FindingStatusQuerySet(models.QuerySet):
+    def open(self) -> "FindingStatusQuerySet":
+        return self.filter(status__in=FindingStatus.OPEN_STATUSES)
+
+    def closed(self) -> "FindingStatusQuerySet":
+        return self.exclude(status__in=FindingStatus.OPEN_STATUSES)
+
+    def with_related(self) -> "FindingStatusQuerySet":
+        return self.select_related(
+            "finding", "finding__inspection", "finding__area", "force", "updated_by"
+        )
+
+
+class FindingStatusManager(models.Manager.from_queryset(FindingStatusQuerySet)):
+    def get_by_natural_key(
+        self, inspection_slug: str, position: int, force_slug: str
+    ) -> "FindingStatus":
+        return self.get(
+            finding__inspection__slug=inspection_slug,
+            finding__position=position,
+            force__slug=force_slug,
+        )
+
+
+class Status(models.TextChoices):
+    AWAITING_REVIEW = "awaiting_review", "Awaiting review"
+    BEING_PROGRESSED = "being_progressed", "Being progressed"
+    COMPLETE = "complete", "Complete"
+    SUPERSEDED = "superseded", "Superseded"
+    NO_FURTHER_ACTION = "no_further_action", "No further action needed"
+
+
+class FindingStatus(models.Model):
+    """The current status of a finding for one force: a denormalised copy of the newest
+    StatusChange, so lists read it without a query per row. Written only by services."""
+
+    Status = Status
+    OPEN_STATUSES = (Status.AWAITING_REVIEW, Status.BEING_PROGRESSED)
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="statuses")
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="finding_statuses")
+    status = models.CharField(max_length=30, choices=Status.choices)
+    status_since = models.DateField(
+        null=True, blank=True, help_text="When the current status took effect, if known."
+    )
+    last_note = models.TextField(blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = FindingStatusManager()
+
+    class Meta:
+        verbose_name = "finding status"
+        verbose_name_plural = "finding statuses"
+        ordering = ["force__name", "finding__inspection", "finding__position"]
+        indexes = [
+            models.Index(fields=["force", "status"], name="recs_findingstatus_force"),
+            models.Index(fields=["status", "status_since"], name="recs_findingstatus_age"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["finding", "force"],
+                name="recommendations_findingstatus_one_per_force",
+                violation_error_message="This finding already has a status for that force.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values),
+                name="recommendations_findingstatus_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.finding} — {self.force}: {self.get_status_display()}"
+
+    def natural_key(self) -> tuple:
+        return (*self.finding.natural_key(), self.force.slug)
+
+    natural_key.dependencies = ["recommendations.finding", "inspections.force"]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or remove a permanent record."""
+
+
+class StatusChangeQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Status history is permanent: entries cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Status history is permanent: entries cannot be deleted.")
+
+    # bulk_update goes through update(); listed for clarity of intent.
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError("Status history is permanent: entries cannot be changed.")
+
+
+class StatusChange(models.Model):
+    """One dated, attributed entry in a finding's status history for a force. Append-only."""
+
+    finding_status = models.ForeignKey(
+        FindingStatus, on_delete=models.PROTECT, related_name="history"
+    )
+    status = models.CharField(max_length=30, choices=Status.choices)
+    effective_on = models.DateField(
+        null=True, blank=True, help_text="When the status took effect; empty if not known."
+    )
+    note = models.TextField(help_text="Why, and the evidence.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="status_changes",
+        help_text="Empty for entries loaded from the source documents.",
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = StatusChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["finding_status", "-recorded_at"], name="recommendations_sc_history"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values),
+                name="recommendations_statuschange_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(note=""), name="recommendations_statuschange_note_required"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} ({self.effective_on or 'date not stated'})"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Status history is permanent: entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Status history is permanent: entries cannot be deleted.")
+
+
+class ResponseQuerySet(models.QuerySet):
+    def with_related(self) -> "ResponseQuerySet":
+        return self.select_related("inspection", "force")
+
+
+class ResponseManager(models.Manager.from_queryset(ResponseQuerySet)):
+    def get_by_natural_key(self, inspection_slug: str, force_slug: str) -> "Response":
+        return self.get(inspection__slug=inspection_slug, force__slug=force_slug)
+
+
+class Response(models.Model):
+    """The local policing body's s.55 response to one report, for one force."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="responses")
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="responses")
+    # Copies of the report's dates, kept in step by services, so the deadline can be indexed,
+    # filtered and sorted, and the database can refuse a response dated before its report.
+    report_published_on = models.DateField(null=True, blank=True, editable=False)
+    due_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Statutory deadline: report publication date + 55 days (s.55(5A)).",
+    )
+    chief_officer_comments_requested_by = models.DateField(null=True, blank=True)
+    chief_officer_comments_received_on = models.DateField(null=True, blank=True)
+    key_findings = models.TextField(blank=True)
+    chief_officer_comments = models.TextField(blank=True)
+    body_comments = models.TextField(blank=True, help_text="The local policing body's comments.")
+    is_published = models.BooleanField(
+        default=False, help_text="Tick when published, even if the exact date is not known."
+    )
+    published_on = models.DateField(null=True, blank=True)
+    published_url = models.URLField(max_length=500, blank=True)
+    source_document = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResponseManager()
+
+    class Meta:
+        ordering = ["due_on", "force__name"]
+        indexes = [models.Index(fields=["due_on"], name="recommendations_response_due")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "force"],
+                name="recommendations_response_one_per_force",
+                violation_error_message="This report already has a response for that force.",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True)
+                | Q(report_published_on__isnull=True)
+                | Q(published_on__gte=F("report_published_on")),
+                name="recommendations_response_not_before_report",
+                violation_error_message="A response cannot be published before its report.",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True) | Q(is_published=True),
+                name="recommendations_response_dated_means_published",
+                violation_error_message="A response with a publication date must be published.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.force} response to {self.inspection}"
+
+    def save(self, *args, **kwargs) -> None:
+        # Derived copy of the parent's dates, not a side effect on other rows.
+        self.copy_report_dates()
+        super().save(*args, **kwargs)
+
+    def natural_key(self) -> tuple[str, str]:
+        return (*self.inspection.natural_key(), self.force.slug)
+
+    natural_key.dependencies = ["inspections.inspection", "inspections.force"]
+
+    def copy_report_dates(self) -> None:
+        """Set the stored copies of the report's publication date and the statutory deadline."""
+        inspection = self.inspection
+        self.report_published_on = inspection.published_on
+        self.due_on = inspection.response_due_on
+
+    def clean(self) -> None:
+        if not self.inspection_id:
+            return
+        self.copy_report_dates()
+        errors = {}
+        today = timezone.localdate()
+        if self.published_on:
+            if self.report_published_on and self.published_on < self.report_published_on:
+                errors["published_on"] = (
+                    "The response cannot be published before its report "
+                    f"({self.inspection.published_display()})."
+                )
+            elif self.published_on > today:
+                errors["published_on"] = "The publication date cannot be in the future."
+        if (
+            self.chief_officer_comments_requested_by
+            and self.due_on
+            and self.chief_officer_comments_requested_by > self.due_on
+        ):
+            errors["chief_officer_comments_requested_by"] = (
+                "The chief officer's deadline falls after the statutory deadline "
+                f"({self.due_on:%-d %B %Y}); the body could not then publish in time."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class FindingExplanation(models.Model):
+    """What the body says it has done or will do about one finding (s.55(5B) for
+    recommendations; OPCCs also explain their AFIs)."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="explanations")
+    finding = models.ForeignKey(Finding, on_delete=models.PROTECT, related_name="explanations")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["finding__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "finding"],
+                name="recommendations_explanation_one_per_finding",
+                violation_error_message="This response already explains that finding.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(text=""), name="recommendations_explanation_text_not_empty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Explanation of {self.finding}"
+
+    def clean(self) -> None:
+        if (
+            self.response_id
+            and self.finding_id
+            and self.finding.inspection_id != self.response.inspection_id
+        ):
+            raise ValidationError({"finding": "That finding is from a different report."})

@@ -1,0 +1,184 @@
+"""Writes with rules: status changes (with their permanent history) and opening the tracking
+rows (statuses and responses) a report creates for each force it applies to."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from inspections.access import can_edit_force
+from inspections.models import Inspection
+from recommendations.models import FindingStatus, Response, Status, StatusChange
+
+OPENING_NOTE = "New finding: awaiting review (set on publication of the report)."
+
+
+def check_status_change(
+    *, finding_status: FindingStatus, status: str, effective_on: date | None, note: str
+) -> None:
+    """Raise ValidationError (keyed by field) if this change may not be recorded."""
+    errors = {}
+    if status not in Status.values:
+        errors["status"] = f"“{status}” is not a status."
+    if not note.strip():
+        errors["note"] = "Add a note saying why the status changed and what evidence supports it."
+    if effective_on is None:
+        errors["effective_on"] = "Give the date the status took effect."
+    elif effective_on > timezone.localdate():
+        errors["effective_on"] = "The date the status took effect cannot be in the future."
+    elif finding_status.status_since and effective_on < finding_status.status_since:
+        errors["effective_on"] = (
+            "The date cannot be before the current status took effect "
+            f"({finding_status.status_since:%-d %B %Y}): history is added to, never rewritten."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _append(
+    *, finding_status: FindingStatus, status: str, effective_on: date, note: str, user: User
+) -> StatusChange:
+    now = timezone.now()
+    entry = StatusChange(
+        finding_status=finding_status,
+        status=status,
+        effective_on=effective_on,
+        note=note.strip(),
+        recorded_by=user,
+        recorded_at=now,
+    )
+    entry.full_clean()
+    entry.save()
+    finding_status.status = status
+    finding_status.status_since = effective_on
+    finding_status.last_note = entry.note
+    finding_status.updated_at = now
+    finding_status.updated_by = user
+    finding_status.save(
+        update_fields=["status", "status_since", "last_note", "updated_at", "updated_by"]
+    )
+    return entry
+
+
+@transaction.atomic
+def finding_status_change(
+    *,
+    finding_status: FindingStatus,
+    status: str,
+    effective_on: date | None,
+    note: str,
+    user: User,
+) -> StatusChange:
+    """Record a new status for one finding and force: append a history entry and update the
+    current status. Refuses users who do not edit that force."""
+    if not can_edit_force(user, finding_status.force_id):
+        raise PermissionDenied("You can only update the findings of forces you edit.")
+    # Lock the row so two simultaneous changes are applied one after the other.
+    locked = FindingStatus.objects.select_for_update().get(pk=finding_status.pk)
+    check_status_change(finding_status=locked, status=status, effective_on=effective_on, note=note)
+    entry = _append(
+        finding_status=locked, status=status, effective_on=effective_on, note=note, user=user
+    )
+    finding_status.refresh_from_db()
+    return entry
+
+
+@transaction.atomic
+def finding_statuses_bulk_change(
+    *,
+    finding_statuses: Iterable[FindingStatus],
+    status: str,
+    effective_on: date | None,
+    note: str,
+    user: User,
+) -> list[StatusChange]:
+    """Set the same status, date and note on several findings, one history entry each.
+    All or nothing: if any row is refused, nothing is written."""
+    ids = [fs.pk for fs in finding_statuses]
+    locked = list(
+        FindingStatus.objects.select_for_update()
+        .select_related("finding", "force")
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+    problems = []
+    for fs in locked:
+        if not can_edit_force(user, fs.force_id):
+            raise PermissionDenied("You can only update the findings of forces you edit.")
+        try:
+            check_status_change(
+                finding_status=fs, status=status, effective_on=effective_on, note=note
+            )
+        except ValidationError as error:
+            messages = "; ".join(m for ms in error.message_dict.values() for m in ms)
+            problems.append(f"{fs.finding.headline} ({fs.force}): {messages}")
+    if problems:
+        raise ValidationError(problems)
+    return [
+        _append(finding_status=fs, status=status, effective_on=effective_on, note=note, user=user)
+        for fs in locked
+    ]
+
+
+@transaction.atomic
+def inspection_open_tracking(*, inspection: Inspection, user: User | None = None) -> dict:
+    """Make sure every force the report applies to has a response row and, for every finding
+    that carries a status, a status row opened as 'awaiting review' with its first history
+    entry. Idempotent; also brings responses' copies of the report dates up to date.
+    Returns counts of what it created."""
+    forces = inspection.forces_owing_response()
+    opened_on = inspection.published_on if inspection.response_due_on else None
+    findings = list(inspection.findings.trackable())
+    existing = set(
+        FindingStatus.objects.filter(finding__inspection=inspection).values_list(
+            "finding_id", "force_id"
+        )
+    )
+    now = timezone.now()
+    new_statuses = [
+        FindingStatus(
+            finding=finding,
+            force=force,
+            status=Status.AWAITING_REVIEW,
+            status_since=opened_on,
+            last_note=OPENING_NOTE,
+            updated_at=now,
+            updated_by=user,
+        )
+        for finding in findings
+        for force in forces
+        if (finding.pk, force.pk) not in existing
+    ]
+    created = FindingStatus.objects.bulk_create(new_statuses)
+    # bulk_create does not return primary keys on every database; fetch them back.
+    created_ids = FindingStatus.objects.filter(
+        finding__inspection=inspection,
+        history__isnull=True,
+    ).values_list("pk", flat=True)
+    StatusChange.objects.bulk_create(
+        StatusChange(
+            finding_status_id=pk,
+            status=Status.AWAITING_REVIEW,
+            effective_on=opened_on,
+            note=OPENING_NOTE,
+            recorded_by=user,
+            recorded_at=now,
+        )
+        for pk in created_ids
+    )
+
+    have_response = set(inspection.responses.values_list("force_id", flat=True))
+    new_responses = []
+    for force in forces:
+        if force.pk not in have_response:
+            response = Response(inspection=inspection, force=force)
+            response.copy_report_dates()
+            new_responses.append(response)
+    Response.objects.bulk_create(new_responses)
+    Response.objects.filter(inspection=inspection).update(
+        report_published_on=inspection.published_on, due_on=inspection.response_due_on
+    )
+    return {"statuses": len(created), "responses": len(new_responses)}
