@@ -1,0 +1,64 @@
+# PEEL Tracker. `make run` sets everything up and serves the app on SQLite; `make test` runs the
+# whole suite on SQLite and then on a throwaway PostgreSQL server (what CI runs).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# Local development only: debug on, an insecure key. Production sets its own (see README).
+DEV_ENV := DJANGO_DEBUG=true
+TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_ALLOWED_HOSTS=testserver
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run migrate load-data demo-users test test-sqlite test-postgres lint format check clean
+
+help:
+	@echo "make run            install, migrate, load the real data, create demo users, serve on $(HOST):$(PORT)"
+	@echo "make test           lint + checks + the whole suite on SQLite, then on a throwaway PostgreSQL"
+	@echo "make test-sqlite    the suite on SQLite only"
+	@echo "make test-postgres  the suite on a throwaway PostgreSQL only"
+	@echo "make lint / format  ruff check / ruff format"
+	@echo "make install        create $(VENV) and install the dependencies"
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(DEV_ENV) $(MANAGE) migrate --noinput
+
+load-data: migrate
+	$(DEV_ENV) $(MANAGE) load_real_data
+
+demo-users: migrate
+	$(DEV_ENV) $(MANAGE) create_demo_users
+
+run: load-data demo-users
+	$(DEV_ENV) $(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install
+	$(TEST_ENV) $(MANAGE) check
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+
+test-sqlite: install
+	$(TEST_ENV) DATABASE_URL=sqlite:///:memory: $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	$(TEST_ENV) scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint check test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
