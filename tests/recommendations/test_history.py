@@ -53,3 +53,22 @@ def test_a_status_with_history_cannot_be_deleted(entry):
         FindingStatus.objects.filter(pk=entry.finding_status_id).delete()
     with pytest.raises(ProtectedError):
         entry.finding_status.finding.delete()
+
+
+@pytest.mark.postgresql
+def test_postgresql_trigger_refuses_raw_update_and_delete(entry):
+    """On PostgreSQL the database itself refuses; on SQLite the application layer does
+    (the tests above)."""
+    from django.db import DatabaseError, connection, transaction
+
+    with pytest.raises(DatabaseError, match="Status history is permanent"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE recommendations_statuschange SET note = 'Rewritten' WHERE id = %s",
+                [entry.pk],
+            )
+    with pytest.raises(DatabaseError, match="Status history is permanent"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM recommendations_statuschange WHERE id = %s", [entry.pk])
+    entry.refresh_from_db()
+    assert entry.note == "New finding"
