@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # Local development only: debug on, an insecure key. Production sets its own (see README).
 DEV_ENV := DJANGO_DEBUG=true
-TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_ALLOWED_HOSTS=testserver
+TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_ALLOWED_HOSTS=testserver DJANGO_STATIC_MANIFEST=false
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -26,7 +26,15 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# GOV.UK Frontend from the npm registry, compiled without the GOV.UK Transport font.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/build/app.css: node_modules/.installed assets/scss/app.scss assets/copy-assets.mjs
+	npm run --silent build
+
+install: $(VENV)/.installed static/build/app.css
 
 migrate: install
 	$(DEV_ENV) $(MANAGE) migrate --noinput
@@ -61,4 +69,4 @@ test-postgres: install
 test: lint check test-sqlite test-postgres
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules static/build db.sqlite3 staticfiles .pytest_cache .ruff_cache

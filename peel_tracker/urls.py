@@ -1,13 +1,21 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
-admin.site.site_header = "PEEL Tracker"
+from inspections.views import dashboard
+
+admin.site.site_header = "PEEL Tracker administration"
 admin.site.site_title = "PEEL Tracker"
 admin.site.index_title = "Inspection findings and statutory responses"
+# One sign-in page for the whole service.
+admin.site.login = auth_views.LoginView.as_view(redirect_authenticated_user=False)
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # Until the analyst pages exist, the admin is the application's front door.
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", dashboard, name="dashboard"),
+    path("", include("inspections.urls")),
+    path("", include("recommendations.urls")),
+    path("", include("recommendations.tracker_urls")),
 ]

@@ -71,3 +71,93 @@ def pytest_collection_modifyitems(config, items):
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+
+
+@pytest.fixture
+def html_form_data():
+    """Read a form off a rendered page the way a browser would submit it: inputs (checked
+    boxes only, no buttons, nothing disabled), the selected options of each select (the first
+    option when none is selected), and textareas. Returns {name: value}, or {name: [values]}
+    for names that repeat. Pick the form by id, or as the one containing a given field."""
+    from html.parser import HTMLParser
+
+    class FormParser(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.forms = []
+            self._fields = None
+            self._select = None
+            self._textarea = None
+
+        def handle_starttag(self, tag, attr_list):
+            attrs = dict(attr_list)
+            if tag == "form":
+                self._fields = []
+                self.forms.append((attrs, self._fields))
+            elif self._fields is None or "disabled" in attrs:
+                return
+            elif tag == "input" and attrs.get("name"):
+                kind = attrs.get("type", "text").lower()
+                if kind in ("submit", "button", "image", "reset", "file"):
+                    return
+                if kind in ("checkbox", "radio"):
+                    if "checked" in attrs:
+                        self._fields.append((attrs["name"], attrs.get("value") or "on"))
+                    return
+                self._fields.append((attrs["name"], attrs.get("value") or ""))
+            elif tag == "select" and attrs.get("name"):
+                self._select = {"name": attrs["name"], "multiple": "multiple" in attrs}
+                self._select.update(first=None, selected=[])
+            elif tag == "option" and self._select is not None:
+                value = attrs.get("value") or ""
+                if self._select["first"] is None:
+                    self._select["first"] = value
+                if "selected" in attrs:
+                    self._select["selected"].append(value)
+            elif tag == "textarea" and attrs.get("name"):
+                self._textarea = [attrs["name"], ""]
+
+        def handle_data(self, data):
+            if self._textarea is not None:
+                self._textarea[1] += data
+
+        def handle_endtag(self, tag):
+            if tag == "form":
+                self._fields = None
+            elif tag == "select" and self._select is not None:
+                chosen = self._select["selected"]
+                first = self._select["first"]
+                if not chosen and not self._select["multiple"] and first is not None:
+                    chosen = [first]
+                self._fields.extend((self._select["name"], value) for value in chosen)
+                self._select = None
+            elif tag == "textarea" and self._textarea is not None:
+                name, text = self._textarea
+                # Browsers drop the newline Django writes after <textarea>.
+                self._fields.append((name, text.removeprefix("\r\n").removeprefix("\n")))
+                self._textarea = None
+
+    def read(response, *, form_id=None, containing=None):
+        parser = FormParser()
+        parser.feed(response.content.decode())
+        for attrs, fields in parser.forms:
+            names = {name for name, _ in fields}
+            if (form_id and attrs.get("id") == form_id) or (containing and containing in names):
+                data = {}
+                for name, value in fields:
+                    if name in data:
+                        previous = data[name]
+                        data[name] = (
+                            [*previous, value]
+                            if isinstance(previous, list)
+                            else [
+                                previous,
+                                value,
+                            ]
+                        )
+                    else:
+                        data[name] = value
+                return data
+        raise AssertionError(f"No form {form_id or containing!r} on the page.")
+
+    return read
