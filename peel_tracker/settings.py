@@ -107,6 +107,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Hashed, compressed file names (after collectstatic) in production; plain files in development
 # and tests, where no manifest has been built.
 STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
+# Without a collected manifest, let WhiteNoise serve straight from the source folders.
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
