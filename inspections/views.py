@@ -1,22 +1,109 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
-from inspections.models import Force, Inspection
+from inspections import overview
+from inspections.charts import horizontal_bar_chart
+from inspections.models import NON_GRADES, Force, Grade, Inspection
+from recommendations.models import Finding, Response
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "inspections/dashboard.html", {"active_section": "dashboard"})
+    today = timezone.localdate()
+    by_force = overview.open_findings_by_force()
+    by_kind = overview.open_findings_by_kind()
+    per_year = overview.findings_opened_and_closed_per_year()
+    context = {
+        "active_section": "dashboard",
+        "today": today,
+        "by_force": by_force,
+        "by_force_chart": horizontal_bar_chart(
+            "Open findings by force",
+            [row["force__name"] for row in by_force],
+            {"Open findings": [row["count"] for row in by_force]},
+        ),
+        "by_kind": by_kind,
+        "by_kind_chart": horizontal_bar_chart(
+            "Open findings by kind",
+            [row["label"] for row in by_kind],
+            {"Open findings": [row["count"] for row in by_kind]},
+        ),
+        "per_year": per_year,
+        "per_year_chart": horizontal_bar_chart(
+            "Findings opened and closed per year",
+            [str(row["year"]) for row in per_year],
+            {
+                "Opened": [row["opened"] for row in per_year],
+                "Closed": [row["closed"] for row in per_year],
+            },
+        ),
+        "oldest_open": overview.oldest_open_findings(),
+        "responses": overview.responses_due(today),
+    }
+    return render(request, "inspections/dashboard.html", context)
 
 
 @login_required
 def force_detail(request: HttpRequest, slug: str) -> HttpResponse:
     force = get_object_or_404(Force, slug=slug)
-    return render(request, "inspections/force_detail.html", {"force": force})
+    matrices = overview.grade_matrices(force)
+    grade_counts = overview.grade_counts(matrices)
+    # Only real grades are charted; "ungraded" and "not yet graded" are in the matrix above.
+    awarded = {grade for row in grade_counts for grade in row["counts"]}
+    grades = [grade for grade in Grade if grade in awarded and grade not in NON_GRADES]
+    chart = horizontal_bar_chart(
+        f"Grades awarded to {force.name} in each report",
+        [row["inspection"].title for row in grade_counts],
+        {grade.label: [row["counts"].get(grade, 0) for row in grade_counts] for grade in grades},
+    )
+    context = {
+        "active_section": "findings",
+        "force": force,
+        "matrices": matrices,
+        "grade_counts": grade_counts,
+        "grades": grades,
+        "grades_chart": chart,
+        "open_by_area": overview.open_findings_by_area(force),
+        "responses": Response.objects.filter(force=force)
+        .select_related("inspection")
+        .order_by("-report_published_on", "inspection__title"),
+    }
+    return render(request, "inspections/force_detail.html", context)
 
 
 @login_required
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = get_object_or_404(Inspection.objects.with_related(), pk=pk)
-    return render(request, "inspections/inspection_detail.html", {"inspection": inspection})
+    # Grouped by area in the framework's order, then by kind (causes of concern first), then in
+    # report order.
+    kind_order = {kind: index for index, kind in enumerate(Finding.Kind.values)}
+    findings = sorted(
+        inspection.findings.select_related("area"),
+        key=lambda f: (
+            f.area.position if f.area else 10_000,
+            f.area_id or 0,
+            kind_order[f.kind],
+            f.position,
+        ),
+    )
+    summary = overview.finding_status_summary(inspection)
+    groups: dict[str, dict[str, list]] = {}
+    for finding in findings:
+        finding.status_counts = summary.get(finding.pk, {})
+        area = finding.area.name if finding.area else "No area"
+        groups.setdefault(area, {}).setdefault(finding.get_kind_display(), []).append(finding)
+    context = {
+        "active_section": "findings",
+        "inspection": inspection,
+        "judgments": inspection.judgments.select_related("area").order_by("area__position"),
+        "groups": groups,
+        "finding_count": sum(len(f) for kinds in groups.values() for f in kinds.values()),
+        "responses": Response.objects.filter(inspection=inspection)
+        .select_related("force")
+        .order_by("force__name"),
+        "kinds": Finding.Kind,
+        "statuses_open": ("awaiting_review", "being_progressed"),
+    }
+    return render(request, "inspections/inspection_detail.html", context)

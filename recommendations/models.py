@@ -156,8 +156,11 @@ class Finding(models.Model):
 
     @property
     def headline(self) -> str:
-        """First line of the text, shortened for lists."""
-        first = self.text.strip().splitlines()[0] if self.text.strip() else ""
+        """The first paragraph on one line, shortened for lists. A lead-in ending with a colon
+        ("The force should:") keeps its first points so the headline still says something."""
+        paragraph = self.text.strip().split("\n\n")[0]
+        lines = [line.strip().removeprefix("- ").strip() for line in paragraph.splitlines()]
+        first = " ".join(line for line in lines if line)
         return first if len(first) <= 120 else first[:117].rstrip() + "…"
 
     @property

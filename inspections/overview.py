@@ -1,0 +1,175 @@
+"""Read-only summaries for the dashboard, a force's page and a report's page. Each function
+runs a fixed number of queries, whatever the number of rows."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import ExtractYear
+
+from inspections.models import Force, Inspection, Judgment
+from recommendations.models import Finding, FindingStatus, Response
+
+OLDEST_OPEN_SHOWN = 10
+RESPONSES_SHOWN = 20
+DUE_WINDOW_DAYS = 28
+
+
+def open_findings_by_force() -> list[dict]:
+    """Open findings per force, most first. One query."""
+    return list(
+        FindingStatus.objects.open()
+        .values("force__slug", "force__name")
+        .annotate(count=Count("id"))
+        .order_by("-count", "force__name")
+    )
+
+
+def open_findings_by_kind() -> list[dict]:
+    """Open findings per kind, in the order of the kinds. One query."""
+    counts = dict(
+        FindingStatus.objects.open()
+        .values_list("finding__kind")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    return [
+        {"kind": kind, "label": label, "count": counts[kind]}
+        for kind, label in Finding.Kind.choices
+        if kind in counts
+    ]
+
+
+def oldest_open_findings(limit: int = OLDEST_OPEN_SHOWN) -> list[FindingStatus]:
+    """The open findings whose current status is oldest (unknown dates last). One query."""
+    return list(
+        FindingStatus.objects.open()
+        .with_related()
+        .order_by(F("status_since").asc(nulls_last=True), "pk")[:limit]
+    )
+
+
+def findings_opened_and_closed_per_year() -> list[dict]:
+    """Per year: findings opened (statuses opened by reports published that year) and closed
+    (statuses whose current, closed status took effect that year). Two queries."""
+    opened = dict(
+        FindingStatus.objects.filter(finding__inspection__published_on__isnull=False)
+        .annotate(year=ExtractYear("finding__inspection__published_on"))
+        .values_list("year")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    closed = dict(
+        FindingStatus.objects.closed()
+        .filter(status_since__isnull=False)
+        .annotate(year=ExtractYear("status_since"))
+        .values_list("year")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    years = sorted(set(opened) | set(closed))
+    return [{"year": y, "opened": opened.get(y, 0), "closed": closed.get(y, 0)} for y in years]
+
+
+@dataclass
+class ResponsesDue:
+    overdue: list[Response]
+    overdue_count: int
+    due_soon: list[Response]
+    due_soon_count: int
+
+
+def responses_due(today: datetime.date, limit: int = RESPONSES_SHOWN) -> ResponsesDue:
+    """Unpublished responses that are overdue, and those due in the next 28 days (today
+    included). Three queries: the two counts together, then each list."""
+    pending = Response.objects.filter(is_published=False, due_on__isnull=False)
+    window_end = today + datetime.timedelta(days=DUE_WINDOW_DAYS - 1)
+    counts = pending.aggregate(
+        overdue=Count("id", filter=Q(due_on__lt=today)),
+        due_soon=Count("id", filter=Q(due_on__gte=today, due_on__lte=window_end)),
+    )
+    ordered = pending.with_related().order_by("due_on", "force__name")
+    return ResponsesDue(
+        overdue=list(ordered.filter(due_on__lt=today)[:limit]),
+        overdue_count=counts["overdue"],
+        due_soon=list(ordered.filter(due_on__gte=today, due_on__lte=window_end)[:limit]),
+        due_soon_count=counts["due_soon"],
+    )
+
+
+@dataclass
+class GradeMatrix:
+    """One era's grades for a force: areas down the side, that era's reports across."""
+
+    framework_name: str
+    inspections: list[Inspection]
+    rows: list[dict]
+
+
+def grade_matrices(force: Force) -> list[GradeMatrix]:
+    """The force's graded judgments, one matrix per framework (era), oldest era first.
+    One query."""
+    judgments = (
+        Judgment.objects.filter(inspection__force=force)
+        .select_related("area__framework", "inspection")
+        .order_by("area__framework__first_year", "inspection__published_on", "area__position")
+    )
+    by_framework: dict[int, dict] = {}
+    for judgment in judgments:
+        framework = judgment.area.framework
+        entry = by_framework.setdefault(
+            framework.pk, {"framework": framework, "inspections": {}, "areas": {}, "cells": {}}
+        )
+        entry["inspections"].setdefault(judgment.inspection.pk, judgment.inspection)
+        entry["areas"].setdefault(judgment.area.pk, judgment.area)
+        entry["cells"][(judgment.area.pk, judgment.inspection.pk)] = judgment
+    matrices = []
+    for entry in by_framework.values():
+        inspections = list(entry["inspections"].values())
+        areas = sorted(entry["areas"].values(), key=lambda a: (a.position, a.name))
+        rows = [
+            {"area": area, "cells": [entry["cells"].get((area.pk, i.pk)) for i in inspections]}
+            for area in areas
+        ]
+        matrices.append(GradeMatrix(entry["framework"].name, inspections, rows))
+    return matrices
+
+
+def grade_counts(matrices: list[GradeMatrix]) -> list[dict]:
+    """Per report: how many areas got each grade (the chart beside the matrix)."""
+    result = []
+    for matrix in matrices:
+        for column, inspection in enumerate(matrix.inspections):
+            counts: dict[str, int] = defaultdict(int)
+            for row in matrix.rows:
+                judgment = row["cells"][column]
+                if judgment is not None:
+                    counts[judgment.grade] += 1
+            result.append({"inspection": inspection, "counts": counts})
+    return result
+
+
+def open_findings_by_area(force: Force) -> list[dict]:
+    """Open findings of one force per area (with its framework). One query."""
+    return list(
+        FindingStatus.objects.open()
+        .filter(force=force)
+        .values("finding__area__name", "finding__area__framework__name", "finding__area_id")
+        .annotate(count=Count("id"))
+        .order_by("finding__area__framework__first_year", "finding__area__position")
+    )
+
+
+def finding_status_summary(inspection: Inspection) -> dict[int, dict[str, int]]:
+    """For each finding of a report: how many forces hold it in each status. One query."""
+    summary: dict[int, dict[str, int]] = defaultdict(dict)
+    rows = (
+        FindingStatus.objects.filter(finding__inspection=inspection)
+        .values_list("finding_id", "status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    for finding_id, status, count in rows:
+        summary[finding_id][status] = count
+    return summary

@@ -1,0 +1,174 @@
+"""The dashboard, a force's page and a report's page: content, access, query counts."""
+
+import datetime
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from inspections.models import Judgment
+from recommendations.services import inspection_open_tracking
+from tests.factories import (
+    AreaFactory,
+    FindingFactory,
+    FindingStatusFactory,
+    ForceFactory,
+    InspectionFactory,
+    StatusChangeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def analyst_client(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+def populate(force, *, reports: int = 2) -> None:
+    """Reports with graded areas, open and closed findings, and responses owed."""
+    today = timezone.localdate()
+    for index in range(reports):
+        inspection = InspectionFactory(force=force, published_on=today - datetime.timedelta(30))
+        area = AreaFactory(framework=inspection.framework)
+        Judgment.objects.create(inspection=inspection, area=area, grade="good")
+        for _ in range(2):
+            FindingStatusFactory(finding__inspection=inspection, finding__area=area, force=force)
+        closed = FindingStatusFactory(finding__inspection=inspection, force=force)
+        StatusChangeFactory(finding_status=closed, status="complete")
+        closed.status, closed.status_since = "complete", today
+        closed.save()
+        FindingFactory(inspection=inspection, good_practice=True, position=100 + index)
+        inspection_open_tracking(inspection=inspection)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("dashboard"),
+        reverse("inspections:force", args=["cumbria"]),
+        reverse("inspections:detail", args=[1]),
+    ],
+)
+def test_anonymous_visitors_go_to_sign_in(client, url):
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_unknown_force_and_report_are_404(analyst_client):
+    assert analyst_client.get("/forces/nowhere/").status_code == HTTPStatus.NOT_FOUND
+    assert analyst_client.get("/inspections/999999/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_dashboard_shows_open_findings_and_responses_due(analyst_client, force):
+    populate(force)
+    overdue = InspectionFactory(
+        force=force, published_on=timezone.localdate() - datetime.timedelta(days=70)
+    )
+    inspection_open_tracking(inspection=overdue)
+
+    response = analyst_client.get(reverse("dashboard"))
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["by_force"] == [
+        {"force__slug": force.slug, "force__name": force.name, "count": 4}
+    ]
+    assert [row["count"] for row in response.context["by_kind"]] == [4]
+    assert response.context["responses"].overdue_count == 1
+    assert response.context["responses"].due_soon_count == 2
+    year = timezone.localdate().year
+    assert {"year": year, "opened": 6, "closed": 2} in response.context["per_year"]
+    html = response.content.decode()
+    assert "Open findings by force" in html
+    assert "<svg" in html and "<table" in html  # every chart has its table
+
+
+def test_dashboard_query_count_is_constant(analyst_client, django_assert_num_queries):
+    force = ForceFactory()
+    populate(force)
+    # session, user, by force, by kind, oldest open, opened per year, closed per year,
+    # response counts, overdue list, due-soon list
+    with django_assert_num_queries(10):
+        analyst_client.get(reverse("dashboard"))
+    populate(force)
+    populate(ForceFactory())
+    with django_assert_num_queries(10):
+        analyst_client.get(reverse("dashboard"))
+
+
+def test_force_page_shows_grades_open_findings_and_responses(analyst_client, force):
+    populate(force)
+    response = analyst_client.get(reverse("inspections:force", args=[force.slug]))
+    assert response.status_code == HTTPStatus.OK
+    assert len(response.context["matrices"]) == 2  # two frameworks
+    html = response.content.decode()
+    assert "Grades over time" in html and "Open findings by area" in html
+    assert html.count("Not published") == 2
+
+
+def test_force_page_query_count_is_constant(analyst_client, django_assert_num_queries):
+    force = ForceFactory()
+    populate(force)
+    url = reverse("inspections:force", args=[force.slug])
+    # session, user, force, judgments, open findings by area, responses
+    with django_assert_num_queries(6):
+        analyst_client.get(url)
+    populate(force, reports=4)
+    with django_assert_num_queries(6):
+        analyst_client.get(url)
+
+
+def test_report_page_groups_findings_and_lists_responses(analyst_client, force):
+    inspection = InspectionFactory(force=force, published_on=datetime.date(2019, 5, 2))
+    area = AreaFactory(framework=inspection.framework, name="Legitimacy")
+    Judgment.objects.create(inspection=inspection, area=area, grade="good")
+    cause = FindingFactory(inspection=inspection, area=area, cause=True, text="A cause")
+    FindingFactory(inspection=inspection, area=area, recommendation=True, cause_of_concern=cause)
+    FindingFactory(inspection=inspection, area=area, text="External scrutiny of stop and search")
+    inspection_open_tracking(inspection=inspection)
+
+    response = analyst_client.get(reverse("inspections:detail", args=[inspection.pk]))
+
+    assert response.status_code == HTTPStatus.OK
+    groups = response.context["groups"]
+    assert list(groups["Legitimacy"]) == [
+        "Cause of concern",
+        "Recommendation",
+        "Area for improvement",
+    ]
+    html = response.content.decode()
+    assert "26 June 2019" in html  # the statutory deadline
+    assert "1 awaiting review" in html
+
+
+def test_national_report_lists_every_force_it_applies_to(analyst_client):
+    inspection = InspectionFactory(national=True, published_on=datetime.date(2024, 1, 31))
+    forces = ForceFactory.create_batch(3)
+    inspection.applies_to.set(forces)
+    inspection_open_tracking(inspection=inspection)
+    response = analyst_client.get(reverse("inspections:detail", args=[inspection.pk]))
+    html = response.content.decode()
+    for force in forces:
+        assert force.name in html
+    assert "26 March 2024" in html
+
+
+def test_report_page_query_count_is_constant(analyst_client, django_assert_num_queries):
+    inspection = InspectionFactory(national=True)
+    inspection.applies_to.set(ForceFactory.create_batch(2))
+    for _ in range(3):
+        FindingFactory(inspection=inspection, area=None, recommendation=True)
+    inspection_open_tracking(inspection=inspection)
+    url = reverse("inspections:detail", args=[inspection.pk])
+    # session, user, inspection, judgments, findings, status summary, responses
+    with django_assert_num_queries(7):
+        analyst_client.get(url)
+    inspection.applies_to.add(*ForceFactory.create_batch(2))
+    for _ in range(3):
+        FindingFactory(inspection=inspection, area=None, recommendation=True)
+    inspection_open_tracking(inspection=inspection)
+    with django_assert_num_queries(7):
+        analyst_client.get(url)
