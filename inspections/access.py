@@ -42,3 +42,14 @@ def may_edit_inspection(user: User | AnonymousUser, inspection) -> bool:
     if inspection.force_id is None:
         return is_administrator(user)
     return can_edit_force(user, inspection.force_id)
+
+
+def editable_inspections(user: User | AnonymousUser):
+    """The reports a user may add findings or grades to: all for administrators, otherwise
+    the reports about the forces they edit (never national ones)."""
+    from inspections.models import Inspection
+
+    allowed = editable_force_ids(user)
+    if allowed is None:
+        return Inspection.objects.all()
+    return Inspection.objects.filter(force__in=allowed)

@@ -1,8 +1,14 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
-from inspections.access import editable_force_ids, is_administrator, may_edit_inspection
+from inspections.access import (
+    editable_force_ids,
+    editable_inspections,
+    is_administrator,
+    may_edit_inspection,
+)
 from inspections.models import Area, Force, Framework, Inspection, Judgment
 from recommendations.models import Finding
 from recommendations.services import inspection_open_tracking
@@ -74,6 +80,7 @@ class FindingInline(admin.StackedInline):
 
 @admin.register(Inspection)
 class InspectionAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "kind", "force", "published", "framework", "finding_count"]
     list_filter = ["kind", "framework", "published_precision", "force"]
     search_fields = ["title", "slug", "force__name", "summary"]
@@ -121,7 +128,9 @@ class InspectionAdmin(admin.ModelAdmin):
         if db_field.name == "force":
             allowed = editable_force_ids(request.user)
             if allowed is not None:
+                # Editors record their own forces' reports; national ones are for administrators.
                 kwargs["queryset"] = Force.objects.filter(pk__in=allowed)
+                kwargs["required"] = True
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change) -> None:
@@ -142,6 +151,11 @@ class JudgmentAdmin(admin.ModelAdmin):
     search_fields = ["inspection__title", "area__name", "inspection__force__name"]
     list_select_related = ["inspection", "area__framework"]
     autocomplete_fields = ["inspection", "area"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "inspection":
+            kwargs["queryset"] = editable_inspections(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request: HttpRequest, obj: Judgment | None = None) -> bool:
         if not super().has_change_permission(request, obj):

@@ -1,10 +1,16 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
-from inspections.access import can_edit_force, editable_force_ids, may_edit_inspection
+from inspections.access import (
+    can_edit_force,
+    editable_force_ids,
+    editable_inspections,
+    may_edit_inspection,
+)
 from inspections.models import Force
 from recommendations.forms import BulkStatusForm, FindingStatusForm
 from recommendations.models import (
@@ -15,7 +21,11 @@ from recommendations.models import (
     StatusChange,
     Theme,
 )
-from recommendations.services import finding_status_change, finding_statuses_bulk_change
+from recommendations.services import (
+    finding_status_change,
+    finding_statuses_bulk_change,
+    inspection_open_tracking,
+)
 
 
 class ReadOnlyAdminMixin:
@@ -90,6 +100,16 @@ class FindingAdmin(admin.ModelAdmin):
         return self.has_change_permission(request, obj) and super().has_delete_permission(
             request, obj
         )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "inspection":
+            kwargs["queryset"] = editable_inspections(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # A finding added on its own page needs its statuses opened like one added inline.
+        inspection_open_tracking(inspection=form.instance.inspection, user=request.user)
 
 
 class StatusHistoryInline(admin.TabularInline):
@@ -181,10 +201,6 @@ class FindingStatusAdmin(admin.ModelAdmin):
             user=request.user,
         )
 
-    def save_related(self, request, form, formsets, change) -> None:
-        # History is written by the service only; the inline is read-only.
-        pass
-
     @admin.action(description="Set the status of the selected findings", permissions=["change"])
     def set_status(self, request: HttpRequest, queryset: QuerySet):
         allowed = editable_force_ids(request.user)
@@ -254,6 +270,7 @@ class FindingExplanationInline(admin.StackedInline):
 
 @admin.register(Response)
 class ResponseAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "inspection",
         "force",
@@ -309,4 +326,46 @@ class ResponseAdmin(admin.ModelAdmin):
             allowed = editable_force_ids(request.user)
             if allowed is not None:
                 kwargs["queryset"] = Force.objects.filter(pk__in=allowed)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(FindingExplanation)
+class FindingExplanationAdmin(admin.ModelAdmin):
+    list_display = ["finding", "response", "force"]
+    list_filter = ["response__force", "response__is_published", "finding__kind"]
+    search_fields = [
+        "text",
+        "finding__text",
+        "response__inspection__title",
+        "response__force__name",
+    ]
+    list_select_related = ["finding", "response__inspection", "response__force"]
+    autocomplete_fields = ["response", "finding"]
+
+    @admin.display(description="force", ordering="response__force__name")
+    def force(self, obj: FindingExplanation) -> str:
+        return obj.response.force.name
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        queryset = super().get_queryset(request)
+        allowed = editable_force_ids(request.user)
+        if allowed is None:
+            return queryset
+        # Explanations in a draft response are as private as the draft itself.
+        return queryset.filter(Q(response__is_published=True) | Q(response__force__in=allowed))
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or can_edit_force(request.user, obj.response.force_id)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self.has_change_permission(request, obj) and super().has_delete_permission(
+            request, obj
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        allowed = editable_force_ids(request.user)
+        if db_field.name == "response" and allowed is not None:
+            kwargs["queryset"] = Response.objects.filter(force__in=allowed)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -12,12 +12,16 @@ class StatusChangeFields(forms.Form):
     new_status = forms.ChoiceField(label="New status", choices=Status.choices)
     effective_on = forms.DateField(
         label="Took effect on",
+        error_messages={"required": "Give the date the status took effect."},
         initial=timezone.localdate,
         help_text="The date the status took effect (not in the future).",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     note = forms.CharField(
         label="Note",
+        error_messages={
+            "required": "Add a note saying why the status changed and what evidence supports it."
+        },
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Why the status changed and the evidence for it. Kept permanently.",
     )

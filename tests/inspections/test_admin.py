@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from http import HTTPStatus
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
 from django.contrib.messages import get_messages
 from django.db import connection
 from django.db.models import Model
@@ -102,6 +104,12 @@ def administrator_client(client, administrator):
 
 
 # --- Smoke tests: every registered model of this app ----------------------------------------
+
+
+def test_every_model_has_an_admin():
+    models = apps.get_app_config("inspections").get_models()
+
+    assert [model.__name__ for model in models if not admin.site.is_registered(model)] == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.model.__name__)
@@ -209,6 +217,7 @@ def test_changelist_query_count_does_not_grow_with_rows(administrator_client, mo
     make_rows = ROW_MAKERS[model]
     make_rows(3)
     shown = model.objects.count()
+    assert shown
     queries_before = count_changelist_queries(administrator_client, model)
 
     make_rows(3)
@@ -460,3 +469,67 @@ def test_analyst_cannot_change(client, analyst, make, change):
     row.refresh_from_db()
     [(field, _)] = change.items()
     assert getattr(row, field) == "Before"
+
+
+def test_editor_cannot_add_an_inspection_for_another_force(
+    client, editor, other_force, html_form_data
+):
+    client.force_login(editor)
+    url = admin_url(Inspection, "add")
+    data = html_form_data(client.get(url), form_id="inspection_form") | {
+        "title": "PEEL 2021/22: another force",
+        "slug": "peel-2021-22-another-force",
+        "kind": Inspection.Kind.PEEL_FORCE,
+        "force": str(other_force.pk),
+        "published_on": PUBLISHED.isoformat(),
+        "published_precision": "day",
+    }
+
+    response = client.post(url, data)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "force" in response.context["adminform"].form.errors
+    assert not Inspection.objects.exists()
+
+
+def test_editor_cannot_add_a_national_inspection(
+    client, editor, force, other_force, html_form_data
+):
+    # A national report opens statuses and responses for every force it applies to, so, like
+    # changing one (may_edit_inspection), adding one is for administrators only.
+    client.force_login(editor)
+    url = admin_url(Inspection, "add")
+    data = html_form_data(client.get(url), form_id="inspection_form") | {
+        "title": "PEEL spotlight: vetting",
+        "slug": "spotlight-vetting",
+        "kind": Inspection.Kind.PEEL_NATIONAL,
+        "force": "",
+        "applies_to": [str(force.pk), str(other_force.pk)],
+        "published_on": PUBLISHED.isoformat(),
+        "published_precision": "day",
+    }
+
+    response = client.post(url, data)
+
+    assert response.status_code in (HTTPStatus.OK, HTTPStatus.FORBIDDEN)
+    assert not Inspection.objects.exists()
+    assert not Response.objects.exists()
+
+
+def test_editor_cannot_add_a_judgment_to_another_forces_inspection(
+    client, editor, other_force, html_form_data
+):
+    inspection = InspectionFactory(force=other_force)
+    area = AreaFactory(framework=inspection.framework)
+    client.force_login(editor)
+    url = admin_url(Judgment, "add")
+    data = html_form_data(client.get(url), form_id="judgment_form") | {
+        "inspection": str(inspection.pk),
+        "area": str(area.pk),
+        "grade": "inadequate",
+    }
+
+    response = client.post(url, data)
+
+    assert response.status_code in (HTTPStatus.OK, HTTPStatus.FORBIDDEN)
+    assert not inspection.judgments.exists()

@@ -61,14 +61,13 @@ def test_postgresql_trigger_refuses_raw_update_and_delete(entry):
     (the tests above)."""
     from django.db import DatabaseError, connection, transaction
 
-    with pytest.raises(DatabaseError, match="Status history is permanent"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE recommendations_statuschange SET note = 'Rewritten' WHERE id = %s",
-                [entry.pk],
-            )
-    with pytest.raises(DatabaseError, match="Status history is permanent"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM recommendations_statuschange WHERE id = %s", [entry.pk])
+    refused = pytest.raises(DatabaseError, match="Status history is permanent")
+    with refused, transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE recommendations_statuschange SET note = 'Rewritten' WHERE id = %s", [entry.pk]
+        )
+    refused = pytest.raises(DatabaseError, match="Status history is permanent")
+    with refused, transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM recommendations_statuschange WHERE id = %s", [entry.pk])
     entry.refresh_from_db()
     assert entry.note == "New finding"
