@@ -6,11 +6,11 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # Local development only: debug on, an insecure key. Production sets its own (see README).
 DEV_ENV := DJANGO_DEBUG=true
-TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_ALLOWED_HOSTS=testserver DJANGO_STATIC_MANIFEST=false
+TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_ALLOWED_HOSTS=testserver DJANGO_STATIC_MANIFEST=false DJANGO_SECURE_SSL_REDIRECT=false
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run migrate load-data demo-users test test-sqlite test-postgres lint format check clean
+.PHONY: help install serve run migrate load-data demo-users test test-sqlite test-postgres lint format check clean
 
 help:
 	@echo "make run            install, migrate, load the real data, create demo users, serve on $(HOST):$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make test-postgres  the suite on a throwaway PostgreSQL only"
 	@echo "make lint / format  ruff check / ruff format"
 	@echo "make install        create $(VENV) and install the dependencies"
+	@echo "make serve          gunicorn + WhiteNoise as in production (set the production env vars)"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,15 @@ demo-users: migrate
 
 run: load-data demo-users
 	$(DEV_ENV) $(MANAGE) runserver $(HOST):$(PORT)
+
+# Production-style: gunicorn serving the app, WhiteNoise serving collected static files.
+# Needs the production environment (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL...).
+WORKERS ?= 3
+serve: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn peel_tracker.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 lint: install
 	$(BIN)/ruff check .
