@@ -10,7 +10,7 @@ TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_ALL
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install serve run migrate load-data demo-users test test-sqlite test-postgres lint format check clean
+.PHONY: help install serve load run migrate load-data demo-users test test-sqlite test-postgres lint format check clean
 
 help:
 	@echo "make run            install, migrate, load the real data, create demo users, serve on $(HOST):$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make test-postgres  the suite on a throwaway PostgreSQL only"
 	@echo "make lint / format  ruff check / ruff format"
 	@echo "make install        create $(VENV) and install the dependencies"
+	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, CONCURRENCY=20 DURATION=30"
 	@echo "make serve          gunicorn + WhiteNoise as in production (set the production env vars)"
 
 $(VENV)/.installed: pyproject.toml
@@ -57,6 +58,10 @@ serve: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn peel_tracker.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+# Load test (not part of `make test`): gunicorn + throwaway PostgreSQL, 20 clients for 30 s.
+load: install
+	scripts/with-postgres.sh benchmarks/run_load.sh
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `make load`: gunicorn on 127.0.0.1 with a throwaway PostgreSQL holding the data (the generated
+# national dataset when LOAD_SCALE is set and the generator exists, otherwise the real data),
+# then benchmarks/load_test.py against it. Not part of `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+export DJANGO_DEBUG=false DJANGO_SECRET_KEY=load-test-only DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
+export DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_HSTS_SECONDS=0
+export DJANGO_AXES_FAILURE_LIMIT=1000 DJANGO_CONN_MAX_AGE=60
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+$BIN/python manage.py migrate --noinput -v0
+$BIN/python manage.py load_real_data
+if [ -n "${LOAD_SCALE:-}" ] && $BIN/python manage.py help generate_national_dataset >/dev/null 2>&1; then
+  $BIN/python manage.py generate_national_dataset --scale "$LOAD_SCALE" --seed 1
+fi
+$BIN/python manage.py shell -c "
+from django.contrib.auth.models import Group, User
+user, _ = User.objects.get_or_create(username='load-analyst')
+user.set_password('load-test-password'); user.save()
+user.groups.set([Group.objects.get(name='analyst')])"
+$BIN/python manage.py collectstatic --noinput -v0
+
+$BIN/gunicorn peel_tracker.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WORKERS:-4}" \
+  --log-level warning &
+GUNICORN=$!
+trap 'kill $GUNICORN 2>/dev/null || true; wait $GUNICORN 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/accounts/login/" && break; sleep 0.2; done
+
+$BIN/python benchmarks/load_test.py --base-url "http://127.0.0.1:$PORT" \
+  --username load-analyst --password load-test-password \
+  --concurrency "${CONCURRENCY:-20}" --duration "${DURATION:-30}"

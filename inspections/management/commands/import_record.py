@@ -1,0 +1,36 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from inspections.models import Force
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore a record written by export_record into an empty, migrated database. Refuses a "
+        "database that already holds data. All or nothing: on any error nothing is written."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("path", help="A file written by export_record")
+
+    def handle(self, *args, path: str, **options) -> None:
+        if Force.objects.exists() or get_user_model().objects.exists():
+            raise CommandError(
+                "This database already holds data: restore only into an empty database "
+                "(create it, run `manage.py migrate`, then import_record)."
+            )
+        try:
+            with transaction.atomic():
+                # The roles' groups created by the migration come back from the record with
+                # their original ids.
+                Group.objects.filter(user__isnull=True).delete()
+                call_command("loaddata", path, verbosity=0)
+        except OSError as error:
+            raise CommandError(f"Could not read {path}: {error.strerror}.") from error
+        except Exception as error:  # loaddata wraps every problem; report it plainly
+            raise CommandError(f"Could not restore {path}; nothing was written. {error}") from error
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS(f"Restored the record from {path}."))
