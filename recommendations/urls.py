@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from recommendations import views
 
 app_name = "recommendations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("findings/", views.finding_list, name="list"),
+    path("findings/export.csv", views.finding_export_csv, name="export_csv"),
+    path("findings/export.xlsx", views.finding_export_xlsx, name="export_xlsx"),
+    path("findings/<int:pk>/", views.finding_detail, name="detail"),
+]

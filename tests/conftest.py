@@ -1,8 +1,26 @@
+import importlib
+
 import pytest
 from django.contrib.auth.models import Group
 
 from inspections.access import ADMINISTRATOR_GROUP, ANALYST_GROUP, OPCC_EDITOR_GROUP
 from tests.factories import ForceFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _roles_exist(request):
+    """Every database test starts with the roles the data migration creates. A transactional
+    test (browser tests, restores) ends with a flush that empties every table, groups included;
+    this puts them back by running the migration's own function. (Serialized rollback would do
+    it too, but Playwright's event loop leaves Django a connection without the serialized data.)
+    """
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+
+    if not Group.objects.filter(name=ADMINISTRATOR_GROUP).exists():
+        importlib.import_module("recommendations.migrations.0002_roles").create_roles(apps, None)
 
 
 @pytest.fixture(autouse=True)

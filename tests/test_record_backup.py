@@ -65,8 +65,8 @@ def record(editor, force):
 
 
 # Transactional: PostgreSQL cannot TRUNCATE (flush) inside the test's open transaction. The
-# serialized rollback puts back the rows migrations made (the roles) for the tests that follow.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# roles are put back for the next test by the _roles_exist fixture in conftest.
+@pytest.mark.django_db(transaction=True)
 def test_export_then_import_restores_every_row(record, tmp_path):
     before = snapshot()
     assert sum(len(rows) for rows in before.values()) > 300

@@ -36,7 +36,7 @@ def create_roles(apps, schema_editor):
     # create_permissions run (it only checks that the app has models).
     for app_label in APPS:
         app_config = apps.get_app_config(app_label)
-        app_config.models_module = True
+        app_config.models_module = getattr(app_config, "models_module", None) or True
         create_permissions(app_config, apps=apps, verbosity=0)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -47,8 +47,9 @@ def page(browser: Browser, live_server) -> Page:
     page.csp_violations = []
     page.on(
         "console",
-        lambda message: "Content Security Policy" in message.text
-        and page.csp_violations.append(message.text),
+        lambda message: (
+            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
+        ),
     )
     yield page
     context.close()

@@ -3,7 +3,7 @@ import pytest
 from tests.browser.conftest import assert_accessible, log_in
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_anonymous_visitor_is_sent_to_sign_in_and_lands_on_the_dashboard(page):

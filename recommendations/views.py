@@ -1,0 +1,346 @@
+"""Analysts' pages: the findings list, a finding's page, and the list's CSV and XLSX exports.
+Everyone signed in may read every force's record (editing happens in the admin)."""
+
+import datetime
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from inspections.models import Area, Force, Inspection
+from peel_tracker.exports import Column, csv_response, xlsx_response
+from recommendations.filters import (
+    CARRIED_FORWARD_CHOICES,
+    ID_RE,
+    SORTS,
+    STATUS_CHOICES,
+    FindingFilter,
+    finding_rows,
+)
+from recommendations.models import Finding, FindingStatus, Status, StatusChange, Theme
+
+PAGE_SIZE = 25
+EXPORT_CHUNK_ROWS = 500
+FILTER_PARAMS = (
+    "force",
+    "kind",
+    "status",
+    "area",
+    "theme",
+    "inspection",
+    "published_after",
+    "published_before",
+    "carried_forward",
+    "q",
+)
+REPEATABLE_PARAMS = ("force", "kind")
+STATUS_LABELS = dict(Status.choices)
+KIND_LABELS = dict(Finding.Kind.choices)
+ERROR_SHOWN_CHARS = 200
+
+
+def _query_pairs(query: QueryDict, *, names=(*FILTER_PARAMS, "sort")) -> list[tuple[str, str]]:
+    """The known, non-empty parameters in a stable order (unknown ones and `page` dropped).
+    A single-valued parameter keeps its last value, the one the filters read."""
+    pairs = []
+    for name in names:
+        values = query.getlist(name) if name in REPEATABLE_PARAMS else [query.get(name)]
+        seen = set()
+        for value in values:
+            if value and value not in seen:
+                seen.add(value)
+                pairs.append((name, value))
+    return pairs
+
+
+def _removal_url(pairs: list[tuple[str, str]], name: str, value: str | None = None) -> str:
+    kept = [(n, v) for n, v in pairs if not (n == name and (value is None or v == value))]
+    return "?" + urlencode(kept) if kept else "?"
+
+
+def _active_filters(filterset: FindingFilter, pairs: list[tuple[str, str]]) -> list[dict]:
+    """One removable tag per filter value in force: its label and the link without it."""
+    data = filterset.form.cleaned_data
+    forces = {force.slug: force.name for force in data.get("force") or ()}
+    tags = []
+
+    def add(name: str, label: str, value: str | None = None) -> None:
+        tags.append({"label": label, "remove_url": _removal_url(pairs, name, value)})
+
+    for name, value in pairs:
+        if name == "force" and value in forces:
+            add(name, f"Force: {forces[value]}", value)
+        elif name == "kind":
+            add(name, f"Kind: {KIND_LABELS[value]}", value)
+    if data.get("status"):
+        add("status", f"Status: {dict(STATUS_CHOICES)[data['status']]}")
+    if data.get("area"):
+        areas = data["area"]
+        if len(areas) == 1:
+            label = f"Area: {areas[0].name} ({areas[0].framework.name})"
+        else:
+            label = f"Area: {areas[0].name} (every framework)"
+        add("area", label)
+    if data.get("theme"):
+        add("theme", f"Theme: {data['theme'].name}")
+    if data.get("inspection"):
+        add("inspection", f"Report: {data['inspection'].title}")
+    for name in ("published_after", "published_before"):
+        if data.get(name):
+            add(name, f"{filterset.filters[name].label}: {data[name]:%-d %B %Y}")
+    if data.get("carried_forward"):
+        add("carried_forward", f"Carried forward: {data['carried_forward']}")
+    if data.get("q"):
+        add("q", f"Containing: “{data['q']}”")
+    return tags
+
+
+def _errors(filterset: FindingFilter) -> list[dict]:
+    """The form's errors as (field id, label, message) for an error summary, messages cut to
+    a readable length (a value echoed back may be very long)."""
+    errors = []
+    for name, messages in filterset.errors.items():
+        label = filterset.filters[name].label if name in filterset.filters else "Filters"
+        for message in messages:
+            errors.append(
+                {
+                    "field": name,
+                    "label": label,
+                    "message": Truncator(message).chars(ERROR_SHOWN_CHARS),
+                }
+            )
+    return errors
+
+
+def _page(paginator: Paginator, raw: str | None):
+    """The requested page, or the nearest one that exists with a note saying so."""
+    if raw in (None, ""):
+        return paginator.page(1), None
+    try:
+        requested = int(raw)
+    except ValueError:
+        requested = 0
+    if requested < 1:
+        return paginator.page(1), "That page number is not valid: showing the first page."
+    if requested > paginator.num_pages:
+        note = f"There are only {paginator.num_pages} pages: showing the last page."
+        if paginator.num_pages == 1:
+            note = "There is only one page of results: showing it."
+        return paginator.page(paginator.num_pages), note
+    return paginator.page(requested), None
+
+
+def _label_rows(rows) -> list[Finding]:
+    rows = list(rows)
+    for row in rows:
+        row.status_label = STATUS_LABELS.get(row.row_status, "")
+    return rows
+
+
+def _filter_options() -> dict:
+    """What the filter controls offer. Four queries."""
+    areas_by_framework: dict[str, list[Area]] = {}
+    for area in Area.objects.select_related("framework").order_by(
+        "framework__first_year", "framework__name", "position", "name"
+    ):
+        areas_by_framework.setdefault(area.framework.name, []).append(area)
+    return {
+        "forces": list(Force.objects.only("slug", "name").order_by("name")),
+        "kinds": Finding.Kind.choices,
+        "statuses": STATUS_CHOICES,
+        "areas_by_framework": areas_by_framework,
+        "themes": list(Theme.objects.order_by("name")),
+        "inspections": list(
+            Inspection.objects.only("title", "published_on", "published_precision").order_by(
+                "-published_on", "title"
+            )
+        ),
+        "carried_forward_choices": CARRIED_FORWARD_CHOICES,
+        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+    }
+
+
+@login_required
+def finding_list(request: HttpRequest) -> HttpResponse:
+    filterset = FindingFilter(request.GET, queryset=finding_rows())
+    pairs = _query_pairs(request.GET)
+    sort = request.GET.get("sort", "")
+    context = {
+        "active_section": "findings",
+        "filterset": filterset,
+        "selected": _selected(request.GET),
+        "area_by_name": _area_name_value(request.GET.get("area", "")),
+        "querystring": urlencode(pairs),
+        # Clearing the filters keeps the sort order.
+        "clear_url": "?" + urlencode([("sort", sort)]) if sort in SORTS else "?",
+        "has_filters": any(name != "sort" for name, _ in pairs),
+        **_filter_options(),
+    }
+    if filterset.is_valid():
+        paginator = Paginator(filterset.qs, PAGE_SIZE)
+        page_obj, page_note = _page(paginator, request.GET.get("page"))
+        context |= {
+            "page_obj": page_obj,
+            "rows": _label_rows(page_obj.object_list),
+            "page_note": page_note,
+            "active_filters": _active_filters(filterset, pairs),
+        }
+    else:
+        context["errors"] = _errors(filterset)
+    return render(request, "recommendations/finding_list.html", context)
+
+
+def _selected(query: QueryDict) -> dict:
+    """What the form controls show as chosen: the raw values, valid or not."""
+    selected = {name: query.get(name, "") for name in (*FILTER_PARAMS, "sort")}
+    selected |= {name: query.getlist(name) for name in REPEATABLE_PARAMS}
+    return selected
+
+
+def _area_name_value(value: str) -> str:
+    """An `area` given by name (not id) has no option of its own in the select: the template
+    adds one so that applying other filters keeps it."""
+    return value if value and not ID_RE.match(value) else ""
+
+
+@login_required
+def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    related_finding = Finding.objects.select_related("inspection").order_by(
+        "inspection__published_on", "position"
+    )
+    finding = get_object_or_404(
+        Finding.objects.select_related(
+            "inspection",
+            "inspection__force",
+            "inspection__framework",
+            "area",
+            "cause_of_concern",
+            "carried_forward_from__inspection",
+            "superseded_by__inspection",
+        ).prefetch_related(
+            "themes",
+            Prefetch("recommendations", queryset=Finding.objects.order_by("position")),
+            Prefetch("carried_forward_to", queryset=related_finding),
+            Prefetch("supersedes", queryset=related_finding),
+            Prefetch(
+                "statuses",
+                queryset=FindingStatus.objects.select_related("force", "updated_by").order_by(
+                    "force__name"
+                ),
+            ),
+            # Newest entry first, as recorded (Meta.ordering): the date it took effect may be
+            # earlier than entries recorded before it.
+            Prefetch(
+                "statuses__history", queryset=StatusChange.objects.select_related("recorded_by")
+            ),
+        ),
+        pk=pk,
+    )
+    statuses = list(finding.statuses.all())
+    for status in statuses:
+        status.entries = list(status.history.all())
+    context = {
+        "active_section": "findings",
+        "finding": finding,
+        "statuses": statuses,
+        "themes": list(finding.themes.all()),
+        "children": list(finding.recommendations.all()),
+        "carried_forward_to": list(finding.carried_forward_to.all()),
+        "supersedes": list(finding.supersedes.all()),
+    }
+    return render(request, "recommendations/finding_detail.html", context)
+
+
+EXPORT_COLUMNS = [
+    Column("Force", width=28),
+    Column("Report title", width=50),
+    Column("Report kind", width=28),
+    Column("Published", kind="date", width=14),
+    Column("Area", width=32),
+    Column("Kind", width=22),
+    Column("Reference", width=12),
+    Column("Text", width=80),
+    Column("Themes", width=30),
+    Column("Status", width=22),
+    Column("Status since", kind="date", width=14),
+    Column("Last note", width=50),
+    Column("Carried forward from", width=60),
+]
+
+
+def _published(inspection: Inspection, *, reduced_precision: bool) -> datetime.date | str | None:
+    """A report known only to the month or year is stored as the first day of it. CSV says so
+    with an ISO 8601 date of reduced precision (2022-04, 2022); an XLSX date cell cannot, so
+    it holds the stored first day."""
+    day = inspection.published_on
+    if day is None or not reduced_precision:
+        return day
+    precision = inspection.published_precision
+    if precision == Inspection.DatePrecision.MONTH:
+        return f"{day:%Y-%m}"
+    if precision == Inspection.DatePrecision.YEAR:
+        return f"{day:%Y}"
+    return day
+
+
+def _export_rows(queryset, *, reduced_precision: bool) -> Iterator[list]:
+    # iterator() with a chunk size keeps memory flat and still prefetches the themes, one
+    # query per chunk (Django 4.1+).
+    for row in queryset.iterator(chunk_size=EXPORT_CHUNK_ROWS):
+        inspection = row.inspection
+        earlier = row.carried_forward_from
+        yield [
+            row.row_force_name,
+            inspection.title,
+            inspection.get_kind_display(),
+            _published(inspection, reduced_precision=reduced_precision),
+            row.area.name if row.area else None,
+            row.get_kind_display(),
+            row.reference,
+            row.text,
+            "; ".join(theme.name for theme in row.themes.all()),
+            STATUS_LABELS.get(row.row_status),
+            row.row_status_since,
+            row.row_last_note,
+            f"{earlier.inspection.title}: {earlier}" if earlier else None,
+        ]
+
+
+def _export(request: HttpRequest, fmt: str) -> HttpResponse:
+    queryset = (
+        finding_rows()
+        .select_related("carried_forward_from__inspection")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
+    )
+    filterset = FindingFilter(request.GET, queryset=queryset)
+    if not filterset.is_valid():
+        lines = ["No export: these parameters are not valid.", ""]
+        lines += [f"- {e['label']}: {e['message']}" for e in _errors(filterset)]
+        lines += ["", "The export takes the same parameters as the findings page (/findings/)."]
+        return HttpResponseBadRequest(
+            "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
+        )
+    filename = f"findings-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    if fmt == "csv":
+        rows = _export_rows(filterset.qs, reduced_precision=True)
+        return csv_response(filename=filename, columns=EXPORT_COLUMNS, rows=rows)
+    rows = _export_rows(filterset.qs, reduced_precision=False)
+    return xlsx_response(
+        filename=filename, columns=EXPORT_COLUMNS, rows=rows, sheet_name="Findings"
+    )
+
+
+@login_required
+def finding_export_csv(request: HttpRequest) -> HttpResponse:
+    return _export(request, "csv")
+
+
+@login_required
+def finding_export_xlsx(request: HttpRequest) -> HttpResponse:
+    return _export(request, "xlsx")

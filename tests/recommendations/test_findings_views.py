@@ -1,0 +1,385 @@
+"""The findings list and a finding's page: access, content, filters through the view,
+pagination, bad input and query counts."""
+
+import datetime
+import re
+from http import HTTPStatus
+from urllib.parse import parse_qsl, urlencode
+
+import pytest
+from django.urls import reverse
+
+from recommendations.services import finding_status_change
+from tests.factories import (
+    FindingFactory,
+    FindingStatusFactory,
+    ForceFactory,
+    InspectionFactory,
+    UserFactory,
+)
+from tests.recommendations.findings_world import build_world, labels
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = "/findings/"
+
+
+@pytest.fixture
+def analyst_client(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+@pytest.fixture
+def world():
+    return build_world()
+
+
+def test_urls():
+    assert reverse("recommendations:list") == LIST_URL
+    assert reverse("recommendations:detail", args=[7]) == "/findings/7/"
+    assert reverse("recommendations:export_csv") == "/findings/export.csv"
+    assert reverse("recommendations:export_xlsx") == "/findings/export.xlsx"
+
+
+@pytest.mark.parametrize("url", [LIST_URL, "/findings/1/"])
+def test_anonymous_visitors_are_sent_to_sign_in(client, url):
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_every_signed_in_role_reads_the_list(client, world, editor, outsider):
+    for user in (editor, outsider, UserFactory()):
+        client.force_login(user)
+        assert client.get(LIST_URL).status_code == HTTPStatus.OK
+
+
+def test_list_shows_rows_count_and_links(analyst_client, world):
+    response = analyst_client.get(LIST_URL)
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["active_section"] == "findings"
+    assert response.context["page_obj"].paginator.count == 9
+    html = response.content.decode()
+    assert "9 results" in html
+    assert (
+        '<caption class="govuk-table__caption govuk-table__caption--s">Findings 1 to 9 of 9' in html
+    )
+    assert html.count('<th scope="col" class="govuk-table__header">') == 5
+    for finding in (world.afi_avon18, world.nat_gp, world.rec_kent):
+        assert f'href="/findings/{finding.pk}/"' in html
+    assert f'href="/inspections/{world.avon18.pk}/"' in html
+    assert 'href="/forces/avon/"' in html
+    assert "2 May 2019" in html and "April 2022" in html
+    assert "Not stated" in html  # afi_avon21's status date and the undated report
+    assert '<strong class="govuk-tag govuk-tag--green">Complete</strong>' in html
+    assert "No status: good practice is not tracked" in html
+    assert "National report" in html  # the national good practice has no force of its own
+
+
+def test_list_filters_through_the_view(analyst_client, world):
+    query = "force=avon&kind=afi&status=open&q=stop+and+search"
+    response = analyst_client.get(f"{LIST_URL}?{query}")
+    assert labels(response.context["rows"], world) == ["afi_avon21@avon", "afi_avon18@avon"]
+    html = response.content.decode()
+    assert "2 results" in html
+    # Export links carry the same query.
+    assert f'href="/findings/export.csv?{query.replace("&", "&amp;")}"' in html
+    assert f'href="/findings/export.xlsx?{query.replace("&", "&amp;")}"' in html
+
+
+def test_each_active_filter_is_a_tag_linking_to_the_query_without_it(analyst_client, world):
+    query = [
+        ("force", "avon"),
+        ("force", "kent"),
+        ("kind", "afi"),
+        ("status", "open"),
+        ("area", "Legitimacy"),
+        ("theme", "stop-and-search"),
+        ("published_after", "2019-01-01"),
+        ("q", "stop"),
+        ("sort", "age"),
+        ("page", "1"),
+    ]
+    response = analyst_client.get(f"{LIST_URL}?{urlencode(query)}")
+    tags = {
+        tag["label"]: dict(parse_qsl(tag["remove_url"][1:]))
+        for tag in response.context["active_filters"]
+    }
+    assert list(tags) == [
+        "Force: Avon Constabulary",
+        "Force: Kent Police",
+        "Kind: Area for improvement",
+        "Status: Open",
+        "Area: Legitimacy (every framework)",
+        "Theme: Stop and search",
+        "Published on or after: 1 January 2019",
+        "Containing: “stop”",
+    ]
+    removal = {tag["label"]: tag["remove_url"] for tag in response.context["active_filters"]}
+    assert removal["Force: Avon Constabulary"] == (
+        "?force=kent&kind=afi&status=open&area=Legitimacy&theme=stop-and-search"
+        "&published_after=2019-01-01&q=stop&sort=age"
+    )
+    assert "status" not in tags["Status: Open"] and tags["Status: Open"]["sort"] == "age"
+    html = response.content.decode()
+    assert "Remove filter: </span>Force: Kent Police" in html
+    assert response.context["clear_url"] == "?sort=age"
+    assert 'href="?sort=age">Clear filters</a>' in html
+
+
+def test_area_by_id_tag_names_its_framework(analyst_client, world):
+    response = analyst_client.get(f"{LIST_URL}?area={world.legit21.pk}")
+    assert response.context["active_filters"][0]["label"] == "Area: Legitimacy (PEEL 2021/22)"
+
+
+def test_the_form_shows_the_filters_and_submits_the_same_query(
+    analyst_client, world, html_form_data
+):
+    query = [
+        ("q", "stop search"),
+        ("kind", "afi"),
+        ("kind", "recommendation"),
+        ("status", "open"),
+        ("force", "avon"),
+        ("area", str(world.legit21.pk)),
+        ("theme", "stop-and-search"),
+        ("inspection", str(world.avon21.pk)),
+        ("published_after", "2019-01-01"),
+        ("published_before", "2023-12-31"),
+        ("carried_forward", "yes"),
+        ("sort", "age"),
+    ]
+    response = analyst_client.get(f"{LIST_URL}?{urlencode(query)}")
+    form = html_form_data(response, containing="q")
+    assert form == {
+        "q": "stop search",
+        "kind": ["recommendation", "afi"],
+        "status": "open",
+        "force": "avon",
+        "area": str(world.legit21.pk),
+        "theme": "stop-and-search",
+        "inspection": str(world.avon21.pk),
+        "published_after": "2019-01-01",
+        "published_before": "2023-12-31",
+        "carried_forward": "yes",
+        "sort": "age",
+    }
+    html = response.content.decode()
+    assert '<form method="get" action="/findings/"' in html
+    assert '<label class="govuk-label govuk-label--s" for="q">Containing the words</label>' in html
+
+
+def test_an_area_given_by_name_survives_the_form(analyst_client, world, html_form_data):
+    response = analyst_client.get(f"{LIST_URL}?area=Legitimacy")
+    assert html_form_data(response, containing="q")["area"] == "Legitimacy"
+
+
+def test_no_results_says_so(analyst_client, world):
+    response = analyst_client.get(f"{LIST_URL}?q=nothing+like+this")
+    html = response.content.decode()
+    assert "0 results" in html and "No finding matches these filters." in html
+    assert "<table" not in html
+
+
+def test_invalid_filters_show_an_error_summary_and_no_rows(analyst_client, world):
+    response = analyst_client.get(f"{LIST_URL}?published_after=yesterday&force=atlantis&kind=afi")
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "<title>Error: Findings" in html
+    assert "There is a problem with the filters" in html
+    assert 'href="#published_after">Published on or after: Enter a real date' in html
+    assert 'href="#force-1">Force: There is no force “atlantis”.' in html
+    assert 'id="published_after-error"' in html
+    assert "<table" not in html and "page_obj" not in response.context
+
+
+def test_long_values_are_cut_in_error_messages(analyst_client, world):
+    response = analyst_client.get(LIST_URL, {"kind": "k" * 5000})
+    assert response.status_code == HTTPStatus.OK
+    assert "k" * 300 not in response.content.decode()
+
+
+@pytest.fixture
+def many_rows(world):
+    """30 more Avon AFIs, so the list has 39 rows: two pages."""
+    inspection = InspectionFactory(force=world.avon, framework=world.fw21, title="Avon extra")
+    for position in range(1, 31):
+        FindingStatusFactory(
+            finding=FindingFactory(inspection=inspection, position=position, area=world.legit21),
+            force=world.avon,
+        )
+
+
+def test_pages_of_25_with_govuk_pagination_keeping_the_query(analyst_client, many_rows):
+    response = analyst_client.get(f"{LIST_URL}?force=avon&sort=force")
+    assert len(response.context["rows"]) == 25
+    html = response.content.decode()
+    assert '<nav class="govuk-pagination" aria-label="Pagination">' in html
+    assert 'href="?force=avon&amp;sort=force&amp;page=2" rel="next"' in html
+    second = analyst_client.get(f"{LIST_URL}?force=avon&sort=force&page=2")
+    assert len(second.context["rows"]) == 35 - 25  # 30 + Avon's 5 rows
+    first_ids = {(r.pk, r.row_status_pk) for r in response.context["rows"]}
+    second_ids = {(r.pk, r.row_status_pk) for r in second.context["rows"]}
+    assert not first_ids & second_ids
+    assert 'aria-current="page">2</a>' in second.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("page", "shown", "note"),
+    [
+        ("999999999999999999999999", 2, "There are only 2 pages: showing the last page."),
+        ("3", 2, "There are only 2 pages: showing the last page."),
+        ("0", 1, "That page number is not valid: showing the first page."),
+        ("abc", 1, "That page number is not valid: showing the first page."),
+        ("2", 2, None),
+    ],
+)
+def test_page_numbers_out_of_range_show_the_nearest_page_and_say_so(
+    analyst_client, many_rows, page, shown, note
+):
+    response = analyst_client.get(LIST_URL, {"page": page})
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["page_obj"].number == shown
+    assert response.context["page_note"] == note
+    if note:
+        assert note in response.content.decode()
+
+
+def add_rows(world, force, count):
+    inspection = InspectionFactory(force=force, framework=world.fw21)
+    for position in range(1, count + 1):
+        finding = FindingFactory(inspection=inspection, position=position, area=world.legit21)
+        finding.themes.add(world.stop)
+        FindingStatusFactory(finding=finding, force=force)
+    FindingFactory(inspection=inspection, position=count + 1, area=None, good_practice=True)
+
+
+def test_list_query_count_is_constant(analyst_client, world, django_assert_num_queries):
+    url = f"{LIST_URL}?kind=afi&kind=innovative_practice&sort=status"
+    # session, user, count, page of rows, then the filter options: forces, areas, themes,
+    # reports
+    with django_assert_num_queries(8):
+        analyst_client.get(url)
+    add_rows(world, world.avon, 10)
+    add_rows(world, ForceFactory(), 10)
+    with django_assert_num_queries(8):
+        response = analyst_client.get(url)
+    assert response.context["page_obj"].paginator.count == 3 + 1 + 2 * 11
+
+
+def test_list_query_count_with_every_filter_is_constant(
+    analyst_client, world, django_assert_num_queries
+):
+    query = urlencode(
+        [
+            ("force", "avon"),
+            ("force", "kent"),
+            ("area", "Legitimacy"),
+            ("theme", "stop-and-search"),
+            ("inspection", world.avon21.pk),
+            ("q", "force"),
+        ]
+    )
+    # session, user, the chosen forces, areas, theme and report (validation), count, page of
+    # rows, then the options: forces, areas, themes, reports
+    with django_assert_num_queries(12):
+        analyst_client.get(f"{LIST_URL}?{query}")
+    add_rows(world, world.avon, 20)
+    with django_assert_num_queries(12):
+        analyst_client.get(f"{LIST_URL}?{query}")
+
+
+# A finding's page
+
+
+def detail_url(finding) -> str:
+    return reverse("recommendations:detail", args=[finding.pk])
+
+
+def test_detail_404_for_an_unknown_finding(analyst_client):
+    assert analyst_client.get("/findings/999999/").status_code == HTTPStatus.NOT_FOUND
+    assert analyst_client.get("/findings/99999999999999999999999/").status_code == 404
+
+
+def test_detail_shows_text_report_area_themes_and_lineage(analyst_client, world):
+    response = analyst_client.get(detail_url(world.afi_avon21))
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert '<p class="govuk-body app-finding-text">The force should ensure' in html
+    assert "stop and search powers.\n\nBoth AFIs will remain in place.</p>" in html
+    assert f'href="/inspections/{world.avon21.pk}/">Avon PEEL 2021/22</a>' in html
+    assert "published April 2022" in html
+    assert "Legitimacy (PEEL 2021/22)" in html
+    assert 'href="/findings/?theme=external-scrutiny">External scrutiny</a>' in html
+    assert f'href="/findings/{world.afi_avon18.pk}/">Area for improvement: The force' in html
+    assert "(Avon PEEL 2018/19, 2 May 2019)" in html
+    earlier = analyst_client.get(detail_url(world.afi_avon18)).content.decode()
+    assert f'href="/findings/{world.afi_avon21.pk}/"' in earlier  # carried forward to
+
+
+def test_detail_shows_supersedes_both_ways(analyst_client, world):
+    world.afi_avon18.superseded_by = world.rec_kent
+    world.afi_avon18.save()
+    older = analyst_client.get(detail_url(world.afi_avon18)).content.decode()
+    assert f'href="/findings/{world.rec_kent.pk}/">Recommendation R1: Within three' in older
+    newer = analyst_client.get(detail_url(world.rec_kent)).content.decode()
+    supersedes = re.search(r"Supersedes</dt>\s*<dd[^>]*>(.*?)</dd>", newer, re.DOTALL).group(1)
+    assert f'href="/findings/{world.afi_avon18.pk}/"' in supersedes
+
+
+def test_detail_links_cause_of_concern_and_its_recommendations(analyst_client, world):
+    cause = analyst_client.get(detail_url(world.cause_kent)).content.decode()
+    assert "Recommendations under this cause of concern" in cause
+    assert f'href="/findings/{world.rec_kent.pk}/">R1: Within three months' in cause
+    rec = analyst_client.get(detail_url(world.rec_kent)).content.decode()
+    assert f'href="/findings/{world.cause_kent.pk}/">Cause of concern C1:' in rec
+
+
+def test_detail_shows_each_forces_status_and_history_newest_first(
+    analyst_client, world, administrator
+):
+    administrator.first_name, administrator.last_name = "Ada", "Byron"
+    administrator.save()
+    finding_status_change(
+        finding_status=world.s_nat_kent,
+        status="complete",
+        effective_on=datetime.date(2021, 3, 4),
+        note="Evidence: data review\npublished by the force.",
+        user=administrator,
+    )
+    response = analyst_client.get(detail_url(world.nat_rec))
+    html = response.content.decode()
+    assert [s.force.slug for s in response.context["statuses"]] == ["avon", "kent"]
+    assert "National report: each force it applies to has its own status" in html
+    assert "Current status in each of the 2 forces" in html
+    kent = html[html.index('id="history-kent"') :]
+    assert kent.index("4 March 2021") < kent.index("1 September 2020")  # newest first
+    assert "Evidence: data review\npublished by the force." in kent
+    assert "Ada Byron" in kent
+    assert "Loaded from the source document" in kent  # the opening entry had no author
+    assert 'href="#history-avon"' in html
+
+
+def test_detail_of_good_practice_says_it_has_no_status(analyst_client, world):
+    html = analyst_client.get(detail_url(world.nat_gp)).content.decode()
+    assert "Promising practice is good practice: it has no status" in html
+    assert "Area</dt>" in html and "Not stated" in html
+    assert "History</h2>" not in html
+
+
+def test_detail_query_count_is_constant_however_many_forces(
+    analyst_client, world, django_assert_num_queries
+):
+    url = detail_url(world.nat_rec)
+    # session, user, finding with report, force, framework, area, parent and lineage;
+    # themes, child recommendations, carried forward to, supersedes, statuses with force
+    # and updater, their history with authors
+    with django_assert_num_queries(9):
+        analyst_client.get(url)
+    for force in ForceFactory.create_batch(5):
+        world.national.applies_to.add(force)
+        FindingStatusFactory(finding=world.nat_rec, force=force)
+    with django_assert_num_queries(9):
+        response = analyst_client.get(url)
+    assert len(response.context["statuses"]) == 7
