@@ -258,6 +258,11 @@ class Inspection(models.Model):
     source_document = models.CharField(
         max_length=200, blank=True, help_text="The document this record was taken from."
     )
+    is_synthetic = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Made by generate_national_dataset for scale testing; not a real report.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

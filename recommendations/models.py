@@ -1,7 +1,9 @@
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from inspections.models import Area, Force, Inspection
@@ -348,9 +350,113 @@ class StatusChange(models.Model):
         raise AppendOnlyError("Status history is permanent: entries cannot be deleted.")
 
 
+class ResponseState(models.TextChoices):
+    """Where a response stands against its s.55(5A) deadline. Derived, never stored: see
+    ResponseQuerySet.with_state() for the rule and its order of precedence."""
+
+    OVERDUE = "overdue", "Overdue"
+    DUE_SOON = "due_soon", "Due soon"
+    OPEN = "open", "Open"
+    DEADLINE_UNKNOWN = "deadline_unknown", "Deadline not known"
+    PUBLISHED_ON_TIME = "published_on_time", "Published on time"
+    PUBLISHED_LATE = "published_late", "Published late"
+    PUBLISHED_DATE_UNKNOWN = "published_date_unknown", "Published (date not recorded)"
+    PUBLISHED_DEADLINE_UNKNOWN = "published_deadline_unknown", "Published (deadline not known)"
+    NOT_REQUIRED = "not_required", "Not required"
+
+
+# A response not yet published is "due soon" when its deadline is at most this many days away
+# (0 = due today, 14 = due on the same weekday two weeks from today), "open" beyond that.
+DUE_SOON_DAYS = 14
+
+
+class SubqueryCount(Subquery):
+    """The number of rows of a queryset (usually filtered on OuterRef), 0 when there are none.
+    A correlated subquery rather than JOIN + COUNT, so that several counts on one row neither
+    multiply each other nor need a GROUP BY over every selected column."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _counted)"
+    output_field = models.IntegerField()
+
+    def __init__(self, queryset: models.QuerySet, **extra) -> None:
+        super().__init__(queryset.order_by().values("pk"), **extra)
+
+
 class ResponseQuerySet(models.QuerySet):
     def with_related(self) -> "ResponseQuerySet":
         return self.select_related("inspection", "force")
+
+    def with_state(self, today: date) -> "ResponseQuerySet":
+        """Annotate `state` (a ResponseState value), computed by the database from the
+        response's fields and `today`, so lists can filter, count and sort by it in SQL.
+
+        First match wins:
+        1. not_required: staff marked it so (with a reason);
+        2. published_date_unknown: published, publication date not recorded;
+        3. published_deadline_unknown: published on a known date, but the report's exact
+           publication day (so the deadline) is not known;
+        4. published_on_time: published on or before the due date (the due date itself is on
+           time, s.55(5A)); 5. published_late: published after it;
+        6. deadline_unknown: not published and no deadline known;
+        7. overdue: not published and the due date has passed (due_on < today);
+        8. due_soon: not published, due today or within DUE_SOON_DAYS days
+           (today <= due_on <= today + 14);
+        9. open: not published, due later than that."""
+        soon = today + timedelta(days=DUE_SOON_DAYS)
+        state = Case(
+            When(is_not_required=True, then=Value(ResponseState.NOT_REQUIRED)),
+            When(
+                is_published=True,
+                published_on__isnull=True,
+                then=Value(ResponseState.PUBLISHED_DATE_UNKNOWN),
+            ),
+            When(
+                is_published=True,
+                due_on__isnull=True,
+                then=Value(ResponseState.PUBLISHED_DEADLINE_UNKNOWN),
+            ),
+            When(
+                is_published=True,
+                published_on__lte=F("due_on"),
+                then=Value(ResponseState.PUBLISHED_ON_TIME),
+            ),
+            When(is_published=True, then=Value(ResponseState.PUBLISHED_LATE)),
+            When(due_on__isnull=True, then=Value(ResponseState.DEADLINE_UNKNOWN)),
+            When(due_on__lt=today, then=Value(ResponseState.OVERDUE)),
+            When(due_on__lte=soon, then=Value(ResponseState.DUE_SOON)),
+            default=Value(ResponseState.OPEN),
+            output_field=models.CharField(),
+        )
+        return self.annotate(state=state)
+
+    def with_finding_counts(self) -> "ResponseQuerySet":
+        """Annotate, per response, in the same query: `recommendations_owed` (the report's
+        recommendations: every recommendation of a national report is owed by each force it
+        applies to), `recommendations_explained` (those this response explains, s.55(5B)),
+        `recommendations_unexplained` and `afi_count` (the report's areas for improvement)."""
+        findings = Finding.objects.filter(inspection=OuterRef("inspection"))
+        owed = SubqueryCount(findings.filter(kind=FindingKind.RECOMMENDATION))
+        explained = SubqueryCount(
+            FindingExplanation.objects.filter(
+                response=OuterRef("pk"),
+                finding__kind=FindingKind.RECOMMENDATION,
+                finding__inspection=OuterRef("inspection"),
+            )
+        )
+        return self.annotate(
+            recommendations_owed=owed,
+            recommendations_explained=explained,
+            afi_count=SubqueryCount(findings.filter(kind=FindingKind.AFI)),
+        ).annotate(
+            recommendations_unexplained=F("recommendations_owed") - F("recommendations_explained")
+        )
+
+    def due_soon_or_overdue(self, today: date) -> "ResponseQuerySet":
+        """Responses still to be published whose deadline has passed or is at most
+        DUE_SOON_DAYS days away (what the reminders are about)."""
+        return self.with_state(today).filter(
+            state__in=[ResponseState.OVERDUE, ResponseState.DUE_SOON]
+        )
 
 
 class ResponseManager(models.Manager.from_queryset(ResponseQuerySet)):
@@ -382,9 +488,36 @@ class Response(models.Model):
     )
     published_on = models.DateField(null=True, blank=True)
     published_url = models.URLField(max_length=500, blank=True)
+    is_not_required = models.BooleanField(
+        "not required",
+        default=False,
+        help_text="Tick if the body will not publish a response to this report (e.g. a "
+        "national report it decided not to answer). Give the reason below.",
+    )
+    not_required_reason = models.TextField(blank=True)
+    # s.55(5B): every recommendation needs an explanation before the response is published.
+    # Staff may publish without one only by recording an override: who, when and why.
+    is_completeness_overridden = models.BooleanField(
+        "publish without explaining every recommendation",
+        default=False,
+        help_text="Only if the published response really leaves a recommendation unexplained. "
+        "Say why below; your name and the time are recorded.",
+    )
+    completeness_override_reason = models.TextField("reason for the override", blank=True)
+    completeness_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    completeness_override_at = models.DateTimeField(null=True, blank=True, editable=False)
     source_document = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    State = ResponseState
 
     objects = ResponseManager()
 
@@ -408,6 +541,22 @@ class Response(models.Model):
                 condition=Q(published_on__isnull=True) | Q(is_published=True),
                 name="recommendations_response_dated_means_published",
                 violation_error_message="A response with a publication date must be published.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_not_required=False) | ~Q(not_required_reason=""),
+                name="recommendations_response_not_required_has_reason",
+                violation_error_message="Give the reason no response is required.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_not_required=False) | Q(is_published=False),
+                name="recommendations_response_not_required_unpublished",
+                violation_error_message="A published response cannot be marked not required.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_completeness_overridden=False) | ~Q(completeness_override_reason=""),
+                name="recommendations_response_override_has_reason",
+                violation_error_message="Give the reason for publishing without explaining "
+                "every recommendation.",
             ),
         ]
 
@@ -453,8 +602,50 @@ class Response(models.Model):
                 "The chief officer's deadline falls after the statutory deadline "
                 f"({self.due_on:%-d %B %Y}); the body could not then publish in time."
             )
+        # Not checked against the report's date: forces see the report before publication.
+        if (
+            self.chief_officer_comments_received_on
+            and self.chief_officer_comments_received_on > today
+        ):
+            errors["chief_officer_comments_received_on"] = (
+                "The date the chief officer's comments were received cannot be in the future."
+            )
+        if self.published_on and not self.is_published:
+            errors["is_published"] = "Tick “Published” if the response has a publication date."
+        if self.is_not_required:
+            if not self.not_required_reason.strip():
+                errors["not_required_reason"] = "Give the reason no response is required."
+            if self.is_published:
+                errors["is_not_required"] = (
+                    "A published response cannot be marked not required: untick one of them."
+                )
+        if self.is_completeness_overridden and not self.completeness_override_reason.strip():
+            errors["completeness_override_reason"] = (
+                "Give the reason for publishing without explaining every recommendation."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def days_until_due(self, today: date) -> int | None:
+        """Days from `today` to the deadline: 0 on the due date, negative once it has passed;
+        None when the deadline is not known."""
+        return None if self.due_on is None else (self.due_on - today).days
+
+    def unexplained_recommendations(
+        self, explained_finding_ids: set[int] | None = None
+    ) -> list["Finding"]:
+        """The report's recommendations this response does not explain (s.55(5B)), in report
+        order. Queries: the explanations (unless their finding ids are given) and the
+        recommendations."""
+        if explained_finding_ids is None:
+            explained_finding_ids = set(self.explanations.values_list("finding_id", flat=True))
+        return [
+            finding
+            for finding in Finding.objects.filter(
+                inspection_id=self.inspection_id, kind=FindingKind.RECOMMENDATION
+            ).order_by("position")
+            if finding.pk not in explained_finding_ids
+        ]
 
 
 class FindingExplanation(models.Model):
@@ -488,3 +679,35 @@ class FindingExplanation(models.Model):
             and self.finding.inspection_id != self.response.inspection_id
         ):
             raise ValidationError({"finding": "That finding is from a different report."})
+
+
+class ReminderLog(models.Model):
+    """One response listed in one user's deadline reminder on one day: the record that stops
+    a second run of send_deadline_reminders on the same day from sending it again."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deadline_reminders"
+    )
+    sent_on = models.DateField()
+    state = models.CharField(
+        max_length=30, choices=ResponseState.choices, help_text="The response's state that day."
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_on", "response"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "user", "sent_on"],
+                name="recommendations_reminderlog_once_a_day",
+                violation_error_message="This reminder was already sent that day.",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=ResponseState.values),
+                name="recommendations_reminderlog_state_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.response} reminded to {self.user} on {self.sent_on:%-d %B %Y}"

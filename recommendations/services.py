@@ -1,5 +1,6 @@
-"""Writes with rules: status changes (with their permanent history) and opening the tracking
-rows (statuses and responses) a report creates for each force it applies to."""
+"""Writes with rules: status changes (with their permanent history), opening the tracking
+rows (statuses and responses) a report creates for each force it applies to, and saving a
+response under the s.55(5B) completeness rule."""
 
 from collections.abc import Iterable
 from datetime import date
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from inspections.access import can_edit_force
 from inspections.models import Inspection
-from recommendations.models import FindingStatus, Response, Status, StatusChange
+from recommendations.models import Finding, FindingStatus, Response, Status, StatusChange
 
 OPENING_NOTE = "New finding: awaiting review (set on publication of the report)."
 
@@ -182,3 +183,54 @@ def inspection_open_tracking(*, inspection: Inspection, user: User | None = None
         report_published_on=inspection.published_on, due_on=inspection.response_due_on
     )
     return {"statuses": len(created), "responses": len(new_responses)}
+
+
+def unexplained_message(unexplained: list[Finding]) -> str:
+    names = "; ".join(f"“{finding}”" for finding in unexplained)
+    count = len(unexplained)
+    return (
+        f"The response cannot be marked published: {count} "
+        f"recommendation{'s' if count != 1 else ''} of the report "
+        f"{'have' if count != 1 else 'has'} no explanation, and section 55(5B) requires one for "
+        f"each: {names}. Add the missing explanations, or tick “Publish without explaining "
+        "every recommendation” and give the reason."
+    )
+
+
+def check_response_completeness(
+    *, response: Response, explained_finding_ids: set[int] | None = None
+) -> None:
+    """s.55(5B): a response marked published must explain every recommendation of its report,
+    unless staff recorded an override. Raise ValidationError naming the unexplained ones.
+    Pass `explained_finding_ids` to check explanations not yet saved (a form's)."""
+    if not response.is_published or response.is_completeness_overridden:
+        return
+    unexplained = response.unexplained_recommendations(explained_finding_ids)
+    if unexplained:
+        raise ValidationError(unexplained_message(unexplained))
+
+
+@transaction.atomic
+def response_save(*, response: Response, user: User) -> Response:
+    """Save a response after its explanations: refuses users who do not edit that force,
+    records who overrode the completeness rule and when (or clears it), validates the
+    response, then applies the completeness rule to the explanations saved."""
+    if not can_edit_force(user, response.force_id):
+        raise PermissionDenied("You can only change the responses of forces you edit.")
+    previous = (
+        Response.objects.filter(pk=response.pk)
+        .values_list("is_completeness_overridden", "completeness_override_reason")
+        .first()
+    )
+    if not response.is_completeness_overridden:
+        response.completeness_override_reason = ""
+        response.completeness_override_by = None
+        response.completeness_override_at = None
+    elif previous != (True, response.completeness_override_reason):
+        # A new override, or a new reason for it: whoever confirms it answers for it.
+        response.completeness_override_by = user
+        response.completeness_override_at = timezone.now()
+    response.full_clean()
+    check_response_completeness(response=response)
+    response.save()
+    return response

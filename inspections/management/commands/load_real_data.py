@@ -18,7 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         if Inspection.objects.filter(slug="cumbria-peel-2021-22").exists():
-            self.stdout.write("Real data already loaded; nothing to do.")
+            if options["verbosity"]:
+                self.stdout.write("Real data already loaded; nothing to do.")
             return
         with transaction.atomic():
             call_command("loaddata", *REAL_DATA_FIXTURES, verbosity=0)
@@ -27,9 +28,10 @@ class Command(BaseCommand):
                 counts = inspection_open_tracking(inspection=inspection)
                 for key, value in counts.items():
                     opened[key] += value
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Loaded {', '.join(REAL_DATA_FIXTURES)}; opened {opened['responses']} responses "
-                f"and {opened['statuses']} finding statuses owed."
+        if options["verbosity"]:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Loaded {', '.join(REAL_DATA_FIXTURES)}; opened "
+                    f"{opened['responses']} responses and {opened['statuses']} finding statuses."
+                )
             )
-        )

@@ -1,0 +1,109 @@
+"""The tracker's filters, read from the query string so that a filtered view is a link, and the
+exports take the same parameters."""
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+
+from inspections.models import Force, InspectionKind
+from recommendations.models import Response
+from recommendations.tracker import SORTS, ordered
+
+
+class TrackerFilterForm(forms.Form):
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        after, before = cleaned.get("published_after"), cleaned.get("published_before")
+        if after and before and after > before:
+            self.add_error(
+                "published_before",
+                "“Published on or before” must be the same as or later than “Published on or "
+                "after”.",
+            )
+        return cleaned
+
+
+def _date_filter(lookup_expr: str, label: str) -> django_filters.DateFilter:
+    return django_filters.DateFilter(
+        field_name="report_published_on",
+        lookup_expr=lookup_expr,
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": f"“{label}” must be a real date, for example 2019-05-02."},
+    )
+
+
+class ResponseTrackerFilter(django_filters.FilterSet):
+    """Filters for the tracker. Expects a queryset annotated with_state() (the `state`
+    filter) and with_finding_counts() (the `incomplete` filter)."""
+
+    force = django_filters.ModelMultipleChoiceFilter(
+        # Filters on force__slug = each chosen force's slug (to_field_name).
+        field_name="force__slug",
+        to_field_name="slug",
+        queryset=Force.objects.order_by("name"),
+        label="Force",
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
+        error_messages={"invalid_choice": "“%(value)s” is not a force."},
+    )
+    state = django_filters.MultipleChoiceFilter(
+        choices=Response.State.choices,
+        label="State",
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
+        error_messages={"invalid_choice": "“%(value)s” is not a state."},
+    )
+    kind = django_filters.ChoiceFilter(
+        field_name="inspection__kind",
+        choices=InspectionKind.choices,
+        label="Report kind",
+        empty_label="Any kind",
+        error_messages={"invalid_choice": "“%(value)s” is not a kind of report."},
+    )
+    year = django_filters.ChoiceFilter(
+        field_name="report_published_on",
+        lookup_expr="year",
+        label="Year published",
+        empty_label="Any year",
+        # Filled in __init__ with the years that have reports.
+        choices=[],
+        error_messages={"invalid_choice": "No report was published in “%(value)s”."},
+    )
+    published_after = _date_filter("gte", "Published on or after")
+    published_before = _date_filter("lte", "Published on or before")
+    incomplete = django_filters.BooleanFilter(
+        method="filter_incomplete",
+        label="Only responses that leave a recommendation unexplained",
+        widget=forms.CheckboxInput,
+    )
+    sort = django_filters.ChoiceFilter(
+        # Explicit sorts rather than OrderingFilter: unknown dates must sort last whichever
+        # way, with stable tie-breakers (see tracker.SORTS).
+        choices=[(value, label) for value, (label, _) in SORTS.items()],
+        method="filter_sort",
+        label="Sort by",
+        empty_label=None,
+        error_messages={"invalid_choice": "“%(value)s” is not a way to sort the tracker."},
+    )
+
+    class Meta:
+        model = Response
+        fields: list[str] = []
+        form = TrackerFilterForm
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # One query: the years in which reports owing a response were published.
+        years = Response.objects.dates("report_published_on", "year", order="DESC")
+        self.filters["year"].extra["choices"] = [(str(d.year), str(d.year)) for d in years]
+
+    def filter_incomplete(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if not value:
+            return queryset
+        return queryset.filter(recommendations_unexplained__gt=0).exclude(
+            state=Response.State.NOT_REQUIRED
+        )
+
+    def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return ordered(queryset, value) if value else queryset

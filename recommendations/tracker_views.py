@@ -1,0 +1,186 @@
+"""The 56-day response tracker page and its CSV and XLSX exports. Dates and states only, never
+a draft's text, so every signed-in role may read it; the link to change a response is shown
+only to those who may change it."""
+
+from dataclasses import dataclass
+from datetime import date
+from http import HTTPStatus
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from inspections.access import can_edit_force
+from peel_tracker.exports import csv_response, xlsx_response
+from recommendations import tracker
+from recommendations.models import DUE_SOON_DAYS, Response
+from recommendations.tracker_filters import ResponseTrackerFilter
+
+PAGE_SIZE = 50
+# Parameters that choose rows (shown as removable filters); `sort` and `page` only arrange them.
+FILTER_NAMES = (
+    "force",
+    "state",
+    "kind",
+    "year",
+    "published_after",
+    "published_before",
+    "incomplete",
+)
+STATE_TAG_CLASSES = {
+    Response.State.OVERDUE: "govuk-tag--red",
+    Response.State.DUE_SOON: "govuk-tag--orange",
+    Response.State.OPEN: "",
+    Response.State.DEADLINE_UNKNOWN: "govuk-tag--grey",
+    Response.State.PUBLISHED_ON_TIME: "govuk-tag--green",
+    Response.State.PUBLISHED_LATE: "govuk-tag--pink",
+    Response.State.PUBLISHED_DATE_UNKNOWN: "govuk-tag--teal",
+    Response.State.PUBLISHED_DEADLINE_UNKNOWN: "govuk-tag--teal",
+    Response.State.NOT_REQUIRED: "govuk-tag--grey",
+}
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    label: str
+    remove_url: str
+
+
+def _without(params: QueryDict, name: str, value: str) -> str:
+    """The query string without one value of one filter (and without the page number)."""
+    remaining = params.copy()
+    remaining.setlist(name, [v for v in params.getlist(name) if v != value])
+    remaining.pop("page", None)
+    return f"?{remaining.urlencode()}"
+
+
+def _label_of(filterset: ResponseTrackerFilter, name: str, raw: str) -> str:
+    cleaned = filterset.form.cleaned_data
+    field = filterset.form.fields[name]
+    if name == "force":
+        names = {force.slug: force.name for force in cleaned["force"]}
+        return f"Force: {names.get(raw, raw)}"
+    if name in ("state", "kind"):
+        return f"{field.label}: {dict(field.choices).get(raw, raw)}"
+    if name in ("published_after", "published_before"):
+        return f"{field.label}: {cleaned[name]:%-d %B %Y}"
+    if name == "incomplete":
+        return "Leaves a recommendation unexplained"
+    return f"{field.label}: {raw}"
+
+
+def _is_set(value: object) -> bool:
+    return value is not None and value is not False and value != ""
+
+
+def active_filters(filterset: ResponseTrackerFilter, params: QueryDict) -> list[ActiveFilter]:
+    """Each filter value in use, with a link that removes just that value."""
+    cleaned = filterset.form.cleaned_data
+    return [
+        ActiveFilter(_label_of(filterset, name, raw), _without(params, name, raw))
+        for name in FILTER_NAMES
+        if _is_set(cleaned.get(name))
+        for raw in dict.fromkeys(params.getlist(name))
+        if raw
+    ]
+
+
+def _filterset(request: HttpRequest, today: date) -> ResponseTrackerFilter:
+    return ResponseTrackerFilter(request.GET, queryset=tracker.tracker_queryset(today))
+
+
+def _error_list(filterset: ResponseTrackerFilter) -> list[tuple[str, str]]:
+    """(id of the control to fix, message) for each problem with the parameters."""
+    problems = []
+    for name, messages in filterset.form.errors.items():
+        if name == NON_FIELD_ERRORS:
+            anchor = "filters"
+        elif name in ("force", "state"):
+            anchor = f"id_{name}_0"  # the first checkbox of the group
+        else:
+            anchor = f"id_{name}"
+        problems.extend((anchor, message) for message in messages)
+    return problems
+
+
+@login_required
+@permission_required("recommendations.view_response", raise_exception=True)
+def tracker_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    filterset = _filterset(request, today)
+    context = {
+        "active_section": "tracker",
+        "today": today,
+        "filterset": filterset,
+        "form": filterset.form,
+        "due_soon_days": DUE_SOON_DAYS,
+    }
+    if not filterset.is_valid():
+        context["errors"] = _error_list(filterset)
+        return render(request, "recommendations/tracker_list.html", context)
+
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    for response in page.object_list:
+        response.timing = tracker.timing(response, today)
+        response.completeness = tracker.completeness(response)
+        response.is_incomplete = response.completeness.startswith("Incomplete")
+        response.state_label = Response.State(response.state).label
+        response.tag_class = STATE_TAG_CLASSES[response.state]
+        response.can_edit = can_edit_force(request.user, response.force_id)
+    params = request.GET.copy()
+    params.pop("page", None)
+    context |= {
+        "page": page,
+        "active_filters": active_filters(filterset, request.GET),
+        # The filters and sort without the page number: for the page links and the exports.
+        "query": params.urlencode(),
+    }
+    return render(request, "recommendations/tracker_list.html", context)
+
+
+def _bad_request(filterset: ResponseTrackerFilter) -> HttpResponse:
+    lines = [f"- {message}" for _, message in _error_list(filterset)]
+    text = "\n".join(
+        [
+            "The export could not be made: these parameters are not valid.",
+            *lines,
+            f"Correct them, or choose the filters on the tracker page ({reverse('tracker:list')})"
+            " and use its download links.",
+        ]
+    )
+    return HttpResponse(
+        text + "\n", status=HTTPStatus.BAD_REQUEST, content_type="text/plain; charset=utf-8"
+    )
+
+
+@login_required
+@permission_required("recommendations.view_response", raise_exception=True)
+def tracker_export_csv(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    filterset = _filterset(request, today)
+    if not filterset.is_valid():
+        return _bad_request(filterset)
+    return csv_response(
+        filename=f"response-tracker-{today.isoformat()}.csv",
+        columns=tracker.EXPORT_COLUMNS,
+        rows=tracker.export_rows(filterset.qs.iterator(chunk_size=500), today),
+    )
+
+
+@login_required
+@permission_required("recommendations.view_response", raise_exception=True)
+def tracker_export_xlsx(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    filterset = _filterset(request, today)
+    if not filterset.is_valid():
+        return _bad_request(filterset)
+    return xlsx_response(
+        filename=f"response-tracker-{today.isoformat()}.xlsx",
+        columns=tracker.EXPORT_COLUMNS,
+        rows=tracker.export_rows(filterset.qs.iterator(chunk_size=500), today),
+        sheet_name="Responses",
+    )

@@ -1,0 +1,221 @@
+"""send_deadline_reminders: one digest per OPCC editor of their forces' overdue and due-soon
+responses; nothing sent twice on the same day."""
+
+import datetime
+import smtplib
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+
+from recommendations.models import ReminderLog, Response
+from tests.factories import ForceFactory, ResponseFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def due_in(days: int, force, **kwargs) -> Response:
+    published = today() + datetime.timedelta(days=days - 55)
+    return ResponseFactory(inspection__force=force, inspection__published_on=published, **kwargs)
+
+
+def run(**options) -> str:
+    out = StringIO()
+    call_command("send_deadline_reminders", stdout=out, stderr=StringIO(), **options)
+    return out.getvalue()
+
+
+@pytest.fixture
+def responses(force, other_force):
+    """For `force`: one overdue, one due soon, and some that need no reminder; for the other
+    force, one overdue."""
+    return {
+        "overdue": due_in(-3, force, inspection__title="PEEL 2023-25: overdue report"),
+        "due_soon": due_in(14, force, inspection__title="Vetting: due soon"),
+        "open": due_in(15, force, inspection__title="Not yet due"),
+        "published": due_in(-3, force, is_published=True, inspection__title="Done"),
+        "not_required": due_in(
+            2,
+            force,
+            is_not_required=True,
+            not_required_reason="Answered elsewhere.",
+            inspection__title="Declined",
+        ),
+        "other_force": due_in(-1, other_force, inspection__title="Another force's report"),
+    }
+
+
+def test_each_editor_gets_one_digest_of_their_forces_responses(
+    settings, mailoutbox, force, editor, outsider, responses
+):
+    settings.SITE_URL = "https://peel.example"
+    colleague = UserFactory(email="colleague@opcc.example")
+    force.editors.add(colleague)
+
+    output = run()
+
+    assert output == "Sent 3 reminder digests.\n"
+    by_recipient = {tuple(m.to): m for m in mailoutbox}
+    assert set(by_recipient) == {(editor.email,), (colleague.email,), (outsider.email,)}
+    mail = by_recipient[(editor.email,)]
+    assert mail.subject == ("PEEL Tracker reminder: 1 response overdue and 1 due within 14 days")
+    overdue, due_soon = responses["overdue"], responses["due_soon"]
+    assert f"Hello {editor.username}," in mail.body
+    assert f"On {today():%-d %B %Y} you have 1 response overdue and 1 due within 14 days." in (
+        mail.body
+    )
+    assert (
+        f"- PEEL 2023-25: overdue report\n  Due {overdue.due_on:%-d %B %Y} (3 days overdue)\n"
+        f"  https://peel.example/admin/recommendations/response/{overdue.pk}/change/"
+    ) in mail.body
+    assert f"- Vetting: due soon\n  Due {due_soon.due_on:%-d %B %Y} (14 days left)" in mail.body
+    assert (
+        f"All of them on the tracker: https://peel.example/tracker/?force={force.slug}"
+        "&state=overdue&state=due_soon"
+    ) in mail.body
+    for title in ("Not yet due", "Done", "Declined", "Another force's report"):
+        assert title not in mail.body
+    assert f"you are an editor of {force.name} in PEEL Tracker" in mail.body
+    other = by_recipient[(outsider.email,)]
+    assert "Another force's report" in other.body
+    assert "PEEL 2023-25" not in other.body
+
+
+def test_running_twice_on_the_same_day_sends_nothing_new(mailoutbox, editor, responses):
+    run()
+    first = len(mailoutbox)
+
+    output = run()
+
+    assert first == 1
+    assert len(mailoutbox) == 1
+    assert output == "Sent 0 reminder digests.\n"
+    assert ReminderLog.objects.filter(user=editor, sent_on=today()).count() == 2
+
+
+def test_a_response_that_falls_due_later_the_same_day_is_sent_alone(
+    mailoutbox, force, editor, responses
+):
+    run()
+    late_arrival = due_in(1, force, inspection__title="Accelerated cause of concern")
+
+    run()
+
+    assert len(mailoutbox) == 2
+    assert mailoutbox[1].subject == "PEEL Tracker reminder: 1 response due within 14 days"
+    assert "Accelerated cause of concern" in mailoutbox[1].body
+    assert "PEEL 2023-25" not in mailoutbox[1].body
+    assert ReminderLog.objects.get(response=late_arrival).state == Response.State.DUE_SOON
+
+
+def test_the_next_day_the_reminder_is_sent_again(mailoutbox, editor, responses):
+    yesterday = today() - datetime.timedelta(days=1)
+    for response in (responses["overdue"], responses["due_soon"]):
+        ReminderLog.objects.create(
+            response=response, user=editor, sent_on=yesterday, state=Response.State.OVERDUE
+        )
+
+    run()
+
+    assert len(mailoutbox) == 1
+    assert ReminderLog.objects.filter(sent_on=today()).count() == 2
+
+
+def test_what_is_logged(editor, responses):
+    run()
+
+    logged = set(
+        ReminderLog.objects.values_list("response__inspection__title", "user", "sent_on", "state")
+    )
+    assert logged == {
+        ("PEEL 2023-25: overdue report", editor.pk, today(), "overdue"),
+        ("Vetting: due soon", editor.pk, today(), "due_soon"),
+    }
+
+
+def test_an_editor_of_two_forces_gets_one_digest(mailoutbox, force, other_force, editor, responses):
+    other_force.editors.add(editor)
+
+    run()
+
+    [mail] = [m for m in mailoutbox if m.to == [editor.email]]
+    assert "PEEL 2023-25: overdue report" in mail.body
+    assert "Another force's report" in mail.body
+    assert mail.subject == "PEEL Tracker reminder: 2 responses overdue and 1 due within 14 days"
+    first, second = sorted([force.name, other_force.name])
+    assert f"you are an editor of {first} and {second} in PEEL Tracker" in mail.body
+    assert mail.body.index(first) < mail.body.index(second)
+
+
+def test_users_without_an_email_inactive_users_and_non_editors_get_nothing(
+    mailoutbox, force, responses, administrator, analyst
+):
+    force.editors.add(
+        UserFactory(email=""), UserFactory(email="gone@opcc.example", is_active=False)
+    )
+
+    run()
+
+    assert mailoutbox == []
+    assert not ReminderLog.objects.exists()
+
+
+def test_nothing_due_sends_nothing(mailoutbox, force, editor):
+    due_in(30, force)
+
+    assert run() == "Sent 0 reminder digests.\n"
+    assert mailoutbox == []
+
+
+def test_dry_run_lists_without_sending_or_logging(mailoutbox, editor, responses):
+    output = run(dry_run=True)
+
+    assert output == (
+        f"Would email {editor.email}: PEEL Tracker reminder: 1 response overdue and 1 due "
+        "within 14 days\n"
+    )
+    assert mailoutbox == []
+    assert not ReminderLog.objects.exists()
+
+
+def test_a_failed_send_logs_nothing_so_the_next_run_retries(
+    monkeypatch, mailoutbox, editor, responses
+):
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr(
+        "recommendations.management.commands.send_deadline_reminders.send_mail", refuse
+    )
+    with pytest.raises(CommandError, match="1 reminder digest"):
+        run()
+    assert not ReminderLog.objects.exists()
+
+    monkeypatch.undo()
+    run()
+    assert len(mailoutbox) == 1
+
+
+def test_reminders_are_not_sent_for_published_late_responses(mailoutbox, editor, force):
+    late = due_in(-10, force)
+    Response.objects.filter(pk=late.pk).update(is_published=True, published_on=today())
+
+    run()
+
+    assert mailoutbox == []
+
+
+def test_only_the_forces_editors_are_told(mailoutbox, force):
+    due_in(-1, force)
+    stranger = UserFactory(email="stranger@example.org")
+    ForceFactory().editors.add(stranger)
+
+    run()
+
+    assert mailoutbox == []
