@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from inspections.deadlines import statutory_response_due_on
 
@@ -267,6 +268,7 @@ class Inspection(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = InspectionManager()
+    history = HistoricalRecords(m2m_fields=[applies_to], excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-published_on", "title"]
@@ -348,6 +350,8 @@ class Judgment(models.Model):
         default=False, help_text="Grade kept from an earlier inspection (as in PEEL 2017)."
     )
     source_section = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["inspection", "area__position"]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "simple_history",
     "inspections",
     "recommendations",
 ]
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Records request.user as the author of each change django-simple-history saves.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: it throttles repeated failed sign-ins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -158,6 +161,9 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "PEEL Tracker <noreply@localhost>")
 # The service's public address, for the links in emails (which have no request to build from).
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Change history (django-simple-history) is evidence: it can be read, never reverted or edited.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"

@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from inspections.access import (
     can_edit_force,
@@ -18,6 +19,11 @@ from inspections.access import (
     may_edit_inspection,
 )
 from inspections.models import Force
+from recommendations.concurrency import (
+    OptimisticLockAdminMixin,
+    VersionedModelForm,
+    lock_and_bump,
+)
 from recommendations.forms import BulkStatusForm, FindingStatusForm
 from recommendations.models import (
     Finding,
@@ -85,7 +91,7 @@ class FindingStatusInline(admin.TabularInline):
 
 
 @admin.register(Finding)
-class FindingAdmin(admin.ModelAdmin):
+class FindingAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
     list_display = ["headline", "kind", "reference", "inspection", "area", "position"]
     list_filter = ["kind", "inspection__kind", "themes", "inspection__framework"]
     search_fields = ["text", "reference", "inspection__title", "area__name"]
@@ -172,7 +178,10 @@ class FindingStatusAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         ("Current", {"fields": readonly_fields}),
-        ("Record a new status", {"fields": ["new_status", "effective_on", "note"]}),
+        (
+            "Record a new status",
+            {"fields": ["new_status", "effective_on", "note", "loaded_version"]},
+        ),
     ]
     inlines = [StatusHistoryInline]
     actions = ["set_status"]
@@ -344,7 +353,7 @@ def unexplained_findings(request: HttpRequest, response: Response | None) -> lis
     return cache[response.pk]
 
 
-class ResponseAdminForm(forms.ModelForm):
+class ResponseAdminForm(VersionedModelForm):
     """ResponseAdmin's form (the admin supplies the model and fields)."""
 
     def clean(self) -> dict:
@@ -379,7 +388,7 @@ class ResponseStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin):
+class ResponseAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
     form = ResponseAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -544,6 +553,8 @@ class ResponseAdmin(admin.ModelAdmin):
         return obj is None or can_edit_force(request.user, obj.force_id)
 
     def has_delete_permission(self, request: HttpRequest, obj: Response | None = None) -> bool:
+        if obj is not None and obj.is_published:
+            return False  # a published response is part of the permanent record
         return self.has_change_permission(request, obj) and super().has_delete_permission(
             request, obj
         )
@@ -558,7 +569,9 @@ class ResponseAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change) -> None:
         # Saved through the service in save_related, once its explanations are saved, so the
         # completeness rule sees them; a new response needs its row before explanations.
-        if not change:
+        if change:
+            lock_and_bump(obj, form.cleaned_data.get("loaded_version"))
+        else:
             obj.save()
 
     def save_related(self, request, form, formsets, change) -> None:
@@ -577,7 +590,7 @@ class ResponseAdmin(admin.ModelAdmin):
 
 
 @admin.register(FindingExplanation)
-class FindingExplanationAdmin(admin.ModelAdmin):
+class FindingExplanationAdmin(SimpleHistoryAdmin):
     list_display = ["finding", "response", "force"]
     list_filter = ["response__force", "response__is_published", "finding__kind"]
     search_fields = [

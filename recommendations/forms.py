@@ -35,12 +35,26 @@ class FindingStatusForm(forms.ModelForm):
     effective_on = StatusChangeFields.base_fields["effective_on"]
     note = StatusChangeFields.base_fields["note"]
 
+    # The version the editor loaded: a status recorded by someone else since is not overwritten
+    # by a stale form (see recommendations.concurrency).
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = FindingStatus
         fields: list[str] = []
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
     def clean(self) -> dict:
         cleaned = super().clean()
+        if self.instance.pk:
+            current = FindingStatus.objects.get(pk=self.instance.pk)
+            loaded = cleaned.get("loaded_version")
+            if loaded != current.version:
+                raise forms.ValidationError(statuses_recorded_since(current, loaded))
         if not self.errors:
             try:
                 check_status_change(
@@ -55,6 +69,24 @@ class FindingStatusForm(forms.ModelForm):
                     for message in messages:
                         self.add_error(mapping.get(field, field), message)
         return cleaned
+
+
+def statuses_recorded_since(finding_status: FindingStatus, loaded_version: int | None) -> str:
+    """What others recorded after the editor opened the page (each change raises the version
+    by one and appends one history entry)."""
+    missed = max(finding_status.version - (loaded_version or 0), 1)
+    entries = finding_status.history.select_related("recorded_by")[:missed]
+    described = "; ".join(
+        f"{e.recorded_by.get_username() if e.recorded_by else 'someone'} recorded "
+        f"“{e.get_status_display()}” (took effect {e.effective_on:%-d %B %Y}): {e.note}"
+        for e in entries
+        if e.effective_on
+    )
+    return (
+        f"Since you opened this page: {described or 'another status was recorded'}. Your "
+        "status was not recorded: check the history below, then record it again if it still "
+        "applies."
+    )
 
 
 class BulkStatusForm(StatusChangeFields):

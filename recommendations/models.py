@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from inspections.models import Area, Force, Inspection
 
@@ -116,8 +117,13 @@ class Finding(models.Model):
     source_section = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
+    )
 
     objects = FindingManager()
+    # Who changed what and when, old and new values (the admin's History page).
+    history = HistoricalRecords(m2m_fields=[themes], excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["inspection", "position"]
@@ -245,6 +251,11 @@ class FindingStatus(models.Model):
         null=True,
         blank=True,
         related_name="+",
+    )
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Raised by every status change; guards against lost updates.",
     )
 
     objects = FindingStatusManager()
@@ -516,10 +527,14 @@ class Response(models.Model):
     source_document = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
+    )
 
     State = ResponseState
 
     objects = ResponseManager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["due_on", "force__name"]
@@ -573,6 +588,27 @@ class Response(models.Model):
 
     natural_key.dependencies = ["inspections.inspection", "inspections.force"]
 
+    def _publication_record_errors(self) -> dict:
+        """A published response's publication record is permanent (mirrors the PostgreSQL
+        trigger): it cannot be withdrawn, and its date, once recorded, cannot change. Queries
+        the stored row."""
+        if not self.pk:
+            return {}
+        stored = Response.objects.filter(pk=self.pk).values("is_published", "published_on").first()
+        if not stored or not stored["is_published"]:
+            return {}
+        if not self.is_published:
+            return {
+                "is_published": "A published response cannot be withdrawn: its publication "
+                "is part of the permanent record."
+            }
+        if stored["published_on"] and self.published_on != stored["published_on"]:
+            return {
+                "published_on": "The publication date is part of the permanent record "
+                f"({stored['published_on']:%-d %B %Y}) and cannot be changed."
+            }
+        return {}
+
     def copy_report_dates(self) -> None:
         """Set the stored copies of the report's publication date and the statutory deadline."""
         inspection = self.inspection
@@ -623,6 +659,7 @@ class Response(models.Model):
             errors["completeness_override_reason"] = (
                 "Give the reason for publishing without explaining every recommendation."
             )
+        errors.update(self._publication_record_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -655,6 +692,8 @@ class FindingExplanation(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="explanations")
     finding = models.ForeignKey(Finding, on_delete=models.PROTECT, related_name="explanations")
     text = models.TextField()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["finding__position"]

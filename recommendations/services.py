@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from inspections.access import can_edit_force
 from inspections.models import Inspection
@@ -58,8 +59,9 @@ def _append(
     finding_status.last_note = entry.note
     finding_status.updated_at = now
     finding_status.updated_by = user
+    finding_status.version += 1
     finding_status.save(
-        update_fields=["status", "status_since", "last_note", "updated_at", "updated_by"]
+        update_fields=["status", "status_since", "last_note", "updated_at", "updated_by", "version"]
     )
     return entry
 
@@ -178,10 +180,18 @@ def inspection_open_tracking(*, inspection: Inspection, user: User | None = None
             response = Response(inspection=inspection, force=force)
             response.copy_report_dates()
             new_responses.append(response)
-    Response.objects.bulk_create(new_responses)
-    Response.objects.filter(inspection=inspection).update(
-        report_published_on=inspection.published_on, due_on=inspection.response_due_on
+    bulk_create_with_history(new_responses, Response, default_user=user)
+    # A corrected publication date moves every response's stored deadline, in the change
+    # history like any other edit.
+    stale = list(
+        Response.objects.filter(inspection=inspection).exclude(
+            report_published_on=inspection.published_on, due_on=inspection.response_due_on
+        )
     )
+    for response in stale:
+        response.report_published_on = inspection.published_on
+        response.due_on = inspection.response_due_on
+    bulk_update_with_history(stale, Response, ["report_published_on", "due_on"], default_user=user)
     return {"statuses": len(created), "responses": len(new_responses)}
 
 

@@ -161,7 +161,13 @@ def outsider_client(client, outsider):
 def test_every_model_has_an_admin():
     models = apps.get_app_config("recommendations").get_models()
 
-    assert [model.__name__ for model in models if not admin.site.is_registered(model)] == []
+    # Change-history models (django-simple-history) are read on their model's History page.
+    unregistered = [
+        model.__name__
+        for model in models
+        if not admin.site.is_registered(model) and not model.__name__.startswith("Historical")
+    ]
+    assert unregistered == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)

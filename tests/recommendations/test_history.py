@@ -71,3 +71,80 @@ def test_postgresql_trigger_refuses_raw_update_and_delete(entry):
         cursor.execute("DELETE FROM recommendations_statuschange WHERE id = %s", [entry.pk])
     entry.refresh_from_db()
     assert entry.note == "New finding"
+
+
+def test_a_published_response_cannot_be_withdrawn_or_redated():
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import ResponseFactory
+
+    response = ResponseFactory(
+        inspection__published_on=datetime.date(2019, 5, 2),
+        is_published=True,
+        published_on=datetime.date(2019, 6, 20),
+    )
+    response.is_published, response.published_on = False, None
+    with pytest.raises(ValidationError) as error:
+        response.full_clean()
+    assert "cannot be withdrawn" in error.value.message_dict["is_published"][0]
+    response.is_published, response.published_on = True, datetime.date(2019, 6, 21)
+    with pytest.raises(ValidationError) as error:
+        response.full_clean()
+    assert error.value.message_dict["published_on"] == [
+        "The publication date is part of the permanent record (20 June 2019) and cannot be changed."
+    ]
+
+
+def test_a_published_response_with_an_unknown_date_can_have_it_recorded():
+    import datetime
+
+    from tests.factories import ResponseFactory
+
+    response = ResponseFactory(
+        inspection__published_on=datetime.date(2019, 5, 2), is_published=True
+    )
+    response.published_on = datetime.date(2019, 6, 20)
+    response.full_clean()
+    response.save()
+
+
+@pytest.mark.postgresql
+def test_postgresql_triggers_keep_change_history_and_publication_records():
+    import datetime
+
+    from django.db import DatabaseError, connection, transaction
+
+    from tests.factories import FindingFactory, ResponseFactory
+
+    finding = FindingFactory()
+    finding.text = "Edited"
+    finding.save()
+    response = ResponseFactory(
+        inspection__published_on=datetime.date(2019, 5, 2),
+        is_published=True,
+        published_on=datetime.date(2019, 6, 20),
+    )
+    statements = [
+        ("UPDATE recommendations_historicalfinding SET text = 'Rewritten'", "History is permanent"),
+        ("DELETE FROM recommendations_historicalfinding", "History is permanent"),
+        (
+            f"UPDATE recommendations_response SET is_published = false, published_on = NULL "
+            f"WHERE id = {response.pk}",
+            "Publication record is permanent",
+        ),
+        (
+            "UPDATE recommendations_response SET published_on = '2019-06-21' "
+            f"WHERE id = {response.pk}",
+            "Publication record is permanent",
+        ),
+        (f"DELETE FROM recommendations_response WHERE id = {response.pk}", "Publication record"),
+    ]
+    for sql, message in statements:
+        refused = pytest.raises(DatabaseError, match=message)
+        with refused, transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+    assert finding.history.count() == 2
+    response.refresh_from_db()
+    assert response.published_on == datetime.date(2019, 6, 20)
