@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
 from inspections.access import (
     editable_force_ids,
@@ -79,7 +80,7 @@ class FindingInline(admin.StackedInline):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(admin.ModelAdmin):
+class InspectionAdmin(SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "kind", "force", "published", "framework", "finding_count"]
     list_filter = ["kind", "framework", "published_precision", "force"]
@@ -102,6 +103,20 @@ class InspectionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).annotate(finding_count=Count("findings"))
+
+    def get_urls(self):
+        """Adds the "Import a report" page (inspections/import_admin.py)."""
+        from functools import partial
+
+        from django.urls import path
+
+        from inspections.import_admin import import_report_view
+
+        view = self.admin_site.admin_view(partial(import_report_view, model_admin=self))
+        return [
+            path("import/", view, name="inspections_inspection_import"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description="findings", ordering="finding_count")
     def finding_count(self, obj: Inspection) -> int:
@@ -145,7 +160,7 @@ class InspectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Judgment)
-class JudgmentAdmin(admin.ModelAdmin):
+class JudgmentAdmin(SimpleHistoryAdmin):
     list_display = ["inspection", "area", "grade", "is_carried_forward"]
     list_filter = ["grade", "area__framework", "is_carried_forward", "inspection__force"]
     search_fields = ["inspection__title", "area__name", "inspection__force__name"]

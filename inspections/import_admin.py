@@ -1,0 +1,413 @@
+"""The admin's "Import a report" page (hooked into InspectionAdmin.get_urls).
+
+Step 1: upload a file or paste text, choose the force. The report is read and the proposal is
+shown. Step 2: staff correct the proposal (report details, grades, findings: change kind,
+area, text; delete a row; add a missed one; confirm or drop a proposed link to an earlier
+finding) and confirm. The proposal is carried in the form data between the steps, and
+nothing is saved before the confirmation, which saves everything in one transaction."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.admin import ModelAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import format_html
+
+from inspections.import_forms import (
+    FindingFormSet,
+    JudgmentFormSet,
+    ReportDetailsForm,
+    UploadForm,
+    area_choices,
+    grade_choices,
+)
+from inspections.import_services import (
+    STRONG_LINK,
+    ProposedFinding,
+    ProposedJudgment,
+    area_find,
+    areas_missing,
+    duplicate_message,
+    lineage_eligible,
+    lineage_proposals,
+    proposal_from_parsed,
+    report_find_existing,
+    report_import,
+)
+from inspections.models import Force, Framework, Inspection
+from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
+from recommendations.models import Finding
+
+PREFIXES = {"details": "report", "judgments": "judgments", "findings": "findings"}
+
+
+def import_report_view(request: HttpRequest, *, model_admin: ModelAdmin) -> HttpResponse:
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    if request.method == "POST" and request.POST.get("step") == "confirm":
+        return _confirm(request, model_admin)
+    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        parsed, source = _read(form)
+        if parsed is not None:
+            review = _propose(request, form, parsed, source)
+            if review is not None:
+                return _render_review(request, model_admin, **review)
+    return render(
+        request,
+        "admin/inspections/import_upload.html",
+        {**_context(request, model_admin, "Import a report"), "form": form},
+    )
+
+
+def _read(form: UploadForm) -> tuple[ParsedReport | None, str]:
+    upload = form.cleaned_data.get("file")
+    try:
+        if upload is not None:
+            return read_report(upload.read(), upload.name), upload.name
+        return parse_text(form.cleaned_data["text"]), "Pasted text"
+    except ReportError as error:
+        form.add_error("file" if upload is not None else "text", str(error))
+        return None, ""
+
+
+def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> dict | None:
+    data = form.cleaned_data
+    if not parsed.findings:
+        form.add_error(
+            None,
+            "No findings were found (no cause of concern, recommendation, area for improvement "
+            "or good practice under a heading the reader knows). Check that this is an "
+            "inspection report or a response to one.",
+        )
+        return None
+    with_findings = parsed.reports_with_findings()
+    if len(with_findings) > 1:
+        titles = "; ".join(f"“{parsed.reports[n].title}”" for n in with_findings)
+        form.add_error(
+            None,
+            f"This document holds findings of several reports ({titles}): import each on its own.",
+        )
+        return None
+    force = data["force"]
+    framework = data["framework"] or (
+        Framework.objects.filter(slug=parsed.framework).first() if parsed.framework else None
+    )
+    title = data["title"] or parsed.title or source
+    if data["published_on"]:
+        published, precision = data["published_on"], "day"
+    else:
+        published, precision = parsed.published, parsed.published_precision
+    kind = data["kind"] or parsed.kind or ("peel_force" if framework else "other")
+    allowed_kinds = [value for value, _ in form.fields["kind"].choices if value]
+    if kind not in allowed_kinds:
+        form.add_error(
+            "kind",
+            f"The report reads as a {dict(Inspection.Kind.choices)[kind].lower()}: national "
+            "reports are recorded by an administrator. Choose another kind if this is your "
+            "force's own report.",
+        )
+        return None
+    existing = report_find_existing(force=force, title=title, published_on=published, kind=kind)
+    if existing is not None:
+        form.add_error(None, _duplicate_html(existing, force))
+        return None
+
+    judgments, findings = proposal_from_parsed(parsed)
+    names = [j.area for j in judgments] + [f.area for f in findings]
+    new_areas = areas_missing(framework=framework, names=names)
+    eligible = lineage_eligible(force=force, published_on=published)
+    trackable = [f.kind in Finding.TRACKABLE_KINDS for f in findings]
+    proposals = lineage_proposals(
+        texts=[f.text if ok else "" for f, ok in zip(findings, trackable, strict=True)],
+        eligible=eligible,
+    )
+    labels = {}
+    finding_rows = []
+    for finding, candidates in zip(findings, proposals, strict=True):
+        for earlier, score in candidates:
+            labels[earlier.pk] = f"{_label(earlier)} (similarity {score:.2f})"
+        linked = (
+            candidates[0][0].pk
+            if finding.remains_from_earlier and candidates and candidates[0][1] >= STRONG_LINK
+            else None
+        )
+        meta = {
+            "key": finding.key,
+            "cause_of_concern": finding.cause_of_concern,
+            "section": finding.section,
+            "remains_from_earlier": finding.remains_from_earlier,
+            "candidates": [earlier.pk for earlier, _ in candidates],
+        }
+        finding_rows.append(
+            {
+                "meta": json.dumps(meta),
+                "kind": finding.kind,
+                "area": _area_value(framework, finding.area),
+                "reference": finding.reference,
+                "text": finding.text,
+                "addressees": ", ".join(finding.addressees),
+                "deadline": finding.deadline,
+                "carried_forward_from": linked,
+            }
+        )
+    judgment_rows = [
+        {
+            "area": _area_value(framework, j.area),
+            "grade": j.grade,
+            "section": j.section,
+            "is_carried_forward": j.is_carried_forward,
+        }
+        for j in judgments
+    ]
+    details = {
+        "force": force.pk,
+        "framework": framework.pk if framework else None,
+        "title": title,
+        "kind": kind,
+        "published_on": published,
+        "published_precision": precision,
+        "source_document": source[:200],
+        "new_areas": json.dumps(new_areas),
+    }
+    return {
+        "details": ReportDetailsForm(
+            initial=details, user=request.user, prefix=PREFIXES["details"]
+        ),
+        "framework": framework,
+        "new_areas": new_areas,
+        "judgment_rows": judgment_rows,
+        "finding_rows": finding_rows,
+        "labels": labels,
+        "eligible_ids": {f.pk for f in eligible},
+        "parsed": parsed,
+    }
+
+
+def _area_value(framework: Framework | None, name: str) -> str:
+    if framework is None or not name:
+        return ""
+    area = area_find(framework=framework, name=name)
+    return area.name if area is not None else name
+
+
+def _label(finding: Finding) -> str:
+    inspection = finding.inspection
+    return f"{inspection.title} ({inspection.published_display()}): {finding.headline}"
+
+
+def _duplicate_html(existing: Inspection, force) -> str:
+    url = reverse("admin:inspections_inspection_change", args=[existing.pk])
+    return format_html(
+        '{} <a href="{}">Open the existing record</a>.', duplicate_message(existing, force), url
+    )
+
+
+def _forms(
+    request,
+    *,
+    details,
+    framework,
+    new_areas,
+    judgment_rows=None,
+    finding_rows=None,
+    labels,
+    eligible_ids,
+    data=None,
+):
+    areas = area_choices(framework, new_areas)
+    judgments = JudgmentFormSet(
+        data,
+        initial=judgment_rows,
+        prefix=PREFIXES["judgments"],
+        form_kwargs={"areas": areas, "grades": grade_choices(framework)},
+    )
+    findings = FindingFormSet(
+        data,
+        initial=finding_rows,
+        prefix=PREFIXES["findings"],
+        form_kwargs={"areas": areas, "candidate_labels": labels, "eligible_ids": eligible_ids},
+    )
+    return judgments, findings
+
+
+def _render_review(
+    request,
+    model_admin,
+    *,
+    details,
+    framework,
+    new_areas,
+    labels,
+    eligible_ids,
+    judgment_rows=None,
+    finding_rows=None,
+    parsed=None,
+    data=None,
+    errors=None,
+):
+    judgments, findings = _forms(
+        request,
+        details=details,
+        framework=framework,
+        new_areas=new_areas,
+        judgment_rows=judgment_rows,
+        finding_rows=finding_rows,
+        labels=labels,
+        eligible_ids=eligible_ids,
+        data=data,
+    )
+    return _review_response(
+        request, model_admin, details, framework, new_areas, judgments, findings, parsed, errors
+    )
+
+
+def _review_response(
+    request,
+    model_admin,
+    details,
+    framework,
+    new_areas,
+    judgments,
+    findings,
+    parsed=None,
+    errors=None,
+):
+    context = {
+        **_context(request, model_admin, "Check the proposal and confirm"),
+        "details": details,
+        "force": Force.objects.filter(pk=details["force"].value() or None).first(),
+        "framework": framework,
+        "new_areas": new_areas,
+        "judgments": judgments,
+        "findings": findings,
+        "parsed": parsed,
+        "errors": errors or [],
+    }
+    return render(request, "admin/inspections/import_review.html", context)
+
+
+def _confirm(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
+    details = ReportDetailsForm(request.POST, user=request.user, prefix=PREFIXES["details"])
+    new_areas = details.new_area_names()
+    if not details.is_valid():
+        framework = None
+        eligible_ids: set[int] = set()
+        labels: dict[int, str] = {}
+    else:
+        framework = details.cleaned_data["framework"]
+        eligible = lineage_eligible(
+            force=details.cleaned_data["force"], published_on=details.cleaned_data["published_on"]
+        )
+        eligible_ids = {f.pk for f in eligible}
+        labels = {f.pk: _label(f) for f in eligible}
+    judgments, findings = _forms(
+        request,
+        details=details,
+        framework=framework,
+        new_areas=new_areas,
+        labels=labels,
+        eligible_ids=eligible_ids,
+        data=request.POST,
+    )
+    if not (details.is_valid() and judgments.is_valid() and findings.is_valid()):
+        return _review_response(
+            request, model_admin, details, framework, new_areas, judgments, findings
+        )
+
+    proposed_judgments = [
+        ProposedJudgment(
+            area=form.cleaned_data["area"],
+            grade=form.cleaned_data["grade"],
+            section=form.cleaned_data.get("section") or "",
+            is_carried_forward=bool(form.cleaned_data.get("is_carried_forward")),
+        )
+        for form in judgments.forms
+        if form.has_changed() and not form.cleaned_data.get("DELETE")
+    ]
+    kept = [
+        form
+        for form in findings.forms
+        if form.has_changed() and not form.cleaned_data.get("DELETE")
+    ]
+    earlier = Finding.objects.in_bulk(
+        [
+            form.cleaned_data["carried_forward_from"]
+            for form in kept
+            if form.cleaned_data.get("carried_forward_from")
+        ]
+    )
+    proposed_findings = []
+    for number, form in enumerate(kept):
+        data = form.cleaned_data
+        meta = form.meta_values()
+        key = meta["key"] if meta["key"] is not None else -1 - number
+        proposed_findings.append(
+            ProposedFinding(
+                kind=data["kind"],
+                text=data["text"],
+                area=data.get("area") or "",
+                reference=data.get("reference") or "",
+                addressees=data.get("addressees") or [],
+                deadline=data.get("deadline") or "",
+                section=meta["section"],
+                remains_from_earlier=meta["remains_from_earlier"],
+                cause_of_concern=meta["cause_of_concern"],
+                carried_forward_from=earlier.get(data.get("carried_forward_from")),
+                key=key,
+            )
+        )
+    cleaned = details.cleaned_data
+    try:
+        inspection = report_import(
+            force=cleaned["force"],
+            title=cleaned["title"],
+            kind=cleaned["kind"],
+            framework=framework,
+            published_on=cleaned["published_on"],
+            published_precision=cleaned["published_precision"],
+            source_document=cleaned["source_document"],
+            judgments=proposed_judgments,
+            findings=proposed_findings,
+            user=request.user,
+        )
+    except ValidationError as error:
+        existing = report_find_existing(
+            force=cleaned["force"],
+            title=cleaned["title"],
+            published_on=cleaned["published_on"],
+            kind=cleaned["kind"],
+        )
+        problems = [_duplicate_html(existing, cleaned["force"])] if existing else error.messages
+        return _review_response(
+            request,
+            model_admin,
+            details,
+            framework,
+            new_areas,
+            judgments,
+            findings,
+            errors=problems,
+        )
+    model_admin.message_user(
+        request,
+        f"Imported “{inspection.title}”: {len(proposed_judgments)} grades and "
+        f"{len(proposed_findings)} findings; their statuses and the response owed are open.",
+        messages.SUCCESS,
+    )
+    return HttpResponseRedirect(
+        reverse("admin:inspections_inspection_change", args=[inspection.pk])
+    )
+
+
+def _context(request: HttpRequest, model_admin: ModelAdmin, title: str) -> dict:
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": title,
+    }

@@ -1,0 +1,190 @@
+import json
+from datetime import date
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from inspections.import_services import (
+    STRONG_LINK,
+    areas_missing,
+    duplicate_message,
+    lineage_eligible,
+    lineage_proposals,
+    proposal_from_parsed,
+    report_find_existing,
+    report_import,
+)
+from inspections.models import Force, Framework, InspectionKind
+from inspections.report_reader import ReportError, read_report
+from inspections.report_reader.extract import check_size
+from inspections.report_reader.vocabulary import plain
+
+
+class Command(BaseCommand):
+    help = (
+        "Read an HMICFRS report or an OPCC response (text, Markdown, PDF, .docx or saved HTML) "
+        "and record its inspection, graded judgments and findings for a force, in one "
+        "transaction, opening the statuses and responses it owes. With --dry-run nothing is "
+        "written; --json prints what was read as one JSON object. Areas the framework does not "
+        "have yet are added to it. A finding the report says remains in place is linked to the "
+        "force's earlier open finding when their texts match closely; other links are proposed "
+        "in the admin's import page."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", help="The report file.")
+        parser.add_argument("--force", required=True, help="Force slug, e.g. cumbria.")
+        parser.add_argument("--title", help="Title, if the report's own is not wanted.")
+        parser.add_argument("--published", help="Publication date, YYYY-MM-DD.")
+        parser.add_argument("--kind", choices=InspectionKind.values, help="Kind of report.")
+        parser.add_argument("--framework", help="Grading framework slug, e.g. peel-2021-22.")
+        parser.add_argument("--dry-run", action="store_true", help="Read only; write nothing.")
+        parser.add_argument("--json", action="store_true", help="Print what was read as JSON.")
+
+    def handle(self, *args, **options) -> None:
+        path = Path(options["path"])
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}")
+        force = Force.objects.filter(slug=options["force"]).first()
+        if force is None:
+            raise CommandError(
+                f"No force with the slug “{options['force']}”. Slugs are as in HMICFRS's web "
+                "addresses, e.g. cumbria, west-mercia, greater-manchester."
+            )
+        try:
+            check_size(path.stat().st_size)  # before reading: a 50 MB file is not read at all
+            parsed = read_report(path.read_bytes(), path.name)
+        except ReportError as error:
+            raise CommandError(f"{path.name}: {error}") from error
+        if not parsed.findings:
+            raise CommandError(
+                f"{path.name}: no findings were found (no cause of concern, recommendation, area "
+                "for improvement or good practice under a heading the reader knows). Check that "
+                "this is an inspection report or response; nothing was imported."
+            )
+        with_findings = parsed.reports_with_findings()
+        if len(with_findings) > 1:
+            titles = "; ".join(f"“{parsed.reports[n].title}”" for n in with_findings)
+            raise CommandError(
+                f"{path.name} holds findings of {len(with_findings)} reports ({titles}). Split it "
+                "into one file per report and import each."
+            )
+
+        framework = self._framework(options["framework"], parsed.framework)
+        title = options["title"] or parsed.title
+        if not title:
+            raise CommandError(f"{path.name}: no title found in the report; give one with --title.")
+        published, precision = parsed.published, parsed.published_precision
+        if options["published"]:
+            try:
+                published, precision = date.fromisoformat(options["published"]), "day"
+            except ValueError as error:
+                raise CommandError(
+                    f"--published must be a date as YYYY-MM-DD, not “{options['published']}”."
+                ) from error
+        kind = options["kind"] or parsed.kind or ("peel_force" if framework else "other")
+        judgments, findings = proposal_from_parsed(parsed)
+
+        eligible = lineage_eligible(force=force, published_on=published)
+        proposals = lineage_proposals(texts=[f.text for f in findings], eligible=eligible)
+        for finding, candidates in zip(findings, proposals, strict=True):
+            if finding.remains_from_earlier and candidates and candidates[0][1] >= STRONG_LINK:
+                finding.carried_forward_from = candidates[0][0]
+
+        if parsed.force and plain(parsed.force) != plain(force.name):
+            self.stderr.write(f"Note: the report names {parsed.force}; importing for {force}.")
+        for warning in parsed.warnings:
+            self.stderr.write(f"Note: {warning}")
+
+        existing = report_find_existing(force=force, title=title, published_on=published, kind=kind)
+        if existing is not None and not options["dry_run"]:
+            raise CommandError(duplicate_message(existing, force))
+        if options["json"]:
+            data = parsed.to_dict()
+            data.update(
+                title=title,
+                published=published.isoformat() if published else None,
+                published_precision=precision if published else None,
+                framework=framework.slug if framework else parsed.framework,
+                kind=kind,
+                judgments=[{"area": j.area, "grade": j.grade} for j in judgments],
+            )
+            self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
+        else:
+            self._summary(title, published, precision, framework, kind, force, judgments, findings)
+            if framework is not None:
+                names = [j.area for j in judgments] + [f.area for f in findings]
+                missing = areas_missing(framework=framework, names=names)
+                if missing:
+                    self.stdout.write(f"Areas to add to {framework}: " + "; ".join(missing))
+            for finding, candidates in zip(findings, proposals, strict=True):
+                if candidates:
+                    best, score = candidates[0]
+                    action = "link" if finding.carried_forward_from else "possible link"
+                    self.stdout.write(
+                        f"  {action}: “{_short(finding.text)}” ← “{_short(best.text)}” "
+                        f"({best.inspection}, similarity {score:.2f})"
+                    )
+
+        if options["dry_run"]:
+            if existing is not None:
+                self.stderr.write(duplicate_message(existing, force))
+            if not options["json"]:
+                self.stdout.write("Dry run: nothing was written.")
+            return
+        try:
+            inspection = report_import(
+                force=force,
+                title=title,
+                kind=kind,
+                framework=framework,
+                published_on=published,
+                published_precision=precision,
+                source_document=path.name,
+                judgments=judgments,
+                findings=findings,
+            )
+        except ValidationError as error:
+            raise CommandError("Nothing was imported: " + "; ".join(error.messages)) from error
+        message = (
+            f"Imported “{inspection.title}” ({inspection.slug}): {len(judgments)} judgments, "
+            f"{len(findings)} findings."
+        )
+        if options["json"]:
+            self.stderr.write(message)
+        else:
+            self.stdout.write(self.style.SUCCESS(message))
+
+    def _framework(self, slug: str | None, parsed_slug: str | None) -> Framework | None:
+        if slug:
+            framework = Framework.objects.filter(slug=slug).first()
+            if framework is None:
+                slugs = ", ".join(Framework.objects.values_list("slug", flat=True)) or "none"
+                raise CommandError(f"No framework with the slug “{slug}” (there are: {slugs}).")
+            return framework
+        return Framework.objects.filter(slug=parsed_slug).first() if parsed_slug else None
+
+    def _summary(self, title, published, precision, framework, kind, force, judgments, findings):
+        when = "not stated"
+        if published:
+            when = published.strftime(
+                {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}[precision]
+            )
+        self.stdout.write(f"{title}")
+        self.stdout.write(f"  {kind}, {force}, published {when}, framework {framework or 'none'}")
+        for judgment in judgments:
+            self.stdout.write(f"  grade: {judgment.area}: {judgment.grade}")
+        for number, finding in enumerate(findings, start=1):
+            flag = (
+                " (remains in place from an earlier report)" if finding.remains_from_earlier else ""
+            )
+            area = finding.area or "no area"
+            self.stdout.write(f"  {number}. {finding.kind} [{area}] {_short(finding.text)}{flag}")
+
+
+def _short(text: str, length: int = 90) -> str:
+    paragraph = text.strip().split("\n\n", 1)[0]
+    line = " ".join(part.strip().removeprefix("- ") for part in paragraph.splitlines())
+    line = " ".join(line.split())
+    return line if len(line) <= length else line[: length - 1] + "…"

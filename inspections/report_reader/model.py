@@ -1,0 +1,143 @@
+"""What the reader returns: plain dataclasses, no Django. Values use the same strings as the
+models (Finding.Kind, Grade, InspectionKind, DatePrecision) so the importer maps them 1:1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Finding kinds, as recommendations.models.FindingKind stores them.
+CAUSE_OF_CONCERN = "cause_of_concern"
+RECOMMENDATION = "recommendation"
+AFI = "afi"
+NOTABLE_PRACTICE = "notable_practice"
+INNOVATIVE_PRACTICE = "innovative_practice"
+PROMISING_PRACTICE = "promising_practice"
+FINDING_KINDS = (
+    CAUSE_OF_CONCERN,
+    RECOMMENDATION,
+    AFI,
+    NOTABLE_PRACTICE,
+    INNOVATIVE_PRACTICE,
+    PROMISING_PRACTICE,
+)
+
+
+class ReportError(ValueError):
+    """The file cannot be read as a report. The message is meant for the person importing."""
+
+
+@dataclass
+class ParsedJudgment:
+    """A graded judgment: `grade` is a Grade value (outstanding … inadequate, ungraded,
+    not_yet_graded, not_inspected)."""
+
+    area: str
+    grade: str
+    section: str = ""
+    is_carried_forward: bool = False
+    report: int = 0
+
+    def to_dict(self) -> dict:
+        return {"area": self.area, "grade": self.grade}
+
+
+@dataclass
+class ParsedFinding:
+    """One finding. `text` is the full text as it should be stored: headline, explanatory
+    paragraphs (separated by blank lines) and sub-points as "- " lines under their lead-in.
+    `parts` repeats the sub-points on their own. `cause_of_concern` is the index (in
+    ParsedReport.findings) of the cause of concern a recommendation answers."""
+
+    kind: str
+    text: str
+    area: str = ""
+    reference: str = ""
+    parts: list[str] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)
+    deadline: str = ""
+    remains_from_earlier: bool = False
+    cause_of_concern: int | None = None
+    section: str = ""
+    report: int = 0
+
+    @property
+    def headline(self) -> str:
+        return self.text.strip().split("\n", 1)[0]
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "area": self.area or None,
+            "reference": self.reference,
+            "text": self.text,
+            "parts": list(self.parts),
+            "addressees": list(self.addressees),
+            "deadline": self.deadline,
+            "remains_from_earlier": self.remains_from_earlier,
+            "cause_of_concern": self.cause_of_concern,
+            "section": self.section,
+        }
+
+
+@dataclass
+class ReportInfo:
+    """One report a document covers. An OPCC response document may cover several (a
+    national report with a force's own report embedded in it)."""
+
+    title: str = ""
+    published: date | None = None
+    published_precision: str = "day"
+    framework: str | None = None
+    kind: str | None = None
+    finding_count: int = 0
+
+
+@dataclass
+class ParsedReport:
+    """The document as read. The top-level title, dates, framework and kind are those of the
+    main report: the one that holds the findings (the first, if several or none do)."""
+
+    title: str = ""
+    published: date | None = None
+    published_precision: str = "day"
+    framework: str | None = None
+    kind: str | None = None
+    force: str | None = None
+    judgments: list[ParsedJudgment] = field(default_factory=list)
+    findings: list[ParsedFinding] = field(default_factory=list)
+    reports: list[ReportInfo] = field(default_factory=list)
+    main_report: int = 0
+    warnings: list[str] = field(default_factory=list)
+    source_format: str = "text"
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.findings and not self.judgments
+
+    def reports_with_findings(self) -> list[int]:
+        return sorted({finding.report for finding in self.findings})
+
+    def to_dict(self) -> dict:
+        """The shape `import_report --dry-run --json` prints."""
+        return {
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "published_precision": self.published_precision if self.published else None,
+            "framework": self.framework,
+            "kind": self.kind,
+            "force": self.force,
+            "judgments": [judgment.to_dict() for judgment in self.judgments],
+            "findings": [finding.to_dict() for finding in self.findings],
+            "reports": [
+                {
+                    "title": info.title,
+                    "published": info.published.isoformat() if info.published else None,
+                    "framework": info.framework,
+                    "kind": info.kind,
+                    "findings": info.finding_count,
+                }
+                for info in self.reports
+            ],
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,683 @@
+"""The words reports use: finding labels, grades, section headings of each PEEL era and the
+phrases that say a finding is carried forward. Data and small matchers only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from inspections.report_reader import model
+
+# --- text helpers ---------------------------------------------------------------------------
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def plain(text: str) -> str:
+    """Lower case, straight quotes, no punctuation, single spaces: for comparing names."""
+    text = text.translate(_APOSTROPHES).lower().replace("&", " and ")
+    text = text.replace("anti-social", "antisocial").replace(
+        "counter-corruption", "counter corruption"
+    )
+    text = re.sub(r"[^\w\s']", " ", text)
+    return " ".join(text.split())
+
+
+def blocks_start_lower(text: str) -> bool:
+    """True when text starts in lower case: a fragment continuing a sentence."""
+    first = text.lstrip("\"'“‘( ")[:1]
+    return first.islower()
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", text)
+
+
+# --- finding labels -------------------------------------------------------------------------
+
+# Heading or paragraph openings that introduce findings of one kind. Matched against the whole
+# heading (numbering and trailing punctuation aside), so "Chief Constable response to any
+# recommendations" is not a label.
+_LABELS: list[tuple[str, str]] = [
+    (r"accelerated\s+causes?\s+of\s+concern", model.CAUSE_OF_CONCERN),
+    (r"causes?\s+of\s+concern", model.CAUSE_OF_CONCERN),
+    (r"recommendations?", model.RECOMMENDATION),
+    (r"areas?\s+for\s+improvements?|afis?|areas?\s+(?:of|requiring)\s+improvement", model.AFI),
+    (r"notable\s+practices?|examples?\s+of\s+notable\s+practice", model.NOTABLE_PRACTICE),
+    (r"innovative\s+practices?", model.INNOVATIVE_PRACTICE),
+    (r"promising\s+practices?", model.PROMISING_PRACTICE),
+]
+_LABEL_RE = re.compile(
+    r"^(?:(?:our|the|new|further|other|outstanding|previous)\s+)?(?P<label>"
+    + "|".join(f"(?:{pattern})" for pattern, _ in _LABELS)
+    + r")(?:\s*(?:no\.?\s*)?(?P<number>\d{1,3}[a-z]?)\b)?"
+    + r"(?:\s*(?:\([^)]*\)))?"
+    + r"(?:\s*[:.\-–—]\s*(?P<inline>.*))?\s*:?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+@dataclass
+class Label:
+    kind: str
+    plural: bool
+    number: str = ""
+    inline: str = ""
+    word: str = ""
+
+
+def match_label(text: str) -> Label | None:
+    """'Areas for improvement', 'Area for improvement 3', 'AFI 2: The force needs to …',
+    'Recommendations', 'Recommendation 1', 'Cause of concern', 'Innovative practice' …"""
+    text = strip_numbering(text.strip().strip("*").strip())
+    match = _LABEL_RE.match(text)
+    if not match:
+        return None
+    label = match.group("label")
+    kind = next(kind for pattern, kind in _LABELS if re.fullmatch(pattern, label, re.IGNORECASE))
+    inline = (match.group("inline") or "").strip()
+    if inline and len(words(inline)) < 3:
+        # "Recommendation 1 - Stop and search" is a heading, not a finding; keep as section.
+        inline = ""
+    lowered = label.lower()
+    plural = bool(re.search(r"(?:concerns|recommendations|improvements|practices|afis)$", lowered))
+    plural = plural or lowered.startswith(("areas ", "causes "))
+    return Label(
+        kind=kind, plural=plural, number=match.group("number") or "", inline=inline, word=label
+    )
+
+
+REFERENCE_PREFIX = {
+    model.CAUSE_OF_CONCERN: "Cause of concern",
+    model.RECOMMENDATION: "Recommendation",
+    model.AFI: "AFI",
+    model.NOTABLE_PRACTICE: "Notable practice",
+    model.INNOVATIVE_PRACTICE: "Innovative practice",
+    model.PROMISING_PRACTICE: "Promising practice",
+}
+
+_NUMBERING_RE = re.compile(
+    r"^(?:(?:chapter|section|part)\s+\w+\s*[:.\-–]\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\D)|[ivx]{1,4}\.\s+)",
+    re.IGNORECASE,
+)
+
+
+def strip_numbering(text: str) -> str:
+    return _NUMBERING_RE.sub("", text, count=1).strip()
+
+
+# --- structural headings --------------------------------------------------------------------
+
+# Headings that are neither an area nor a finding: they end a list of findings.
+_STRUCTURAL_RE = re.compile(
+    r"^(?:"
+    r"(?:our\s+|the\s+)?(?:main|key|summary\s+of|other|detailed|overall)\s+findings?"
+    r"|findings|contents|table\s+of\s+contents|introduction|background|conclusions?|summary"
+    r"|overall\s+summary|executive\s+summary|foreword|preface|methodology|glossary|references"
+    r"|annex(?:e)?\b.*|appendix\b.*|about\s+(?:this|the|us)\b.*|next\s+steps|our\s+judgments?"
+    r"|judgments?|graded\s+judgments?|data\s+in\s+this\s+report|important\s+changes\s+to\s+peel"
+    r"|hm\s+inspector'?s\s+observations|hm\s+inspector'?s\s+foreword|reducing\s+crime\s+assessment"
+    r"|key\s+facts|force\s+in\s+numbers|what\s+we\s+found|how\s+we\s+inspected\b.*"
+    r"|what\s+we\s+inspected|terms\s+of\s+reference|about\s+the\s+data|ratings?"
+    r"|.*\b(?:response|comments|reply)\b.*|.*\bresponse\s+to\b.*"
+    r")\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def is_structural(text: str) -> bool:
+    return bool(_STRUCTURAL_RE.match(plain_heading(text)))
+
+
+# Structural headings that open a part of the document outside any area (as opposed to "Main
+# findings", which is a part of the area above it).
+_DOCUMENT_PART_RE = re.compile(
+    r"^(?:contents|table\s+of\s+contents|introduction|background|conclusions?|overall\s+summary"
+    r"|executive\s+summary|summary|foreword|preface|methodology|glossary|references|annex(?:e)?\b.*"
+    r"|appendix\b.*|about\b.*|next\s+steps|our\s+judgments?|graded\s+judgments?|judgments?"
+    r"|data\s+in\s+this\s+report|important\s+changes\s+to\s+peel|hm\s+inspector'?s\s+\w+"
+    r"|reducing\s+crime\s+assessment|key\s+facts|force\s+in\s+numbers|how\s+we\s+inspected\b.*"
+    r"|terms\s+of\s+reference|about\s+the\s+data)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def is_document_part(text: str) -> bool:
+    return bool(_DOCUMENT_PART_RE.match(plain_heading(text)))
+
+
+def plain_heading(text: str) -> str:
+    text = strip_numbering(text.strip().strip("*").strip())
+    return text.translate(_APOSTROPHES).strip().rstrip(":").strip()
+
+
+# Labelled fields in OPCC response templates ("Inspection Title:", "Date Published:").
+_FIELDS = {
+    "title": r"(?:inspection|report)\s+title|title\s+of\s+(?:the\s+)?(?:inspection|report)"
+    r"|name\s+of\s+(?:the\s+)?(?:inspection|report)",
+    "published": r"date\s+(?:of\s+)?publi(?:shed|cation)|publi(?:shed|cation)\s+date"
+    r"|date\s+report\s+published|published(?:\s+on)?",
+    "type": r"type\s+of\s+(?:inspection|report)|inspection\s+type|report\s+type",
+}
+_FIELD_RE = re.compile(
+    r"^(?P<name>" + "|".join(f"(?P<{key}>{pattern})" for key, pattern in _FIELDS.items()) + r")"
+    r"\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+
+
+def match_field(text: str) -> tuple[str, str] | None:
+    """('title', value) for 'Inspection Title: X'; value may be empty (it is on the next
+    line). Requires the colon, so a sentence starting 'Published' is not a field."""
+    match = _FIELD_RE.match(text.strip().strip("*").strip())
+    if not match:
+        return None
+    key = next(key for key in _FIELDS if match.group(key))
+    return key, match.group("value").strip().strip("*").strip()
+
+
+# --- grades ---------------------------------------------------------------------------------
+
+GRADE_WORDS = {
+    "outstanding": "outstanding",
+    "good": "good",
+    "adequate": "adequate",
+    "requires improvement": "requires_improvement",
+    "require improvement": "requires_improvement",
+    "inadequate": "inadequate",
+    "ungraded": "ungraded",
+    "not graded": "ungraded",
+    "no graded judgment": "ungraded",
+    "not yet graded": "not_yet_graded",
+    "not yet inspected": "not_yet_graded",
+    "not yet assessed": "not_yet_graded",
+    "not inspected": "not_inspected",
+}
+_GRADE_ALT = "|".join(sorted((re.escape(word) for word in GRADE_WORDS), key=len, reverse=True))
+_GRADE_LINE_RE = re.compile(
+    rf"^(?:(?:overall\s+)?(?:grade|graded|judgment|rating)\s*[:\-–]?\s*)?['‘’\"]?(?P<grade>{_GRADE_ALT})['‘’\"]?\.?$",
+    re.IGNORECASE,
+)
+
+
+def match_grade_line(text: str) -> str | None:
+    """'Adequate', 'Grade: good', 'Requires improvement' as a line of its own."""
+    match = _GRADE_LINE_RE.match(plain_heading(text))
+    return GRADE_WORDS[match.group("grade").lower()] if match else None
+
+
+def grade_of(text: str) -> str | None:
+    return GRADE_WORDS.get(" ".join(text.lower().split()).strip(" .'‘’\"*"))
+
+
+_FORCE_SUBJECT = (
+    r"(?:the\s+(?:force|constabulary|service)"
+    r"|(?:[A-Z][\w'&-]*\s+){1,5}(?:Constabulary|Police\s+Service|Police(?!\s+and\s+Crime)))"
+)
+GRADE_SENTENCE_RE = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?P<subject>{_FORCE_SUBJECT})\s+"
+    r"(?:(?:is|was|remains|continues\s+to\s+be|has\s+been)"
+    r"(?:\s+(?:judged|graded|assessed|rated)(?:\s+(?:to\s+be|as))?)?"
+    r"\s+['‘’\"]?(?P<grade>outstanding|good|adequate|inadequate)['‘’\"]?"
+    r"|(?P<ri>requires\s+improvement))"
+    r"\s+(?P<rest>(?:at|in|overall|for)\b[^.]*)",
+    re.IGNORECASE,
+)
+
+UNGRADED_RE = re.compile(
+    r"\b(?:assessment|area|this)\s+is\s+ungraded\b|\b(?:don't|do\s+not)\s+make\s+a\s+graded\s+judgment"
+    r"|\b(?:isn't|is\s+not|aren't|are\s+not)\s+graded\b",
+    re.IGNORECASE,
+)
+NOT_YET_GRADED_RE = re.compile(
+    r"\b(?:hasn't|has\s+not|haven't|have\s+not)\s+yet\s+been\s+(?:completed|inspected|graded)"
+    r"|\bnot\s+yet\s+(?:been\s+)?(?:graded|inspected|assessed)\b",
+    re.IGNORECASE,
+)
+NOT_INSPECTED_RE = re.compile(
+    r"\b(?:did\s+not|didn't)\s+inspect\b|\b(?:was|were)\s+not\s+inspected\b", re.IGNORECASE
+)
+GRADE_CARRIED_FORWARD_RE = re.compile(
+    r"\b(?:grade|judgment)s?\b[^.]*\bcarried\s+forward\b|\bcarried\s+forward\b[^.]*\b(?:grade|judgment)s?\b",
+    re.IGNORECASE,
+)
+
+# --- carried forward findings ---------------------------------------------------------------
+
+REMAINS_RE = re.compile(
+    r"\b(?:will\s+remain|remains?|to\s+remain|still\s+remains?)\s+(?:in\s+place|open|outstanding|extant)\b"
+    r"|\b(?:is|are|has\s+been|have\s+been|will\s+be|being)\s+carried\s+(?:forward|over)\b"
+    r"|\bcarry\s+(?:it|them|this|these|both)\s+forward\b|\bstill\s+(?:stands|applies|apply)\b",
+    re.IGNORECASE,
+)
+FINDING_WORD_RE = re.compile(
+    r"\b(?P<afi>AFIs?|areas?\s+for\s+improvement)\b|\b(?P<rec>recommendations?)\b"
+    r"|\b(?P<coc>causes?\s+of\s+concern)\b",
+    re.IGNORECASE,
+)
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "all three": 3, "all four": 4}
+COUNT_RE = re.compile(
+    r"\b(?P<count>both|two|three|four)\s+(?:of\s+(?:these|the|our)\s+)?(?:previous\s+|earlier\s+)?"
+    r"(?:AFIs|areas\s+for\s+improvement|recommendations|causes\s+of\s+concern)\b",
+    re.IGNORECASE,
+)
+
+
+def remains_count(text: str) -> int:
+    match = COUNT_RE.search(text)
+    return _COUNTS[match.group("count").lower()] if match else 1
+
+
+# --- directive sentences --------------------------------------------------------------------
+
+MODAL = (
+    r"(?:should|must|needs?\s+to|is\s+to|are\s+to|will\s+need\s+to|ought\s+to|has\s+to|have\s+to)"
+)
+# "The force should …", "Forces should …", "The Home Office, the NPCC and the College of
+# Policing should …", "By July 2021, forces should …", "Within three months, the force should:".
+# The subject before the modal may not itself hold a verb: "The force has a good culture, but
+# it needs to …" is a finding's explanation, not a directive.
+DIRECTIVE_RE = re.compile(
+    r"^(?:(?:by|before|within|no\s+later\s+than|from|immediately)\b[^,.]{0,60},\s*)?"
+    r"(?:we\s+recommend\s+(?:that\s*,?\s*)?(?:(?:by|before|within)\b[^,.]{0,60},\s*)?)?"
+    rf"(?P<subject>[^.;:!?]{{1,160}}?)\s+{MODAL}\b",
+    re.IGNORECASE,
+)
+_SUBJECT_VERBS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|but|which|who|whom|that|found|find|can|could|would|does|do"
+    r"|did|if|when|while|because|although|so|we|i|it|this|these|there\s+is|there\s+are)\b",
+    re.IGNORECASE,
+)
+SUBJECT_START_RE = re.compile(
+    r"^(?:the\s+(?:force|constabulary|service|forces)\b|forces\b|all\s+forces\b|chief\s+(?:constables|officers)\b"
+    r"|(?:[A-Z][\w'&-]*\s+){1,5}(?:Constabulary|Police|Police\s+Service)\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_VERBS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|should|must|needs?|will|would|can|could|does|do|did|may"
+    r"|might|shall|isn't|aren't|doesn't|don't|hasn't|haven't|wasn't|provides?|makes?|uses?"
+    r"|works?|takes?|understands?|manages?|continues?|requires?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_directive(text: str) -> bool:
+    """A sentence telling someone to act: 'The force should …', 'Forces must …'."""
+    head = text.strip().strip("*").strip()
+    match = DIRECTIVE_RE.match(head)
+    if not match:
+        return bool(re.match(r"(?i)^we\s+recommend\b", head))
+    subject = match.group("subject")
+    return len(words(subject)) <= 18 and not _SUBJECT_VERBS.search(subject)
+
+
+def is_sentence_like(text: str) -> bool:
+    return bool(_SENTENCE_VERBS.search(text))
+
+
+def is_headline_like(text: str) -> bool:
+    """A heading that states a finding ('The force is reducing reoffending through …'), as
+    opposed to a section title ('Stop and search')."""
+    text = text.strip().strip("*").strip()
+    count = len(words(text))
+    if is_directive(text) or (SUBJECT_START_RE.match(text) and count >= 4):
+        return True
+    return count >= 8 or (count >= 5 and is_sentence_like(text))
+
+
+# --- deadlines and addressees ---------------------------------------------------------------
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+DEADLINE_LEAD_RE = re.compile(
+    r"^(?:we\s+recommend\s+that,?\s*)?(?P<deadline>(?:by|before|no\s+later\s+than|within|from)\b[^,]{1,60}|immediately),\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+DEADLINE_INNER_RE = re.compile(
+    rf"\b{MODAL},?\s+(?P<deadline>(?:by|before|no\s+later\s+than|within)\s+[^,.;:]{{1,50}}?|immediately)(?=[,\s])",
+    re.IGNORECASE,
+)
+_ADDRESSEE_NAMES = {
+    "forces": "all forces",
+    "all forces": "all forces",
+    "police forces": "all forces",
+    "all police forces": "all forces",
+    "all forces in england and wales": "all forces",
+    "chief constables": "chief constables",
+    "all chief constables": "chief constables",
+    "chief officers": "chief constables",
+    "all chief officers": "chief constables",
+    "home office": "Home Office",
+    "the home office": "Home Office",
+    "npcc": "NPCC",
+    "national police chiefs' council": "NPCC",
+    "national police chiefs council": "NPCC",
+    "college of policing": "College of Policing",
+    "college": "College of Policing",
+    "police and crime commissioners": "police and crime commissioners",
+    "pccs": "police and crime commissioners",
+    "local policing bodies": "local policing bodies",
+    "crown prosecution service": "Crown Prosecution Service",
+    "cps": "Crown Prosecution Service",
+    "ministry of justice": "Ministry of Justice",
+    "independent office for police conduct": "IOPC",
+    "iopc": "IOPC",
+}
+_FORCE_ITSELF_RE = re.compile(
+    r"^(?:the\s+)?(?:force|constabulary|service)$|(?:constabulary|police|police\s+service)$",
+    re.IGNORECASE,
+)
+
+
+def deadline_and_addressees(text: str) -> tuple[str, list[str]]:
+    """'By July 2021, forces should …' → ('By July 2021', ['all forces']);
+    'The Home Office and the NPCC should …' → ('', ['Home Office', 'NPCC'])."""
+    sentence = " ".join(text.strip().split("\n", 1)[0].split())
+    deadline = ""
+    rest = sentence
+    lead = DEADLINE_LEAD_RE.match(sentence)
+    if lead:
+        deadline = lead.group("deadline").strip()
+        rest = lead.group("rest")
+    else:
+        inner = DEADLINE_INNER_RE.search(sentence[:300])
+        if inner:
+            deadline = inner.group("deadline").strip()
+    if deadline:
+        deadline = deadline[0].upper() + deadline[1:]
+    rest = re.sub(r"^we\s+recommend\s+that,?\s*", "", rest, flags=re.IGNORECASE)
+    subject_match = re.match(
+        rf"^(?P<subject>[^.;:!?]{{1,200}}?)\s*,?\s+{MODAL}\b", rest, re.IGNORECASE
+    )
+    if not subject_match:
+        return deadline, []
+    subject = re.sub(r"\([^)]*\)", "", subject_match.group("subject"))
+    subject = re.sub(r"\s+(?:should|must)\s*$", "", subject)
+    # "…, working with the College of Policing, should …": everyone named is an addressee.
+    subject = re.sub(
+        r"\b(?:working|together)\s+with\b|\bin\s+(?:partnership|consultation)\s+with\b",
+        ",",
+        subject,
+        flags=re.IGNORECASE,
+    )
+    names = []
+    for piece in re.split(r",|\band\b|&|\bwith\b", subject):
+        piece = re.sub(r"^\s*(?:the|all\s+the)\s+", "", piece.strip(), flags=re.IGNORECASE).strip(
+            " ."
+        )
+        if not piece:
+            continue
+        lowered = plain(piece)
+        if _FORCE_ITSELF_RE.search(lowered) and lowered not in _ADDRESSEE_NAMES:
+            continue  # the force the report is about: not a separate addressee
+        name = (
+            _ADDRESSEE_NAMES.get(lowered)
+            or _ADDRESSEE_NAMES.get(lowered.removeprefix("all "))
+            or piece
+        )
+        if name not in names:
+            names.append(name)
+    return deadline, names
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+DAY_DATE_RE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTHS})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+MONTH_DATE_RE = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+ISO_DATE_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+SLASH_DATE_RE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+
+
+def parse_date(text: str) -> tuple[date, str] | None:
+    """The first date in `text` with its precision ('day' or 'month')."""
+    for pattern, precision in (
+        (DAY_DATE_RE, "day"),
+        (ISO_DATE_RE, "day"),
+        (SLASH_DATE_RE, "day"),
+        (MONTH_DATE_RE, "month"),
+    ):
+        match = pattern.search(text)
+        if not match:
+            continue
+        month = match.group("month")
+        month_number = int(month) if month.isdigit() else _MONTH_NUMBERS[month.lower()]
+        day = int(match.group("day")) if precision == "day" else 1
+        try:
+            return date(int(match.group("year")), month_number, day), precision
+        except ValueError:
+            continue
+    return None
+
+
+# --- PEEL eras ------------------------------------------------------------------------------
+
+
+@dataclass
+class Era:
+    slug: str
+    pillars: tuple[str, ...] = ()
+    # canonical area name → headings and phrases that mean it
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+_PILLAR_ALIASES = {
+    "Effectiveness": (
+        "effectiveness",
+        "police effectiveness",
+        "how effective is the force at keeping people safe and reducing crime",
+        "how effective is the constabulary at keeping people safe and reducing crime",
+    ),
+    "Efficiency": (
+        "efficiency",
+        "police efficiency",
+        "how efficient is the force at keeping people safe and reducing crime",
+        "how efficient is the constabulary at keeping people safe and reducing crime",
+    ),
+    "Legitimacy": (
+        "legitimacy",
+        "police legitimacy",
+        "how legitimate is the force at keeping people safe and reducing crime",
+        "how legitimate is the constabulary at keeping people safe and reducing crime",
+    ),
+    "Leadership": ("leadership", "police leadership", "how well led is the force"),
+}
+
+ERAS: dict[str, Era] = {
+    slug: Era(slug=slug, pillars=pillars, aliases={p: _PILLAR_ALIASES[p] for p in pillars})
+    for slug, pillars in (
+        ("peel-2014", ("Effectiveness", "Efficiency", "Legitimacy")),
+        ("peel-2015", ("Effectiveness", "Efficiency", "Legitimacy", "Leadership")),
+        ("peel-2016", ("Effectiveness", "Efficiency", "Legitimacy", "Leadership")),
+        ("peel-2017", ("Effectiveness", "Efficiency", "Legitimacy")),
+        ("peel-2018-19", ("Effectiveness", "Efficiency", "Legitimacy")),
+    )
+}
+ERAS["peel-2021-22"] = Era(
+    slug="peel-2021-22",
+    aliases={
+        "Victim service assessment": (
+            "victim service assessment",
+            "providing a service to the victims of crime",
+            "providing a service to victims of crime",
+        ),
+        "Treatment of the public": (
+            "treatment of the public",
+            "engaging with and treating the public with fairness and respect",
+            "treating the public fairly",
+        ),
+        "Preventing crime": (
+            "preventing crime",
+            "preventing crime and antisocial behaviour",
+            "prevention and deterrence",
+        ),
+        "Responding to the public": ("responding to the public",),
+        "Investigating crime": ("investigating crime",),
+        "Protecting vulnerable people": ("protecting vulnerable people",),
+        "Managing offenders": ("managing offenders", "managing offenders and suspects"),
+        "Disrupting serious organised crime": (
+            "disrupting serious organised crime",
+            "disrupting serious and organised crime",
+            "serious and organised crime",
+            "serious organised crime",
+        ),
+        "Developing a positive workplace": (
+            "developing a positive workplace",
+            "building supporting and protecting the workforce",
+        ),
+        "Vetting and counter corruption": ("vetting and counter corruption",),
+        "Good use of resources": (
+            "good use of resources",
+            "use of resources",
+            "strategic planning organisational management and value for money",
+        ),
+        "Recording data about crime": ("recording data about crime", "crime data integrity"),
+    },
+)
+ERAS["peel-2023-25"] = Era(
+    slug="peel-2023-25",
+    aliases={
+        "Police powers and public treatment": ("police powers and public treatment",),
+        "Leadership and force management": ("leadership and force management",),
+    },
+)
+
+_ALIAS_INDEX: dict[str, dict[str, str]] = {
+    slug: {
+        plain(alias): name for name, aliases in era.aliases.items() for alias in (name, *aliases)
+    }
+    for slug, era in ERAS.items()
+}
+
+
+def canonical_area(framework: str | None, heading: str) -> str | None:
+    """The framework's own name for a section heading, if it is one we know."""
+    key = plain(plain_heading(heading))
+    if framework in _ALIAS_INDEX:
+        return _ALIAS_INDEX[framework].get(key)
+    return None
+
+
+def is_known_area(heading: str) -> bool:
+    key = plain(plain_heading(heading))
+    return any(key in index for index in _ALIAS_INDEX.values())
+
+
+_PILLAR_KEYWORDS = (
+    ("Efficiency", r"efficien|sustainab|value\s+for\s+money"),
+    ("Legitimacy", r"legitima|treats?\b|treating|fair|ethical|respect"),
+    ("Leadership", r"\bled\b|leadership"),
+    ("Effectiveness", r"effective|reduc\w*\s+crime|keeping\s+people\s+safe|keeps\s+people\s+safe"),
+)
+
+
+def area_for_grade_phrase(framework: str | None, phrase: str) -> str | None:
+    """The area a sentence such as 'is good in the efficient way it operates' grades, when
+    it stands outside any area section (summaries, OPCC key findings)."""
+    era = ERAS.get(framework or "")
+    if era is None:
+        return None
+    if era.pillars:
+        for pillar, pattern in _PILLAR_KEYWORDS:
+            if pillar in era.pillars and re.search(pattern, phrase, re.IGNORECASE):
+                return pillar
+        return None
+    tokens = set(plain(phrase).split())
+    for name, aliases in era.aliases.items():
+        for alias in (name, *aliases):
+            alias_tokens = set(plain(alias).split()) - {"and", "the", "of", "a", "to"}
+            if alias_tokens and alias_tokens <= tokens:
+                return name
+    return None
+
+
+_ERA_YEARS = (
+    (r"2023\s*[-–/]\s*(?:20)?25", "peel-2023-25"),
+    (r"2021\s*[-–/]\s*(?:20)?22", "peel-2021-22"),
+    (r"2018\s*[-–/]\s*(?:20)?19", "peel-2018-19"),
+    (r"2017\b", "peel-2017"),
+    (r"2016\b", "peel-2016"),
+    (r"2015\b", "peel-2015"),
+    (r"2014\b", "peel-2014"),
+)
+_FRAMEWORK_PATTERNS = (
+    (r"integrated\s+peel", "peel-2018-19"),
+    *((rf"\bpeel\b[^\n]{{0,40}}?\b{years}", slug) for years, slug in _ERA_YEARS),
+    *((rf"\b{years}[^\n]{{0,20}}?\bpeel\b", slug) for years, slug in _ERA_YEARS[:3]),
+)
+
+
+def framework_from_text(text: str) -> str | None:
+    """The PEEL era a title names ('PEEL 2021/22', 'Integrated PEEL Assessment 2018/19');
+    None for spotlight and thematic reports, which are not graded."""
+    if re.search(r"spotlight", text, re.IGNORECASE):
+        return None
+    for pattern, slug in _FRAMEWORK_PATTERNS:
+        if re.search(pattern, text, re.IGNORECASE):
+            return slug
+    return None
+
+
+def framework_from_year(year: int) -> str | None:
+    for first, slug in (
+        (2023, "peel-2023-25"),
+        (2021, "peel-2021-22"),
+        (2018, "peel-2018-19"),
+        (2017, "peel-2017"),
+        (2016, "peel-2016"),
+        (2015, "peel-2015"),
+        (2014, "peel-2014"),
+    ):
+        if year >= first:
+            return slug
+    return None
+
+
+FORCE_NAME_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'-]*[ ]+(?:(?:and|of|&)[ ]+(?:the[ ]+)?)?){1,4}"
+    r"(?:Constabulary|Police[ ]+Service|Police)"
+    r"(?![ ]+(?:and|,)[ ]+Crime|[ ]+Federation|[ ]+National|[ ]+Scotland"
+    r"|[ ]+Service[ ]+of[ ]+Northern|[ ]+and[ ]+Fire))\b"
+)
+_NOT_FORCES = re.compile(
+    r"^(?:The|This|Our|All|Each|Every|Other|National|British\s+Transport|Chief|HM|Her|His|College"
+    r"|Home|Independent)\b|Inspectorate",
+)
+
+
+def force_names(text: str) -> list[str]:
+    """Force names mentioned, in order: 'Cumbria Constabulary', 'West Mercia Police'."""
+    found = []
+    for match in FORCE_NAME_RE.finditer(text):
+        name = " ".join(match.group("name").split())
+        name = re.sub(r"^(?:of|and|in|by|for|the|at)\s+", "", name)
+        if _NOT_FORCES.search(name) or len(name.split()) < 2:
+            continue
+        found.append(name)
+    return found

@@ -1,0 +1,421 @@
+"""The import_report command and the import service: what a real report creates, the JSON of a
+dry run, duplicates, lineage proposals on the real Cumbria record, and bad input (a clear
+message, a non-zero exit, nothing written)."""
+
+import datetime
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from inspections import import_services
+from inspections.import_services import lineage_eligible, lineage_proposals, similarity
+from inspections.models import Area, Force, Inspection, Judgment
+from inspections.report_reader import read_report
+from recommendations.models import Finding, FindingStatus, Response, StatusChange
+from tests.factories import FindingFactory, FindingStatusFactory, InspectionFactory
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).resolve().parents[1] / "report_reader" / "data"
+SEED_000 = DATA / "000_7ef010a0f97d3f66.txt"
+SEED_002 = DATA / "002_3d1b060b47e8b9b9.txt"
+SEED_004 = DATA / "004_73cb31f20208c677.txt"
+FINDING_KINDS = {
+    "cause_of_concern",
+    "recommendation",
+    "afi",
+    "notable_practice",
+    "innovative_practice",
+    "promising_practice",
+}
+
+
+@pytest.fixture
+def reference_data(db):
+    """The 43 forces and the frameworks, without the Cumbria record."""
+    call_command("loaddata", "forces", "frameworks", verbosity=0)
+
+
+def run(*args) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_report", *map(str, args), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def counts() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (Inspection, Judgment, Finding, FindingStatus, StatusChange, Response, Area)
+    }
+
+
+def test_dry_run_json_prints_the_report_and_writes_nothing(reference_data):
+    before = counts()
+    out, _ = run(SEED_002, "--force", "cumbria", "--dry-run", "--json")
+    data = json.loads(out)
+    assert counts() == before
+    assert {"title", "published", "framework", "judgments", "findings"} <= set(data)
+    assert data["title"] == "PEEL 2021/22: An inspection of Cumbria Constabulary"
+    assert (data["published"], data["framework"], data["kind"]) == (
+        "2022-04-01",
+        "peel-2021-22",
+        "peel_force",
+    )
+    assert {"area": "Managing offenders", "grade": "outstanding"} in data["judgments"]
+    assert len(data["judgments"]) == 11
+    assert len(data["findings"]) == 17
+    first = data["findings"][0]
+    assert set(first) >= {
+        "kind",
+        "area",
+        "reference",
+        "text",
+        "parts",
+        "addressees",
+        "deadline",
+        "remains_from_earlier",
+    }
+    assert {f["kind"] for f in data["findings"]} <= FINDING_KINDS
+    assert [f["remains_from_earlier"] for f in data["findings"]].count(True) == 2
+    strategic = next(f for f in data["findings"] if f["text"].startswith("The force should:"))
+    assert len(strategic["parts"]) == 3
+
+
+def test_import_creates_the_inspection_grades_findings_and_tracking(reference_data):
+    out, _ = run(SEED_002, "--force", "cumbria")
+    inspection = Inspection.objects.get()
+    assert "Imported “PEEL 2021/22: An inspection of Cumbria Constabulary”" in out
+    assert (inspection.force.slug, inspection.kind, inspection.framework.slug) == (
+        "cumbria",
+        "peel_force",
+        "peel-2021-22",
+    )
+    assert (inspection.published_on, inspection.published_precision) == (
+        datetime.date(2022, 4, 1),
+        "month",
+    )
+    assert inspection.source_document == SEED_002.name
+    grades = dict(inspection.judgments.values_list("area__name", "grade"))
+    assert grades["Managing offenders"] == "outstanding"
+    assert grades["Treatment of the public"] == "adequate"
+    assert grades["Vetting and counter corruption"] == "not_yet_graded"
+    findings = list(inspection.findings.order_by("position"))
+    assert len(findings) == 17
+    assert [f.position for f in findings] == list(range(1, 18))
+    assert findings[0].area.name == "Treatment of the public"
+    assert findings[0].source_section.startswith(
+        "Engaging with and treating the public with fairness and respect"
+    )
+    # Every AFI (11) has its status for Cumbria, opened with its first history entry.
+    assert FindingStatus.objects.filter(finding__inspection=inspection).count() == 11
+    assert StatusChange.objects.filter(finding_status__finding__inspection=inspection).count() == 11
+    assert inspection.responses.get().force.slug == "cumbria"
+    # No area had to be created: the reader knows the report's headings.
+    assert Area.objects.filter(framework__slug="peel-2021-22").count() == 12
+
+
+def test_importing_the_same_report_twice_is_refused_naming_the_record(reference_data):
+    run(SEED_002, "--force", "cumbria")
+    before = counts()
+    with pytest.raises(
+        CommandError, match="already recorded for Cumbria Constabulary: “PEEL 2021/22"
+    ):
+        run(SEED_002, "--force", "cumbria", "--title", "Another title")
+    assert counts() == before
+
+
+def test_same_date_and_kind_counts_as_the_same_report(reference_data):
+    run(SEED_000, "--force", "cumbria")
+    with pytest.raises(CommandError, match="record “cumbria-integrated-peel-assessments-20182019”"):
+        run(SEED_000, "--force", "cumbria", "--title", "Integrated PEEL 2018/19 (again)")
+
+
+def test_the_same_report_may_be_imported_for_another_force(reference_data):
+    run(SEED_004, "--force", "cumbria")
+    run(SEED_004, "--force", "durham")
+    assert Inspection.objects.filter(title="Cumbria PEEL 2015: Effectiveness").count() == 2
+
+
+def test_unknown_areas_are_added_to_the_framework(reference_data, tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text(
+        "# PEEL 2023–25: An inspection of Durham Constabulary\n\n"
+        "# Investigating crime\n\nGood\n\n## Areas for improvement\n\n"
+        "- The force needs to improve the supervision of investigations.\n"
+    )
+    run(path, "--force", "durham")
+    area = Area.objects.get(framework__slug="peel-2023-25", name="Investigating crime")
+    finding = Finding.objects.get()
+    assert finding.area == area
+    assert Judgment.objects.get().area == area
+
+
+def test_options_override_what_the_report_says(reference_data):
+    run(
+        SEED_004,
+        "--force",
+        "cumbria",
+        "--title",
+        "Cumbria: effectiveness 2015",
+        "--published",
+        "2016-02-25",
+        "--kind",
+        "peel_force",
+        "--framework",
+        "peel-2015",
+    )
+    inspection = Inspection.objects.get()
+    assert (inspection.title, inspection.published_on, inspection.published_precision) == (
+        "Cumbria: effectiveness 2015",
+        datetime.date(2016, 2, 25),
+        "day",
+    )
+    # s.55(5A): the response is due 55 days after the publication day.
+    assert inspection.responses.get().due_on == datetime.date(2016, 4, 20)
+
+
+def test_a_national_report_is_recorded_as_national_and_applies_to_the_force(
+    reference_data, tmp_path
+):
+    path = tmp_path / "thematic.md"
+    path.write_text(
+        "# Stop and search: a thematic inspection\n\nFebruary 2021 | © HMICFRS 2021\n\n"
+        "## Recommendations\n\n1. By July 2021, forces should record the reasons for searches.\n"
+    )
+    run(path, "--force", "cumbria", "--kind", "thematic")
+    inspection = Inspection.objects.get()
+    assert inspection.force is None
+    assert list(inspection.applies_to.values_list("slug", flat=True)) == ["cumbria"]
+    finding = inspection.findings.get()
+    assert (finding.kind, finding.deadline_text, finding.addressees) == (
+        "recommendation",
+        "By July 2021",
+        ["all forces"],
+    )
+    with pytest.raises(CommandError, match="national report is already recorded.*Add Durham"):
+        run(path, "--force", "durham", "--kind", "thematic")
+
+
+# --- lineage --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def real_data(db):
+    call_command("load_real_data", verbosity=0)
+
+
+def test_external_scrutiny_afis_of_2021_22_are_proposed_the_2018_19_ones(real_data):
+    cumbria = Force.objects.get(slug="cumbria")
+    parsed = read_report(SEED_002.read_bytes(), SEED_002.name)
+    # Before the 2021/22 report: the 2015 and 2018/19 findings are the earlier open ones.
+    eligible = lineage_eligible(force=cumbria, published_on=datetime.date(2022, 3, 1))
+    assert {f.inspection.slug for f in eligible} == {
+        "cumbria-peel-2015-effectiveness",
+        "cumbria-peel-2018-19",
+    }
+    proposals = lineage_proposals(texts=[f.text for f in parsed.findings], eligible=eligible)
+    proposed = {
+        parsed.findings[n].headline: [(f.inspection.slug, f.position) for f, _ in found]
+        for n, found in enumerate(proposals)
+        if found
+    }
+    stop_and_search = (
+        "The force should ensure effective external scrutiny of its use of stop and search powers."
+    )
+    use_of_force = "The force should ensure effective external scrutiny of its use of force."
+    assert proposed[stop_and_search][0] == ("cumbria-peel-2018-19", 2)
+    assert proposed[use_of_force][0] == ("cumbria-peel-2018-19", 1)
+    assert set(proposed) == {stop_and_search, use_of_force}
+
+
+def test_command_links_what_the_report_says_remains_in_place(real_data):
+    out, _ = run(
+        SEED_002,
+        "--force",
+        "cumbria",
+        "--title",
+        "PEEL 2021/22 (read by the importer)",
+        "--published",
+        "2022-03-15",
+    )
+    inspection = Inspection.objects.get(title="PEEL 2021/22 (read by the importer)")
+    linked = {
+        f.headline: (f.carried_forward_from.inspection.slug, f.carried_forward_from.position)
+        for f in inspection.findings.exclude(carried_forward_from=None)
+    }
+    scrutiny = "The force should ensure effective external scrutiny of its use of"
+    assert linked == {
+        f"{scrutiny} stop and search powers.": ("cumbria-peel-2018-19", 2),
+        f"{scrutiny} force.": ("cumbria-peel-2018-19", 1),
+    }
+    assert out.count("  link: ") == 2
+
+
+def test_the_real_2021_22_report_is_already_in_the_record(real_data):
+    with pytest.raises(CommandError, match="already recorded for Cumbria Constabulary"):
+        run(SEED_002, "--force", "cumbria")
+
+
+def test_only_open_findings_of_the_force_from_earlier_reports_are_eligible(force, other_force):
+    earlier = InspectionFactory(force=force, published_on=datetime.date(2019, 5, 2))
+    later = InspectionFactory(force=force, published_on=datetime.date(2023, 1, 1))
+    elsewhere = InspectionFactory(force=other_force, published_on=datetime.date(2019, 5, 2))
+    open_earlier = FindingStatusFactory(finding=FindingFactory(inspection=earlier)).finding
+    FindingStatusFactory(finding=FindingFactory(inspection=earlier), status="complete")
+    FindingStatusFactory(finding=FindingFactory(inspection=later))
+    FindingStatusFactory(finding=FindingFactory(inspection=elsewhere))
+    assert lineage_eligible(force=force, published_on=datetime.date(2022, 4, 1)) == [open_earlier]
+
+
+def test_similarity_ignores_boilerplate_and_order():
+    assert (
+        similarity(
+            "The force should ensure effective external scrutiny of its use of force.",
+            "The constabulary must make sure that use of force has effective external scrutiny.",
+        )
+        > 0.8
+    )
+    assert (
+        similarity(
+            "The force should ensure effective external scrutiny of its use of force.",
+            "The force must improve the workforce's recording of use of force.",
+        )
+        < 0.55
+    )
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+def _bad(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _no_text_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.rect(50, 50, 200, 200, fill=1)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "The file is empty"),
+        ("junk.bin", bytes(range(256)) * 40, "binary, not text"),
+        (
+            "weather.txt",
+            b"It rained in Penrith.\n\nThe fells were grey.\n",
+            "no findings were found",
+        ),
+        ("odd.txt", b"Area for improvement \x81\x8d\x8f\x90\x9d" * 30, "could not be read as text"),
+        ("scan.pdf", None, r"This PDF has no text layer \(it may be a scanned image\)"),
+    ],
+)
+def test_bad_files_exit_with_a_clear_message_and_write_nothing(
+    reference_data, tmp_path, name, data, message
+):
+    path = _bad(tmp_path, name, _no_text_pdf() if data is None else data)
+    before = counts()
+    with pytest.raises(CommandError, match=message):
+        run(path, "--force", "cumbria")
+    assert counts() == before
+
+
+def test_a_50_mb_file_is_refused_without_being_read(reference_data, tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: instant, takes no disk space
+        handle.truncate(50 * 1024 * 1024)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
+    with pytest.raises(CommandError, match=r"huge.txt: The file is 50.0 MB; the largest report"):
+        run(path, "--force", "cumbria")
+    assert Inspection.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--force", "atlantis"], "No force with the slug “atlantis”"),
+        (
+            ["--force", "cumbria", "--published", "2 May 2019"],
+            "--published must be a date as YYYY-MM-DD",
+        ),
+        (
+            ["--force", "cumbria", "--framework", "peel-1999"],
+            "No framework with the slug “peel-1999”",
+        ),
+        (["--force", "cumbria", "--published", "2999-01-01"], "cannot be in the future"),
+    ],
+)
+def test_bad_options_exit_with_a_clear_message(reference_data, args, message):
+    before = counts()
+    with pytest.raises(CommandError, match=message):
+        run(SEED_004, *args)
+    assert counts() == before
+
+
+def test_a_missing_file(reference_data, tmp_path):
+    with pytest.raises(CommandError, match="No such file"):
+        run(tmp_path / "nowhere.txt", "--force", "cumbria")
+
+
+def test_grades_outside_the_framework_scale_are_refused(reference_data):
+    before = counts()
+    # PEEL 2021/22 grades ("adequate") do not exist on the four-tier scale of PEEL 2015.
+    with pytest.raises(
+        CommandError, match="Nothing was imported: .*“Adequate” is not a grade in PEEL 2015"
+    ):
+        run(SEED_002, "--force", "cumbria", "--framework", "peel-2015")
+    assert counts() == before
+
+
+def test_a_crash_mid_import_leaves_nothing_behind(reference_data, monkeypatch):
+    def explode(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(import_services, "inspection_open_tracking", explode)
+    before = counts()
+    with pytest.raises(RuntimeError, match="database went away"):
+        run(SEED_002, "--force", "cumbria")
+    assert counts() == before
+
+
+def test_a_crash_while_adding_a_new_area_leaves_no_area_behind(
+    reference_data, tmp_path, monkeypatch
+):
+    path = tmp_path / "report.md"
+    path.write_text(
+        "# PEEL 2023–25: An inspection of Durham Constabulary\n\n# Investigating crime\n\nGood\n\n"
+        "## Areas for improvement\n\n- The force needs to improve supervision.\n"
+    )
+    original = Finding.save
+
+    def fail(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Finding, "save", fail)
+    with pytest.raises(RuntimeError):
+        run(path, "--force", "durham")
+    assert not Area.objects.filter(
+        name="Investigating crime", framework__slug="peel-2023-25"
+    ).exists()
+    assert Inspection.objects.count() == 0
+
+
+def test_the_seed_copies_match_the_shared_originals():
+    shared = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("shared/ is not beside the repository here")
+    for copy in DATA.glob("*.txt"):
+        assert copy.read_bytes() == (shared / copy.name).read_bytes(), copy.name
