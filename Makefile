@@ -10,7 +10,7 @@ TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_ALL
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install serve load run migrate load-data demo-users test test-sqlite test-postgres lint format check clean
+.PHONY: help install serve load bench run migrate load-data demo-users test test-sqlite test-postgres lint format check clean
 
 help:
 	@echo "make run            install, migrate, load the real data, create demo users, serve on $(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make lint / format  ruff check / ruff format"
 	@echo "make install        create $(VENV) and install the dependencies"
 	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, CONCURRENCY=20 DURATION=30"
+	@echo "make bench          pages and exports at national scale on SQLite and PostgreSQL (BENCH_SCALES=1,10)"
 	@echo "make serve          gunicorn + WhiteNoise as in production (set the production env vars)"
 
 $(VENV)/.installed: pyproject.toml
@@ -62,6 +63,12 @@ serve: install
 # Load test (not part of `make test`): gunicorn + throwaway PostgreSQL, 20 clients for 30 s.
 load: install
 	scripts/with-postgres.sh benchmarks/run_load.sh
+
+# Benchmark (not part of `make test`): every page and export at scale 1 and 10 on SQLite and a
+# throwaway PostgreSQL, against the admin, django-import-export and raw SQL. BENCH_SCALES=1 for a
+# quick run. Prints a Markdown table (README, Performance).
+bench: install
+	$(BIN)/python benchmarks/bench.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make load`: gunicorn on 127.0.0.1 with a throwaway PostgreSQL holding the data (the generated
-# national dataset when LOAD_SCALE is set and the generator exists, otherwise the real data),
+# `make load`: gunicorn on 127.0.0.1 with a throwaway PostgreSQL holding the real data and the
+# generated national dataset at LOAD_SCALE (default 1; LOAD_SCALE=0 for the real data only),
 # then benchmarks/load_test.py against it. Not part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,8 +12,10 @@ PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 
 $BIN/python manage.py migrate --noinput -v0
 $BIN/python manage.py load_real_data
-if [ -n "${LOAD_SCALE:-}" ] && $BIN/python manage.py help generate_national_dataset >/dev/null 2>&1; then
+LOAD_SCALE=${LOAD_SCALE:-1}
+if [ "$LOAD_SCALE" != 0 ]; then
   $BIN/python manage.py generate_national_dataset --scale "$LOAD_SCALE" --seed 1
+  $BIN/python manage.py dbshell -- -c 'VACUUM ANALYZE' >/dev/null
 fi
 $BIN/python manage.py shell -c "
 from django.contrib.auth.models import Group, User

@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
 from inspections.access import (
     editable_force_ids,
@@ -10,6 +9,7 @@ from inspections.access import (
     is_administrator,
     may_edit_inspection,
 )
+from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import Area, Force, Framework, Inspection, Judgment
 from recommendations.models import Finding
 from recommendations.services import inspection_open_tracking
@@ -80,7 +80,7 @@ class FindingInline(admin.StackedInline):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(SimpleHistoryAdmin):
+class InspectionAdmin(PermanentHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "kind", "force", "published", "framework", "finding_count"]
     list_filter = ["kind", "framework", "published_precision", "force"]
@@ -160,7 +160,7 @@ class InspectionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Judgment)
-class JudgmentAdmin(SimpleHistoryAdmin):
+class JudgmentAdmin(PermanentHistoryAdmin):
     list_display = ["inspection", "area", "grade", "is_carried_forward"]
     list_filter = ["grade", "area__framework", "is_carried_forward", "inspection__force"]
     search_fields = ["inspection__title", "area__name", "inspection__force__name"]
@@ -174,5 +174,10 @@ class JudgmentAdmin(SimpleHistoryAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Judgment | None = None) -> bool:
         if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or may_edit_inspection(request.user, obj.inspection)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Judgment | None = None) -> bool:
+        if not super().has_delete_permission(request, obj):
             return False
         return obj is None or may_edit_inspection(request.user, obj.inspection)

@@ -9,11 +9,28 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
 
 from inspections.models import Force, Inspection, Judgment
+from recommendations.freshness import RecordVersion, cached
 from recommendations.models import Finding, FindingStatus, Response
 
 OLDEST_OPEN_SHOWN = 10
 RESPONSES_SHOWN = 20
 DUE_WINDOW_DAYS = 28
+
+
+def national_summary(version: RecordVersion) -> dict:
+    """The dashboard's national counts: open findings by force and by kind, findings opened and
+    closed per year. Each counts every status in the record (300,000 at national scale), so
+    they are cached until the record changes (recommendations.freshness). Four queries, none
+    when cached for this version of the record."""
+    return cached(
+        "dashboard-national-summary",
+        version,
+        lambda: {
+            "by_force": open_findings_by_force(),
+            "by_kind": open_findings_by_kind(),
+            "per_year": findings_opened_and_closed_per_year(),
+        },
+    )
 
 
 def open_findings_by_force() -> list[dict]:

@@ -1,20 +1,25 @@
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from inspections import overview
 from inspections.charts import horizontal_bar_chart
 from inspections.models import NON_GRADES, Force, Grade, Inspection
+from recommendations.freshness import record_version
 from recommendations.models import Finding, Response
+
+FORCE_RESPONSES_SHOWN = 50
 
 
 @login_required
+@permission_required("inspections.view_inspection", raise_exception=True)
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    by_force = overview.open_findings_by_force()
-    by_kind = overview.open_findings_by_kind()
-    per_year = overview.findings_opened_and_closed_per_year()
+    summary = overview.national_summary(record_version())
+    by_force, by_kind, per_year = summary["by_force"], summary["by_kind"], summary["per_year"]
     context = {
         "active_section": "dashboard",
         "today": today,
@@ -46,6 +51,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required("inspections.view_inspection", raise_exception=True)
+@require_safe
 def force_detail(request: HttpRequest, slug: str) -> HttpResponse:
     force = get_object_or_404(Force, slug=slug)
     matrices = overview.grade_matrices(force)
@@ -58,6 +65,11 @@ def force_detail(request: HttpRequest, slug: str) -> HttpResponse:
         [row["inspection"].title for row in grade_counts],
         {grade.label: [row["counts"].get(grade, 0) for row in grade_counts] for grade in grades},
     )
+    responses = list(
+        Response.objects.filter(force=force)
+        .select_related("inspection")
+        .order_by("-report_published_on", "inspection__title")[: FORCE_RESPONSES_SHOWN + 1]
+    )
     context = {
         "active_section": "findings",
         "force": force,
@@ -66,14 +78,17 @@ def force_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "grades": grades,
         "grades_chart": chart,
         "open_by_area": overview.open_findings_by_area(force),
-        "responses": Response.objects.filter(force=force)
-        .select_related("inspection")
-        .order_by("-report_published_on", "inspection__title"),
+        # The newest reports only (one more is read to know whether there are others): a
+        # force owes thousands of responses at national scale; the tracker lists them all.
+        "responses": responses[:FORCE_RESPONSES_SHOWN],
+        "more_responses": len(responses) > FORCE_RESPONSES_SHOWN,
     }
     return render(request, "inspections/force_detail.html", context)
 
 
 @login_required
+@permission_required("inspections.view_inspection", raise_exception=True)
+@require_safe
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = get_object_or_404(Inspection.objects.with_related(), pk=pk)
     # Grouped by area in the framework's order, then by kind (causes of concern first), then in

@@ -7,9 +7,11 @@ advice on CSV injection)."""
 
 import csv
 import datetime
+import io
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 import xlsxwriter
@@ -18,6 +20,8 @@ from django.http import FileResponse, StreamingHttpResponse
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
 CHUNK_ROWS = 500
+# Values the csv module already writes as we want them (str(date) is its ISO form).
+PLAIN_CSV_TYPES = (int, datetime.date)
 
 
 @dataclass(frozen=True)
@@ -42,24 +46,30 @@ def _csv_cell(value: object) -> object:
     return neutralise(value)
 
 
-class _Echo:
-    """A file-like object whose write() returns what it is given, for csv.writer."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def _csv_chunks(columns: Sequence[Column], rows: Iterable[Sequence]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield BYTE_ORDER_MARK + writer.writerow([c.header for c in columns])
-    buffer = []
-    for row in rows:
-        buffer.append(writer.writerow([_csv_cell(v) for v in row]))
-        if len(buffer) >= CHUNK_ROWS:
-            yield "".join(buffer)
-            buffer = []
-    if buffer:
-        yield "".join(buffer)
+    """The CSV text in pieces of CHUNK_ROWS rows. The csv module writes None as an empty cell
+    and a date as its ISO form already, so only text needs a look (for formulas) and other
+    values go through _csv_cell: this runs for every cell of every row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([c.header for c in columns])
+    yield BYTE_ORDER_MARK + buffer.getvalue()
+    rows = iter(rows)
+    while chunk := list(islice(rows, CHUNK_ROWS)):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows(
+            [
+                ("'" + value if value.startswith(FORMULA_PREFIXES) else value)
+                if type(value) is str
+                else value
+                if value is None or type(value) in PLAIN_CSV_TYPES
+                else _csv_cell(value)
+                for value in row
+            ]
+            for row in chunk
+        )
+        yield buffer.getvalue()
 
 
 def csv_response(
@@ -90,17 +100,21 @@ def write_xlsx(
         sheet.set_column(index, index, column.width)
         sheet.write_string(0, index, column.header, bold)
     sheet.freeze_panes(1, 0)
+    kinds = [column.kind for column in columns]
     count = 0
     for count, row in enumerate(rows, start=1):
-        for index, (column, value) in enumerate(zip(columns, row, strict=True)):
+        for index, (kind, value) in enumerate(zip(kinds, row, strict=True)):
+            # An empty cell is left unwritten (a blank cell without a format writes nothing).
             if value is None or value == "":
-                sheet.write_blank(count, index, None)
-            elif column.kind == "date":
+                continue
+            if kind == "date":
                 sheet.write_datetime(count, index, value, date_format)
-            elif column.kind == "number":
+            elif kind == "number":
                 sheet.write_number(count, index, value)
             else:
-                sheet.write_string(count, index, str(neutralise(str(value))), wrap)
+                sheet.write_string(
+                    count, index, neutralise(value if type(value) is str else str(value)), wrap
+                )
     sheet.autofilter(0, 0, max(count, 1), len(columns) - 1)
     workbook.close()
     return count

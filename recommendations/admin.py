@@ -10,7 +10,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from inspections.access import (
     can_edit_force,
@@ -18,6 +17,7 @@ from inspections.access import (
     editable_inspections,
     may_edit_inspection,
 )
+from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import Force
 from recommendations.concurrency import (
     OptimisticLockAdminMixin,
@@ -91,7 +91,7 @@ class FindingStatusInline(admin.TabularInline):
 
 
 @admin.register(Finding)
-class FindingAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
+class FindingAdmin(OptimisticLockAdminMixin, PermanentHistoryAdmin):
     list_display = ["headline", "kind", "reference", "inspection", "area", "position"]
     list_filter = ["kind", "inspection__kind", "themes", "inspection__framework"]
     search_fields = ["text", "reference", "inspection__title", "area__name"]
@@ -388,7 +388,7 @@ class ResponseStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Response)
-class ResponseAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
+class ResponseAdmin(OptimisticLockAdminMixin, PermanentHistoryAdmin):
     form = ResponseAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -590,7 +590,7 @@ class ResponseAdmin(OptimisticLockAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(FindingExplanation)
-class FindingExplanationAdmin(SimpleHistoryAdmin):
+class FindingExplanationAdmin(PermanentHistoryAdmin):
     list_display = ["finding", "response", "force"]
     list_filter = ["response__force", "response__is_published", "finding__kind"]
     search_fields = [

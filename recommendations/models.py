@@ -267,6 +267,23 @@ class FindingStatus(models.Model):
         indexes = [
             models.Index(fields=["force", "status"], name="recs_findingstatus_force"),
             models.Index(fields=["status", "status_since"], name="recs_findingstatus_age"),
+            # Partial indexes over open (or closed) statuses for the dashboard at national
+            # scale: the oldest open findings, open findings per force, closures per year.
+            models.Index(
+                fields=["status_since", "id"],
+                condition=Q(status__in=[Status.AWAITING_REVIEW, Status.BEING_PROGRESSED]),
+                name="recs_findingstatus_open_age",
+            ),
+            models.Index(
+                fields=["force"],
+                condition=Q(status__in=[Status.AWAITING_REVIEW, Status.BEING_PROGRESSED]),
+                name="recs_findingstatus_open_force",
+            ),
+            models.Index(
+                fields=["status_since"],
+                condition=~Q(status__in=[Status.AWAITING_REVIEW, Status.BEING_PROGRESSED]),
+                name="recs_findingstatus_closed_on",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from inspections.access import can_edit_force
 from peel_tracker.exports import csv_response, xlsx_response
@@ -109,6 +110,7 @@ def _error_list(filterset: ResponseTrackerFilter) -> list[tuple[str, str]]:
 
 @login_required
 @permission_required("recommendations.view_response", raise_exception=True)
+@require_safe
 def tracker_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     filterset = _filterset(request, today)
@@ -159,6 +161,7 @@ def _bad_request(filterset: ResponseTrackerFilter) -> HttpResponse:
 
 @login_required
 @permission_required("recommendations.view_response", raise_exception=True)
+@require_safe
 def tracker_export_csv(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     filterset = _filterset(request, today)
@@ -167,12 +170,13 @@ def tracker_export_csv(request: HttpRequest) -> HttpResponse:
     return csv_response(
         filename=f"response-tracker-{today.isoformat()}.csv",
         columns=tracker.EXPORT_COLUMNS,
-        rows=tracker.export_rows(filterset.qs.iterator(chunk_size=500), today),
+        rows=tracker.export_rows(filterset.qs, today),
     )
 
 
 @login_required
 @permission_required("recommendations.view_response", raise_exception=True)
+@require_safe
 def tracker_export_xlsx(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     filterset = _filterset(request, today)
@@ -181,6 +185,6 @@ def tracker_export_xlsx(request: HttpRequest) -> HttpResponse:
     return xlsx_response(
         filename=f"response-tracker-{today.isoformat()}.xlsx",
         columns=tracker.EXPORT_COLUMNS,
-        rows=tracker.export_rows(filterset.qs.iterator(chunk_size=500), today),
+        rows=tracker.export_rows(filterset.qs, today),
         sheet_name="Responses",
     )

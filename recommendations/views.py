@@ -1,17 +1,24 @@
 """Analysts' pages: the findings list, a finding's page, and the list's CSV and XLSX exports.
-Everyone signed in may read every force's record (editing happens in the admin)."""
+Everyone signed in with a role (administrator, OPCC editor, analyst) may read every force's
+record; editing happens in the admin."""
 
 import datetime
 from collections.abc import Iterator
+from itertools import islice
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.views.decorators.http import require_safe
 
 from inspections.models import Area, Force, Inspection
 from peel_tracker.exports import Column, csv_response, xlsx_response
@@ -23,10 +30,12 @@ from recommendations.filters import (
     FindingFilter,
     finding_rows,
 )
+from recommendations.freshness import RecordVersion, cached, record_version
 from recommendations.models import Finding, FindingStatus, Status, StatusChange, Theme
 
 PAGE_SIZE = 25
-EXPORT_CHUNK_ROWS = 500
+REPORT_TITLE_CHARS = 70
+EXPORT_CHUNK_ROWS = 2000
 FILTER_PARAMS = (
     "force",
     "kind",
@@ -118,6 +127,22 @@ def _errors(filterset: FindingFilter) -> list[dict]:
     return errors
 
 
+class CachedCountPaginator(Paginator):
+    """Counts the rows once per version of the record (recommendations.freshness): counting
+    300,000 finding rows takes longer than fetching a page of them. The count stays exact."""
+
+    def __init__(self, object_list, per_page, *, version: RecordVersion, **kwargs) -> None:
+        super().__init__(object_list, per_page, **kwargs)
+        self.version = version
+
+    @cached_property
+    def count(self) -> int:
+        sql, params = self.object_list.order_by().query.sql_with_params()
+        return cached(
+            f"finding-list-count\0{sql}\0{params!r}", self.version, self.object_list.count
+        )
+
+
 def _page(paginator: Paginator, raw: str | None):
     """The requested page, or the nearest one that exists with a note saying so."""
     if raw in (None, ""):
@@ -143,8 +168,45 @@ def _label_rows(rows) -> list[Finding]:
     return rows
 
 
-def _filter_options() -> dict:
-    """What the filter controls offer. Four queries."""
+def _report_title(title: str) -> str:
+    """As the template filter truncatechars:70 (which is slow: this runs for every report)."""
+    return title if len(title) <= REPORT_TITLE_CHARS else Truncator(title).chars(REPORT_TITLE_CHARS)
+
+
+def _report_options(version: RecordVersion, selected: str) -> str:
+    """The report filter's <option> elements, every report newest first, built as one string
+    and cached until the record changes: at national scale there are thousands of reports, and
+    rendering them in the template took longer than the rest of the page. Every text in them
+    is escaped here. One query when they are not cached."""
+
+    def build() -> str:
+        reports = Inspection.objects.order_by("-published_on", "title").values_list(
+            "pk", "title", "published_on", "published_precision"
+        )
+        dates: dict[tuple, str] = {}  # Inspection.published_display, once per date
+        options = []
+        for pk, title, published_on, precision in reports:
+            shown = dates.get((published_on, precision))
+            if shown is None:
+                report = Inspection(published_on=published_on, published_precision=precision)
+                shown = dates[(published_on, precision)] = escape(report.published_display())
+            options.append(
+                f'<option value="{pk}">{escape(_report_title(title))} ({shown})</option>'
+            )
+        return "".join(options)
+
+    # Only the reports matter here: a status changing leaves the options cached.
+    options = cached("finding-list-report-options", version.reports, build)
+    if selected and ID_RE.match(selected):
+        options = options.replace(
+            f'<option value="{selected}">', f'<option value="{selected}" selected>', 1
+        )
+    return mark_safe(options)  # built above from escaped text
+
+
+def _filter_options(version: RecordVersion, selected_report: str) -> dict:
+    """What the filter controls offer. Three queries, four when the report options are not
+    cached."""
     areas_by_framework: dict[str, list[Area]] = {}
     for area in Area.objects.select_related("framework").order_by(
         "framework__first_year", "framework__name", "position", "name"
@@ -156,18 +218,17 @@ def _filter_options() -> dict:
         "statuses": STATUS_CHOICES,
         "areas_by_framework": areas_by_framework,
         "themes": list(Theme.objects.order_by("name")),
-        "inspections": list(
-            Inspection.objects.only("title", "published_on", "published_precision").order_by(
-                "-published_on", "title"
-            )
-        ),
+        "report_options": _report_options(version, selected_report),
         "carried_forward_choices": CARRIED_FORWARD_CHOICES,
         "sorts": [(key, label) for key, (label, _) in SORTS.items()],
     }
 
 
 @login_required
+@permission_required("recommendations.view_finding", raise_exception=True)
+@require_safe
 def finding_list(request: HttpRequest) -> HttpResponse:
+    version = record_version()
     filterset = FindingFilter(request.GET, queryset=finding_rows())
     pairs = _query_pairs(request.GET)
     sort = request.GET.get("sort", "")
@@ -180,10 +241,10 @@ def finding_list(request: HttpRequest) -> HttpResponse:
         # Clearing the filters keeps the sort order.
         "clear_url": "?" + urlencode([("sort", sort)]) if sort in SORTS else "?",
         "has_filters": any(name != "sort" for name, _ in pairs),
-        **_filter_options(),
+        **_filter_options(version, request.GET.get("inspection", "")),
     }
     if filterset.is_valid():
-        paginator = Paginator(filterset.qs, PAGE_SIZE)
+        paginator = CachedCountPaginator(filterset.qs, PAGE_SIZE, version=version)
         page_obj, page_note = _page(paginator, request.GET.get("page"))
         context |= {
             "page_obj": page_obj,
@@ -210,6 +271,8 @@ def _area_name_value(value: str) -> str:
 
 
 @login_required
+@permission_required("recommendations.view_finding", raise_exception=True)
+@require_safe
 def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     related_finding = Finding.objects.select_related("inspection").order_by(
         "inspection__published_on", "position"
@@ -274,14 +337,39 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _published(inspection: Inspection, *, reduced_precision: bool) -> datetime.date | str | None:
+INSPECTION_KIND_LABELS = dict(Inspection.Kind.choices)
+# What an export reads: plain values, not model instances (building ~300,000 findings with
+# their reports, areas and themes was most of an export's time at national scale).
+EXPORT_FIELDS = (
+    "pk",
+    "row_force_name",
+    "inspection__title",
+    "inspection__kind",
+    "inspection__published_on",
+    "inspection__published_precision",
+    "area__name",
+    "kind",
+    "reference",
+    "text",
+    "row_status",
+    "row_status_since",
+    "row_last_note",
+    "carried_forward_from_id",
+    "carried_forward_from__inspection__title",
+    "carried_forward_from__reference",
+    "carried_forward_from__kind",
+    "carried_forward_from__text",
+)
+
+
+def _published(
+    day: datetime.date | None, precision: str, *, reduced_precision: bool
+) -> datetime.date | str | None:
     """A report known only to the month or year is stored as the first day of it. CSV says so
     with an ISO 8601 date of reduced precision (2022-04, 2022); an XLSX date cell cannot, so
     it holds the stored first day."""
-    day = inspection.published_on
     if day is None or not reduced_precision:
         return day
-    precision = inspection.published_precision
     if precision == Inspection.DatePrecision.MONTH:
         return f"{day:%Y-%m}"
     if precision == Inspection.DatePrecision.YEAR:
@@ -289,36 +377,75 @@ def _published(inspection: Inspection, *, reduced_precision: bool) -> datetime.d
     return day
 
 
+def _theme_names(finding_ids: set[int]) -> dict[int, str]:
+    """The themes of each finding as "A; B", in alphabetical order. One query."""
+    names: dict[int, list[str]] = {}
+    for finding_id, name in (
+        Finding.themes.through.objects.filter(finding_id__in=finding_ids)
+        .order_by("theme__name")
+        .values_list("finding_id", "theme__name")
+    ):
+        names.setdefault(finding_id, []).append(name)
+    return {finding_id: "; ".join(found) for finding_id, found in names.items()}
+
+
 def _export_rows(queryset, *, reduced_precision: bool) -> Iterator[list]:
-    # iterator() with a chunk size keeps memory flat and still prefetches the themes, one
-    # query per chunk (Django 4.1+).
-    for row in queryset.iterator(chunk_size=EXPORT_CHUNK_ROWS):
-        inspection = row.inspection
-        earlier = row.carried_forward_from
-        yield [
-            row.row_force_name,
-            inspection.title,
-            inspection.get_kind_display(),
-            _published(inspection, reduced_precision=reduced_precision),
-            row.area.name if row.area else None,
-            row.get_kind_display(),
-            row.reference,
-            row.text,
-            "; ".join(theme.name for theme in row.themes.all()),
-            STATUS_LABELS.get(row.row_status),
-            row.row_status_since,
-            row.row_last_note,
-            f"{earlier.inspection.title}: {earlier}" if earlier else None,
-        ]
+    """The rows, read from one cursor in chunks of EXPORT_CHUNK_ROWS while the response is
+    sent (memory stays flat), with one query per chunk for the chunk's themes. In a transaction,
+    so that PostgreSQL streams the cursor rather than first copying every row for a cursor that
+    outlives a transaction (WITH HOLD, what Django declares in autocommit)."""
+    with transaction.atomic(savepoint=False):
+        yield from _export_chunks(queryset, reduced_precision=reduced_precision)
+
+
+def _export_chunks(queryset, *, reduced_precision: bool) -> Iterator[list]:
+    values = queryset.values_list(*EXPORT_FIELDS).iterator(chunk_size=EXPORT_CHUNK_ROWS)
+    while chunk := list(islice(values, EXPORT_CHUNK_ROWS)):
+        themes = _theme_names({row[0] for row in chunk})
+        for (
+            pk,
+            force_name,
+            title,
+            inspection_kind,
+            published_on,
+            precision,
+            area_name,
+            kind,
+            reference,
+            text,
+            status,
+            status_since,
+            last_note,
+            earlier_pk,
+            earlier_title,
+            earlier_reference,
+            earlier_kind,
+            earlier_text,
+        ) in chunk:
+            earlier = None
+            if earlier_pk is not None:
+                # The earlier finding's report, then the finding as Finding.__str__ shows it.
+                label = earlier_reference or KIND_LABELS[earlier_kind]
+                earlier = f"{earlier_title}: {label}: {Finding(text=earlier_text).headline}"
+            yield [
+                force_name,
+                title,
+                INSPECTION_KIND_LABELS[inspection_kind],
+                _published(published_on, precision, reduced_precision=reduced_precision),
+                area_name,
+                KIND_LABELS[kind],
+                reference,
+                text,
+                themes.get(pk, ""),
+                STATUS_LABELS.get(status),
+                status_since,
+                last_note,
+                earlier,
+            ]
 
 
 def _export(request: HttpRequest, fmt: str) -> HttpResponse:
-    queryset = (
-        finding_rows()
-        .select_related("carried_forward_from__inspection")
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
-    )
-    filterset = FindingFilter(request.GET, queryset=queryset)
+    filterset = FindingFilter(request.GET, queryset=finding_rows())
     if not filterset.is_valid():
         lines = ["No export: these parameters are not valid.", ""]
         lines += [f"- {e['label']}: {e['message']}" for e in _errors(filterset)]
@@ -337,10 +464,14 @@ def _export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("recommendations.view_finding", raise_exception=True)
+@require_safe
 def finding_export_csv(request: HttpRequest) -> HttpResponse:
     return _export(request, "csv")
 
 
 @login_required
+@permission_required("recommendations.view_finding", raise_exception=True)
+@require_safe
 def finding_export_xlsx(request: HttpRequest) -> HttpResponse:
     return _export(request, "xlsx")

@@ -24,6 +24,15 @@ def _roles_exist(request):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached results (recommendations.freshness) are keyed by the newest ids in the record;
+    a rolled-back test database hands the same ids out again, so each test starts empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspections.models import Judgment
+from inspections.views import FORCE_RESPONSES_SHOWN
 from recommendations.services import inspection_open_tracking
 from tests.factories import (
     AreaFactory,
@@ -15,6 +16,7 @@ from tests.factories import (
     FindingStatusFactory,
     ForceFactory,
     InspectionFactory,
+    ResponseFactory,
     StatusChangeFactory,
 )
 
@@ -89,13 +91,17 @@ def test_dashboard_shows_open_findings_and_responses_due(analyst_client, force):
 def test_dashboard_query_count_is_constant(analyst_client, django_assert_num_queries):
     force = ForceFactory()
     populate(force)
-    # session, user, by force, by kind, oldest open, opened per year, closed per year,
+    # session, user, permissions (own, roles'), the record's version (recommendations.freshness),
+    # by force, by kind, opened per year, closed per year (cached for that version), oldest open,
     # response counts, overdue list, due-soon list
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(13):
         analyst_client.get(reverse("dashboard"))
     populate(force)
     populate(ForceFactory())
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(13):
+        analyst_client.get(reverse("dashboard"))
+    # Nothing changed: the four national counts come from the cache.
+    with django_assert_num_queries(9):
         analyst_client.get(reverse("dashboard"))
 
 
@@ -109,15 +115,30 @@ def test_force_page_shows_grades_open_findings_and_responses(analyst_client, for
     assert html.count("Not published") == 2
 
 
+def test_force_page_lists_the_newest_reports_and_links_to_the_tracker_for_the_rest(
+    analyst_client, force
+):
+    for day in range(FORCE_RESPONSES_SHOWN + 1):
+        published = datetime.date(2020, 1, 1) + datetime.timedelta(days=day)
+        ResponseFactory(inspection=InspectionFactory(force=force, published_on=published))
+    response = analyst_client.get(reverse("inspections:force", args=[force.slug]))
+    responses = response.context["responses"]
+    assert len(responses) == FORCE_RESPONSES_SHOWN
+    assert responses[0].report_published_on == datetime.date(2020, 1, 1) + datetime.timedelta(
+        days=FORCE_RESPONSES_SHOWN
+    )
+    assert f"/tracker/?force={force.slug}&amp;sort=-published" in response.content.decode()
+
+
 def test_force_page_query_count_is_constant(analyst_client, django_assert_num_queries):
     force = ForceFactory()
     populate(force)
     url = reverse("inspections:force", args=[force.slug])
-    # session, user, force, judgments, open findings by area, responses
-    with django_assert_num_queries(6):
+    # session, user, permissions (own, roles'), force, judgments, open findings by area, responses
+    with django_assert_num_queries(8):
         analyst_client.get(url)
     populate(force, reports=4)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         analyst_client.get(url)
 
 
@@ -163,12 +184,13 @@ def test_report_page_query_count_is_constant(analyst_client, django_assert_num_q
         FindingFactory(inspection=inspection, area=None, recommendation=True)
     inspection_open_tracking(inspection=inspection)
     url = reverse("inspections:detail", args=[inspection.pk])
-    # session, user, inspection, judgments, findings, status summary, responses
-    with django_assert_num_queries(7):
+    # session, user, permissions (own, roles'), inspection, judgments, findings, status summary,
+    # responses
+    with django_assert_num_queries(9):
         analyst_client.get(url)
     inspection.applies_to.add(*ForceFactory.create_batch(2))
     for _ in range(3):
         FindingFactory(inspection=inspection, area=None, recommendation=True)
     inspection_open_tracking(inspection=inspection)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         analyst_client.get(url)

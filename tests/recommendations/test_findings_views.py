@@ -49,10 +49,15 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, url):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_every_signed_in_role_reads_the_list(client, world, editor, outsider):
-    for user in (editor, outsider, UserFactory()):
+def test_every_signed_in_role_reads_the_list(client, world, editor, outsider, analyst):
+    for user in (editor, outsider, analyst):
         client.force_login(user)
         assert client.get(LIST_URL).status_code == HTTPStatus.OK
+
+
+def test_a_signed_in_user_without_a_role_is_refused(client, world):
+    client.force_login(UserFactory())
+    assert client.get(LIST_URL).status_code == HTTPStatus.FORBIDDEN
 
 
 def test_list_shows_rows_count_and_links(analyst_client, world):
@@ -257,13 +262,18 @@ def add_rows(world, force, count):
 
 def test_list_query_count_is_constant(analyst_client, world, django_assert_num_queries):
     url = f"{LIST_URL}?kind=afi&kind=innovative_practice&sort=status"
-    # session, user, count, page of rows, then the filter options: forces, areas, themes,
-    # reports
-    with django_assert_num_queries(8):
+    # session, user, permissions (own, roles'), the record's version (recommendations.freshness),
+    # count (cached for that version), page of rows, then the filter options: forces, areas,
+    # themes, reports (cached for that version)
+    with django_assert_num_queries(11):
         analyst_client.get(url)
     add_rows(world, world.avon, 10)
     add_rows(world, ForceFactory(), 10)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
+        response = analyst_client.get(url)
+    assert response.context["page_obj"].paginator.count == 3 + 1 + 2 * 11
+    # Nothing changed: the count and the report options come from the cache.
+    with django_assert_num_queries(9):
         response = analyst_client.get(url)
     assert response.context["page_obj"].paginator.count == 3 + 1 + 2 * 11
 
@@ -281,12 +291,13 @@ def test_list_query_count_with_every_filter_is_constant(
             ("q", "force"),
         ]
     )
-    # session, user, the chosen forces, areas, theme and report (validation), count, page of
-    # rows, then the options: forces, areas, themes, reports
-    with django_assert_num_queries(12):
+    # session, user, permissions (own, roles'), the record's version, the chosen forces, areas,
+    # theme and report (validation), count, page of rows, then the options: forces, areas,
+    # themes, reports
+    with django_assert_num_queries(15):
         analyst_client.get(f"{LIST_URL}?{query}")
     add_rows(world, world.avon, 20)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(15):
         analyst_client.get(f"{LIST_URL}?{query}")
 
 
@@ -372,14 +383,15 @@ def test_detail_query_count_is_constant_however_many_forces(
     analyst_client, world, django_assert_num_queries
 ):
     url = detail_url(world.nat_rec)
-    # session, user, finding with report, force, framework, area, parent and lineage;
+    # session, user, permissions (own, roles'), finding with report, force, framework, area, parent
+    # and lineage;
     # themes, child recommendations, carried forward to, supersedes, statuses with force
     # and updater, their history with authors
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         analyst_client.get(url)
     for force in ForceFactory.create_batch(5):
         world.national.applies_to.add(force)
         FindingStatusFactory(finding=world.nat_rec, force=force)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         response = analyst_client.get(url)
     assert len(response.context["statuses"]) == 7

@@ -1,0 +1,70 @@
+"""Expensive read-only results (national counts and aggregates), kept in Django's cache until
+the record changes.
+
+At national scale (300,000 finding rows) counting every row for the dashboard or the findings
+list's total takes 50-100 ms each time, while the record changes a few times a day. So these
+results are cached under a key that includes record_version(): a version of the record that
+changes with every change made through the application, so a cached result is never older than
+the record it describes (CACHE_SECONDS is only a safety net, e.g. for a raw SQL edit).
+"""
+
+from collections.abc import Callable
+from hashlib import sha256
+from typing import NamedTuple, TypeVar
+
+from django.core.cache import cache
+from django.db import connection
+
+from inspections.models import Inspection
+from recommendations.models import Finding, FindingStatus, StatusChange
+
+CACHE_SECONDS = 600
+T = TypeVar("T")
+
+
+class RecordVersion(NamedTuple):
+    """Where the record stands: the newest id of each table that every change made through the
+    application writes to. `reports` alone changes when reports change (added, edited, deleted);
+    the whole changes when anything does."""
+
+    status_history: int | None
+    statuses: int | None
+    finding_history: int | None
+    reports: str
+
+    def __str__(self) -> str:
+        return f"{self.status_history}-{self.statuses}-{self.finding_history}-{self.reports}"
+
+
+def record_version() -> RecordVersion:
+    """The status history (append-only: every status opened or changed adds an entry), the
+    statuses, the change history of findings (themes included) and of reports (the forces they
+    apply to included), which records deletions too, and the reports themselves (bulk-created
+    reports have no history). One query, index lookups only."""
+    tables = [
+        (StatusChange._meta.db_table, "id"),
+        (FindingStatus._meta.db_table, "id"),
+        (Finding.history.model._meta.db_table, "history_id"),
+        (Inspection.history.model._meta.db_table, "history_id"),
+        (Inspection._meta.db_table, "id"),
+    ]
+    quote = connection.ops.quote_name
+    newest = ", ".join(
+        f"(SELECT MAX({quote(column)}) FROM {quote(table)})" for table, column in tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {newest}")
+        status_history, statuses, finding_history, report_history, reports = cursor.fetchone()
+    return RecordVersion(status_history, statuses, finding_history, f"{report_history}-{reports}")
+
+
+def cached(name: str, version: object, compute: Callable[[], T]) -> T:
+    """compute(), or its result from the cache if it was computed for this version of the
+    record (a RecordVersion, or the part of it that the result depends on). `name` says what
+    is computed (and with what parameters)."""
+    key = "peel-tracker:" + sha256(f"{name}\0{version}".encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
