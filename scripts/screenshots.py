@@ -1,5 +1,5 @@
 """The README's screenshots: sign in to a running server with Debian's Chromium and save the
-dashboard and the findings page as PNG files.
+dashboard and the findings page (their first screen) as PNG files.
 
 Usage (with `make run` serving the real data on 127.0.0.1:8000):
     .venv/bin/python scripts/screenshots.py --base-url http://127.0.0.1:8000 \
@@ -31,7 +31,7 @@ def main() -> None:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
         )
-        page = browser.new_page(base_url=args.base_url, viewport={"width": 1280, "height": 900})
+        page = browser.new_page(base_url=args.base_url, viewport={"width": 1280, "height": 1000})
         page.goto("/accounts/login/")
         page.get_by_label("Username").fill(args.username)
         page.get_by_label("Password").fill(args.password)
@@ -41,7 +41,7 @@ def main() -> None:
             raise SystemExit(f"Could not sign in as {args.username}.")
         for name, path in PAGES:
             page.goto(path)
-            page.screenshot(path=args.out / name, full_page=True)
+            page.screenshot(path=args.out / name)  # the first screen, as a user sees it
             print(f"{args.out / name}: {args.base_url}{path}")
         browser.close()
 

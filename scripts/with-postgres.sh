@@ -35,6 +35,8 @@ as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 \
   -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   start >/dev/null
 
+# The application's database (the test runner creates its own test_ database beside it).
+"$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres peel_tracker
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/peel_tracker"
 echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
 "$@"
