@@ -88,6 +88,9 @@ def _rank(field: str, values: list[str]) -> Case:
     )
 
 
+NO_STATUS_LAST = Case(
+    When(row_status_pk__isnull=True, then=Value(1)), default=Value(0), output_field=IntegerField()
+)
 PUBLISHED_NEWEST = F("inspection__published_on").desc(nulls_last=True)
 PUBLISHED_OLDEST = F("inspection__published_on").asc(nulls_last=True)
 # Report order within a report, then force; the status pk makes every row's key unique so
@@ -110,9 +113,12 @@ SORTS = {
         "Status",
         (_rank("row_status", Status.values).asc(nulls_last=True), PUBLISHED_NEWEST),
     ),
+    # A status whose date is not stated comes after the dated ones and before the rows without
+    # any status, so the rows with a status come first: StatusRowsFirstPaginator reads them
+    # alone, in the order of an index on the status date, rather than sorting every row.
     "age": (
         "Oldest status first",
-        (F("row_status_since").asc(nulls_last=True), PUBLISHED_OLDEST),
+        (F("row_status_since").asc(nulls_last=True), NO_STATUS_LAST, PUBLISHED_OLDEST),
     ),
     "kind": ("Kind", (_rank("kind", Finding.Kind.values).asc(nulls_last=True), PUBLISHED_NEWEST)),
 }
@@ -227,6 +233,13 @@ class FindingSortFilter(OrderingFilter):
             return qs
         keys = [key for param in value if param for key in SORTS[param][1]]
         return qs.order_by(*keys, *TIE_BREAK) if keys else qs
+
+
+def status_rows_come_first(sort: list[str] | None) -> bool:
+    """Whether, in this sort order, every row with a status comes before every row without
+    one (so the two can be read separately: see StatusRowsFirstPaginator)."""
+    first = next((param for param in sort or [] if param), None)
+    return first == "age"
 
 
 class FindingFilterForm(forms.Form):

@@ -284,6 +284,8 @@ class FindingStatus(models.Model):
                 condition=~Q(status__in=[Status.AWAITING_REVIEW, Status.BEING_PROGRESSED]),
                 name="recs_findingstatus_closed_on",
             ),
+            # The findings list sorted oldest status first (pagination.StatusRowsFirstPaginator).
+            models.Index(fields=["status_since", "id"], name="recs_findingstatus_since"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -14,7 +14,6 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -29,9 +28,11 @@ from recommendations.filters import (
     STATUS_CHOICES,
     FindingFilter,
     finding_rows,
+    status_rows_come_first,
 )
 from recommendations.freshness import RecordVersion, cached, record_version
 from recommendations.models import Finding, FindingStatus, Status, StatusChange, Theme
+from recommendations.pagination import CachedCountPaginator, StatusRowsFirstPaginator
 
 PAGE_SIZE = 25
 REPORT_TITLE_CHARS = 70
@@ -125,22 +126,6 @@ def _errors(filterset: FindingFilter) -> list[dict]:
                 }
             )
     return errors
-
-
-class CachedCountPaginator(Paginator):
-    """Counts the rows once per version of the record (recommendations.freshness): counting
-    300,000 finding rows takes longer than fetching a page of them. The count stays exact."""
-
-    def __init__(self, object_list, per_page, *, version: RecordVersion, **kwargs) -> None:
-        super().__init__(object_list, per_page, **kwargs)
-        self.version = version
-
-    @cached_property
-    def count(self) -> int:
-        sql, params = self.object_list.order_by().query.sql_with_params()
-        return cached(
-            f"finding-list-count\0{sql}\0{params!r}", self.version, self.object_list.count
-        )
 
 
 def _page(paginator: Paginator, raw: str | None):
@@ -244,7 +229,12 @@ def finding_list(request: HttpRequest) -> HttpResponse:
         **_filter_options(version, request.GET.get("inspection", "")),
     }
     if filterset.is_valid():
-        paginator = CachedCountPaginator(filterset.qs, PAGE_SIZE, version=version)
+        paginator_class = (
+            StatusRowsFirstPaginator
+            if status_rows_come_first(filterset.form.cleaned_data.get("sort"))
+            else CachedCountPaginator
+        )
+        paginator = paginator_class(filterset.qs, PAGE_SIZE, version=version)
         page_obj, page_note = _page(paginator, request.GET.get("page"))
         context |= {
             "page_obj": page_obj,

@@ -246,13 +246,17 @@ def test_sort_by_status_follows_the_status_order(world):
     ]
 
 
-def test_sort_by_age_is_oldest_status_first_unknown_last(world):
-    assert rows(world, {"sort": "age"})[:5] == [
+def test_sort_by_age_is_oldest_status_first_undated_statuses_then_rows_without_status(world):
+    assert rows(world, {"sort": "age"}) == [
         "afi_avon18@avon",  # since 2 May 2019
         "nat_rec@kent",  # 1 September 2020
         "nat_rec@avon",  # 1 August 2021
         "cause_kent@kent",  # 1 June 2022
         "rec_kent@kent",  # 10 January 2023
+        "afi_avon21@avon",  # a status whose date is not stated: oldest report first
+        "afi_wilts@wilts",  # (this report's date is not stated either)
+        "nat_gp@-",  # no status at all: last, oldest report first
+        "gp_avon21@-",
     ]
 
 
