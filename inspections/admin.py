@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
+from inspections import user_admin  # noqa: F401 - registers the users' admin
 from inspections.access import (
     editable_force_ids,
     editable_inspections,

@@ -1,9 +1,13 @@
-"""Geometry for simple server-rendered SVG bar charts. No JavaScript, no queries: views pass
-numbers they already have, the template draws rectangles. Every chart is shown with a table of
-the same numbers (WCAG: information is never in the picture alone)."""
+"""Simple server-rendered SVG bar charts. No JavaScript, no queries: views pass numbers they
+already have; chart_svg() draws the rectangles. Every chart is shown with a table of the same
+numbers (WCAG: information is never in the picture alone)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 BAR_HEIGHT = 22
 BAR_GAP = 6
@@ -12,6 +16,7 @@ PLOT_WIDTH = 380
 VALUE_WIDTH = 60
 LEGEND_PER_ROW = 3
 LEGEND_WIDTH = 140
+LABEL_CHARS = 34
 
 
 @dataclass
@@ -98,3 +103,40 @@ def horizontal_bar_chart(
 def _css(index: int) -> str:
     # Distinct fills per series; the legend names each and every bar is labelled with its value.
     return f"app-chart__bar app-chart__bar--{index % 6}"
+
+
+def chart_svg(chart: Chart, chart_id: str, table_position: str = "") -> SafeString:
+    """The chart as an <svg> element, named by its <title> (chart_id + "-title"), each bar with
+    its own <title> and value. Built here rather than in a template: at national scale a chart
+    has hundreds of bars, and the template language took 60 ms to draw one. Every text is
+    escaped; the numbers are the chart's own integers and floats."""
+    where = f" {table_position}" if table_position else ""
+    parts = [
+        f'<svg class="app-chart" viewBox="0 0 {chart.width} {chart.height}" '
+        f'width="{chart.width}" height="{chart.height}" role="img" '
+        f'aria-labelledby="{escape(chart_id)}-title" focusable="false">'
+        f'<title id="{escape(chart_id)}-title">{escape(chart.title)} '
+        f"(the numbers are in the table{escape(where)})</title>"
+    ]
+    for item in chart.legend:
+        x, y = item["x"], item["y"]
+        parts.append(
+            f'<rect class="{escape(item["css"])}" x="{x}" y="{y}" width="14" height="14"></rect>'
+            f'<text class="app-chart__label" x="{x + 20}" y="{y + 12}">'
+            f"{escape(item['label'])}</text>"
+        )
+    for label in chart.labels:
+        text = escape(Truncator(label["text"]).chars(LABEL_CHARS))
+        parts.append(
+            f'<text class="app-chart__label" x="{label["x"]}" y="{label["y"]}" '
+            f'text-anchor="end">{text}</text>'
+        )
+    for bar in chart.bars:
+        parts.append(
+            f'<rect class="{escape(bar.css)}" x="{bar.x}" y="{bar.y}" width="{bar.width}" '
+            f'height="{bar.height}"><title>{escape(bar.label)}, {escape(bar.series)}: '
+            f"{bar.value}</title></rect>"
+            f'<text class="app-chart__label" x="{bar.text_x}" y="{bar.text_y}">{bar.value}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # every text above is escaped
