@@ -212,6 +212,17 @@ class InspectionManager(models.Manager.from_queryset(InspectionQuerySet)):
         return self.get(slug=slug)
 
 
+PUBLISHED_FORMATS = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}
+
+
+def published_as_stated(day: date | None, precision: str) -> str:
+    """A report's publication date as precisely as the source states it: "2 May 2019",
+    "April 2022", "2022", or "Not stated". (Also for exports, which read plain values.)"""
+    if day is None:
+        return "Not stated"
+    return day.strftime(PUBLISHED_FORMATS[precision])
+
+
 class Inspection(models.Model):
     """A published HMICFRS report, about one force or (national) applying to several."""
 
@@ -307,10 +318,7 @@ class Inspection(models.Model):
         return statutory_response_due_on(self.published_on)
 
     def published_display(self) -> str:
-        if self.published_on is None:
-            return "Not stated"
-        fmt = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}[self.published_precision]
-        return self.published_on.strftime(fmt)
+        return published_as_stated(self.published_on, self.published_precision)
 
     def forces_owing_response(self) -> list[Force]:
         """The forces this report applies to. Queries the M2M for a national report."""

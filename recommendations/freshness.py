@@ -9,6 +9,7 @@ the record it describes (CACHE_SECONDS is only a safety net, e.g. for a raw SQL 
 """
 
 from collections.abc import Callable
+from functools import lru_cache
 from hashlib import sha256
 from typing import NamedTuple, TypeVar
 
@@ -41,6 +42,16 @@ def record_version() -> RecordVersion:
     statuses, the change history of findings (themes included) and of reports (the forces they
     apply to included), which records deletions too, and the reports themselves (bulk-created
     reports have no history). One query, index lookups only."""
+    with connection.cursor() as cursor:
+        cursor.execute(_newest_ids_sql())
+        status_history, statuses, finding_history, report_history, reports = cursor.fetchone()
+    return RecordVersion(status_history, statuses, finding_history, f"{report_history}-{reports}")
+
+
+@lru_cache(maxsize=1)
+def _newest_ids_sql() -> str:
+    """Built once per process: this runs on every page, and looking the history tables up
+    through django-simple-history's managers took as long as the query."""
     tables = [
         (StatusChange._meta.db_table, "id"),
         (FindingStatus._meta.db_table, "id"),
@@ -52,10 +63,7 @@ def record_version() -> RecordVersion:
     newest = ", ".join(
         f"(SELECT MAX({quote(column)}) FROM {quote(table)})" for table, column in tables
     )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {newest}")
-        status_history, statuses, finding_history, report_history, reports = cursor.fetchone()
-    return RecordVersion(status_history, statuses, finding_history, f"{report_history}-{reports}")
+    return f"SELECT {newest}"
 
 
 def cached(name: str, version: object, compute: Callable[[], T]) -> T:

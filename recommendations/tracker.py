@@ -7,11 +7,10 @@ with_finding_counts); the text helpers below only read the row."""
 from collections.abc import Iterator
 from datetime import date
 
-from django.db import transaction
 from django.db.models import F
 
-from inspections.models import Inspection
-from peel_tracker.exports import Column
+from inspections.models import Inspection, published_as_stated
+from peel_tracker.exports import Column, streamed_values
 from recommendations.models import Response, ResponseQuerySet
 
 # Sort orders the tracker allows (query string value → label, ORDER BY). Unknown dates sort
@@ -140,18 +139,11 @@ STATE_LABELS = dict(Response.State.choices)
 
 
 def export_rows(responses: ResponseQuerySet, today: date) -> Iterator[list]:
-    """The tracker's rows for the exports, in the columns above, read in chunks from one
-    cursor. The report's publication date is a date cell only when its exact day is known (a
-    report known only by month is stored as the 1st: not a date to put in a date cell). A
-    response published on a date not recorded has an empty date cell; its state says why."""
-    # In a transaction, so that PostgreSQL streams the cursor (see recommendations.views).
-    with transaction.atomic(savepoint=False):
-        yield from _export_rows(responses, today)
-
-
-def _export_rows(responses: ResponseQuerySet, today: date) -> Iterator[list]:
-    as_stated: dict[tuple, str] = {}  # the report's date as the source states it, per report
-    values = responses.values_list(*EXPORT_FIELDS).iterator(chunk_size=EXPORT_CHUNK_ROWS)
+    """The tracker's rows for the exports, in the columns above, streamed
+    (peel_tracker.exports.streamed_values). The report's publication date is a date cell only
+    when its exact day is known (a report known only by month is stored as the 1st: not a date
+    to put in a date cell). A response published on a date not recorded has an empty date cell;
+    its state says why."""
     for (
         force_name,
         title,
@@ -173,18 +165,14 @@ def _export_rows(responses: ResponseQuerySet, today: date) -> Iterator[list]:
         is_not_required,
         not_required_reason,
         published_url,
-    ) in values:
-        stated = as_stated.get((inspection_published_on, precision))
-        if stated is None:
-            report = Inspection(published_on=inspection_published_on, published_precision=precision)
-            stated = as_stated[(inspection_published_on, precision)] = report.published_display()
+    ) in streamed_values(responses, EXPORT_FIELDS, EXPORT_CHUNK_ROWS):
         days = None if due_on is None else (due_on - today).days
         yield [
             force_name,
             title,
             INSPECTION_KIND_LABELS[kind],
             report_published_on if precision == Inspection.DatePrecision.DAY else None,
-            stated,
+            published_as_stated(inspection_published_on, precision),
             due_on,
             requested_by,
             received_on,

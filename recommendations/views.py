@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, render
@@ -19,8 +18,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
-from inspections.models import Area, Force, Inspection
-from peel_tracker.exports import Column, csv_response, xlsx_response
+from inspections.models import Area, Force, Inspection, published_as_stated
+from peel_tracker.exports import Column, csv_response, streamed_values, xlsx_response
 from recommendations.filters import (
     CARRIED_FORWARD_CHOICES,
     ID_RE,
@@ -168,17 +167,11 @@ def _report_options(version: RecordVersion, selected: str) -> str:
         reports = Inspection.objects.order_by("-published_on", "title").values_list(
             "pk", "title", "published_on", "published_precision"
         )
-        dates: dict[tuple, str] = {}  # Inspection.published_display, once per date
-        options = []
-        for pk, title, published_on, precision in reports:
-            shown = dates.get((published_on, precision))
-            if shown is None:
-                report = Inspection(published_on=published_on, published_precision=precision)
-                shown = dates[(published_on, precision)] = escape(report.published_display())
-            options.append(
-                f'<option value="{pk}">{escape(_report_title(title))} ({shown})</option>'
-            )
-        return "".join(options)
+        return "".join(
+            f'<option value="{pk}">{escape(_report_title(title))} '
+            f"({escape(published_as_stated(published_on, precision))})</option>"
+            for pk, title, published_on, precision in reports
+        )
 
     # Only the reports matter here: a status changing leaves the options cached.
     options = cached("finding-list-report-options", version.reports, build)
@@ -380,16 +373,9 @@ def _theme_names(finding_ids: set[int]) -> dict[int, str]:
 
 
 def _export_rows(queryset, *, reduced_precision: bool) -> Iterator[list]:
-    """The rows, read from one cursor in chunks of EXPORT_CHUNK_ROWS while the response is
-    sent (memory stays flat), with one query per chunk for the chunk's themes. In a transaction,
-    so that PostgreSQL streams the cursor rather than first copying every row for a cursor that
-    outlives a transaction (WITH HOLD, what Django declares in autocommit)."""
-    with transaction.atomic(savepoint=False):
-        yield from _export_chunks(queryset, reduced_precision=reduced_precision)
-
-
-def _export_chunks(queryset, *, reduced_precision: bool) -> Iterator[list]:
-    values = queryset.values_list(*EXPORT_FIELDS).iterator(chunk_size=EXPORT_CHUNK_ROWS)
+    """The rows, streamed (peel_tracker.exports.streamed_values), with one query per chunk of
+    EXPORT_CHUNK_ROWS for the chunk's themes."""
+    values = streamed_values(queryset, EXPORT_FIELDS, EXPORT_CHUNK_ROWS)
     while chunk := list(islice(values, EXPORT_CHUNK_ROWS)):
         themes = _theme_names({row[0] for row in chunk})
         for (

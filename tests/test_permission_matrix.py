@@ -169,7 +169,7 @@ def app_page_urls(world) -> dict[str, str]:
 
 def app_page_expectation(name: str, role: str, method: str) -> set[int]:
     if name == "login":
-        return {OK} if method == "GET" else {OK}  # a failed sign-in re-renders the form
+        return {OK}  # the form; a failed sign-in (POST) shows it again
     if name == "logout":
         return {NOT_ALLOWED} if method == "GET" else {FOUND}
     if role == "anonymous":
