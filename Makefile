@@ -19,7 +19,7 @@ help:
 	@echo "make test-postgres  the suite on a throwaway PostgreSQL only"
 	@echo "make lint / format  ruff check / ruff format"
 	@echo "make install        create $(VENV) and install the dependencies"
-	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, CONCURRENCY=20 DURATION=30"
+	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, CONCURRENCY=20 DURATION=30 [LOAD_ARGS=--vary]"
 	@echo "make bench          pages and exports at national scale on SQLite and PostgreSQL (BENCH_SCALES=1,10)"
 	@echo "make serve          gunicorn + WhiteNoise as in production (set the production env vars)"
 

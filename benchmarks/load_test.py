@@ -1,7 +1,11 @@
 """Load test: N concurrent logged-in clients against a running server for a bounded time.
 
 Usage: python benchmarks/load_test.py --base-url http://127.0.0.1:8000 --username U --password P
-       [--concurrency 20] [--duration 30] [--paths /findings/ /tracker/ ...]
+       [--concurrency 20] [--duration 30] [--paths /findings/ /tracker/ ...] [--vary]
+
+--vary: instead of the same six pages, every force in turn (the dashboard's links): its page,
+its CSV, the filtered list for it, and a different page of the findings list and the tracker
+each time, so that most requests ask for something not asked for before.
 
 Only ever point it at a server on this machine (127.0.0.1): every loop is bounded in time and
 stops by itself. Prints requests per second, latency percentiles and errors. `make load` starts
@@ -10,6 +14,7 @@ gunicorn on PostgreSQL with the data and runs this against it.
 
 import argparse
 import http.cookiejar
+import re
 import statistics
 import sys
 import threading
@@ -17,6 +22,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 DEFAULT_PATHS = [
@@ -34,6 +40,7 @@ class Results:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    label: Callable[[str], str] = str
 
     def record(self, path: str, seconds: float, ok: bool) -> None:
         with self.lock:
@@ -58,6 +65,32 @@ def logged_in_opener(base_url: str, username: str, password: str) -> urllib.requ
     return opener
 
 
+def varied_paths(opener, base_url: str) -> list[str]:
+    """Six requests per force, as DEFAULT_PATHS but for that force and with other pages."""
+    dashboard = opener.open(base_url + "/").read().decode()
+    slugs = sorted(set(re.findall(r'href="/forces/([a-z0-9-]+)/"', dashboard)))
+    if not slugs:
+        sys.exit("No force pages linked from the dashboard: nothing to vary.")
+    paths = []
+    for page, slug in enumerate(slugs, start=1):
+        paths += [
+            f"/findings/?page={page}",
+            f"/findings/?status=open&kind=afi&q=scrutiny&force={slug}",
+            f"/tracker/?page={page}",
+            f"/forces/{slug}/",
+            f"/findings/export.csv?force={slug}",
+            "/",
+        ]
+    return paths
+
+
+def page_label(path: str) -> str:
+    """A varied path as the page it asks for: /forces/{force}/, /findings/?page={n}, ..."""
+    path = re.sub(r"/forces/[^/]+/", "/forces/{force}/", path)
+    path = re.sub(r"force=[^&]+", "force={force}", path)
+    return re.sub(r"page=\d+", "page={n}", path)
+
+
 def client(opener, base_url: str, paths: list[str], deadline: float, results: Results, offset: int):
     index = offset
     while time.monotonic() < deadline:
@@ -70,7 +103,7 @@ def client(opener, base_url: str, paths: list[str], deadline: float, results: Re
                 ok = response.status == 200
         except (urllib.error.URLError, TimeoutError, ConnectionError):
             ok = False
-        results.record(path, time.perf_counter() - started, ok)
+        results.record(results.label(path), time.perf_counter() - started, ok)
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -86,6 +119,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds (max 600)")
     parser.add_argument("--paths", nargs="*", default=DEFAULT_PATHS)
+    parser.add_argument("--vary", action="store_true", help="every force, other pages each time")
     args = parser.parse_args()
     host = urllib.parse.urlparse(args.base_url).hostname
     if host not in {"127.0.0.1", "localhost", "::1"}:
@@ -96,13 +130,12 @@ def main() -> None:
         logged_in_opener(args.base_url, args.username, args.password)
         for _ in range(args.concurrency)
     ]
-    results = Results()
+    paths = varied_paths(openers[0], args.base_url) if args.vary else args.paths
+    results = Results(label=page_label if args.vary else str)
     started = time.monotonic()
     deadline = started + duration
     threads = [
-        threading.Thread(
-            target=client, args=(opener, args.base_url, args.paths, deadline, results, i)
-        )
+        threading.Thread(target=client, args=(opener, args.base_url, paths, deadline, results, i))
         for i, opener in enumerate(openers)
     ]
     for thread in threads:

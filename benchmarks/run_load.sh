@@ -32,4 +32,4 @@ for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/accounts/lo
 
 $BIN/python benchmarks/load_test.py --base-url "http://127.0.0.1:$PORT" \
   --username load-analyst --password load-test-password \
-  --concurrency "${CONCURRENCY:-20}" --duration "${DURATION:-30}"
+  --concurrency "${CONCURRENCY:-20}" --duration "${DURATION:-30}" ${LOAD_ARGS:-}

@@ -1,13 +1,14 @@
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from inspections import overview
 from inspections.charts import horizontal_bar_chart
 from inspections.models import NON_GRADES, Force, Grade, Inspection
-from recommendations.freshness import record_version
+from peel_tracker.page_cache import render_page
+from recommendations.freshness import RecordVersion
 from recommendations.models import Finding, Response
 
 FORCE_RESPONSES_SHOWN = 50
@@ -17,8 +18,12 @@ FORCE_RESPONSES_SHOWN = 50
 @permission_required("inspections.view_inspection", raise_exception=True)
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
+    return render_page(request, "inspections/dashboard.html", _dashboard_context)
+
+
+def _dashboard_context(version: RecordVersion) -> dict:
     today = timezone.localdate()
-    summary = overview.national_summary(record_version())
+    summary = overview.national_summary(version)
     by_force, by_kind, per_year = summary["by_force"], summary["by_kind"], summary["per_year"]
     context = {
         "active_section": "dashboard",
@@ -47,13 +52,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "oldest_open": overview.oldest_open_findings(),
         "responses": overview.responses_due(today),
     }
-    return render(request, "inspections/dashboard.html", context)
+    return context
 
 
 @login_required
 @permission_required("inspections.view_inspection", raise_exception=True)
 @require_safe
 def force_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render_page(
+        request, "inspections/force_detail.html", lambda version: _force_context(slug)
+    )
+
+
+def _force_context(slug: str) -> dict:
     force = get_object_or_404(Force, slug=slug)
     matrices = overview.grade_matrices(force)
     grade_counts = overview.grade_counts(matrices)
@@ -83,13 +94,19 @@ def force_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "responses": responses[:FORCE_RESPONSES_SHOWN],
         "more_responses": len(responses) > FORCE_RESPONSES_SHOWN,
     }
-    return render(request, "inspections/force_detail.html", context)
+    return context
 
 
 @login_required
 @permission_required("inspections.view_inspection", raise_exception=True)
 @require_safe
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_page(
+        request, "inspections/inspection_detail.html", lambda version: _inspection_context(pk)
+    )
+
+
+def _inspection_context(pk: int) -> dict:
     inspection = get_object_or_404(Inspection.objects.with_related(), pk=pk)
     # Grouped by area in the framework's order, then by kind (causes of concern first), then in
     # report order.
@@ -121,4 +138,4 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "kinds": Finding.Kind,
         "statuses_open": ("awaiting_review", "being_progressed"),
     }
-    return render(request, "inspections/inspection_detail.html", context)
+    return context

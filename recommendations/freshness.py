@@ -13,11 +13,18 @@ from functools import lru_cache
 from hashlib import sha256
 from typing import NamedTuple, TypeVar
 
+from django.contrib.admin.models import LogEntry
 from django.core.cache import cache
 from django.db import connection
 
-from inspections.models import Inspection
-from recommendations.models import Finding, FindingStatus, StatusChange
+from inspections.models import Inspection, Judgment
+from recommendations.models import (
+    Finding,
+    FindingExplanation,
+    FindingStatus,
+    Response,
+    StatusChange,
+)
 
 CACHE_SECONDS = 600
 T = TypeVar("T")
@@ -26,26 +33,43 @@ T = TypeVar("T")
 class RecordVersion(NamedTuple):
     """Where the record stands: the newest id of each table that every change made through the
     application writes to. `reports` alone changes when reports change (added, edited, deleted);
-    the whole changes when anything does."""
+    `findings` when findings, their statuses or reports do; the whole changes when anything
+    does."""
 
     status_history: int | None
     statuses: int | None
     finding_history: int | None
     reports: str
+    # Grades, responses and explanations (history and newest rows), and the admin's log, which
+    # every change made in the admin writes to: forces, areas, themes and users included.
+    others: str
+
+    @property
+    def findings(self) -> str:
+        return f"{self.status_history}-{self.statuses}-{self.finding_history}-{self.reports}"
 
     def __str__(self) -> str:
-        return f"{self.status_history}-{self.statuses}-{self.finding_history}-{self.reports}"
+        return f"{self.findings}-{self.others}"
 
 
 def record_version() -> RecordVersion:
     """The status history (append-only: every status opened or changed adds an entry), the
-    statuses, the change history of findings (themes included) and of reports (the forces they
-    apply to included), which records deletions too, and the reports themselves (bulk-created
-    reports have no history). One query, index lookups only."""
+    statuses, the change history of findings (themes included), reports (the forces they apply
+    to included), grades, responses and explanations, which records deletions too, the newest
+    reports, grades and responses themselves (bulk-created rows have no history), and the
+    admin's log. One query, index lookups only."""
     with connection.cursor() as cursor:
         cursor.execute(_newest_ids_sql())
-        status_history, statuses, finding_history, report_history, reports = cursor.fetchone()
-    return RecordVersion(status_history, statuses, finding_history, f"{report_history}-{reports}")
+        status_history, statuses, finding_history, report_history, reports, *others = (
+            cursor.fetchone()
+        )
+    return RecordVersion(
+        status_history,
+        statuses,
+        finding_history,
+        f"{report_history}-{reports}",
+        "-".join(map(str, others)),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +82,13 @@ def _newest_ids_sql() -> str:
         (Finding.history.model._meta.db_table, "history_id"),
         (Inspection.history.model._meta.db_table, "history_id"),
         (Inspection._meta.db_table, "id"),
+        # The rest (RecordVersion.others).
+        (Judgment.history.model._meta.db_table, "history_id"),
+        (Judgment._meta.db_table, "id"),
+        (Response.history.model._meta.db_table, "history_id"),
+        (Response._meta.db_table, "id"),
+        (FindingExplanation.history.model._meta.db_table, "history_id"),
+        (LogEntry._meta.db_table, "id"),
     ]
     quote = connection.ops.quote_name
     newest = ", ".join(

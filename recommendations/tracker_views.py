@@ -10,13 +10,13 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from inspections.access import can_edit_force
 from peel_tracker.exports import csv_response, xlsx_response
+from peel_tracker.page_cache import cached_export, render_page
 from recommendations import tracker
 from recommendations.models import DUE_SOON_DAYS, Response
 from recommendations.tracker_filters import ResponseTrackerFilter
@@ -112,6 +112,12 @@ def _error_list(filterset: ResponseTrackerFilter) -> list[tuple[str, str]]:
 @permission_required("recommendations.view_response", raise_exception=True)
 @require_safe
 def tracker_list(request: HttpRequest) -> HttpResponse:
+    return render_page(
+        request, "recommendations/tracker_list.html", lambda version: _tracker_context(request)
+    )
+
+
+def _tracker_context(request: HttpRequest) -> dict:
     today = timezone.localdate()
     filterset = _filterset(request, today)
     context = {
@@ -123,7 +129,7 @@ def tracker_list(request: HttpRequest) -> HttpResponse:
     }
     if not filterset.is_valid():
         context["errors"] = _error_list(filterset)
-        return render(request, "recommendations/tracker_list.html", context)
+        return context
 
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     for response in page.object_list:
@@ -141,7 +147,7 @@ def tracker_list(request: HttpRequest) -> HttpResponse:
         # The filters and sort without the page number: for the page links and the exports.
         "query": params.urlencode(),
     }
-    return render(request, "recommendations/tracker_list.html", context)
+    return context
 
 
 def _bad_request(filterset: ResponseTrackerFilter) -> HttpResponse:
@@ -163,6 +169,10 @@ def _bad_request(filterset: ResponseTrackerFilter) -> HttpResponse:
 @permission_required("recommendations.view_response", raise_exception=True)
 @require_safe
 def tracker_export_csv(request: HttpRequest) -> HttpResponse:
+    return cached_export(request, "tracker-csv", lambda: _tracker_csv(request))
+
+
+def _tracker_csv(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     filterset = _filterset(request, today)
     if not filterset.is_valid():

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from inspections.models import Area, Force, Inspection, published_as_stated
 from peel_tracker.exports import Column, csv_response, streamed_values, xlsx_response
+from peel_tracker.page_cache import cached_export, render_page
 from recommendations.filters import (
     CARRIED_FORWARD_CHOICES,
     ID_RE,
@@ -29,7 +30,7 @@ from recommendations.filters import (
     finding_rows,
     status_rows_come_first,
 )
-from recommendations.freshness import RecordVersion, cached, record_version
+from recommendations.freshness import RecordVersion, cached
 from recommendations.models import Finding, FindingStatus, Status, StatusChange, Theme
 from recommendations.pagination import CachedCountPaginator, StatusRowsFirstPaginator
 
@@ -206,7 +207,14 @@ def _filter_options(version: RecordVersion, selected_report: str) -> dict:
 @permission_required("recommendations.view_finding", raise_exception=True)
 @require_safe
 def finding_list(request: HttpRequest) -> HttpResponse:
-    version = record_version()
+    return render_page(
+        request,
+        "recommendations/finding_list.html",
+        lambda version: _finding_list_context(request, version),
+    )
+
+
+def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
     filterset = FindingFilter(request.GET, queryset=finding_rows())
     pairs = _query_pairs(request.GET)
     sort = request.GET.get("sort", "")
@@ -237,7 +245,7 @@ def finding_list(request: HttpRequest) -> HttpResponse:
         }
     else:
         context["errors"] = _errors(filterset)
-    return render(request, "recommendations/finding_list.html", context)
+    return context
 
 
 def _selected(query: QueryDict) -> dict:
@@ -257,6 +265,12 @@ def _area_name_value(value: str) -> str:
 @permission_required("recommendations.view_finding", raise_exception=True)
 @require_safe
 def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_page(
+        request, "recommendations/finding_detail.html", lambda version: _finding_context(pk)
+    )
+
+
+def _finding_context(pk: int) -> dict:
     related_finding = Finding.objects.select_related("inspection").order_by(
         "inspection__published_on", "position"
     )
@@ -300,7 +314,7 @@ def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "carried_forward_to": list(finding.carried_forward_to.all()),
         "supersedes": list(finding.supersedes.all()),
     }
-    return render(request, "recommendations/finding_detail.html", context)
+    return context
 
 
 EXPORT_COLUMNS = [
@@ -443,7 +457,7 @@ def _export(request: HttpRequest, fmt: str) -> HttpResponse:
 @permission_required("recommendations.view_finding", raise_exception=True)
 @require_safe
 def finding_export_csv(request: HttpRequest) -> HttpResponse:
-    return _export(request, "csv")
+    return cached_export(request, "findings-csv", lambda: _export(request, "csv"))
 
 
 @login_required

@@ -25,11 +25,13 @@ def _roles_exist(request):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Cached results (recommendations.freshness) are keyed by the newest ids in the record;
-    a rolled-back test database hands the same ids out again, so each test starts empty."""
-    from django.core.cache import cache
+    """Cached results and pages (recommendations.freshness, peel_tracker.page_cache) are keyed
+    by the newest ids in the record; a rolled-back test database hands the same ids out again,
+    so each test starts empty."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

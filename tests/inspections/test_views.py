@@ -92,16 +92,17 @@ def test_dashboard_query_count_is_constant(analyst_client, django_assert_num_que
     force = ForceFactory()
     populate(force)
     # session, user, permissions (own, roles'), the record's version (recommendations.freshness),
-    # by force, by kind, opened per year, closed per year (cached for that version), oldest open,
-    # response counts, overdue list, due-soon list
-    with django_assert_num_queries(13):
+    # the user's access (role, forces edited: peel_tracker.page_cache), by force, by kind, opened
+    # per year, closed per year (cached for that version), oldest open, response counts, overdue
+    # list, due-soon list
+    with django_assert_num_queries(15):
         analyst_client.get(reverse("dashboard"))
     populate(force)
     populate(ForceFactory())
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         analyst_client.get(reverse("dashboard"))
-    # Nothing changed: the four national counts come from the cache.
-    with django_assert_num_queries(9):
+    # Nothing changed: the page comes from the cache.
+    with django_assert_num_queries(7):
         analyst_client.get(reverse("dashboard"))
 
 
@@ -134,11 +135,12 @@ def test_force_page_query_count_is_constant(analyst_client, django_assert_num_qu
     force = ForceFactory()
     populate(force)
     url = reverse("inspections:force", args=[force.slug])
-    # session, user, permissions (own, roles'), force, judgments, open findings by area, responses
-    with django_assert_num_queries(8):
+    # session, user, permissions (own, roles'), the record's version, the user's access (role,
+    # forces edited), force, judgments, open findings by area, responses
+    with django_assert_num_queries(11):
         analyst_client.get(url)
     populate(force, reports=4)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         analyst_client.get(url)
 
 
@@ -184,13 +186,13 @@ def test_report_page_query_count_is_constant(analyst_client, django_assert_num_q
         FindingFactory(inspection=inspection, area=None, recommendation=True)
     inspection_open_tracking(inspection=inspection)
     url = reverse("inspections:detail", args=[inspection.pk])
-    # session, user, permissions (own, roles'), inspection, judgments, findings, status summary,
-    # responses
-    with django_assert_num_queries(9):
+    # session, user, permissions (own, roles'), the record's version, the user's access (role,
+    # forces edited), inspection, judgments, findings, status summary, responses
+    with django_assert_num_queries(12):
         analyst_client.get(url)
     inspection.applies_to.add(*ForceFactory.create_batch(2))
     for _ in range(3):
         FindingFactory(inspection=inspection, area=None, recommendation=True)
     inspection_open_tracking(inspection=inspection)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(12):
         analyst_client.get(url)

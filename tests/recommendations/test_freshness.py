@@ -2,12 +2,23 @@
 changes it, so a cached count is never older than the record."""
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils import timezone
 
 from recommendations.freshness import cached, record_version
-from recommendations.models import Status
+from recommendations.models import Response, Status
 from recommendations.services import finding_status_change
-from tests.factories import FindingFactory, FindingStatusFactory, InspectionFactory, ThemeFactory
+from tests.factories import (
+    FindingExplanationFactory,
+    FindingFactory,
+    FindingStatusFactory,
+    ForceFactory,
+    InspectionFactory,
+    JudgmentFactory,
+    ResponseFactory,
+    ThemeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +78,39 @@ def test_reports_added_or_edited_change_the_reports_part():
     edited = record_version().reports
     InspectionFactory()
     assert len({before, edited, record_version().reports}) == 3
+
+
+def log_admin_change(_):
+    """What the admin writes for every change made in it (here: a force renamed)."""
+    force = ForceFactory()
+    LogEntry.objects.log_actions(UserFactory().pk, [force], CHANGE, change_message="Renamed")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda judgment: JudgmentFactory(inspection=judgment.inspection),
+        lambda judgment: setattr(judgment, "grade", "inadequate") or judgment.save(),
+        lambda judgment: judgment.delete(),
+        lambda judgment: ResponseFactory(inspection=judgment.inspection),
+        lambda judgment: Response.objects.bulk_create(
+            [Response(inspection=judgment.inspection, force=ForceFactory())]
+        ),
+        lambda judgment: FindingExplanationFactory(),
+        log_admin_change,
+    ],
+    ids=[
+        "grade added",
+        "grade edited",
+        "grade deleted",
+        "response added",
+        "response bulk-created",
+        "explanation added",
+        "admin change",
+    ],
+)
+def test_changes_to_grades_responses_and_in_the_admin_change_the_version(change):
+    judgment = JudgmentFactory()
+    before = record_version()
+    change(judgment)
+    assert record_version() != before

@@ -455,14 +455,15 @@ def make_tracked_responses(force, n: int) -> None:
 
 
 def get_tracker_as_editor(client, force, django_assert_num_queries) -> int:
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         # 1. the session; 2. the user;
         # 3-4. the user's own and group permissions (view_response required);
-        # 5. the years with reports (the year filter's choices);
-        # 6. the forces named in ?force= (validating the filter);
-        # 7. the total count; 8. the page of rows with their state and counts (one query);
-        # 9. is the user an administrator (group); 10. the forces the user edits (change links);
-        # 11. every force (the force checkboxes).
+        # 5. the record's version; 6. is the user an administrator (group); 7. the forces the
+        # user edits (change links; with 5-6 the key of the kept page: peel_tracker.page_cache);
+        # 8. the years with reports (the year filter's choices);
+        # 9. the forces named in ?force= (validating the filter);
+        # 10. the total count; 11. the page of rows with their state and counts (one query);
+        # 12. every force (the force checkboxes).
         response = client.get(URL, {"force": force.slug, "sort": "due"})
     assert response.status_code == HTTPStatus.OK
     return len(rows(response))
