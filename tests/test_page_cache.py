@@ -133,11 +133,8 @@ def rename_report(record, editor):
     ids=["status changed", "grade changed", "response not required", "report renamed"],
 )
 def test_a_change_is_seen_on_the_next_request(client, analyst, editor, record, change, url_name):
-    url = (
-        reverse(url_name, args=[record["inspection"].force.slug])
-        if "force" in url_name
-        else (reverse(url_name))
-    )
+    args = [record["inspection"].force.slug] if url_name == "inspections:force" else []
+    url = reverse(url_name, args=args)
     client.force_login(analyst)
     before = html(client.get(url))
     assert html(client.get(url)) == before  # kept
