@@ -134,9 +134,15 @@ def main() -> None:
     results = Results(label=page_label if args.vary else str)
     started = time.monotonic()
     deadline = started + duration
+    # Each client starts at its own place in the list: with --vary, spread over all of it, as
+    # people asking for different things would (starting together, they would all ask for the
+    # same new page at the same moment).
+    offsets = [i * len(paths) // len(openers) if args.vary else i for i in range(len(openers))]
     threads = [
-        threading.Thread(target=client, args=(opener, args.base_url, paths, deadline, results, i))
-        for i, opener in enumerate(openers)
+        threading.Thread(
+            target=client, args=(opener, args.base_url, paths, deadline, results, offset)
+        )
+        for opener, offset in zip(openers, offsets, strict=True)
     ]
     for thread in threads:
         thread.start()

@@ -24,10 +24,17 @@ user.set_password('load-test-password'); user.save()
 user.groups.set([Group.objects.get(name='analyst')])"
 $BIN/python manage.py collectstatic --noinput -v0
 
+# As the README's deployment advises, the workers share one cache directory: a new one, deleted
+# afterwards (DJANGO_CACHE_DIR= for a cache in each worker's memory instead).
+OWN_CACHE_DIR=""
+if [ -z "${DJANGO_CACHE_DIR+set}" ]; then
+  OWN_CACHE_DIR=$(mktemp -d -t peel-cache.XXXXXX)
+  export DJANGO_CACHE_DIR=$OWN_CACHE_DIR
+fi
 $BIN/gunicorn peel_tracker.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WORKERS:-4}" \
   --log-level warning &
 GUNICORN=$!
-trap 'kill $GUNICORN 2>/dev/null || true; wait $GUNICORN 2>/dev/null || true' EXIT
+trap 'kill $GUNICORN 2>/dev/null || true; wait $GUNICORN 2>/dev/null || true; [ -z "$OWN_CACHE_DIR" ] || rm -rf "$OWN_CACHE_DIR"' EXIT
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/accounts/login/" && break; sleep 0.2; done
 
 $BIN/python benchmarks/load_test.py --base-url "http://127.0.0.1:$PORT" \

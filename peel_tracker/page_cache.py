@@ -3,7 +3,8 @@
 Reading is nearly all of this service's traffic and the record changes a few times a day, but
 rendering a page costs 40-80 ms of CPU (SQL is a fifth of it): under load (`make load`, 20
 clients on 2 cores) that queued requests for most of a second. So a page's rendered blocks
-and a CSV export's bytes are kept in the "pages" cache under a key made of:
+and a CSV export's bytes are kept in the "pages" cache (each process's memory, or a directory
+the processes share: settings.CACHE_DIR) under a key made of:
 
 - the view, its path and its query string, as requested;
 - the record's version (recommendations.freshness.record_version), read before anything else,

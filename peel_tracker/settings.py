@@ -100,18 +100,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Each process keeps its own cache: entries are keyed by the record's version, so a change made
-# in one process is seen by every other on its next request, without a shared cache server.
-# "default" holds counts and aggregates (recommendations.freshness); "pages" holds rendered
-# pages and CSV exports (peel_tracker.page_cache), at most 200 entries of up to 1 MB each.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "record"},
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 200},
-    },
-}
+# Two caches: "default" holds counts and aggregates (recommendations.freshness); "pages" holds
+# rendered pages and CSV exports (peel_tracker.page_cache), at most 200 entries of up to 1 MB.
+# Entries are keyed by the record's version, so a change made in one process is seen by every
+# other on its next request, shared cache or not. By default each process keeps its own (in
+# memory); with DJANGO_CACHE_DIR the processes on this machine share files in that directory,
+# so a page is rendered once for all of them.
+CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
+
+
+def _cache(name: str, **options) -> dict:
+    if CACHE_DIR:
+        backend, location = "filebased.FileBasedCache", str(Path(CACHE_DIR) / name)
+    else:
+        backend, location = "locmem.LocMemCache", name
+    return {
+        "BACKEND": f"django.core.cache.backends.{backend}",
+        "LOCATION": location,
+        "OPTIONS": options,
+    }
+
+
+CACHES = {"default": _cache("record"), "pages": _cache("pages", MAX_ENTRIES=200)}
 # How long a rendered page or export is kept at most (seconds); 0 renders every request.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 

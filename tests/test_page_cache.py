@@ -245,3 +245,25 @@ def test_a_bad_export_request_is_not_kept(client, analyst, record):
     for _ in range(2):
         assert client.get(url).status_code == HTTPStatus.BAD_REQUEST
     assert not caches[page_cache.CACHE_ALIAS]._cache
+
+
+def test_processes_can_share_kept_pages_in_a_directory(
+    client, analyst, record, settings, tmp_path, monkeypatch, django_assert_num_queries
+):
+    """With DJANGO_CACHE_DIR the caches are files that every process on the machine reads: a
+    page rendered by one is kept for all (here: read back from the directory)."""
+    from peel_tracker import settings as project_settings
+
+    monkeypatch.setattr(project_settings, "CACHE_DIR", str(tmp_path))
+    settings.CACHES = {
+        "default": project_settings._cache("record"),
+        "pages": project_settings._cache("pages", MAX_ENTRIES=200),
+    }
+    assert "FileBasedCache" in settings.CACHES["pages"]["BACKEND"]
+    client.force_login(analyst)
+    url = reverse("recommendations:list")
+    rendered = client.get(url)
+    assert list((tmp_path / "pages").iterdir())
+    with django_assert_num_queries(QUERIES_WHEN_KEPT):
+        kept = client.get(url)
+    assert html(kept) == html(rendered)

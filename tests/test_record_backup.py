@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from django.core.management import CommandError, call_command
 
 from recommendations.models import FindingStatus
@@ -75,7 +76,9 @@ def test_export_then_import_restores_every_row(record, tmp_path):
     call_command("export_record", str(path), verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
     assert snapshot() != before
+    caches["pages"].set("page-of-the-database-before", "stale")
     call_command("import_record", str(path), verbosity=0)
+    assert caches["pages"].get("page-of-the-database-before") is None
 
     after = snapshot()
     for label, rows in before.items():

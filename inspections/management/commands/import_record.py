@@ -1,5 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -35,5 +36,10 @@ class Command(BaseCommand):
             raise CommandError(f"Could not read {path}: {error.strerror}.") from error
         except Exception as error:  # loaddata wraps every problem; report it plainly
             raise CommandError(f"Could not restore {path}; nothing was written. {error}") from error
+        # What was cached was keyed by the version of the record it came from (the newest ids),
+        # which the restored record may share: a shared cache (DJANGO_CACHE_DIR) would outlive
+        # the database it was filled from.
+        for cache in caches.all():
+            cache.clear()
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Restored the record from {path}."))
