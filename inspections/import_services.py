@@ -258,6 +258,14 @@ def _unique_slug(base: str) -> str:
     return slug
 
 
+def _authored(instance, user: User | None) -> None:
+    """Name `user` as the author of the instance's next change-history entry. In a request
+    django-simple-history takes the signed-in user; from the command line (import_report
+    --user) only this attribute names one. None leaves the request's user in place."""
+    if user is not None:
+        instance._history_user = user
+
+
 @transaction.atomic
 def report_import(
     *,
@@ -300,6 +308,7 @@ def report_import(
         force=force if single else None,
         source_document=source_document[:200],
     )
+    _authored(inspection, user)
     inspection.full_clean()
     inspection.save()
     if not single:
@@ -321,6 +330,7 @@ def report_import(
         )
         if proposed.grade not in Grade.values:
             raise ValidationError(f"“{proposed.grade}” is not a grade.")
+        _authored(judgment, user)
         judgment.full_clean()
         judgment.save()
 
@@ -370,6 +380,7 @@ def report_import(
         except ValidationError as error:
             messages = "; ".join(m for ms in error.message_dict.values() for m in ms)
             raise ValidationError(f"Finding {position}: {messages}") from error
+        _authored(finding, user)
         finding.save()
         created[proposed.key] = finding
 

@@ -33,8 +33,7 @@ T = TypeVar("T")
 class RecordVersion(NamedTuple):
     """Where the record stands: the newest id of each table that every change made through the
     application writes to. `reports` alone changes when reports change (added, edited, deleted);
-    `findings` when findings, their statuses or reports do; the whole changes when anything
-    does."""
+    the whole changes when anything does."""
 
     status_history: int | None
     statuses: int | None
@@ -44,12 +43,8 @@ class RecordVersion(NamedTuple):
     # every change made in the admin writes to: forces, areas, themes and users included.
     others: str
 
-    @property
-    def findings(self) -> str:
-        return f"{self.status_history}-{self.statuses}-{self.finding_history}-{self.reports}"
-
     def __str__(self) -> str:
-        return f"{self.findings}-{self.others}"
+        return "-".join(map(str, self))
 
 
 def record_version() -> RecordVersion:

@@ -17,7 +17,7 @@ from inspections.import_services import lineage_eligible, lineage_proposals, sim
 from inspections.models import Area, Force, Inspection, Judgment
 from inspections.report_reader import read_report
 from recommendations.models import Finding, FindingStatus, Response, StatusChange
-from tests.factories import FindingFactory, FindingStatusFactory, InspectionFactory
+from tests.factories import FindingFactory, FindingStatusFactory, InspectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -362,6 +362,31 @@ def test_bad_options_exit_with_a_clear_message(reference_data, args, message):
     before = counts()
     with pytest.raises(CommandError, match=message):
         run(SEED_004, *args)
+    assert counts() == before
+
+
+def test_the_user_named_is_the_author_of_everything_imported(reference_data):
+    author = UserFactory(username="opcc-analyst")
+    run(SEED_002, "--force", "cumbria", "--user", "opcc-analyst")
+    inspection = Inspection.objects.get()
+    entries = [
+        *Inspection.history.all(),
+        *Judgment.history.all(),
+        *Finding.history.all(),
+        *Response.history.all(),
+    ]
+    assert len(entries) > 10
+    assert {entry.history_user for entry in entries} == {author}
+    assert {change.recorded_by for change in StatusChange.objects.all()} == {author}
+    assert inspection.findings.exists()
+
+
+def test_an_unknown_or_inactive_user_is_refused_and_nothing_is_written(reference_data):
+    UserFactory(username="left-the-office", is_active=False)
+    before = counts()
+    for username in ("nobody", "left-the-office"):
+        with pytest.raises(CommandError, match=f"No active user with the username “{username}”"):
+            run(SEED_002, "--force", "cumbria", "--user", username)
     assert counts() == before
 
 

@@ -2,6 +2,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -39,6 +40,11 @@ class Command(BaseCommand):
         parser.add_argument("--published", help="Publication date, YYYY-MM-DD.")
         parser.add_argument("--kind", choices=InspectionKind.values, help="Kind of report.")
         parser.add_argument("--framework", help="Grading framework slug, e.g. peel-2021-22.")
+        parser.add_argument(
+            "--user",
+            help="Username recorded as the author of what is imported, in the change history and "
+            "the status history (without it, the history shows no author).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Read only; write nothing.")
         parser.add_argument("--json", action="store_true", help="Print what was read as JSON.")
 
@@ -52,6 +58,7 @@ class Command(BaseCommand):
                 f"No force with the slug “{options['force']}”. Slugs are as in HMICFRS's web "
                 "addresses, e.g. cumbria, west-mercia, greater-manchester."
             )
+        user = self._user(options["user"])
         try:
             check_size(path.stat().st_size)  # before reading: a 50 MB file is not read at all
             parsed = read_report(path.read_bytes(), path.name)
@@ -144,6 +151,7 @@ class Command(BaseCommand):
                 source_document=path.name,
                 judgments=judgments,
                 findings=findings,
+                user=user,
             )
         except ValidationError as error:
             raise CommandError("Nothing was imported: " + "; ".join(error.messages)) from error
@@ -155,6 +163,14 @@ class Command(BaseCommand):
             self.stderr.write(message)
         else:
             self.stdout.write(self.style.SUCCESS(message))
+
+    def _user(self, username: str | None) -> User | None:
+        if username is None:
+            return None
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"No active user with the username “{username}”.")
+        return user
 
     def _framework(self, slug: str | None, parsed_slug: str | None) -> Framework | None:
         if slug:
