@@ -23,7 +23,6 @@ turns the cache off.
 """
 
 from collections.abc import Callable, Iterable, Iterator
-from hashlib import sha256
 
 from django.conf import settings
 from django.core.cache import caches
@@ -33,7 +32,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from inspections.access import editable_force_ids
-from recommendations.freshness import RecordVersion, record_version
+from recommendations.freshness import RecordVersion, cache_key, cached, record_version
 
 CACHE_ALIAS = "pages"
 # The blocks of base.html that a page fills, in the order page_blocks.html gives them, each
@@ -50,11 +49,12 @@ def _enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
 
 
-def _key(request: HttpRequest, name: str, version: RecordVersion) -> str:
+def _name(request: HttpRequest, name: str) -> str:
+    """What is kept, for whom and when: the view, path and query, the user's access, today."""
     forces = editable_force_ids(request.user)
     access = "every force" if forces is None else ",".join(map(str, sorted(forces)))
-    parts = (name, request.get_full_path(), access, str(version), timezone.localdate().isoformat())
-    return "peel-tracker-page:" + sha256("\0".join(parts).encode()).hexdigest()
+    today = timezone.localdate().isoformat()
+    return "\0".join(("page", name, request.get_full_path(), access, today))
 
 
 def render_page(
@@ -69,10 +69,8 @@ def render_page(
     version = record_version()
     if not _enabled():
         return render(request, template_name, build_context(version))
-    cache = caches[CACHE_ALIAS]
-    key = _key(request, template_name, version)
-    page = cache.get(key)
-    if page is None:
+
+    def render_blocks() -> dict:
         context = build_context(version)
         html = render_to_string(
             template_name, context | {"base_template": BLOCKS_TEMPLATE}, request
@@ -80,9 +78,15 @@ def render_page(
         *blocks, rest = html.split(BLOCK_END)
         if len(blocks) != len(BLOCKS) or rest.strip():
             raise ValueError(f"{template_name} did not render its blocks on {BLOCKS_TEMPLATE}.")
-        page = dict(zip(BLOCKS, blocks, strict=True))
-        page["active_section"] = context.get("active_section")
-        cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+        return dict(zip(BLOCKS, blocks, strict=True), active_section=context.get("active_section"))
+
+    page = cached(
+        _name(request, template_name),
+        version,
+        render_blocks,
+        using=CACHE_ALIAS,
+        seconds=settings.PAGE_CACHE_SECONDS,
+    )
     return render(request, "cached_page.html", page)
 
 
@@ -95,7 +99,7 @@ def cached_export(
     if not _enabled():
         return make_response()
     cache = caches[CACHE_ALIAS]
-    key = _key(request, name, record_version())
+    key = cache_key(_name(request, name), record_version())
     kept = cache.get(key)
     if kept is not None:
         body, headers = kept

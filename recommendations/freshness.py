@@ -14,7 +14,7 @@ from hashlib import sha256
 from typing import NamedTuple, TypeVar
 
 from django.contrib.admin.models import LogEntry
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.db import connection
 
 from inspections.models import Inspection, Judgment
@@ -92,13 +92,26 @@ def _newest_ids_sql() -> str:
     return f"SELECT {newest}"
 
 
-def cached(name: str, version: object, compute: Callable[[], T]) -> T:
-    """compute(), or its result from the cache if it was computed for this version of the
-    record (a RecordVersion, or the part of it that the result depends on). `name` says what
-    is computed (and with what parameters)."""
-    key = "peel-tracker:" + sha256(f"{name}\0{version}".encode()).hexdigest()
+def cache_key(name: str, version: object) -> str:
+    """The cache key of what `name` says (and with what parameters) for this version of the
+    record (a RecordVersion, or the part of it that the result depends on)."""
+    return "peel-tracker:" + sha256(f"{name}\0{version}".encode()).hexdigest()
+
+
+def cached(
+    name: str,
+    version: object,
+    compute: Callable[[], T],
+    *,
+    using: str = DEFAULT_CACHE_ALIAS,
+    seconds: int = CACHE_SECONDS,
+) -> T:
+    """compute(), or its result from the cache `using` if it was computed for this version of
+    the record (see cache_key), kept at most `seconds`."""
+    cache = caches[using]
+    key = cache_key(name, version)
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, CACHE_SECONDS)
+        cache.set(key, value, seconds)
     return value
