@@ -10,10 +10,27 @@ from inspections.access import (
     is_administrator,
     may_edit_inspection,
 )
+from inspections.deadlines import Regime
 from inspections.history_admin import PermanentHistoryAdmin
-from inspections.models import Area, Force, Framework, Inspection, Judgment
+from inspections.models import (
+    Area,
+    Force,
+    Framework,
+    Inspection,
+    Judgment,
+    NationalBody,
+    PolicingBody,
+)
 from recommendations.models import Finding
 from recommendations.services import inspection_open_tracking
+
+
+class PolicingBodyInline(admin.TabularInline):
+    """The force's local policing bodies through time, each term with its source."""
+
+    model = PolicingBody
+    extra = 0
+    fields = ["name", "kind", "starts_on", "ends_on", "source_url", "source_note"]
 
 
 @admin.register(Force)
@@ -24,12 +41,30 @@ class ForceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["editors"]
     list_select_related = True
+    inlines = [PolicingBodyInline]
+
+
+@admin.register(PolicingBody)
+class PolicingBodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "force", "kind", "starts_on", "ends_on"]
+    list_filter = ["kind", "force"]
+    search_fields = ["name", "force__name", "source_note"]
+    list_select_related = ["force"]
+    autocomplete_fields = ["force"]
+    date_hierarchy = "starts_on"
+
+
+@admin.register(NationalBody)
+class NationalBodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 class AreaInline(admin.TabularInline):
     model = Area
     extra = 0
-    fields = ["position", "name", "kind", "parent", "is_graded"]
+    fields = ["position", "name", "kind", "parent", "is_graded", "source_url"]
     show_change_link = True
 
 
@@ -60,7 +95,7 @@ class AreaAdmin(admin.ModelAdmin):
 class JudgmentInline(admin.TabularInline):
     model = Judgment
     extra = 0
-    fields = ["area", "grade", "is_carried_forward", "source_section"]
+    fields = ["area", "grade", "as_of_on", "is_carried_forward", "source_section"]
 
 
 class FindingInline(admin.StackedInline):
@@ -72,11 +107,19 @@ class FindingInline(admin.StackedInline):
         "text",
         "cause_of_concern",
         ("deadline_text", "addressees"),
+        ("owed_by_forces", "is_for_policing_bodies"),
+        ("named_forces", "national_bodies"),
         "themes",
         "carried_forward_from",
         ("source_document", "source_section"),
     ]
-    autocomplete_fields = ["cause_of_concern", "carried_forward_from", "themes"]
+    autocomplete_fields = [
+        "cause_of_concern",
+        "carried_forward_from",
+        "themes",
+        "named_forces",
+        "national_bodies",
+    ]
     show_change_link = True
 
 
@@ -95,7 +138,15 @@ class InspectionAdmin(PermanentHistoryAdmin):
         (None, {"fields": ["title", "slug", "kind", "framework", "force", "applies_to"]}),
         (
             "Publication",
-            {"fields": ["published_on", "published_precision", "response_due_on", "source_url"]},
+            {
+                "fields": [
+                    "published_on",
+                    "published_precision",
+                    "response_rule",
+                    "response_due_on",
+                    "source_url",
+                ]
+            },
         ),
         ("Content", {"fields": ["summary", "source_document"]}),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
@@ -129,8 +180,12 @@ class InspectionAdmin(PermanentHistoryAdmin):
 
     @admin.display(description="response due (s.55(5A))")
     def response_due_on(self, obj: Inspection) -> str:
-        due = obj.response_due_on
-        return f"{due:%-d %B %Y}" if due else "Unknown until the exact publication day is entered"
+        deadline = obj.response_deadline()
+        if deadline.regime == Regime.NO_STATUTORY_DEADLINE:
+            return "No statutory deadline: comments owed, s.55(5A) does not apply"
+        if deadline.regime == Regime.DATE_UNKNOWN:
+            return "Unknown until the publication date is entered"
+        return deadline.display()
 
     def has_change_permission(self, request: HttpRequest, obj: Inspection | None = None) -> bool:
         if not super().has_change_permission(request, obj):

@@ -15,10 +15,19 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.text import slugify
 
-from inspections.models import Area, Force, Framework, Grade, Inspection, Judgment
+from inspections.models import (
+    Area,
+    Force,
+    Framework,
+    Grade,
+    Inspection,
+    Judgment,
+    NationalBody,
+)
 from inspections.report_reader import ParsedReport
 from inspections.report_reader import vocabulary as vocab
-from recommendations.models import Finding, FindingStatus
+from recommendations.models import Finding, FindingStatus, Status
+from recommendations.obligations import addressing_from_words
 from recommendations.services import inspection_open_tracking
 
 # A proposed link is shown from this similarity up; a report that says a finding "remains in
@@ -215,21 +224,34 @@ def similarity(first: str, second: str) -> float:
 
 
 def lineage_eligible(*, force: Force, published_on: date | None) -> list[Finding]:
-    """The force's open findings (a status of awaiting review or being progressed for this
-    force) from reports published before `published_on` (all, when it is not known, and
-    reports whose own date is not known)."""
+    """The force's findings that were open before `published_on`, from reports published
+    before it (all, when it is not known, and reports whose own date is not known): open now,
+    or carried forward since by a report not published before that date (so a report can be
+    recorded after a later one)."""
     statuses = (
-        FindingStatus.objects.open()
-        .filter(force=force)
+        FindingStatus.objects.filter(
+            Q(status__in=FindingStatus.OPEN_STATUSES) | Q(status=Status.CARRIED_FORWARD),
+            force=force,
+        )
         .select_related("finding__inspection")
+        .prefetch_related("finding__carried_forward_to__inspection")
         .order_by("finding__inspection__published_on", "finding__position")
     )
     findings = []
     for status in statuses:
         finding = status.finding
         earlier = finding.inspection.published_on
-        if published_on is None or earlier is None or earlier < published_on:
-            findings.append(finding)
+        if not (published_on is None or earlier is None or earlier < published_on):
+            continue
+        if status.status == Status.CARRIED_FORWARD:
+            successors = [
+                later.inspection.published_on for later in finding.carried_forward_to.all()
+            ]
+            if published_on is None or not any(
+                day is None or day >= published_on for day in successors
+            ):
+                continue
+        findings.append(finding)
     return findings
 
 
@@ -298,6 +320,7 @@ def report_import(
             "choose the PEEL framework the grades belong to."
         )
     single = kind in Inspection.SINGLE_FORCE_KINDS
+    exact_day = published_precision == Inspection.DatePrecision.DAY
     inspection = Inspection(
         slug=_unique_slug(f"{force.slug} {title}" if single else title),
         title=title[:300],
@@ -326,6 +349,9 @@ def report_import(
             area=area,
             grade=proposed.grade,
             is_carried_forward=proposed.is_carried_forward,
+            # A grade is as of the report's publication; a carried-forward one as of an
+            # earlier report the text does not date.
+            as_of_on=None if proposed.is_carried_forward or not exact_day else published_on,
             source_section=proposed.section[:300],
         )
         if proposed.grade not in Grade.values:
@@ -335,6 +361,7 @@ def report_import(
         judgment.save()
 
     eligible = None
+    national_bodies = list(NationalBody.objects.all())
     created: dict[int, Finding] = {}
     for position, proposed in enumerate(findings, start=1):
         area = (
@@ -375,6 +402,9 @@ def report_import(
             source_document=source_document[:200],
             source_section=proposed.section[:300],
         )
+        addressing = addressing_from_words(finding.addressees, national_bodies=national_bodies)
+        finding.owed_by_forces = addressing.owed_by_forces
+        finding.is_for_policing_bodies = addressing.is_for_policing_bodies
         try:
             finding.full_clean()
         except ValidationError as error:
@@ -382,6 +412,7 @@ def report_import(
             raise ValidationError(f"Finding {position}: {messages}") from error
         _authored(finding, user)
         finding.save()
+        finding.national_bodies.set(addressing.national_bodies)
         created[proposed.key] = finding
 
     inspection_open_tracking(inspection=inspection, user=user)

@@ -3,11 +3,11 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from inspections.deadlines import statutory_response_due_on
+from inspections.deadlines import ResponseDeadline, ResponseRule, response_deadline
 
 
 class ForceManager(models.Manager):
@@ -47,6 +47,123 @@ class Force(models.Model):
                 name="inspections_force_body_kind_valid",
             ),
         ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class PolicingBodyQuerySet(models.QuerySet):
+    def in_office_on(self, day: date) -> "PolicingBodyQuerySet":
+        """The bodies whose term covers `day` (an open start or end covers every day)."""
+        return self.filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=day),
+            Q(ends_on__isnull=True) | Q(ends_on__gte=day),
+        )
+
+
+class PolicingBodyManager(models.Manager.from_queryset(PolicingBodyQuerySet)):
+    def get_by_natural_key(self, force_slug: str, name: str) -> "PolicingBody":
+        return self.get(force__slug=force_slug, name=name)
+
+
+class PolicingBody(models.Model):
+    """One term of a force's local policing body: police authority, PCC, PFCC, mayor, MOPAC or
+    the Common Council. A force's bodies form a dated series; the one in office on a report's
+    publication day owes the response (s.55)."""
+
+    class Kind(models.TextChoices):
+        POLICE_AUTHORITY = "police_authority", "Police authority"
+        PCC = "pcc", "Police and Crime Commissioner"
+        PFCC = "pfcc", "Police, Fire and Crime Commissioner"
+        MAYOR = "mayor", "Elected mayor"
+        MOPAC = "mopac", "Mayor's Office for Policing and Crime"
+        COMMON_COUNCIL = "common_council", "Common Council (Police Authority Board)"
+
+    force = models.ForeignKey(Force, on_delete=models.CASCADE, related_name="policing_bodies")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    starts_on = models.DateField(null=True, blank=True, help_text="Empty: before the record.")
+    ends_on = models.DateField(null=True, blank=True, help_text="Empty: still in office.")
+    source_url = models.URLField(max_length=500, blank=True)
+    source_note = models.TextField(blank=True, help_text="What the source says, in short.")
+
+    objects = PolicingBodyManager()
+
+    class Meta:
+        verbose_name = "local policing body"
+        verbose_name_plural = "local policing bodies"
+        ordering = ["force__name", F("starts_on").asc(nulls_first=True)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["force", "name"], name="inspections_policingbody_unique_name"
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
+                name="inspections_policingbody_ends_after_start",
+                violation_error_message="A body's term cannot end before it starts.",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    kind__in=["police_authority", "pcc", "pfcc", "mayor", "mopac", "common_council"]
+                ),
+                name="inspections_policingbody_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.force.slug, self.name)
+
+    natural_key.dependencies = ["inspections.force"]
+
+    def term_display(self) -> str:
+        start = f"{self.starts_on:%-d %B %Y}" if self.starts_on else "…"
+        end = f"{self.ends_on:%-d %B %Y}" if self.ends_on else "now"
+        return f"{start} – {end}"
+
+
+def owing_body(force_id: int | None, published_on: date | None) -> PolicingBody | None:
+    """The local policing body that owes comments on a report about `force_id` published on
+    `published_on`: the one in office that day (DOMAIN.md, "Who is who"). None when the date
+    or the record of bodies does not say. Queries."""
+    if force_id is None or published_on is None:
+        return None
+    return PolicingBody.objects.filter(force_id=force_id).in_office_on(published_on).first()
+
+
+class NationalBodyManager(models.Manager):
+    def get_by_natural_key(self, slug: str) -> "NationalBody":
+        return self.get(slug=slug)
+
+
+class NationalBody(models.Model):
+    """A body other than a force or its local policing body that a recommendation can be
+    addressed to (Home Office, NPCC, College of Policing …). Its obligations are its own:
+    they are tracked against it, never fanned out to forces."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200, unique=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Other ways reports name it, lower case, e.g. ["npcc", "national police '
+        "chiefs' council\"].",
+    )
+    source_url = models.URLField(max_length=500, blank=True)
+
+    objects = NationalBodyManager()
+
+    class Meta:
+        verbose_name = "national body"
+        verbose_name_plural = "national bodies"
+        ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
@@ -103,6 +220,9 @@ class Framework(models.Model):
     first_year = models.PositiveSmallIntegerField(help_text="Year the era's inspections began.")
     scale = models.CharField(max_length=20, choices=GradeScale.choices)
     description = models.TextField(blank=True)
+    source_url = models.URLField(
+        max_length=500, blank=True, help_text="The inspectorate's page that sets out the framework."
+    )
 
     objects = FrameworkManager()
 
@@ -151,6 +271,11 @@ class Area(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     is_graded = models.BooleanField(
         default=True, help_text="False for areas the framework never grades (e.g. victim service)."
+    )
+    source_url = models.URLField(
+        max_length=500,
+        blank=True,
+        help_text="Where the inspectorate names the area and its grading.",
     )
 
     objects = AreaManager()
@@ -270,6 +395,13 @@ class Inspection(models.Model):
     source_document = models.CharField(
         max_length=200, blank=True, help_text="The document this record was taken from."
     )
+    response_rule = models.CharField(
+        max_length=30,
+        choices=ResponseRule.CHOICES,
+        default=ResponseRule.BY_LAW,
+        help_text="Whether the 56-day deadline of s.55(5A) applies. Leave “by the law” unless "
+        "the inspectorate states otherwise for this report.",
+    )
     is_synthetic = models.BooleanField(
         default=False,
         editable=False,
@@ -310,12 +442,17 @@ class Inspection(models.Model):
     def is_national(self) -> bool:
         return self.force_id is None
 
+    def response_deadline(self) -> ResponseDeadline:
+        """The regime and the s.55(5A) deadline window for this report's comments
+        (inspections.deadlines.response_deadline is the rule)."""
+        return response_deadline(self.published_on, self.published_precision, self.response_rule)
+
     @property
     def response_due_on(self) -> date | None:
-        """The s.55(5A) deadline; unknown unless the exact publication day is known."""
-        if self.published_on is None or self.published_precision != self.DatePrecision.DAY:
-            return None
-        return statutory_response_due_on(self.published_on)
+        """The latest possible s.55(5A) deadline: the deadline itself when the publication day
+        is known; the end of the window when only the month or year is; None when no
+        statutory deadline applies or the date is not known."""
+        return self.response_deadline().latest_on
 
     def published_display(self) -> str:
         return published_as_stated(self.published_on, self.published_precision)
@@ -357,6 +494,13 @@ class Judgment(models.Model):
     is_carried_forward = models.BooleanField(
         default=False, help_text="Grade kept from an earlier inspection (as in PEEL 2017)."
     )
+    as_of_on = models.DateField(
+        "as of",
+        null=True,
+        blank=True,
+        help_text="The date the grade is as of: the report's publication date, or the earlier "
+        "report's for a grade carried forward. Empty if no source states it.",
+    )
     source_section = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords()
@@ -389,10 +533,17 @@ class Judgment(models.Model):
             raise ValidationError(
                 {"area": f"“{self.area.name}” is not an area of {framework.name}."}
             )
+        if self.grade and not self.area.is_graded and self.grade not in NON_GRADES:
+            raise ValidationError(
+                {
+                    "grade": f"“{self.area.name}” was not graded in {framework.name}: record it "
+                    "as “Ungraded”, “Not yet graded” or “Not inspected”."
+                }
+            )
         if self.grade and self.grade not in framework.allowed_grades():
             raise ValidationError(
                 {
                     "grade": f"“{self.get_grade_display()}” is not a grade in {framework.name}, "
-                    "which uses the four-tier scale."
+                    f"which uses the {framework.get_scale_display().lower()}."
                 }
             )

@@ -34,9 +34,11 @@ def national_summary(version: RecordVersion) -> dict:
 
 
 def open_findings_by_force() -> list[dict]:
-    """Open findings per force, most first. One query."""
+    """Open findings per force, most first (national bodies' own are not a force's). One
+    query."""
     return list(
         FindingStatus.objects.open()
+        .filter(force__isnull=False)
         .values("force__slug", "force__name")
         .annotate(count=Count("id"))
         .order_by("-count", "force__name")

@@ -137,14 +137,11 @@ class Generator:
 
     # -- responses ---------------------------------------------------------------------------
     def _response(self, inspection: Inspection, force: Force) -> Response:
-        due = statutory_response_due_on(inspection.published_on)
-        response = Response(
-            inspection=inspection,
-            force=force,
-            report_published_on=inspection.published_on,
-            due_on=due,
-            chief_officer_comments_requested_by=due - datetime.timedelta(days=21),
-        )
+        response = Response(inspection=inspection, force=force)
+        response.copy_report_dates(look_up_body=False)
+        # Before 2 May 2017 no statutory deadline applied: time those as if one had.
+        due = response.due_on or statutory_response_due_on(inspection.published_on)
+        response.chief_officer_comments_requested_by = due - datetime.timedelta(days=21)
         roll = self.random.random()
         if due >= self.today and roll < 0.7:
             return response  # not yet published, not yet due

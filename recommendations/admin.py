@@ -137,7 +137,15 @@ class StatusHistoryInline(admin.TabularInline):
 
     model = StatusChange
     extra = 0
-    fields = ["effective_on", "status", "note", "recorded_by", "recorded_at"]
+    fields = [
+        "effective_on",
+        "status",
+        "note",
+        "source_kind",
+        "source_reference",
+        "recorded_by",
+        "recorded_at",
+    ]
     readonly_fields = fields
     ordering = ["-recorded_at", "-id"]
     can_delete = False
@@ -157,19 +165,29 @@ class StatusHistoryInline(admin.TabularInline):
 @admin.register(FindingStatus)
 class FindingStatusAdmin(admin.ModelAdmin):
     form = FindingStatusForm
-    list_display = ["finding_headline", "kind", "force", "status", "status_since", "inspection"]
-    list_filter = ["status", "finding__kind", "force", "finding__inspection__kind"]
+    list_display = [
+        "finding_headline",
+        "kind",
+        "force",
+        "national_body",
+        "status",
+        "status_since",
+        "inspection",
+    ]
+    list_filter = ["status", "finding__kind", "force", "national_body", "finding__inspection__kind"]
     search_fields = [
         "finding__text",
         "finding__reference",
         "force__name",
+        "national_body__name",
         "finding__inspection__title",
     ]
-    list_select_related = ["finding__inspection", "force"]
+    list_select_related = ["finding__inspection", "force", "national_body"]
     date_hierarchy = "status_since"
     readonly_fields = [
         "finding",
         "force",
+        "national_body",
         "status",
         "status_since",
         "last_note",
@@ -180,7 +198,16 @@ class FindingStatusAdmin(admin.ModelAdmin):
         ("Current", {"fields": readonly_fields}),
         (
             "Record a new status",
-            {"fields": ["new_status", "effective_on", "note", "loaded_version"]},
+            {
+                "fields": [
+                    "new_status",
+                    "effective_on",
+                    "note",
+                    "source_kind",
+                    "source_reference",
+                    "loaded_version",
+                ]
+            },
         ),
     ]
     inlines = [StatusHistoryInline]
@@ -222,6 +249,8 @@ class FindingStatusAdmin(admin.ModelAdmin):
             effective_on=form.cleaned_data["effective_on"],
             note=form.cleaned_data["note"],
             user=request.user,
+            source_kind=form.cleaned_data.get("source_kind", ""),
+            source_reference=form.cleaned_data.get("source_reference", ""),
         )
 
     @admin.action(description="Set the status of the selected findings", permissions=["change"])
@@ -246,6 +275,8 @@ class FindingStatusAdmin(admin.ModelAdmin):
                     effective_on=form.cleaned_data["effective_on"],
                     note=form.cleaned_data["note"],
                     user=request.user,
+                    source_kind=form.cleaned_data.get("source_kind", ""),
+                    source_reference=form.cleaned_data.get("source_reference", ""),
                 )
             except ValidationError as error:
                 for message in error.messages:
@@ -408,12 +439,14 @@ class ResponseAdmin(OptimisticLockAdminMixin, PermanentHistoryAdmin):
         "inspection__kind",
     ]
     search_fields = ["inspection__title", "force__name", "body_comments"]
-    list_select_related = ["inspection", "force"]
+    list_select_related = ["inspection", "force", "policing_body"]
     date_hierarchy = "due_on"
     autocomplete_fields = ["inspection", "force"]
     readonly_fields = [
         "report_published_on",
-        "due_on",
+        "policing_body",
+        "regime",
+        "due_display",
         "state_display",
         "explained",
         "draft_document",
@@ -429,8 +462,10 @@ class ResponseAdmin(OptimisticLockAdminMixin, PermanentHistoryAdmin):
                 "fields": [
                     "inspection",
                     "force",
+                    "policing_body",
                     "report_published_on",
-                    "due_on",
+                    "regime",
+                    "due_display",
                     "state_display",
                     "draft_document",
                 ]
@@ -502,6 +537,10 @@ class ResponseAdmin(OptimisticLockAdminMixin, PermanentHistoryAdmin):
                 {"finding": finding.pk} for finding in unexplained_findings(request, obj)
             ]
         return kwargs
+
+    @admin.display(description="due (s.55(5A))", ordering="due_on")
+    def due_display(self, obj: Response) -> str:
+        return obj.due_display()
 
     @admin.display(description="state", ordering="state")
     def state_display(self, obj: Response) -> str:

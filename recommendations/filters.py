@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import slug_re
 from django.db.models import (
     Case,
+    CharField,
     Exists,
     F,
     FilteredRelation,
@@ -60,7 +61,8 @@ def finding_rows() -> QuerySet[Finding]:
     """Every finding once per force status (or once, without status, if it has none), with
     the status columns annotated as row_status, row_status_since, row_last_note,
     row_status_pk, row_force_pk and, for display, row_force_name / row_force_slug (the status's
-    force, else the report's force; empty for a national report's good practice). Sorted
+    force or national body, else the report's force; empty for a national report's good
+    practice). Sorted
     newest report first. One query; no per-row queries for the report, its force or the area.
     """
     return (
@@ -71,8 +73,17 @@ def finding_rows() -> QuerySet[Finding]:
             row_status_since=F("current__status_since"),
             row_last_note=F("current__last_note"),
             row_force_pk=F("current__force_id"),
-            row_force_name=Coalesce(F("current__force__name"), F("inspection__force__name")),
-            row_force_slug=Coalesce(F("current__force__slug"), F("inspection__force__slug")),
+            # A national body's own status row shows the body's name (and links nowhere).
+            row_force_name=Coalesce(
+                F("current__force__name"),
+                F("current__national_body__name"),
+                F("inspection__force__name"),
+            ),
+            row_force_slug=Case(
+                When(current__national_body__isnull=False, then=Value(None)),
+                default=Coalesce(F("current__force__slug"), F("inspection__force__slug")),
+                output_field=CharField(),
+            ),
         )
         .select_related("inspection", "inspection__force", "area")
         .order_by(*SORTS[DEFAULT_SORT][1], *TIE_BREAK)
@@ -124,9 +135,11 @@ SORTS = {
 }
 
 # Open = awaiting review or being progressed; closed = complete, superseded or no further action.
+# A finding carried forward into a later report is neither: the later one carries the item, so
+# it is counted once.
 STATUS_GROUPS = {
     "open": ("Open", list(FindingStatus.OPEN_STATUSES)),
-    "closed": ("Closed", [s for s in Status.values if s not in FindingStatus.OPEN_STATUSES]),
+    "closed": ("Closed", list(FindingStatus.CLOSED_STATUSES)),
 }
 STATUS_CHOICES = [(key, label) for key, (label, _) in STATUS_GROUPS.items()] + list(Status.choices)
 CARRIED_FORWARD_CHOICES = [

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from recommendations.models import FindingStatus, Status
+from recommendations.models import FindingStatus, Status, StatusSource
 from recommendations.services import check_status_change
 
 
@@ -25,6 +25,18 @@ class StatusChangeFields(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Why the status changed and the evidence for it. Kept permanently.",
     )
+    source_kind = forms.ChoiceField(
+        label="Rests on",
+        choices=[("", "Not stated"), *StatusSource.choices],
+        required=False,
+        help_text="The document the change rests on, if any.",
+    )
+    source_reference = forms.CharField(
+        label="Source reference",
+        required=False,
+        max_length=500,
+        help_text="Its title, date or web address, so anyone can find it.",
+    )
 
 
 class FindingStatusForm(forms.ModelForm):
@@ -34,6 +46,8 @@ class FindingStatusForm(forms.ModelForm):
     new_status = StatusChangeFields.base_fields["new_status"]
     effective_on = StatusChangeFields.base_fields["effective_on"]
     note = StatusChangeFields.base_fields["note"]
+    source_kind = StatusChangeFields.base_fields["source_kind"]
+    source_reference = StatusChangeFields.base_fields["source_reference"]
 
     # The version the editor loaded: a status recorded by someone else since is not overwritten
     # by a stale form (see recommendations.concurrency).

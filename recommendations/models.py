@@ -7,7 +7,8 @@ from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from inspections.models import Area, Force, Inspection
+from inspections.deadlines import Regime, ResponseDeadline
+from inspections.models import Area, Force, Inspection, NationalBody, PolicingBody, owing_body
 
 
 class ThemeManager(models.Manager):
@@ -42,6 +43,14 @@ class FindingKind(models.TextChoices):
     PROMISING_PRACTICE = "promising_practice", "Promising practice"
 
 
+class ForceScope(models.TextChoices):
+    """Which forces a finding is addressed to (with or without their bodies)."""
+
+    REPORT = "report", "Each force the report applies to"
+    NAMED = "named", "Only the forces named"
+    NONE = "none", "No force"
+
+
 class FindingQuerySet(models.QuerySet):
     def trackable(self) -> "FindingQuerySet":
         """Findings that carry a status per force (everything but good practice)."""
@@ -62,6 +71,7 @@ class Finding(models.Model):
     """One thing a report found: a cause of concern, recommendation, AFI or good practice."""
 
     Kind = FindingKind
+    ForceScope = ForceScope
 
     TRACKABLE_KINDS = ("cause_of_concern", "recommendation", "afi")
 
@@ -89,9 +99,37 @@ class Finding(models.Model):
         help_text="For a recommendation: the cause of concern it answers.",
     )
     addressees = models.JSONField(
+        "addressees as worded",
         default=list,
         blank=True,
-        help_text='Who a thematic recommendation is for, e.g. ["all forces", "Home Office"].',
+        help_text='Who the report says the finding is for, in its words, e.g. ["chief '
+        'constables", "the Home Office"]. Who owes it is set by the three fields below.',
+    )
+    # Who owes the finding, as structured data (recommendations.obligations is the rule).
+    owed_by_forces = models.CharField(
+        "owed by forces",
+        max_length=20,
+        choices=ForceScope.choices,
+        default=ForceScope.REPORT,
+    )
+    named_forces = models.ManyToManyField(
+        Force,
+        blank=True,
+        related_name="addressed_findings",
+        help_text="With “only the forces named”: the forces the report names.",
+    )
+    is_for_policing_bodies = models.BooleanField(
+        "addressed to local policing bodies",
+        default=False,
+        help_text="Tick if the finding is addressed to PCCs / local policing bodies (alone or "
+        "with their forces): each body of a force the report applies to owes it.",
+    )
+    national_bodies = models.ManyToManyField(
+        NationalBody,
+        blank=True,
+        related_name="findings",
+        help_text="National bodies the finding is addressed to (Home Office, NPCC, College of "
+        "Policing …): tracked against each body, never against forces.",
     )
     deadline_text = models.CharField(
         max_length=120, blank=True, help_text='Deadline wording, e.g. "By July 2021".'
@@ -123,7 +161,9 @@ class Finding(models.Model):
 
     objects = FindingManager()
     # Who changed what and when, old and new values (the admin's History page).
-    history = HistoricalRecords(m2m_fields=[themes], excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        m2m_fields=[themes, named_forces, national_bodies], excluded_fields=["updated_at"]
+    )
 
     class Meta:
         ordering = ["inspection", "position"]
@@ -203,22 +243,30 @@ class FindingStatusQuerySet(models.QuerySet):
         return self.filter(status__in=FindingStatus.OPEN_STATUSES)
 
     def closed(self) -> "FindingStatusQuerySet":
-        return self.exclude(status__in=FindingStatus.OPEN_STATUSES)
+        """Closed: complete, superseded or no further action. A status carried forward is
+        neither open nor closed: the later finding carries the item."""
+        return self.filter(status__in=FindingStatus.CLOSED_STATUSES)
 
     def with_related(self) -> "FindingStatusQuerySet":
         return self.select_related(
-            "finding", "finding__inspection", "finding__area", "force", "updated_by"
+            "finding",
+            "finding__inspection",
+            "finding__area",
+            "force",
+            "national_body",
+            "updated_by",
         )
 
 
 class FindingStatusManager(models.Manager.from_queryset(FindingStatusQuerySet)):
     def get_by_natural_key(
-        self, inspection_slug: str, position: int, force_slug: str
+        self, inspection_slug: str, position: int, holder_slug: str
     ) -> "FindingStatus":
+        """The holder is a force's slug or a national body's (they never share one)."""
         return self.get(
+            Q(force__slug=holder_slug) | Q(national_body__slug=holder_slug),
             finding__inspection__slug=inspection_slug,
             finding__position=position,
-            force__slug=force_slug,
         )
 
 
@@ -227,6 +275,9 @@ class Status(models.TextChoices):
     BEING_PROGRESSED = "being_progressed", "Being progressed"
     COMPLETE = "complete", "Complete"
     SUPERSEDED = "superseded", "Superseded"
+    # Set when a later report says the finding remains in place: the later finding carries
+    # it from then on, so it is counted once (under the later report).
+    CARRIED_FORWARD = "carried_forward", "Carried forward to a later report"
     NO_FURTHER_ACTION = "no_further_action", "No further action needed"
 
 
@@ -236,9 +287,20 @@ class FindingStatus(models.Model):
 
     Status = Status
     OPEN_STATUSES = (Status.AWAITING_REVIEW, Status.BEING_PROGRESSED)
+    CLOSED_STATUSES = (Status.COMPLETE, Status.SUPERSEDED, Status.NO_FURTHER_ACTION)
 
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="statuses")
-    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="finding_statuses")
+    # Who owes it: a force (for itself and its local policing body) or a national body.
+    force = models.ForeignKey(
+        Force, on_delete=models.PROTECT, null=True, blank=True, related_name="finding_statuses"
+    )
+    national_body = models.ForeignKey(
+        NationalBody,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="finding_statuses",
+    )
     status = models.CharField(max_length=30, choices=Status.choices)
     status_since = models.DateField(
         null=True, blank=True, help_text="When the current status took effect, if known."
@@ -293,6 +355,17 @@ class FindingStatus(models.Model):
                 name="recommendations_findingstatus_one_per_force",
                 violation_error_message="This finding already has a status for that force.",
             ),
+            models.UniqueConstraint(
+                fields=["finding", "national_body"],
+                name="recommendations_findingstatus_one_per_body",
+                violation_error_message="This finding already has a status for that body.",
+            ),
+            models.CheckConstraint(
+                condition=Q(force__isnull=False, national_body__isnull=True)
+                | Q(force__isnull=True, national_body__isnull=False),
+                name="recommendations_findingstatus_one_holder",
+                violation_error_message="A status belongs to one force or one national body.",
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values),
                 name="recommendations_findingstatus_status_valid",
@@ -300,16 +373,37 @@ class FindingStatus(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.finding} — {self.force}: {self.get_status_display()}"
+        return f"{self.finding} — {self.holder}: {self.get_status_display()}"
 
     def natural_key(self) -> tuple:
-        return (*self.finding.natural_key(), self.force.slug)
+        return (*self.finding.natural_key(), self.holder.slug)
 
-    natural_key.dependencies = ["recommendations.finding", "inspections.force"]
+    @property
+    def holder(self) -> "Force | NationalBody":
+        """Who owes the finding: the force, or the national body."""
+        return self.force if self.force_id else self.national_body
+
+    natural_key.dependencies = [
+        "recommendations.finding",
+        "inspections.force",
+        "inspections.nationalbody",
+    ]
 
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+
+class StatusSource(models.TextChoices):
+    """What a status change can rest on (its provenance)."""
+
+    REPORT = "report", "The inspection report"
+    PCC_RESPONSE = "pcc_response", "The local policing body's response"
+    REVISIT_LETTER = "revisit_letter", "An inspectorate revisit or closure letter"
+    LATER_REPORT = "later_report", "A later inspection report"
+    FORCE_UPDATE = "force_update", "An update from the force"
+    OPCC_ASSURANCE = "opcc_assurance", "The OPCC's own assurance work"
+    OTHER = "other", "Other evidence"
 
 
 class AppendOnlyError(Exception):
@@ -339,6 +433,19 @@ class StatusChange(models.Model):
         null=True, blank=True, help_text="When the status took effect; empty if not known."
     )
     note = models.TextField(help_text="Why, and the evidence.")
+    source_kind = models.CharField(
+        "rests on",
+        max_length=30,
+        choices=StatusSource.choices,
+        blank=True,
+        help_text="The document the change rests on, if any.",
+    )
+    source_reference = models.CharField(
+        "source reference",
+        max_length=500,
+        blank=True,
+        help_text="Its title, date or address, so anyone can find it.",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -392,6 +499,9 @@ class ResponseState(models.TextChoices):
     PUBLISHED_LATE = "published_late", "Published late"
     PUBLISHED_DATE_UNKNOWN = "published_date_unknown", "Published (date not recorded)"
     PUBLISHED_DEADLINE_UNKNOWN = "published_deadline_unknown", "Published (deadline not known)"
+    PUBLISHED_IN_WINDOW = "published_in_window", "Published within the due window"
+    NO_STATUTORY_DEADLINE = "no_statutory_deadline", "Owed, no statutory deadline"
+    PUBLISHED_NO_DEADLINE = "published_no_deadline", "Published (no statutory deadline)"
     NOT_REQUIRED = "not_required", "Not required"
 
 
@@ -414,7 +524,7 @@ class SubqueryCount(Subquery):
 
 class ResponseQuerySet(models.QuerySet):
     def with_related(self) -> "ResponseQuerySet":
-        return self.select_related("inspection", "force")
+        return self.select_related("inspection", "force", "policing_body")
 
     def with_state(self, today: date) -> "ResponseQuerySet":
         """Annotate `state` (a ResponseState value), computed by the database from the
@@ -423,16 +533,22 @@ class ResponseQuerySet(models.QuerySet):
         First match wins:
         1. not_required: staff marked it so (with a reason);
         2. published_date_unknown: published, publication date not recorded;
-        3. published_deadline_unknown: published on a known date, but the report's exact
-           publication day (so the deadline) is not known;
-        4. published_on_time: published on or before the due date (the due date itself is on
-           time, s.55(5A)); 5. published_late: published after it;
-        6. deadline_unknown: not published and no deadline known;
-        7. overdue: not published and the due date has passed (due_on < today);
-        8. due_soon: not published, due today or within DUE_SOON_DAYS days
+        3. published_no_deadline: published, and no statutory deadline applies (a report
+           before 2 May 2017, see inspections.deadlines);
+        4. published_deadline_unknown: published on a known date, but the report's
+           publication date (so the deadline) is not known;
+        5. published_on_time: published on or before the earliest possible due date (the
+           due date itself is on time, s.55(5A)); 6. published_late: after the latest;
+        7. published_in_window: between the two (the report is dated only to the month);
+        8. no_statutory_deadline: not published, comments owed without a deadline;
+        9. deadline_unknown: not published and no deadline known;
+        10. overdue: not published and the latest possible due date has passed
+           (due_on < today);
+        11. due_soon: not published, due today or within DUE_SOON_DAYS days
            (today <= due_on <= today + 14);
-        9. open: not published, due later than that."""
+        12. open: not published, due later than that."""
         soon = today + timedelta(days=DUE_SOON_DAYS)
+        no_deadline = Regime.NO_STATUTORY_DEADLINE
         state = Case(
             When(is_not_required=True, then=Value(ResponseState.NOT_REQUIRED)),
             When(
@@ -442,15 +558,26 @@ class ResponseQuerySet(models.QuerySet):
             ),
             When(
                 is_published=True,
+                regime=no_deadline,
+                then=Value(ResponseState.PUBLISHED_NO_DEADLINE),
+            ),
+            When(
+                is_published=True,
                 due_on__isnull=True,
                 then=Value(ResponseState.PUBLISHED_DEADLINE_UNKNOWN),
             ),
             When(
                 is_published=True,
-                published_on__lte=F("due_on"),
+                published_on__lte=F("due_earliest_on"),
                 then=Value(ResponseState.PUBLISHED_ON_TIME),
             ),
-            When(is_published=True, then=Value(ResponseState.PUBLISHED_LATE)),
+            When(
+                is_published=True,
+                published_on__gt=F("due_on"),
+                then=Value(ResponseState.PUBLISHED_LATE),
+            ),
+            When(is_published=True, then=Value(ResponseState.PUBLISHED_IN_WINDOW)),
+            When(regime=no_deadline, then=Value(ResponseState.NO_STATUTORY_DEADLINE)),
             When(due_on__isnull=True, then=Value(ResponseState.DEADLINE_UNKNOWN)),
             When(due_on__lt=today, then=Value(ResponseState.OVERDUE)),
             When(due_on__lte=soon, then=Value(ResponseState.DUE_SOON)),
@@ -461,22 +588,25 @@ class ResponseQuerySet(models.QuerySet):
 
     def with_finding_counts(self) -> "ResponseQuerySet":
         """Annotate, per response, in the same query: `recommendations_owed` (the report's
-        recommendations: every recommendation of a national report is owed by each force it
-        applies to), `recommendations_explained` (those this response explains, s.55(5B)),
-        `recommendations_unexplained` and `afi_count` (the report's areas for improvement)."""
-        findings = Finding.objects.filter(inspection=OuterRef("inspection"))
-        owed = SubqueryCount(findings.filter(kind=FindingKind.RECOMMENDATION))
+        recommendations addressed to this force or its body: those with a status row for the
+        force, recommendations.obligations), `recommendations_explained` (those this response
+        explains, s.55(5B)), `recommendations_unexplained` and `afi_count` (the report's
+        areas for improvement owed by the force)."""
+        from recommendations.obligations import owed_by_force_q
+
+        owed_by_force = Finding.objects.filter(
+            owed_by_force_q(OuterRef("force")), inspection=OuterRef("inspection")
+        )
+        owed = SubqueryCount(owed_by_force.filter(kind=FindingKind.RECOMMENDATION))
         explained = SubqueryCount(
-            FindingExplanation.objects.filter(
-                response=OuterRef("pk"),
-                finding__kind=FindingKind.RECOMMENDATION,
-                finding__inspection=OuterRef("inspection"),
+            owed_by_force.filter(
+                kind=FindingKind.RECOMMENDATION, explanations__response=OuterRef("pk")
             )
         )
         return self.annotate(
             recommendations_owed=owed,
             recommendations_explained=explained,
-            afi_count=SubqueryCount(findings.filter(kind=FindingKind.AFI)),
+            afi_count=SubqueryCount(owed_by_force.filter(kind=FindingKind.AFI)),
         ).annotate(
             recommendations_unexplained=F("recommendations_owed") - F("recommendations_explained")
         )
@@ -502,11 +632,36 @@ class Response(models.Model):
     # Copies of the report's dates, kept in step by services, so the deadline can be indexed,
     # filtered and sorted, and the database can refuse a response dated before its report.
     report_published_on = models.DateField(null=True, blank=True, editable=False)
+    regime = models.CharField(
+        max_length=30,
+        choices=Regime.CHOICES,
+        default=Regime.DATE_UNKNOWN,
+        editable=False,
+        help_text="Whether the 56-day deadline applies (inspections.deadlines).",
+    )
+    due_earliest_on = models.DateField(
+        "due (earliest possible)",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Equal to the due date when the report's publication day is known; earlier "
+        "when it is known only to the month or year.",
+    )
     due_on = models.DateField(
         null=True,
         blank=True,
         editable=False,
-        help_text="Statutory deadline: report publication date + 55 days (s.55(5A)).",
+        help_text="Statutory deadline: report publication date + 55 days (s.55(5A)); the "
+        "latest possible one when the report is dated only to the month or year.",
+    )
+    policing_body = models.ForeignKey(
+        PolicingBody,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="responses",
+        help_text="The local policing body in office on the report's publication date.",
     )
     chief_officer_comments_requested_by = models.DateField(null=True, blank=True)
     chief_officer_comments_received_on = models.DateField(null=True, blank=True)
@@ -628,11 +783,27 @@ class Response(models.Model):
             }
         return {}
 
-    def copy_report_dates(self) -> None:
-        """Set the stored copies of the report's publication date and the statutory deadline."""
+    def copy_report_dates(self, *, look_up_body: bool = True) -> None:
+        """Set the stored copies of the report's publication date, regime and deadline window,
+        and (one query, unless the caller sets it itself) the body in office that day."""
         inspection = self.inspection
+        deadline = inspection.response_deadline()
         self.report_published_on = inspection.published_on
-        self.due_on = inspection.response_due_on
+        self.regime = deadline.regime
+        self.due_earliest_on = deadline.earliest_on
+        self.due_on = deadline.latest_on
+        if look_up_body:
+            self.policing_body = owing_body(self.force_id, inspection.published_on)
+
+    @property
+    def body_name(self) -> str:
+        """The body that owes the response: the one in office on the publication date when the
+        record knows it, otherwise the force's current body."""
+        return self.policing_body.name if self.policing_body_id else self.force.local_policing_body
+
+    def due_display(self) -> str:
+        """ "26 June 2019", "26 May 2022 – 24 June 2022", or why there is no deadline."""
+        return ResponseDeadline(self.regime, self.due_earliest_on, self.due_on).display()
 
     def clean(self) -> None:
         if not self.inspection_id:
@@ -690,15 +861,19 @@ class Response(models.Model):
     def unexplained_recommendations(
         self, explained_finding_ids: set[int] | None = None
     ) -> list["Finding"]:
-        """The report's recommendations this response does not explain (s.55(5B)), in report
-        order. Queries: the explanations (unless their finding ids are given) and the
-        recommendations."""
+        """The recommendations owed by this response's force or its body that it does not
+        explain (s.55(5B)), in report order. Queries: the explanations (unless their finding
+        ids are given) and the recommendations."""
+        from recommendations.obligations import owed_by_force_q
+
         if explained_finding_ids is None:
             explained_finding_ids = set(self.explanations.values_list("finding_id", flat=True))
         return [
             finding
             for finding in Finding.objects.filter(
-                inspection_id=self.inspection_id, kind=FindingKind.RECOMMENDATION
+                owed_by_force_q(self.force_id),
+                inspection_id=self.inspection_id,
+                kind=FindingKind.RECOMMENDATION,
             ).order_by("position")
             if finding.pk not in explained_finding_ids
         ]

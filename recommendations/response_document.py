@@ -16,7 +16,9 @@ from django.utils import timezone
 from docx import Document
 from docx.document import Document as DocxDocument
 
+from inspections.deadlines import Regime
 from recommendations.models import Finding, FindingKind, Response
+from recommendations.obligations import owed_by_force_q
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -84,11 +86,14 @@ def build_response_document(response: Response, *, today: date | None = None) ->
     explanations (the response is expected with its report and force loaded)."""
     inspection = response.inspection
     force = response.force
-    body = force.local_policing_body
+    # The body in office on the publication date owes the response (not necessarily today's).
+    body = response.body_name
     today = today or timezone.localdate()
+    # Only what is addressed to this force or its body (recommendations.obligations).
     findings = list(
         inspection.findings.filter(
-            kind__in=[FindingKind.CAUSE_OF_CONCERN, FindingKind.RECOMMENDATION, FindingKind.AFI]
+            owed_by_force_q(force.pk),
+            kind__in=[FindingKind.CAUSE_OF_CONCERN, FindingKind.RECOMMENDATION, FindingKind.AFI],
         ).order_by("position")
     )
     explanations = dict(response.explanations.values_list("finding_id", "text"))
@@ -118,15 +123,25 @@ def build_response_document(response: Response, *, today: date | None = None) ->
     kind = inspection.get_kind_display()
     document.add_paragraph(f"{kind} (national)" if inspection.is_national else kind)
     document.add_heading("Response due", level=1)
-    if response.due_on:
+    if response.regime == Regime.NO_STATUTORY_DEADLINE:
+        document.add_paragraph(
+            "No statutory deadline: the report was published before section 55(5A) came into "
+            "force on 2 May 2017."
+        )
+    elif response.due_on is None:
+        document.add_paragraph().add_run(
+            "[Not known: the report's publication date is not recorded]"
+        ).italic = True
+    elif response.due_earliest_on != response.due_on:
+        document.add_paragraph(
+            f"Between {response.due_display()} (the report is dated only to the month; the "
+            "deadline is the 56th day, counting the day of publication as the first)"
+        )
+    else:
         document.add_paragraph(
             f"{response.due_on:%-d %B %Y} (the 56th day, counting the day of publication as "
             "the first)"
         )
-    else:
-        document.add_paragraph().add_run(
-            "[Not known: the report's exact publication day is not recorded]"
-        ).italic = True
 
     document.add_heading("Key findings", level=1)
     _add_text(document, response.key_findings, "Key findings not recorded yet")

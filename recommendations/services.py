@@ -12,8 +12,16 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from inspections.access import can_edit_force
-from inspections.models import Inspection
-from recommendations.models import Finding, FindingStatus, Response, Status, StatusChange
+from inspections.models import Inspection, PolicingBody
+from recommendations.models import (
+    Finding,
+    FindingStatus,
+    Response,
+    Status,
+    StatusChange,
+    StatusSource,
+)
+from recommendations.obligations import forces_owing
 
 OPENING_NOTE = "New finding: awaiting review (set on publication of the report)."
 
@@ -41,14 +49,24 @@ def check_status_change(
 
 
 def _append(
-    *, finding_status: FindingStatus, status: str, effective_on: date, note: str, user: User
+    *,
+    finding_status: FindingStatus,
+    status: str,
+    effective_on: date | None,
+    note: str,
+    user: User | None,
+    source_kind: str = "",
+    source_reference: str = "",
+    now=None,
 ) -> StatusChange:
-    now = timezone.now()
+    now = now or timezone.now()
     entry = StatusChange(
         finding_status=finding_status,
         status=status,
         effective_on=effective_on,
         note=note.strip(),
+        source_kind=source_kind,
+        source_reference=source_reference.strip(),
         recorded_by=user,
         recorded_at=now,
     )
@@ -74,16 +92,25 @@ def finding_status_change(
     effective_on: date | None,
     note: str,
     user: User,
+    source_kind: str = "",
+    source_reference: str = "",
 ) -> StatusChange:
-    """Record a new status for one finding and force: append a history entry and update the
-    current status. Refuses users who do not edit that force."""
+    """Record a new status for one finding and holder: append a history entry (with what it
+    rests on, if given) and update the current status. Refuses users who do not edit that
+    force; a national body's statuses are changed by administrators only."""
     if not can_edit_force(user, finding_status.force_id):
         raise PermissionDenied("You can only update the findings of forces you edit.")
     # Lock the row so two simultaneous changes are applied one after the other.
     locked = FindingStatus.objects.select_for_update().get(pk=finding_status.pk)
     check_status_change(finding_status=locked, status=status, effective_on=effective_on, note=note)
     entry = _append(
-        finding_status=locked, status=status, effective_on=effective_on, note=note, user=user
+        finding_status=locked,
+        status=status,
+        effective_on=effective_on,
+        note=note,
+        user=user,
+        source_kind=source_kind,
+        source_reference=source_reference,
     )
     finding_status.refresh_from_db()
     return entry
@@ -97,13 +124,17 @@ def finding_statuses_bulk_change(
     effective_on: date | None,
     note: str,
     user: User,
+    source_kind: str = "",
+    source_reference: str = "",
 ) -> list[StatusChange]:
     """Set the same status, date and note on several findings, one history entry each.
     All or nothing: if any row is refused, nothing is written."""
     ids = [fs.pk for fs in finding_statuses]
     locked = list(
-        FindingStatus.objects.select_for_update()
-        .select_related("finding", "force")
+        # Lock the status rows only (force is on the nullable side of a join now that a row
+        # can belong to a national body instead).
+        FindingStatus.objects.select_for_update(of=("self",))
+        .select_related("finding", "force", "national_body")
         .filter(pk__in=ids)
         .order_by("pk")
     )
@@ -121,45 +152,63 @@ def finding_statuses_bulk_change(
     if problems:
         raise ValidationError(problems)
     return [
-        _append(finding_status=fs, status=status, effective_on=effective_on, note=note, user=user)
+        _append(
+            finding_status=fs,
+            status=status,
+            effective_on=effective_on,
+            note=note,
+            user=user,
+            source_kind=source_kind,
+            source_reference=source_reference,
+        )
         for fs in locked
     ]
 
 
-@transaction.atomic
-def inspection_open_tracking(*, inspection: Inspection, user: User | None = None) -> dict:
-    """Make sure every force the report applies to has a response row and, for every finding
-    that carries a status, a status row opened as 'awaiting review' with its first history
-    entry. Idempotent; also brings responses' copies of the report dates up to date.
-    Returns counts of what it created."""
-    forces = inspection.forces_owing_response()
-    opened_on = inspection.published_on if inspection.response_due_on else None
-    findings = list(inspection.findings.trackable())
+def _open_statuses(
+    *, inspection: Inspection, report_force_ids: list[int], opened_on: date | None, user, now
+) -> int:
+    """Open an 'awaiting review' status row, with its first history entry, for each holder
+    that owes each trackable finding and has none yet. Returns how many it opened."""
+    findings = list(
+        inspection.findings.trackable().prefetch_related("named_forces", "national_bodies")
+    )
     existing = set(
         FindingStatus.objects.filter(finding__inspection=inspection).values_list(
-            "finding_id", "force_id"
+            "finding_id", "force_id", "national_body_id"
         )
     )
-    now = timezone.now()
-    new_statuses = [
-        FindingStatus(
-            finding=finding,
-            force=force,
-            status=Status.AWAITING_REVIEW,
-            status_since=opened_on,
-            last_note=OPENING_NOTE,
-            updated_at=now,
-            updated_by=user,
-        )
-        for finding in findings
-        for force in forces
-        if (finding.pk, force.pk) not in existing
-    ]
+    new_statuses = []
+    for finding in findings:
+        holders = [
+            (force_id, None)
+            for force_id in sorted(
+                forces_owing(
+                    owed_by_forces=finding.owed_by_forces,
+                    is_for_policing_bodies=finding.is_for_policing_bodies,
+                    report_force_ids=report_force_ids,
+                    named_force_ids=[force.pk for force in finding.named_forces.all()],
+                )
+            )
+        ] + [(None, body.pk) for body in finding.national_bodies.all()]
+        new_statuses += [
+            FindingStatus(
+                finding=finding,
+                force_id=force_id,
+                national_body_id=body_id,
+                status=Status.AWAITING_REVIEW,
+                status_since=opened_on,
+                last_note=OPENING_NOTE,
+                updated_at=now,
+                updated_by=user,
+            )
+            for force_id, body_id in holders
+            if (finding.pk, force_id, body_id) not in existing
+        ]
     created = FindingStatus.objects.bulk_create(new_statuses)
     # bulk_create does not return primary keys on every database; fetch them back.
     created_ids = FindingStatus.objects.filter(
-        finding__inspection=inspection,
-        history__isnull=True,
+        finding__inspection=inspection, history__isnull=True
     ).values_list("pk", flat=True)
     StatusChange.objects.bulk_create(
         StatusChange(
@@ -167,32 +216,116 @@ def inspection_open_tracking(*, inspection: Inspection, user: User | None = None
             status=Status.AWAITING_REVIEW,
             effective_on=opened_on,
             note=OPENING_NOTE,
+            source_kind=StatusSource.REPORT,
+            source_reference=inspection.title,
             recorded_by=user,
             recorded_at=now,
         )
         for pk in created_ids
     )
+    return len(created)
 
+
+def _carry_forward(*, inspection: Inspection, opened_on: date | None, user, now) -> int:
+    """A later report that keeps an earlier finding in place takes it over: each open status
+    of the earlier finding, for a holder that owes the later one too, is marked 'carried
+    forward' (dated, attributed, in its history), so the item is counted once, under the
+    later report. Returns how many it marked."""
+    later = FindingStatus.objects.filter(
+        finding__inspection=inspection, finding__carried_forward_from__isnull=False
+    ).values_list("finding__carried_forward_from", "force_id", "national_body_id", "finding")
+    marked = 0
+    for earlier_id, force_id, body_id, finding_id in later:
+        earlier = (
+            FindingStatus.objects.open()
+            .select_for_update()
+            .filter(finding_id=earlier_id, force_id=force_id, national_body_id=body_id)
+            .first()
+        )
+        if earlier is None:
+            continue
+        successor = Finding.objects.get(pk=finding_id)
+        since = earlier.status_since
+        _append(
+            finding_status=earlier,
+            status=Status.CARRIED_FORWARD,
+            effective_on=max(opened_on, since) if opened_on and since else opened_on,
+            note=f"Carried forward to {inspection.title} ({successor}): the later report says "
+            "it remains in place; its progress is tracked there.",
+            user=user,
+            source_kind=StatusSource.LATER_REPORT,
+            source_reference=inspection.title,
+            now=now,
+        )
+        marked += 1
+    return marked
+
+
+@transaction.atomic
+def inspection_open_tracking(*, inspection: Inspection, user: User | None = None) -> dict:
+    """Make sure every holder that owes a finding has a status row opened as 'awaiting
+    review' with its first history entry (recommendations.obligations decides who owes what),
+    that earlier findings this report carries forward are marked so, and that every force the
+    report applies to has a response row owed by the body in office on the publication date.
+    Idempotent; also brings responses' copies of the report dates up to date.
+    Returns counts of what it created."""
+    forces = inspection.forces_owing_response()
+    # The opening date is known only when the publication day is.
+    exact = inspection.published_precision == Inspection.DatePrecision.DAY
+    opened_on = inspection.published_on if exact else None
+    now = timezone.now()
+    opened = _open_statuses(
+        inspection=inspection,
+        report_force_ids=[force.pk for force in forces],
+        opened_on=opened_on,
+        user=user,
+        now=now,
+    )
+    carried = _carry_forward(inspection=inspection, opened_on=opened_on, user=user, now=now)
+
+    bodies = {}
+    if inspection.published_on:
+        in_office = PolicingBody.objects.in_office_on(inspection.published_on)
+        bodies = {body.force_id: body for body in in_office.filter(force__in=forces)}
     have_response = set(inspection.responses.values_list("force_id", flat=True))
     new_responses = []
     for force in forces:
         if force.pk not in have_response:
             response = Response(inspection=inspection, force=force)
-            response.copy_report_dates()
+            response.copy_report_dates(look_up_body=False)
+            response.policing_body = bodies.get(force.pk)
             new_responses.append(response)
     bulk_create_with_history(new_responses, Response, default_user=user)
-    # A corrected publication date moves every response's stored deadline, in the change
-    # history like any other edit.
-    stale = list(
-        Response.objects.filter(inspection=inspection).exclude(
-            report_published_on=inspection.published_on, due_on=inspection.response_due_on
+    # A corrected publication date (or rule) moves every response's stored deadline and body,
+    # in the change history like any other edit.
+    stale = []
+    for response in Response.objects.filter(inspection=inspection):
+        before = (
+            response.report_published_on,
+            response.regime,
+            response.due_earliest_on,
+            response.due_on,
+            response.policing_body_id,
         )
+        response.inspection = inspection
+        response.copy_report_dates(look_up_body=False)
+        response.policing_body = bodies.get(response.force_id)
+        after = (
+            response.report_published_on,
+            response.regime,
+            response.due_earliest_on,
+            response.due_on,
+            response.policing_body_id,
+        )
+        if before != after:
+            stale.append(response)
+    bulk_update_with_history(
+        stale,
+        Response,
+        ["report_published_on", "regime", "due_earliest_on", "due_on", "policing_body"],
+        default_user=user,
     )
-    for response in stale:
-        response.report_published_on = inspection.published_on
-        response.due_on = inspection.response_due_on
-    bulk_update_with_history(stale, Response, ["report_published_on", "due_on"], default_user=user)
-    return {"statuses": len(created), "responses": len(new_responses)}
+    return {"statuses": opened, "responses": len(new_responses), "carried_forward": carried}
 
 
 def unexplained_message(unexplained: list[Finding]) -> str:

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db.models import F
 
+from inspections.deadlines import Regime
 from inspections.models import Inspection, published_as_stated
 from peel_tracker.exports import Column, streamed_values
 from recommendations.models import Response, ResponseQuerySet
@@ -59,6 +60,8 @@ def timing(response: Response, today: date) -> str:
         return f"{plural(-days, 'day')} overdue" if days < 0 else f"{plural(days, 'day')} left"
     if state == Response.State.PUBLISHED_LATE:
         return f"{plural((response.published_on - response.due_on).days, 'day')} late"
+    if state == Response.State.NO_STATUTORY_DEADLINE:
+        return "Report published before 2 May 2017"
     return ""
 
 
@@ -105,6 +108,9 @@ EXPORT_COLUMNS = [
     Column("Not required: reason", width=40),
     Column("Report source", width=40),
     Column("Published response", width=40),
+    Column("Deadline regime", width=32),
+    Column("Due (earliest possible)", "date", width=14),
+    Column("Owed by", width=40),
 ]
 
 
@@ -132,10 +138,15 @@ EXPORT_FIELDS = (
     "is_not_required",
     "not_required_reason",
     "published_url",
+    "regime",
+    "due_earliest_on",
+    "policing_body__name",
+    "force__local_policing_body",
 )
 EXPORT_CHUNK_ROWS = 2000
 INSPECTION_KIND_LABELS = dict(Inspection.Kind.choices)
 STATE_LABELS = dict(Response.State.choices)
+REGIME_LABELS = Regime.LABELS
 
 
 def export_rows(responses: ResponseQuerySet, today: date) -> Iterator[list]:
@@ -165,8 +176,14 @@ def export_rows(responses: ResponseQuerySet, today: date) -> Iterator[list]:
         is_not_required,
         not_required_reason,
         published_url,
+        regime,
+        due_earliest_on,
+        body_name,
+        current_body_name,
     ) in streamed_values(responses, EXPORT_FIELDS, EXPORT_CHUNK_ROWS):
         days = None if due_on is None else (due_on - today).days
+        if state == Response.State.PUBLISHED_LATE:
+            days = (due_on - published_on).days
         yield [
             force_name,
             title,
@@ -178,7 +195,7 @@ def export_rows(responses: ResponseQuerySet, today: date) -> Iterator[list]:
             received_on,
             published_on,
             days if state in (Response.State.DUE_SOON, Response.State.OPEN) else None,
-            -days if state == Response.State.OVERDUE else None,
+            -days if state in (Response.State.OVERDUE, Response.State.PUBLISHED_LATE) else None,
             STATE_LABELS[state],
             owed,
             explained,
@@ -193,4 +210,7 @@ def export_rows(responses: ResponseQuerySet, today: date) -> Iterator[list]:
             not_required_reason if is_not_required else "",
             source_url,
             published_url,
+            REGIME_LABELS[regime],
+            due_earliest_on,
+            body_name or current_body_name,
         ]

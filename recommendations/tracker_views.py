@@ -41,6 +41,9 @@ STATE_TAG_CLASSES = {
     Response.State.PUBLISHED_LATE: "govuk-tag--pink",
     Response.State.PUBLISHED_DATE_UNKNOWN: "govuk-tag--teal",
     Response.State.PUBLISHED_DEADLINE_UNKNOWN: "govuk-tag--teal",
+    Response.State.PUBLISHED_IN_WINDOW: "govuk-tag--teal",
+    Response.State.PUBLISHED_NO_DEADLINE: "govuk-tag--teal",
+    Response.State.NO_STATUTORY_DEADLINE: "govuk-tag--grey",
     Response.State.NOT_REQUIRED: "govuk-tag--grey",
 }
 

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 from inspections.models import Area, Force, Inspection, published_as_stated
 from peel_tracker.exports import Column, csv_response, streamed_values, xlsx_response
 from peel_tracker.page_cache import cached_export, render_page
+from recommendations import obligations
 from recommendations.filters import (
     CARRIED_FORWARD_CHOICES,
     ID_RE,
@@ -288,11 +289,13 @@ def _finding_context(pk: int) -> dict:
             Prefetch("recommendations", queryset=Finding.objects.order_by("position")),
             Prefetch("carried_forward_to", queryset=related_finding),
             Prefetch("supersedes", queryset=related_finding),
+            "named_forces",
+            "national_bodies",
             Prefetch(
                 "statuses",
-                queryset=FindingStatus.objects.select_related("force", "updated_by").order_by(
-                    "force__name"
-                ),
+                queryset=FindingStatus.objects.select_related(
+                    "force", "national_body", "updated_by"
+                ).order_by(F("force__name").asc(nulls_last=True), "national_body__name"),
             ),
             # Newest entry first, as recorded (Meta.ordering): the date it took effect may be
             # earlier than entries recorded before it.
@@ -309,6 +312,13 @@ def _finding_context(pk: int) -> dict:
         "active_section": "findings",
         "finding": finding,
         "statuses": statuses,
+        "owed_by": obligations.describe(
+            owed_by_forces=finding.owed_by_forces,
+            is_for_policing_bodies=finding.is_for_policing_bodies,
+            report_force_name=finding.inspection.force.name if finding.inspection.force else None,
+            named_force_names=[force.name for force in finding.named_forces.all()],
+            national_body_names=[body.name for body in finding.national_bodies.all()],
+        ),
         "themes": list(finding.themes.all()),
         "children": list(finding.recommendations.all()),
         "carried_forward_to": list(finding.carried_forward_to.all()),

@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from inspections.access import ADMINISTRATOR_GROUP, ANALYST_GROUP, OPCC_EDITOR_GROUP
-from inspections.models import Judgment
+from inspections.models import Judgment, NationalBody, PolicingBody
 from recommendations.models import FindingExplanation, ReminderLog, Response
 from recommendations.services import inspection_open_tracking
 from tests.factories import (
@@ -45,6 +45,8 @@ ADMIN_RULES = {
     "inspections.force": {"add": {"administrator"}, "delete": {"administrator"}},
     "inspections.framework": {"add": {"administrator"}, "delete": {"administrator"}},
     "inspections.area": {"add": {"administrator"}, "delete": {"administrator"}},
+    "inspections.policingbody": {"add": {"administrator"}, "delete": {"administrator"}},
+    "inspections.nationalbody": {"add": {"administrator"}, "delete": {"administrator"}},
     "inspections.inspection": {"add": {"administrator"} | EDITORS, "delete": {"administrator"}},
     "inspections.judgment": {
         "add": {"administrator"} | EDITORS,
@@ -71,6 +73,8 @@ CHANGERS = {
     "inspections.force": {"administrator"},
     "inspections.framework": {"administrator"},
     "inspections.area": {"administrator"},
+    "inspections.policingbody": {"administrator"},
+    "inspections.nationalbody": {"administrator"},
     "inspections.inspection": {"administrator", "editor_a"},
     "inspections.judgment": {"administrator", "editor_a"},
     "recommendations.theme": {"administrator"},
@@ -121,6 +125,12 @@ def world(db):
         "inspections.force": force_a,
         "inspections.framework": inspection.framework,
         "inspections.area": area,
+        "inspections.policingbody": PolicingBody.objects.create(
+            force=force_a, name="Force A Police and Crime Commissioner", kind="pcc"
+        ),
+        "inspections.nationalbody": NationalBody.objects.get_or_create(
+            slug="home-office", defaults={"name": "Home Office"}
+        )[0],
         "inspections.inspection": inspection,
         "inspections.judgment": judgment,
         "recommendations.theme": finding.themes.get(),

@@ -112,14 +112,18 @@ def test_real_cumbria_record_shows_the_2018_19_deadline(page: Page, real_data):
     expect(
         page.get_by_role("link", name="Remove filter: Force: Cumbria Constabulary")
     ).to_be_visible()
-    row = row_of(page, "Integrated PEEL Assessment 2018/19: Cumbria Constabulary")
+    row = row_of(
+        page, "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 – Cumbria Constabulary"
+    )
     expect(row).to_contain_text("2 May 2019")
     expect(row).to_contain_text("26 June 2019")
     expect(row).to_contain_text("Published (date not recorded)")
-    # The national spotlight, known only by month, has no deadline to show.
+    # Owed by the body in office in May 2019: the PCC (a PFCC only from April 2023).
+    expect(row).to_contain_text("Owed by Police and Crime Commissioner for Cumbria")
+    # The national spotlight, dated as the inspectorate dates it: due 1 April 2020.
     spotlight = row_of(page, "Diverging under pressure")
-    expect(spotlight).to_contain_text("July 2020")
-    expect(spotlight).to_contain_text("Not known")
+    expect(spotlight).to_contain_text("6 February 2020")
+    expect(spotlight).to_contain_text("1 April 2020")
     assert_accessible(page)
 
 

@@ -210,7 +210,10 @@ def test_lineage_links_are_proposed_and_saved_when_kept(admin_client, html_form_
     )
     content = review.content.decode()
     assert "Carried forward from" in content
-    assert "Integrated PEEL Assessment 2018/19: Cumbria Constabulary (2 May 2019)" in content
+    assert (
+        "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 – Cumbria Constabulary "
+        "(2 May 2019)"
+    ) in content
     data = html_form_data(review, form_id="import-review")
     earlier = Finding.objects.filter(inspection__slug="cumbria-peel-2018-19")
     # The report says these two remain in place: the link is proposed already chosen.

@@ -175,8 +175,9 @@ def test_options_override_what_the_report_says(reference_data):
         datetime.date(2016, 2, 25),
         "day",
     )
-    # s.55(5A): the response is due 55 days after the publication day.
-    assert inspection.responses.get().due_on == datetime.date(2016, 4, 20)
+    # Published before s.55(5A) came into force (2 May 2017): comments owed, no deadline.
+    response = inspection.responses.get()
+    assert (response.regime, response.due_on) == ("no_statutory_deadline", None)
 
 
 def test_a_national_report_is_recorded_as_national_and_applies_to_the_force(

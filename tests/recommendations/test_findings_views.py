@@ -386,13 +386,14 @@ def test_detail_query_count_is_constant_however_many_forces(
     url = detail_url(world.nat_rec)
     # session, user, permissions (own, roles'), the record's version, the user's access (role,
     # forces edited), finding with report, force, framework, area, parent and lineage;
-    # themes, child recommendations, carried forward to, supersedes, statuses with force
-    # and updater, their history with authors
-    with django_assert_num_queries(14):
+    # themes, child recommendations, carried forward to, supersedes, named forces and national
+    # bodies it is addressed to, statuses with force, body and updater, their history with
+    # authors
+    with django_assert_num_queries(16):
         analyst_client.get(url)
     for force in ForceFactory.create_batch(5):
         world.national.applies_to.add(force)
         FindingStatusFactory(finding=world.nat_rec, force=force)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(16):
         response = analyst_client.get(url)
     assert len(response.context["statuses"]) == 7

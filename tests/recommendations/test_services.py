@@ -171,7 +171,7 @@ def test_opening_tracking_for_a_force_report(administrator):
 
     counts = inspection_open_tracking(inspection=inspection, user=administrator)
 
-    assert counts == {"statuses": 2, "responses": 1}
+    assert counts == {"statuses": 2, "responses": 1, "carried_forward": 0}
     statuses = FindingStatus.objects.filter(finding__inspection=inspection)
     assert {s.finding_id for s in statuses} == {afi.pk, recommendation.pk}
     for status in statuses:
@@ -189,7 +189,11 @@ def test_opening_tracking_is_idempotent():
     inspection = InspectionFactory()
     FindingFactory(inspection=inspection)
     inspection_open_tracking(inspection=inspection)
-    assert inspection_open_tracking(inspection=inspection) == {"statuses": 0, "responses": 0}
+    assert inspection_open_tracking(inspection=inspection) == {
+        "statuses": 0,
+        "responses": 0,
+        "carried_forward": 0,
+    }
     assert StatusChange.objects.count() == 1
 
 

@@ -96,7 +96,7 @@ def test_csv_has_the_columns_iso_dates_and_counts(analyst_client, record):
         "2019-06-06",
         "2019-06-28",
         "",
-        "",
+        "2",  # days late: lateness can be analysed from the file
         "Published late",
         "2",
         "1",
@@ -105,12 +105,17 @@ def test_csv_has_the_columns_iso_dates_and_counts(analyst_client, record):
         "",
         "https://hmicfrs.example/cumbria-2019",
         "https://opcc.example/response",
+        "56-day deadline (s.55(5A))",
+        "2019-06-26",
+        "Cumbria Constabulary Police and Crime Commissioner",
     ]
-    # A report known only by its month has no date cell (its stored 1st is not a real date)
-    # and no deadline; the formula-like title is neutralised.
+    # A report known only by its month has no date cell (its stored 1st is not a real date);
+    # its deadline is a window, April 2022 + 55 days: due by 24 June 2022 at the latest, and
+    # 26 May 2022 at the earliest. The formula-like title is neutralised.
     assert month_only[1] == '\'=HYPERLINK("http://evil.example")'
-    assert month_only[3:6] == ["", "April 2022", ""]
-    assert month_only[11] == "Deadline not known"
+    assert month_only[3:6] == ["", "April 2022", "2022-06-24"]
+    assert month_only[11] == "Overdue"
+    assert month_only[-3:-1] == ["56-day deadline (s.55(5A))", "2022-05-26"]
 
 
 def test_csv_rows_and_order_are_the_pages(analyst_client, record):

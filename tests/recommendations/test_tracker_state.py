@@ -58,14 +58,30 @@ def test_response_due_date_is_publication_plus_55_days(published, due):
     assert Response.objects.get(pk=response.pk).due_on == due
 
 
-def test_due_date_is_unknown_when_only_the_month_of_publication_is_known():
+def test_a_report_known_to_the_month_is_due_in_a_window_and_overdue_only_after_it():
     response = ResponseFactory(
         inspection__published_on=datetime.date(2020, 7, 1),
         inspection__published_precision="month",
     )
 
-    assert response.due_on is None
-    assert state_of(response) == State.DEADLINE_UNKNOWN
+    assert (response.due_earliest_on, response.due_on) == (
+        datetime.date(2020, 8, 25),
+        datetime.date(2020, 9, 24),
+    )
+    assert response.due_display() == "25 August 2020 – 24 September 2020"
+    assert state_of(response, datetime.date(2020, 9, 24)) == State.DUE_SOON
+    assert state_of(response, datetime.date(2020, 9, 25)) == State.OVERDUE
+
+
+def test_a_report_before_2_may_2017_is_owed_but_never_overdue():
+    before = ResponseFactory(inspection__published_on=datetime.date(2017, 5, 1))
+    after = ResponseFactory(inspection__published_on=datetime.date(2017, 5, 2))
+
+    assert (before.regime, before.due_on) == ("no_statutory_deadline", None)
+    assert state_of(before) == State.NO_STATUTORY_DEADLINE
+    assert before.due_display() == "No statutory deadline"
+    assert after.due_on == datetime.date(2017, 6, 26)
+    assert state_of(after) == State.OVERDUE
 
 
 # --- Every state, with its boundaries ----------------------------------------------------------
@@ -134,15 +150,19 @@ def test_published_without_a_recorded_date_is_its_own_state():
     assert state_of(response) == State.PUBLISHED_DATE_UNKNOWN
 
 
-def test_published_on_a_known_date_for_a_report_whose_day_is_unknown():
-    response = ResponseFactory(
-        inspection__published_on=datetime.date(2020, 7, 1),
-        inspection__published_precision="month",
-        is_published=True,
-        published_on=datetime.date(2020, 8, 20),
-    )
+def test_published_for_a_report_whose_day_is_unknown_is_judged_against_the_window():
+    def published(day: datetime.date) -> Response:
+        return ResponseFactory(
+            inspection__published_on=datetime.date(2020, 7, 1),
+            inspection__published_precision="month",
+            is_published=True,
+            published_on=day,
+        )
 
-    assert state_of(response) == State.PUBLISHED_DEADLINE_UNKNOWN
+    assert state_of(published(datetime.date(2020, 8, 25))) == State.PUBLISHED_ON_TIME
+    assert state_of(published(datetime.date(2020, 8, 26))) == State.PUBLISHED_IN_WINDOW
+    assert state_of(published(datetime.date(2020, 9, 24))) == State.PUBLISHED_IN_WINDOW
+    assert state_of(published(datetime.date(2020, 9, 25))) == State.PUBLISHED_LATE
 
 
 def test_not_required_wins_over_the_deadline():
@@ -164,10 +184,19 @@ def test_every_state_is_reachable_and_filterable_in_sql():
     Response.objects.filter(pk=on_time.pk).update(is_published=True, published_on=on_time.due_on)
     due_in(-50, is_published=True)
     ResponseFactory(
+        inspection__published_on=None, is_published=True, published_on=datetime.date(2020, 8, 1)
+    )
+    ResponseFactory(
         inspection__published_on=datetime.date(2020, 7, 1),
         inspection__published_precision="month",
         is_published=True,
-        published_on=datetime.date(2020, 8, 1),
+        published_on=datetime.date(2020, 9, 1),
+    )
+    ResponseFactory(inspection__published_on=datetime.date(2016, 1, 5))
+    ResponseFactory(
+        inspection__published_on=datetime.date(2016, 1, 5),
+        is_published=True,
+        published_on=datetime.date(2016, 3, 1),
     )
     due_in(1, is_not_required=True, not_required_reason="Not for this body.")
 

@@ -509,11 +509,18 @@ def test_real_cumbria_record(analyst_client):
     assert peel_2018.state == State.PUBLISHED_DATE_UNKNOWN
     assert (peel_2018.recommendations_owed, peel_2018.afi_count) == (0, 5)
     assert by_report["diverging-under-pressure"].state == State.PUBLISHED_DATE_UNKNOWN
-    assert by_report["cumbria-peel-2021-22"].state == State.DEADLINE_UNKNOWN
+    # Dated to April 2022 only: due in a window, overdue once its last day has passed.
+    peel_2021 = by_report["cumbria-peel-2021-22"]
+    assert (peel_2021.due_earliest_on, peel_2021.due_on) == (
+        datetime.date(2022, 5, 26),
+        datetime.date(2022, 6, 24),
+    )
+    assert peel_2021.state == State.OVERDUE
     assert (
-        "Integrated PEEL Assessment 2018/19: Cumbria Constabulary PEEL force inspection "
-        "2 May 2019 26 June 2019"
+        "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 – Cumbria Constabulary "
+        "PEEL force inspection 2 May 2019 26 June 2019"
     ) in text(page)
+    assert "26 May 2022 – 24 June 2022" in text(page)
     # The national spotlight is owed by all 43 forces.
     national = analyst_client.get(URL, {"kind": "peel_national"})
     assert national.context["page"].paginator.count == 43

@@ -1,0 +1,166 @@
+"""Who owes a finding: obligations follow the addressees (DOMAIN.md, "Obligations follow
+addressees"; docs/domain-rules.md).
+
+- A finding addressed to "the force", "all forces", "forces" or "chief constables" is owed by
+  each force the report applies to (a single-force report's findings are its force's).
+- One addressed to police and crime commissioners / local policing bodies is owed by each of
+  those forces' bodies; its progress is tracked on the force's row (one row per force holds the
+  force's and its body's progress).
+- One addressed to the Home Office, the NPCC, the College of Policing or another national body
+  is owed by that body alone: tracked against the body, never fanned out to forces.
+- A finding that names only words the product does not recognise stays the report's own (as
+  one with no addressee stated); an editor corrects it in the admin.
+"""
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q
+
+from inspections.models import NationalBody
+from recommendations.models import Finding, ForceScope
+
+# Lower-case words for forces and for their bodies as reports write them.
+FORCE_WORDS = (
+    "the force",
+    "force",
+    "forces",
+    "all forces",
+    "police forces",
+    "all police forces",
+    "chief constables",
+    "chief constable",
+    "chief officers",
+    "all chief constables",
+    "the chief constable",
+)
+BODY_WORDS = (
+    "pccs",
+    "pcc",
+    "police and crime commissioners",
+    "police and crime commissioner",
+    "police, fire and crime commissioners",
+    "local policing bodies",
+    "local policing body",
+    "the police and crime commissioner",
+)
+# What may be left between addressees once they are taken out: "forces and PCCs", "the Home
+# Office, the NPCC & the College of Policing".
+_JOINERS = re.compile(r"^(?:[\s,;/&]|\band\b|\bthe\b|\ball\b)*$")
+
+
+def normalise(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split()).strip(" .;:")
+
+
+@dataclass
+class Addressing:
+    """Structured addressees, as stored on a Finding."""
+
+    owed_by_forces: str = ForceScope.NONE
+    is_for_policing_bodies: bool = False
+    national_bodies: list[NationalBody] = field(default_factory=list)
+    unrecognised: list[str] = field(default_factory=list)
+
+
+def _body_lookup(bodies: Iterable[NationalBody]) -> dict[str, NationalBody]:
+    lookup = {}
+    for body in bodies:
+        for name in (body.name, body.slug.replace("-", " "), *body.aliases):
+            lookup[normalise(name)] = body
+            lookup[normalise(name).removeprefix("the ")] = body
+    return lookup
+
+
+def addressing_from_words(
+    phrases: Sequence[str], *, national_bodies: Iterable[NationalBody]
+) -> Addressing:
+    """Read the addressees as worded into structured addressees. No words at all means the
+    finding is the report's own (its force's, or the forces it applies to). Known names are
+    found longest first, so "police and crime commissioners" is one addressee and "forces and
+    PCCs" two."""
+    if not phrases:
+        return Addressing(owed_by_forces=ForceScope.REPORT)
+    lookup = _body_lookup(national_bodies)
+    known = dict.fromkeys(FORCE_WORDS, "force")
+    known |= dict.fromkeys(BODY_WORDS, "body")
+    known |= dict.fromkeys(lookup, "national")
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(w) for w in sorted(known, key=len, reverse=True)) + r")\b"
+    )
+    result = Addressing()
+    for phrase in phrases:
+        text = normalise(phrase)
+        for match in pattern.finditer(text):
+            word = match.group(1)
+            if known[word] == "force":
+                result.owed_by_forces = ForceScope.REPORT
+            elif known[word] == "body":
+                result.is_for_policing_bodies = True
+            elif lookup[word] not in result.national_bodies:
+                result.national_bodies.append(lookup[word])
+        if not _JOINERS.match(pattern.sub(" ", text)):
+            result.unrecognised.append(phrase)
+    if not (result.is_for_policing_bodies or result.national_bodies):
+        # Nothing but words the product does not know ("the constabulary"): the finding stays
+        # the report's own, as with no words at all, and the editor can narrow it.
+        result.owed_by_forces = ForceScope.REPORT
+    return result
+
+
+def forces_owing(
+    *,
+    owed_by_forces: str,
+    is_for_policing_bodies: bool,
+    report_force_ids: Iterable[int],
+    named_force_ids: Iterable[int] = (),
+) -> set[int]:
+    """The ids of the forces that owe a finding (each for itself or its body): the rule that
+    decides which force status rows exist."""
+    report = set(report_force_ids)
+    owing = set()
+    if owed_by_forces == ForceScope.REPORT:
+        owing |= report
+    elif owed_by_forces == ForceScope.NAMED:
+        owing |= set(named_force_ids)
+    if is_for_policing_bodies:
+        owing |= report
+    return owing
+
+
+def owed_by_force_q(force) -> Q:
+    """A filter on findings of a report that applies to `force` (an id, or an OuterRef to
+    one): those that force or its body owes. The same rule as forces_owing(), in SQL, so a
+    response's counts do not depend on the tracking rows having been opened."""
+    named = Finding.named_forces.through.objects.filter(
+        finding_id=OuterRef("pk"),
+        force_id=OuterRef(force) if isinstance(force, OuterRef) else force,
+    )
+    return (
+        Q(owed_by_forces=ForceScope.REPORT)
+        | Q(is_for_policing_bodies=True)
+        | Q(Exists(named), owed_by_forces=ForceScope.NAMED)
+    )
+
+
+def describe(
+    *,
+    owed_by_forces: str,
+    is_for_policing_bodies: bool,
+    report_force_name: str | None,
+    named_force_names: Sequence[str],
+    national_body_names: Sequence[str],
+) -> str:
+    """Who owes a finding, in words: "Cumbria Constabulary", "Each force the report applies
+    to and their local policing bodies; Home Office"."""
+    parts = []
+    if owed_by_forces == ForceScope.REPORT:
+        parts.append(report_force_name or "Each force the report applies to")
+    elif owed_by_forces == ForceScope.NAMED:
+        parts.append(", ".join(named_force_names) or "No force named")
+    if is_for_policing_bodies:
+        parts.append("their local policing bodies" if parts else "The local policing bodies")
+    forces = " and ".join(parts)
+    owners = [part for part in (forces, ", ".join(national_body_names)) if part]
+    return "; ".join(owners) or "Nobody: no addressee is recorded"

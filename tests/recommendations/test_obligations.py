@@ -1,0 +1,275 @@
+"""Obligations follow addressees (recommendations.obligations): who gets a status row, who owes
+an explanation, and how the words of a report are read into structured addressees."""
+
+import csv
+import datetime
+import io
+from http import HTTPStatus
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from inspections.models import NationalBody
+from recommendations.models import Finding, FindingStatus, Response
+from recommendations.obligations import addressing_from_words, describe, forces_owing
+from recommendations.services import finding_status_change, inspection_open_tracking
+from tests.factories import FindingFactory, ForceFactory, InspectionFactory
+
+pytestmark = pytest.mark.django_db
+
+PUBLISHED = datetime.date(2024, 1, 31)
+
+
+@pytest.fixture
+def home_office():
+    return NationalBody.objects.get_or_create(
+        slug="home-office",
+        defaults={"name": "Home Office", "aliases": ["home secretary"]},
+    )[0]
+
+
+@pytest.fixture
+def college():
+    return NationalBody.objects.get_or_create(
+        slug="college-of-policing", defaults={"name": "College of Policing"}
+    )[0]
+
+
+@pytest.fixture
+def national_report():
+    """A thematic report applying to three forces."""
+    inspection = InspectionFactory(national=True, kind="thematic", published_on=PUBLISHED)
+    inspection.applies_to.set(ForceFactory.create_batch(3))
+    return inspection
+
+
+# --- reading the words ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "forces", "bodies"),
+    [
+        ([], "report", False),
+        (["chief constables"], "report", False),
+        (["All forces"], "report", False),
+        (["the force"], "report", False),
+        (["forces and PCCs"], "report", True),
+        (["police and crime commissioners"], "none", True),
+        (["the Home Office"], "none", False),
+        (["the constabulary"], "report", False),  # unknown words: the report's own
+        (["police, fire and crime commissioners"], "none", True),
+        (["chief constables and the Home Office"], "report", False),
+    ],
+)
+def test_words_are_read_into_structured_addressees(words, forces, bodies, home_office):
+    addressing = addressing_from_words(words, national_bodies=[home_office])
+    assert (addressing.owed_by_forces, addressing.is_for_policing_bodies) == (forces, bodies)
+
+
+def test_national_bodies_are_read_by_name_and_alias(home_office, college):
+    addressing = addressing_from_words(
+        ["chief constables", "the College of Policing", "the Home Secretary"],
+        national_bodies=[home_office, college],
+    )
+    assert addressing.owed_by_forces == "report"
+    assert addressing.national_bodies == [college, home_office]
+    assert addressing.unrecognised == []
+    odd = addressing_from_words(["the Ministry of Defence"], national_bodies=[home_office])
+    assert odd.unrecognised == ["the Ministry of Defence"]
+
+
+def test_forces_owing_by_scope():
+    report = [1, 2, 3]
+    assert forces_owing(
+        owed_by_forces="report", is_for_policing_bodies=False, report_force_ids=report
+    ) == {1, 2, 3}
+    assert forces_owing(
+        owed_by_forces="named",
+        is_for_policing_bodies=False,
+        report_force_ids=report,
+        named_force_ids=[2],
+    ) == {2}
+    assert forces_owing(
+        owed_by_forces="none", is_for_policing_bodies=False, report_force_ids=report
+    ) == (set())
+    assert forces_owing(
+        owed_by_forces="none", is_for_policing_bodies=True, report_force_ids=report
+    ) == {1, 2, 3}
+
+
+def test_describe_says_who_owes_it():
+    assert (
+        describe(
+            owed_by_forces="report",
+            is_for_policing_bodies=True,
+            report_force_name=None,
+            named_force_names=[],
+            national_body_names=["Home Office"],
+        )
+        == "Each force the report applies to and their local policing bodies; Home Office"
+    )
+    assert (
+        describe(
+            owed_by_forces="none",
+            is_for_policing_bodies=False,
+            report_force_name="Kent Police",
+            named_force_names=[],
+            national_body_names=[],
+        )
+        == "Nobody: no addressee is recorded"
+    )
+
+
+# --- status rows ------------------------------------------------------------------------------
+
+
+def test_a_home_office_only_recommendation_gives_no_force_a_status(national_report, home_office):
+    finding = FindingFactory(
+        inspection=national_report,
+        recommendation=True,
+        area=None,
+        addressees=["the Home Office"],
+        owed_by_forces="none",
+    )
+    finding.national_bodies.add(home_office)
+
+    inspection_open_tracking(inspection=national_report)
+
+    assert not FindingStatus.objects.filter(finding=finding, force__isnull=False).exists()
+    [own] = FindingStatus.objects.filter(finding=finding)
+    assert own.national_body == home_office
+    assert own.holder == home_office
+    assert own.history.get().status == "awaiting_review"
+    # Each force still owes its response to the report, with nothing to explain.
+    counts = Response.objects.filter(inspection=national_report).with_finding_counts()
+    assert [r.recommendations_owed for r in counts] == [0, 0, 0]
+
+
+def test_a_chief_constables_recommendation_is_owed_by_each_of_the_reports_forces(
+    national_report,
+):
+    finding = FindingFactory(
+        inspection=national_report,
+        recommendation=True,
+        area=None,
+        addressees=["chief constables"],
+    )
+
+    inspection_open_tracking(inspection=national_report)
+
+    owing = set(FindingStatus.objects.filter(finding=finding).values_list("force", flat=True))
+    assert owing == set(national_report.applies_to.values_list("pk", flat=True))
+    assert len(owing) == 3
+    counts = Response.objects.filter(inspection=national_report).with_finding_counts()
+    assert [r.recommendations_owed for r in counts] == [1, 1, 1]
+
+
+def test_a_recommendation_to_named_forces_is_owed_by_those_alone(national_report):
+    named = national_report.applies_to.order_by("pk").first()
+    finding = FindingFactory(
+        inspection=national_report, recommendation=True, area=None, owed_by_forces="named"
+    )
+    finding.named_forces.add(named)
+
+    inspection_open_tracking(inspection=national_report)
+
+    assert list(FindingStatus.objects.filter(finding=finding).values_list("force", flat=True)) == [
+        named.pk
+    ]
+    owed = {
+        r.force_id: r.recommendations_owed
+        for r in Response.objects.filter(inspection=national_report).with_finding_counts()
+    }
+    assert owed[named.pk] == 1
+    assert sorted(owed.values()) == [0, 0, 1]
+    other = Response.objects.exclude(force=named).filter(inspection=national_report).first()
+    assert other.unexplained_recommendations() == []
+
+
+def test_only_administrators_change_a_national_bodys_status(
+    national_report, home_office, editor, administrator
+):
+    finding = FindingFactory(
+        inspection=national_report, recommendation=True, area=None, owed_by_forces="none"
+    )
+    finding.national_bodies.add(home_office)
+    inspection_open_tracking(inspection=national_report)
+    row = FindingStatus.objects.get(finding=finding)
+
+    with pytest.raises(PermissionDenied):
+        finding_status_change(
+            finding_status=row,
+            status="being_progressed",
+            effective_on=PUBLISHED,
+            note="Started.",
+            user=editor,
+        )
+    entry = finding_status_change(
+        finding_status=row,
+        status="being_progressed",
+        effective_on=PUBLISHED,
+        note="The Home Office has consulted on the change.",
+        user=administrator,
+        source_kind="later_report",
+        source_reference="https://www.gov.uk/example",
+    )
+    assert (entry.source_kind, entry.source_reference) == (
+        "later_report",
+        "https://www.gov.uk/example",
+    )
+
+
+def test_the_finding_page_shows_who_owes_it_and_what_a_status_rests_on(
+    client, analyst, national_report, home_office, administrator
+):
+    finding = FindingFactory(
+        inspection=national_report,
+        recommendation=True,
+        area=None,
+        addressees=["chief constables", "the Home Office"],
+    )
+    finding.national_bodies.add(home_office)
+    inspection_open_tracking(inspection=national_report)
+    finding_status_change(
+        finding_status=FindingStatus.objects.get(finding=finding, national_body=home_office),
+        status="being_progressed",
+        effective_on=PUBLISHED,
+        note="Consultation opened.",
+        user=administrator,
+        source_kind="force_update",
+        source_reference="Letter of 1 February 2024",
+    )
+    client.force_login(analyst)
+
+    page = client.get(reverse("recommendations:detail", args=[finding.pk]))
+
+    assert page.status_code == HTTPStatus.OK
+    text = page.content.decode()
+    assert "Each force the report applies to; Home Office" in text
+    assert "An update from the force: Letter of 1 February 2024" in text
+    assert text.count('id="history-') == 4  # three forces and the Home Office
+
+
+def test_the_findings_list_and_csv_name_the_national_body(
+    client, analyst, national_report, home_office
+):
+    finding = FindingFactory(
+        inspection=national_report,
+        recommendation=True,
+        area=None,
+        owed_by_forces="none",
+        text="The Home Office should amend the code of practice.",
+    )
+    finding.national_bodies.add(home_office)
+    inspection_open_tracking(inspection=national_report)
+    client.force_login(analyst)
+
+    page = client.get(reverse("recommendations:list"))
+    export = client.get(reverse("recommendations:export_csv"))
+
+    assert "Home Office" in page.content.decode()
+    content = b"".join(export.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
+    assert [row[0] for row in rows[1:]] == ["Home Office"]
+    assert Finding.objects.get().statuses.count() == 1
