@@ -1,0 +1,232 @@
+"""Findings pass: a label or a lead-in opens a list of findings; under it each finding is a
+headline with its explanation and sub-points (see parse.py for the order of precedence)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from inspections.report_reader import model
+from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.blocks import ITEM, Block
+
+
+@dataclass
+class _Context:
+    """An open list of findings under a label."""
+
+    kind: str
+    plural: bool
+    level: int
+    label: str
+    number: str = ""
+    area: str = ""
+    section: str = ""
+    prefix: str = ""  # a directive lead-in put before each bullet ("The force should ensure")
+    list_mode: str | None = None  # "parts": bullets belong to the open finding; "findings"
+    base_depth: int | None = None
+    style: str = ""  # how the current finding started: heading | para | item | leadin | inline
+    cause: int | None = None
+    single: bool = False  # a numbered label ("AFI 3") introduces one finding only
+    count: int = 0
+
+
+class FindingsPass:
+    """Open lists of findings and the findings in them: mixed into the parser."""
+
+    def _inline_ok(self, label: vocab.Label) -> bool:
+        return bool(label.inline) and (
+            vocab.is_headline_like(label.inline) or len(vocab.words(label.inline)) >= 6
+        )
+
+    def _open_context(self, label: vocab.Label, level: int) -> None:
+        if self.ctx is not None and self.ctx.count == 0 and self.ctx.kind == label.kind:
+            self.ctx.count = -1  # "Recommendations" then "Recommendation 1": not empty
+        self._close_context()
+        cause = None
+        if label.kind == model.RECOMMENDATION and self.last_cause is not None:
+            cause = self.last_cause
+        elif label.kind != model.RECOMMENDATION:
+            self.last_cause = None
+        self.ctx = _Context(
+            kind=label.kind,
+            plural=label.plural,
+            level=level,
+            label=label.word,
+            number=label.number,
+            area=self._area_name(),
+            section=self._section(label.word),
+            cause=cause,
+            single=bool(label.number) or bool(label.inline),
+        )
+        if self._inline_ok(label):
+            self._start_finding(label.inline, style="inline")
+
+    def _close_context(self) -> None:
+        if self.ctx is not None and self.ctx.count == 0 and not self.ctx.single:
+            where = f" under “{self.ctx.area}”" if self.ctx.area else ""
+            self.warnings.append(
+                f"A “{self.ctx.label}” heading{where} has nothing under it that reads as a finding."
+            )
+        self.ctx = None
+        self.current = None
+        self.open_sublist = False
+
+    def _start_finding(self, text: str, *, style: str, number: str = "") -> None:
+        ctx = self.ctx
+        assert ctx is not None
+        number = number or ctx.number
+        reference = f"{vocab.REFERENCE_PREFIX[ctx.kind]} {number}" if number else ""
+        finding = model.ParsedFinding(
+            kind=ctx.kind,
+            text=text.strip(),
+            area=ctx.area,
+            reference=reference,
+            section=ctx.section,
+            report=self.report,
+            cause_of_concern=ctx.cause if ctx.kind == model.RECOMMENDATION else None,
+        )
+        self.findings.append(finding)
+        if ctx.kind == model.CAUSE_OF_CONCERN:
+            self.last_cause = len(self.findings) - 1
+        self.current = finding
+        ctx.style = style
+        ctx.count += 1
+        self.open_sublist = style == "item" and text.rstrip().endswith(":")
+
+    def _append(self, text: str) -> None:
+        assert self.current is not None
+        self.current.text = f"{self.current.text}\n\n{text.strip()}"
+
+    def _add_part(self, text: str, depth: int) -> None:
+        assert self.current is not None
+        indent = "  " * depth
+        self.current.parts.append(text)
+        self.current.text = f"{self.current.text}\n{indent}- {text}"
+
+    def _next_items(self) -> list[Block]:
+        items = []
+        for block in self.blocks[self.index + 1 :]:
+            if block.kind != ITEM:
+                break
+            items.append(block)
+        return items
+
+    def _context_para(self, text: str) -> None:
+        ctx = self.ctx
+        assert ctx is not None
+        items = self._next_items()
+        lead_in = bool(items) and (
+            text.rstrip().endswith((":", "-", "–", "—")) or re.search(r"(?i)as follows\.?$", text)
+        )
+        if lead_in:
+            override = re.search(
+                r"(?i)\b(?:part\s+of|under)\s+the\s+(?P<area>[\w ,'-]{3,80}?)\s+"
+                r"(?:pillar|question|area)\b",
+                text,
+            )
+            if override:
+                ctx.area = self._canonical(override.group("area"))
+            sentence = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+            sentence = re.sub(r"\s*[:\-–—]+\s*$", "", sentence).strip()
+            fragments = all(
+                vocab.blocks_start_lower(item.text)
+                for item in items
+                if item.level == items[0].level
+            )
+            if self.current is not None and ctx.style in ("heading", "inline"):
+                self._append(text)
+                return
+            directive = vocab.is_directive(sentence)
+            if directive and fragments and not (ctx.kind == model.RECOMMENDATION and ctx.plural):
+                self._start_finding(text.strip(), style="leadin")
+                ctx.list_mode = "parts"
+                return
+            self.current = None
+            ctx.prefix = sentence if directive else ""
+            ctx.list_mode = "findings"
+            ctx.base_depth = None
+            return
+        if self.current is None:
+            self._start_finding(text, style="para")
+            return
+        if ctx.list_mode == "findings" and ctx.style == "item":
+            if vocab.blocks_start_lower(text):
+                self.current.text = f"{self.current.text} {text}"
+                return
+            self._close_context()
+            return
+        if (
+            ctx.style == "para"
+            and not ctx.single
+            and (
+                _is_headline_paragraph(text)
+                or (
+                    vocab.is_directive(text)
+                    and vocab.SUBJECT_START_RE.match(text)
+                    and len(vocab.words(text)) < 80
+                )
+            )
+        ):
+            self._start_finding(text, style="para")
+            return
+        self._append(text)
+
+    def _context_item(self, block: Block) -> None:
+        ctx = self.ctx
+        assert ctx is not None
+        text = block.text
+        if ctx.list_mode is None:
+            ctx.list_mode = "parts" if self.current is not None else "findings"
+        if ctx.list_mode == "parts" and self.current is not None:
+            self._add_part(
+                text, block.level if ctx.base_depth is None else block.level - ctx.base_depth
+            )
+            if ctx.base_depth is None:
+                ctx.base_depth = block.level
+            return
+        if ctx.base_depth is None:
+            ctx.base_depth = block.level
+        depth = block.level - ctx.base_depth
+        if (
+            self.current is not None
+            and ctx.style == "item"
+            and (depth > 0 or (self.open_sublist and vocab.blocks_start_lower(text)))
+        ):
+            self._add_part(text, max(depth - 1, 0))
+            if self.open_sublist and text.rstrip().endswith(".") and depth == 0:
+                self.open_sublist = False
+            return
+        body = text
+        if ctx.prefix and not vocab.is_directive(text):
+            body = f"{ctx.prefix} {_lower_first(text)}"
+            # One sentence cut into bullets, each now a finding of its own: end it properly.
+            body = (
+                re.sub(r"\s*(?:;|,)?\s*(?:and|or)?\s*$", "", body.rstrip(" ;"))
+                if re.search(r"(?:;|;\s*(?:and|or)|,\s*(?:and|or))\s*$", body)
+                else body
+            )
+            if not body.endswith(tuple(".!?:")):
+                body += "."
+        number = block.number if block.number.isdigit() else ""
+        self._start_finding(body, style="item", number=number)
+        self.open_sublist = text.rstrip().endswith(":")
+
+
+def _is_headline_paragraph(text: str) -> bool:
+    """A paragraph that is a subheading set as plain text: it starts in upper case, has no
+    closing punctuation and is short enough to be a headline."""
+    text = text.strip()
+    return (
+        bool(text)
+        and text[0].isupper()
+        and not text.endswith(tuple('.!?:;,"”’)'))
+        and 4 <= len(vocab.words(text)) <= 45
+    )
+
+
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first.isupper() or first[1:2].isupper()):
+        return text  # an acronym: "NPCC", "IOM"
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,127 @@
+"""Links pass: findings a later report says remain in place (carried forward), duplicates of a
+summary that lists the findings again, and each recommendation's cause of concern kept
+through both."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from inspections.report_reader import model
+from inspections.report_reader import vocabulary as vocab
+
+
+@dataclass
+class _Narrative:
+    """A subheading outside any list of findings, and the paragraphs under it: read for
+    findings the report says remain in place."""
+
+    headline: str
+    area: str
+    section: str
+    paragraphs: list[str] = field(default_factory=list)
+    remains: str = ""
+
+
+class LinksPass:
+    """Carried-forward findings: mixed into the parser."""
+
+    def _flush_narrative(self) -> None:
+        narrative, self.narrative = self.narrative, None
+        if narrative is None or not narrative.remains:
+            return
+        words_match = vocab.FINDING_WORD_RE.search(narrative.remains) or next(
+            (
+                match
+                for match in (vocab.FINDING_WORD_RE.search(p) for p in narrative.paragraphs)
+                if match
+            ),
+            None,
+        )
+        if words_match is None:
+            return
+        kind = (
+            model.AFI
+            if words_match.group("afi")
+            else model.RECOMMENDATION
+            if words_match.group("rec")
+            else model.CAUSE_OF_CONCERN
+        )
+        explanation = "\n\n".join(narrative.paragraphs)
+        if narrative.headline and vocab.is_directive(narrative.headline):
+            headlines = _split_coordinated(
+                narrative.headline, vocab.remains_count(narrative.remains)
+            )
+        else:
+            sentences = re.split(r"(?<=[.!?])\s+", narrative.remains)
+            headlines = [
+                next((s for s in sentences if vocab.REMAINS_RE.search(s)), narrative.remains)
+            ]
+            explanation = "\n\n".join(p for p in narrative.paragraphs if p != narrative.remains)
+        for headline in headlines:
+            headline = headline.strip()
+            if not headline.endswith(tuple(".!?:")):
+                headline += "."
+            text = f"{headline}\n\n{explanation}" if explanation else headline
+            self.findings.append(
+                model.ParsedFinding(
+                    kind=kind,
+                    text=text.strip(),
+                    area=narrative.area,
+                    section=narrative.section,
+                    remains_from_earlier=True,
+                    report=self.report,
+                )
+            )
+
+
+def _split_coordinated(headline: str, count: int) -> list[str]:
+    """'… external scrutiny of its use of stop and search powers, and use of force' said to be
+    two AFIs → '… of its use of stop and search powers', '… of its use of force'."""
+    headline = headline.strip().rstrip(".")
+    if count < 2:
+        return [headline]
+    match = re.search(r"^(?P<first>.+),?\s+and\s+(?P<last>[^,]+?)$", headline)
+    if not match:
+        return [headline]
+    first, last = match.group("first").rstrip(","), match.group("last").strip()
+    rest = [part.strip() for part in first.split(",")]
+    head, conjuncts = rest[0], [*rest[1:], last]
+    anchor = vocab.words(last)[0] if vocab.words(last) else ""
+    position = -1
+    for found in re.finditer(rf"\b{re.escape(anchor)}\b", head, re.IGNORECASE):
+        position = found.start()
+    if position <= 0:
+        # No shared opening word: split after the last "of"/"to"/"on" before the first item.
+        found = list(re.finditer(r"\b(?:of|to|on|for|in)\s+(?:its\s+|the\s+)?", head))
+        if not found:
+            return [headline]
+        position = found[-1].end()
+    prefix = head[:position]
+    items = [head, *(prefix + conjunct for conjunct in conjuncts)]
+    return items if len(items) == count else [headline]
+
+
+def _dedupe(findings: list[model.ParsedFinding]) -> list[model.ParsedFinding]:
+    """A summary that lists the findings again (as 2023–25 reports do) must not double them:
+    keep one of each kind and headline, the fuller text, the area if either has one."""
+    kept: list[model.ParsedFinding] = []
+    index_of: dict[tuple[str, str, int], int] = {}
+    remap: dict[int, int] = {}
+    for position, finding in enumerate(findings):
+        key = (finding.kind, vocab.plain(finding.headline)[:200], finding.report)
+        if key in index_of:
+            other = kept[index_of[key]]
+            if len(finding.text) > len(other.text):
+                other.text, other.parts = finding.text, finding.parts
+            other.area = other.area or finding.area
+            other.remains_from_earlier = other.remains_from_earlier or finding.remains_from_earlier
+            remap[position] = index_of[key]
+            continue
+        index_of[key] = len(kept)
+        remap[position] = len(kept)
+        kept.append(finding)
+    for finding in kept:
+        if finding.cause_of_concern is not None:
+            finding.cause_of_concern = remap.get(finding.cause_of_concern)
+    return kept
