@@ -85,6 +85,7 @@ class FindingsPass:
             section=ctx.section,
             report=self.report,
             cause_of_concern=ctx.cause if ctx.kind == model.RECOMMENDATION else None,
+            lines=self._block_lines(),
         )
         self.findings.append(finding)
         if ctx.kind == model.CAUSE_OF_CONCERN:
@@ -94,15 +95,31 @@ class FindingsPass:
         ctx.count += 1
         self.open_sublist = style == "item" and text.rstrip().endswith(":")
 
+    def _block_lines(self) -> tuple[int, int] | None:
+        block = self.blocks[self.index] if 0 <= self.index < len(self.blocks) else None
+        if block is None or not block.line:
+            return None
+        return (block.line, max(block.end, block.line))
+
+    def _extend_lines(self) -> None:
+        """The open finding now runs to the end of the current block."""
+        here = self._block_lines()
+        if self.current is None or here is None:
+            return
+        start = self.current.lines[0] if self.current.lines else here[0]
+        self.current.lines = (min(start, here[0]), max(here[1], start))
+
     def _append(self, text: str) -> None:
         assert self.current is not None
         self.current.text = f"{self.current.text}\n\n{text.strip()}"
+        self._extend_lines()
 
     def _add_part(self, text: str, depth: int) -> None:
         assert self.current is not None
         indent = "  " * depth
         self.current.parts.append(text)
         self.current.text = f"{self.current.text}\n{indent}- {text}"
+        self._extend_lines()
 
     def _next_items(self) -> list[Block]:
         items = []
@@ -153,6 +170,7 @@ class FindingsPass:
         if ctx.list_mode == "findings" and ctx.style == "item":
             if vocab.blocks_start_lower(text):
                 self.current.text = f"{self.current.text} {text}"
+                self._extend_lines()
                 return
             self._close_context()
             return

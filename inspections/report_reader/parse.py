@@ -33,21 +33,34 @@ import re
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.blocks import BOLD_LEVEL, HEADING, ITEM, PARA, ROW, Block, to_blocks
+from inspections.report_reader.blocks import (
+    BOLD_LEVEL,
+    HEADING,
+    ITEM,
+    PARA,
+    ROW,
+    Block,
+    normalise,
+    to_blocks,
+)
 from inspections.report_reader.findings import FindingsPass, _Context, _is_headline_paragraph
+from inspections.report_reader.furniture import Furniture, strip_furniture
 from inspections.report_reader.grades import GradesPass, _Area
 from inspections.report_reader.links import LinksPass, _dedupe, _Narrative
 from inspections.report_reader.metadata import MetadataPass, _report_kind, _Segment
 
 
 def parse_text(text: str) -> model.ParsedReport:
-    """Read a report from its text (plain text or Markdown)."""
-    return _Parser(to_blocks(text)).run()
+    """Read a report from its text (plain text or Markdown). Line numbers in the result
+    (ParsedFinding.lines) count lines of the text with line endings normalised."""
+    text, furniture = strip_furniture(normalise(text))
+    return _Parser(to_blocks(text), furniture).run()
 
 
 class _Parser(MetadataPass, GradesPass, FindingsPass, LinksPass):
-    def __init__(self, blocks: list[Block]):
+    def __init__(self, blocks: list[Block], furniture: Furniture | None = None):
         self.blocks = blocks
+        self.furniture = furniture or Furniture()
         self.findings: list[model.ParsedFinding] = []
         self.judgments: list[model.ParsedJudgment] = []
         self.warnings: list[str] = []
@@ -276,5 +289,11 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LinksPass):
             reports=infos,
             main_report=main,
             warnings=self.warnings,
+            status_log=self.furniture.status_log,
         )
+        letter = (
+            vocab.parse_date(self.furniture.letter_date) if self.furniture.letter_date else None
+        )
+        if letter:
+            report.letter_date = letter[0]
         return report
