@@ -196,6 +196,8 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LinksPass):
                 strong=True,
             )
             return
+        if self.ctx is None and self._grade_pairs(text):
+            return
         label = vocab.match_label(text)
         if label and (self._inline_ok(label) or len(vocab.words(text)) <= 6):
             self._flush_narrative()
@@ -225,6 +227,8 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LinksPass):
 
     def _item(self, block: Block) -> None:
         if self.index in self.title_blocks:
+            return
+        if self.ctx is None and self._grade_pairs(block.text):
             return
         if self.ctx is not None:
             self._context_item(block)

@@ -118,6 +118,7 @@ _STRUCTURAL_RE = re.compile(
     r"|annex(?:e)?\b.*|appendix\b.*|about\s+(?:this|the|us)\b.*|next\s+steps|our\s+judgments?"
     r"|judgments?|graded\s+judgments?|data\s+in\s+this\s+report|important\s+changes\s+to\s+peel"
     r"|hm\s+inspector'?s\s+observations|hm\s+inspector'?s\s+foreword|reducing\s+crime\s+assessment"
+    r"|hmi'?s\s+observations|hm\s+inspector'?s\s+summary|questions\s+for\s+\w+"
     r"|key\s+facts|force\s+in\s+numbers|what\s+we\s+found|how\s+we\s+inspected\b.*"
     r"|what\s+we\s+inspected|terms\s+of\s+reference|about\s+the\s+data|ratings?"
     r"|.*\b(?:response|comments|reply)\b.*|.*\bresponse\s+to\b.*"
@@ -137,6 +138,7 @@ _DOCUMENT_PART_RE = re.compile(
     r"|executive\s+summary|summary|foreword|preface|methodology|glossary|references|annex(?:e)?\b.*"
     r"|appendix\b.*|about\b.*|next\s+steps|our\s+judgments?|graded\s+judgments?|judgments?"
     r"|data\s+in\s+this\s+report|important\s+changes\s+to\s+peel|hm\s+inspector'?s\s+\w+"
+    r"|hmi'?s\s+observations|questions\s+for\s+\w+"
     r"|reducing\s+crime\s+assessment|key\s+facts|force\s+in\s+numbers|how\s+we\s+inspected\b.*"
     r"|terms\s+of\s+reference|about\s+the\s+data)\s*:?$",
     re.IGNORECASE,
@@ -190,6 +192,7 @@ GRADE_WORDS = {
     "not graded": "ungraded",
     "no graded judgment": "ungraded",
     "not yet graded": "not_yet_graded",
+    "to be graded": "not_yet_graded",
     "not yet inspected": "not_yet_graded",
     "not yet assessed": "not_yet_graded",
     "not inspected": "not_inspected",
@@ -213,6 +216,7 @@ def grade_of(text: str) -> str | None:
 
 _FORCE_SUBJECT = (
     r"(?:the\s+(?:force|constabulary|service)"
+    r"|(?:[A-Z][\w'&-]*\s+){1,5}(?:and\s+Rescue\s+Service|&\s+Rescue\s+Service)"
     r"|(?:[A-Z][\w'&-]*\s+){1,5}(?:Constabulary|Police\s+Service|Police(?!\s+and\s+Crime)))"
 )
 GRADE_SENTENCE_RE = re.compile(
@@ -493,18 +497,26 @@ _PILLAR_ALIASES = {
         "police effectiveness",
         "how effective is the force at keeping people safe and reducing crime",
         "how effective is the constabulary at keeping people safe and reducing crime",
+        "how effectively does the force reduce crime and keep people safe",
+        "how effectively does the constabulary reduce crime and keep people safe",
     ),
     "Efficiency": (
         "efficiency",
         "police efficiency",
         "how efficient is the force at keeping people safe and reducing crime",
         "how efficient is the constabulary at keeping people safe and reducing crime",
+        "how efficiently does the force operate and how sustainable are its services to the public",
+        "how efficiently does the constabulary operate and how sustainable are its services to the "
+        "public",
+        "how efficiently does the force operate and how sustainable are its services",
     ),
     "Legitimacy": (
         "legitimacy",
         "police legitimacy",
         "how legitimate is the force at keeping people safe and reducing crime",
         "how legitimate is the constabulary at keeping people safe and reducing crime",
+        "how legitimately does the force treat the public and its workforce",
+        "how legitimately does the constabulary treat the public and its workforce",
     ),
     "Leadership": ("leadership", "police leadership", "how well led is the force"),
 }
