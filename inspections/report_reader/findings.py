@@ -29,6 +29,18 @@ class _Context:
     cause: int | None = None
     single: bool = False  # a numbered label ("AFI 3") introduces one finding only
     count: int = 0
+    confidence: float = 1.0  # of the findings it opens: lower for lists opened by a lead-in
+    from_leadin: bool = False
+    intro: str = ""  # the paragraphs before a lead-in: what its findings are about
+
+
+# The inspectorate's sentence that leads from the box of findings into the detail: the list
+# of findings is over.
+_CLOSING_RE = re.compile(
+    r"^(?:we|i)\s+(?:set\s+out|describe|explain|report)\b[^.]*\b(?:below|following"
+    r"|in\s+(?:the\s+rest\s+of\s+)?this\s+(?:report|section|letter))\b",
+    re.IGNORECASE,
+)
 
 
 class FindingsPass:
@@ -86,8 +98,13 @@ class FindingsPass:
             report=self.report,
             cause_of_concern=ctx.cause if ctx.kind == model.RECOMMENDATION else None,
             lines=self._block_lines(),
+            confidence=ctx.confidence,
         )
         self.findings.append(finding)
+        if ctx.intro:
+            self.intros[len(self.findings) - 1] = ctx.intro
+        if ctx.from_leadin:
+            self.from_leadin.add(len(self.findings) - 1)
         if ctx.kind == model.CAUSE_OF_CONCERN:
             self.last_cause = len(self.findings) - 1
         self.current = finding
@@ -151,10 +168,17 @@ class FindingsPass:
                 for item in items
                 if item.level == items[0].level
             )
-            if self.current is not None and ctx.style in ("heading", "inline"):
+            if self.current is not None and (ctx.style in ("heading", "inline") or ctx.single):
                 self._append(text)
+                if ctx.single:
+                    ctx.list_mode = "parts"
                 return
             directive = vocab.is_directive(sentence)
+            if ctx.kind == model.CAUSE_OF_CONCERN and self.current is not None and directive:
+                # "Within three months, the force should:" after a cause of concern: its
+                # recommendations, one per item.
+                self._open_leadin(model.RECOMMENDATION, sentence, ctx.level)
+                return
             if directive and fragments and not (ctx.kind == model.RECOMMENDATION and ctx.plural):
                 self._start_finding(text.strip(), style="leadin")
                 ctx.list_mode = "parts"
@@ -163,6 +187,9 @@ class FindingsPass:
             ctx.prefix = sentence if directive else ""
             ctx.list_mode = "findings"
             ctx.base_depth = None
+            return
+        if _CLOSING_RE.match(text) and not ctx.single:
+            self._close_context()
             return
         if self.current is None:
             self._start_finding(text, style="para")

@@ -125,3 +125,93 @@ def _dedupe(findings: list[model.ParsedFinding]) -> list[model.ParsedFinding]:
         if finding.cause_of_concern is not None:
             finding.cause_of_concern = remap.get(finding.cause_of_concern)
     return kept
+
+
+_LINK_STOP = {
+    "force",
+    "forces",
+    "police",
+    "should",
+    "make",
+    "sure",
+    "that",
+    "this",
+    "with",
+    "their",
+    "which",
+    "have",
+    "from",
+    "were",
+    "been",
+    "will",
+    "they",
+    "those",
+    "these",
+    "into",
+    "also",
+    "about",
+    "when",
+    "where",
+    "there",
+    "inspection",
+    "recommendation",
+    "recommendations",
+    "concern",
+    "cause",
+    "causes",
+    "within",
+    "months",
+    "improve",
+}
+
+
+def _stems(text: str) -> set[str]:
+    return {
+        word[:5]
+        for word in re.findall(r"[a-z]+", text.lower())
+        if len(word) >= 4 and word not in _LINK_STOP
+    }
+
+
+def link_causes(findings: list[model.ParsedFinding], intros: dict[int, str]) -> None:
+    """A recommendation not listed under a cause of concern answers the one its words (and
+    the paragraph that introduced it) share most with: a letter restates the causes of
+    concern first and the recommendations later, section by section."""
+    causes = [n for n, f in enumerate(findings) if f.kind == model.CAUSE_OF_CONCERN]
+    if not causes:
+        return
+    cause_stems = {n: _stems(findings[n].text) for n in causes}
+    for number, finding in enumerate(findings):
+        if finding.kind != model.RECOMMENDATION or finding.cause_of_concern is not None:
+            continue
+        context = _stems(f"{intros.get(number, '')} {finding.text}")
+        scores = sorted(
+            (
+                (len(context & cause_stems[n]), n)
+                for n in causes
+                if finding.report == findings[n].report
+            ),
+            reverse=True,
+        )
+        if not scores or scores[0][0] < 2:
+            continue
+        if len(scores) > 1 and scores[1][0] == scores[0][0]:
+            continue
+        finding.cause_of_concern = scores[0][1]
+
+
+def drop_findings(findings: list[model.ParsedFinding], drop: set[int]) -> list[model.ParsedFinding]:
+    """The findings without those numbered in `drop`, links renumbered."""
+    if not drop:
+        return findings
+    remap: dict[int, int] = {}
+    kept: list[model.ParsedFinding] = []
+    for number, finding in enumerate(findings):
+        if number in drop:
+            continue
+        remap[number] = len(kept)
+        kept.append(finding)
+    for finding in kept:
+        if finding.cause_of_concern is not None:
+            finding.cause_of_concern = remap.get(finding.cause_of_concern)
+    return kept

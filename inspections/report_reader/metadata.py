@@ -36,13 +36,33 @@ class MetadataPass:
         if not value:
             self.pending_field = key
 
+    def _is_register_entry(self) -> bool:
+        """An entry of HMICFRS's recommendation register: its title ends with the register
+        number in brackets ('Living in fear - the police and CPS response … (8019)'), or a
+        status history follows it."""
+        title = self.segments[0].title
+        return bool(re.search(r"\(\d{3,6}\)\s*$", title)) or (
+            bool(self.furniture.status_log) and bool(title)
+        )
+
     def _read_title(self) -> None:
         """The first heading names the document ('PEEL 2021/22'); 'An inspection of X' or a
         pillar name just below it completes the title. A first heading that is only the
         force's or the inspectorate's name is skipped; one that is an area, a label or a
         grade is not a title at all."""
         first = None
-        for index, block in enumerate(self.blocks[:6]):
+        opening = self.blocks[0] if self.blocks else None
+        if (
+            opening is not None
+            and opening.kind == PARA
+            and not opening.text.rstrip().endswith(tuple(".!?;:,"))
+            and 2 <= len(vocab.words(opening.text)) <= 30
+            and not vocab.parse_date(opening.text)
+        ):
+            # A first line that no layout marks as a heading (a register entry's title, a
+            # saved page's first line) still names the document.
+            first = 0
+        for index, block in enumerate(self.blocks[:6] if first is None else []):
             if block.kind != HEADING or vocab.match_field(block.text):
                 continue
             text = block.text.strip()
@@ -60,7 +80,9 @@ class MetadataPass:
             return
         block = self.blocks[first]
         if (
-            vocab.is_structural(block.text)
+            # "Chief Constable's response" is a part; "… the police response to domestic
+            # abuse (2321)" is a title.
+            (vocab.is_structural(block.text) and len(vocab.words(block.text)) <= 6)
             or vocab.match_label(block.text)
             or vocab.match_grade_line(block.text)
             or vocab.is_known_area(block.text)

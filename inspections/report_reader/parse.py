@@ -46,7 +46,14 @@ from inspections.report_reader.blocks import (
 from inspections.report_reader.findings import FindingsPass, _Context, _is_headline_paragraph
 from inspections.report_reader.furniture import Furniture, strip_furniture
 from inspections.report_reader.grades import GradesPass, _Area
-from inspections.report_reader.links import LinksPass, _dedupe, _Narrative
+from inspections.report_reader.leadins import LeadInPass
+from inspections.report_reader.links import (
+    LinksPass,
+    _dedupe,
+    _Narrative,
+    drop_findings,
+    link_causes,
+)
 from inspections.report_reader.metadata import MetadataPass, _report_kind, _Segment
 
 
@@ -57,10 +64,13 @@ def parse_text(text: str) -> model.ParsedReport:
     return _Parser(to_blocks(text), furniture).run()
 
 
-class _Parser(MetadataPass, GradesPass, FindingsPass, LinksPass):
+class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
     def __init__(self, blocks: list[Block], furniture: Furniture | None = None):
         self.blocks = blocks
         self.furniture = furniture or Furniture()
+        self.recent_paragraphs: list[str] = []
+        self.intros: dict[int, str] = {}
+        self.from_leadin: set[int] = set()
         self.findings: list[model.ParsedFinding] = []
         self.judgments: list[model.ParsedJudgment] = []
         self.warnings: list[str] = []
@@ -82,6 +92,13 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LinksPass):
     def run(self) -> model.ParsedReport:
         self._read_title()
         self._read_segments()
+        self.index = 0
+        if self._is_register_entry():
+            # One entry of the inspectorate's recommendation register: one recommendation,
+            # whatever lists and later sentences it holds, up to its status history.
+            self._open_context(vocab.Label(kind=model.RECOMMENDATION, plural=False), BOLD_LEVEL)
+            assert self.ctx is not None
+            self.ctx.single = True
         for index, block in enumerate(self.blocks):
             self.index = index
             self.report = self._segment_at(index)
@@ -198,6 +215,9 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LinksPass):
             return
         if self.ctx is None and self._grade_pairs(text):
             return
+        if self.ctx is None and self._leadin_para(text, BOLD_LEVEL):
+            return
+        self.recent_paragraphs = [*self.recent_paragraphs[-2:], text]
         label = vocab.match_label(text)
         if label and (self._inline_ok(label) or len(vocab.words(text)) <= 6):
             self._flush_narrative()
@@ -259,8 +279,35 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LinksPass):
         if self.ctx is not None and self.current is not None:
             self._append(" ".join(filled))
 
+    def _summaries_and_cut_text(self) -> set[int]:
+        """Findings to leave out: a summary's list ("We have issued two causes of concern …
+        as a result of its failure to: …") when the same kind is then set out under its own
+        label; the last item when the text stops in its first words."""
+        drop = set()
+        for number in self.from_leadin:
+            kind = self.findings[number].kind
+            if any(
+                later > number and later not in self.from_leadin and f.kind == kind
+                for later, f in enumerate(self.findings)
+            ):
+                drop.add(number)
+        last = next((b for b in reversed(self.blocks) if b.text.strip()), None)
+        if last is not None and last.kind in (ITEM, PARA) and self.findings:
+            finding = self.findings[-1]
+            cut = not last.text.rstrip().endswith(tuple('.!?;:"”’)'))
+            if cut and finding.lines and finding.lines[1] >= last.line:
+                if finding.lines[0] == last.line and len(vocab.words(last.text)) < 6:
+                    drop.add(len(self.findings) - 1)
+                    self.warnings.append(f"The text stops mid-finding: “{last.text}”; left out.")
+                else:
+                    finding.confidence = min(finding.confidence, 0.5)
+                    self.warnings.append("The text stops mid-finding: check the last finding.")
+        return drop
+
     def _result(self) -> model.ParsedReport:
-        findings = _dedupe(self.findings)
+        link_causes(self.findings, self.intros)
+        findings = drop_findings(self.findings, self._summaries_and_cut_text())
+        findings = _dedupe(findings)
         for finding in findings:
             if finding.kind == model.RECOMMENDATION:
                 finding.deadline, finding.addressees = vocab.deadline_and_addressees(finding.text)
