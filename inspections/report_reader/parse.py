@@ -33,6 +33,7 @@ import re
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.addressees import deadline_and_addressees
 from inspections.report_reader.blocks import (
     BOLD_LEVEL,
     HEADING,
@@ -310,7 +311,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         findings = _dedupe(findings)
         for finding in findings:
             if finding.kind == model.RECOMMENDATION:
-                finding.deadline, finding.addressees = vocab.deadline_and_addressees(finding.text)
+                finding.deadline, finding.addressees = deadline_and_addressees(finding.text)
         for finding in self.findings:
             # remains_from_earlier also when the finding's own text says so
             if vocab.REMAINS_RE.search(finding.text) and vocab.FINDING_WORD_RE.search(finding.text):
