@@ -35,7 +35,8 @@ _CHROME_RE = re.compile(
     r"|read\s+more\s+about\s+.{2,60}|download\s+the\s+(?:full\s+)?report|contents"
     r"|view\s+the\s+\w+\s+questions\s+for\s+\w+|back|next|previous|home"
     r"|agendas?,\s+meetings\s+and\s+minutes.*|agenda\s+item|minutes:?"
-    r"|yours\s+(?:sincerely|faithfully),?|dear\s+[^.]{2,60},?|kind\s+regards,?)$",
+    r"|yours\s+(?:sincerely|faithfully),?|dear\s+[^.]{2,60},?|kind\s+regards,?|information|welcome"
+    r"|(?:hmic|hmicfrs)\s+is\s+consulting\b.*|please\s+give\s+us\s+your\s+views\b.*)$",
     re.IGNORECASE,
 )
 _TRACKER_RE = re.compile(
@@ -59,6 +60,7 @@ class Furniture:
     is_letter: bool = False
     status_log: list[str] = field(default_factory=list)
     blanked: int = 0
+    removed: list[str] = field(default_factory=list)  # the lines blanked, as they were
 
 
 def _is_sprite_dump(line: str) -> bool:
@@ -79,6 +81,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
     def blank(index: int) -> None:
         if out[index].strip():
             found.blanked += 1
+            found.removed.append(out[index])
         out[index] = ""
 
     # Register exports: the status history starts at the first [on] marker; the entry's

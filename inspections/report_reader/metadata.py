@@ -4,12 +4,12 @@ publication dates, PEEL era, the force, and the kind of report each one is."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW
+from inspections.report_reader.forces import main_force
 
 
 @dataclass
@@ -19,6 +19,22 @@ class _Segment:
     title_from_field: bool = False
     published: str = ""
     kind_text: str = ""
+
+
+_COMMITTEE_DATE_RE = re.compile(
+    r"\b(?:report\s+to\s+(?:the\s+)?(?:[A-Z][\w&,'-]*\s+){0,6}(?:committee|panel|board|meeting)"
+    r"|meeting\s+(?:held\s+)?on)\s*,?\s+(?:on\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+"
+    r"\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_a_date(text: str) -> bool:
+    """'2 October 2024', 'Monday 2 October 2024', 'April 2022': a date and nothing else."""
+    rest = vocab.DAY_DATE_RE.sub("", text)
+    rest = vocab.MONTH_DATE_RE.sub("", rest)
+    rest = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", "", rest)
+    return not rest.strip(" ,.")
 
 
 class MetadataPass:
@@ -44,6 +60,23 @@ class MetadataPass:
         return bool(re.search(r"\(\d{3,6}\)\s*$", title)) or (
             bool(self.furniture.status_log) and bool(title)
         )
+
+    def _title_area(self) -> str:
+        """The pillar a title names ('PEEL: Police legitimacy 2016'), for a grade line that
+        comes before any area heading."""
+        match = re.search(r"(?i)\b(effectiveness|efficiency|legitimacy)\b", self.segments[0].title)
+        return match.group(1).capitalize() if match else ""
+
+    def _tidy_title(self, title: str) -> str:
+        """'Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)
+        Inspection Report: …' → 'HMICFRS Inspection Report: …'."""
+        title = re.sub(
+            r"(?i)\b(?:his|her)\s+majesty['’]?s\s+inspectorate\s+of\s+constabulary"
+            r"(?:\s+and\s+fire\s+(?:&|and)\s+rescue\s+services)?\s+\((?P<short>hmicfrs|hmic)\)",
+            lambda match: match.group("short").upper(),
+            title,
+        )
+        return " ".join(title.split())
 
     def _read_title(self) -> None:
         """The first heading names the document ('PEEL 2021/22'); 'An inspection of X' or a
@@ -91,6 +124,7 @@ class MetadataPass:
                 first + 1 < len(self.blocks)
                 and vocab.match_grade_line(self.blocks[first + 1].text)
                 and len(vocab.words(self.blocks[first + 1].text)) <= 4
+                and not re.search(r"\bPEEL\b", block.text)
             )
         ):
             self.title_blocks.clear()
@@ -188,10 +222,14 @@ class MetadataPass:
             if match and vocab.parse_date(match.group("date")):
                 return match.group("date")
         for block in self.blocks[start : min(end, start + 15)]:
-            text = block.text.strip()
-            parsed = vocab.parse_date(text)
-            if parsed and len(text) <= 25:
+            text = re.sub(r"(?i)^date\s*:\s*", "", block.text.strip())
+            if vocab.parse_date(text) and _only_a_date(text):
                 return text
+        # A committee paper: "Report to the Independent Audit Committee 2 December 2015".
+        head = " ".join(block.text for block in self.blocks[start : min(end, start + 3)])[:600]
+        match = _COMMITTEE_DATE_RE.search(head)
+        if match and vocab.parse_date(match.group("date")):
+            return match.group("date")
         return ""
 
     def _framework_for(self, segment: _Segment, start: int, end: int) -> str | None:
@@ -212,18 +250,18 @@ class MetadataPass:
         return None
 
     def _force(self, report: int) -> str | None:
+        """The force the report is about: one of the 43 named in its title, else the one
+        its text names most, else the one the page furniture names (a force's own site)."""
         start = self.segments[report].start
         end = (
             self.segments[report + 1].start if report + 1 < len(self.segments) else len(self.blocks)
         )
-        title = self.segments[report].title
-        named = vocab.force_names(title)
-        if named:
-            return named[0]
-        names = vocab.force_names("\n".join(block.text for block in self.blocks[start:end]))
-        if not names:
-            names = vocab.force_names("\n".join(block.text for block in self.blocks))
-        return Counter(names).most_common(1)[0][0] if names else None
+        return main_force(
+            self.segments[report].title,
+            "\n".join(block.text for block in self.blocks[start:end]),
+            "\n".join(block.text for block in self.blocks),
+            "\n".join(self.furniture.removed),
+        )
 
 
 def _report_kind(

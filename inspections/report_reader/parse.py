@@ -141,8 +141,9 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         if grade:
             self._close_context()
             self._flush_narrative()
-            if self.areas:
-                self._judgment(self.areas[-1].name, grade, strong=True)
+            if self.areas or self._title_area():
+                area = self.areas[-1].name if self.areas else self._title_area()
+                self._judgment(area, grade, strong=True)
             return
         if vocab.is_structural(text):
             self._close_context()
@@ -197,8 +198,9 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         if self.index in self.title_blocks:
             return
         grade = vocab.match_grade_line(text)
-        if grade and self.areas and len(vocab.words(text)) <= 4:
-            self._judgment(self.areas[-1].name, grade, strong=True)
+        if grade and len(vocab.words(text)) <= 4 and (self.areas or self._title_area()):
+            area = self.areas[-1].name if self.areas else self._title_area()
+            self._judgment(area, grade, strong=True)
             return
         pair = re.match(
             r"^(?P<area>[A-Z][^:.|]{2,120}?)\s*[:|–-]\s*(?P<grade>[A-Za-z ]{4,25})\.?$", text
@@ -320,7 +322,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         for number, segment in enumerate(self.segments):
             parsed = vocab.parse_date(segment.published) if segment.published else None
             info = model.ReportInfo(
-                title=" ".join(segment.title.split()),
+                title=self._tidy_title(segment.title),
                 published=parsed[0] if parsed else None,
                 published_precision=parsed[1] if parsed else "day",
                 framework=self.frameworks[number],
@@ -348,4 +350,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         )
         if letter:
             report.letter_date = letter[0]
+            if report.published is None and self.furniture.is_letter:
+                # An inspectorate's letter is published as sent: its "Sent on" date.
+                report.published, report.published_precision = letter
         return report
