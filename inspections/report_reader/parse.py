@@ -47,6 +47,7 @@ from inspections.report_reader.blocks import (
 from inspections.report_reader.findings import FindingsPass, _Context, _is_headline_paragraph
 from inspections.report_reader.furniture import Furniture, strip_furniture
 from inspections.report_reader.grades import GradesPass, _Area
+from inspections.report_reader.kind import document_kind
 from inspections.report_reader.leadins import LeadInPass
 from inspections.report_reader.links import (
     LinksPass,
@@ -282,6 +283,35 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         if self.ctx is not None and self.current is not None:
             self._append(" ".join(filled))
 
+    def _document_kind(self, report: model.ParsedReport) -> None:
+        """What the document is (kind.py), and what that means for its findings: quoted
+        from a report in a response, plan or listing; not a police force's in a near miss."""
+        report.document_kind, report.document_reasons = document_kind(
+            title=report.title,
+            text="\n".join(block.text for block in self.blocks),
+            findings=report.findings,
+            judgments=report.judgments,
+            framework=report.framework,
+            force=report.force,
+            is_letter=self.furniture.is_letter,
+            is_register=self._is_register_entry(),
+        )
+        ceiling = {
+            model.NEAR_MISS: 0.3,
+            model.PCC_RESPONSE: 0.7,
+            model.IMPROVEMENT_PLAN: 0.6,
+            model.TRACKER_LISTING: 0.6,
+        }.get(report.document_kind)
+        if ceiling is None:
+            return
+        for finding in report.findings:
+            finding.confidence = min(finding.confidence, ceiling)
+        if report.document_kind == model.NEAR_MISS and report.findings:
+            report.warnings.append(
+                f"{report.document_reasons[0]} Its {len(report.findings)} proposed findings "
+                "are marked for review."
+            )
+
     def _summaries_and_cut_text(self) -> set[int]:
         """Findings to leave out: a summary's list ("We have issued two causes of concern …
         as a result of its failure to: …") when the same kind is then set out under its own
@@ -353,4 +383,5 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             if report.published is None and self.furniture.is_letter:
                 # An inspectorate's letter is published as sent: its "Sent on" date.
                 report.published, report.published_precision = letter
+        self._document_kind(report)
         return report
