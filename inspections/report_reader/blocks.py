@@ -80,8 +80,14 @@ def _starts_lower(text: str) -> bool:
 
 
 def is_markdown(text: str) -> bool:
+    """Markdown when headings are marked with # (more than one, or one below the first line)
+    or lines are bold. A first line alone starting with # (a title pasted from Markdown, a
+    hashtag) does not make the rest Markdown."""
+    headings = [m.start() for m in re.finditer(r"^\s{0,3}#{1,6}\s+\S", text, re.MULTILINE)]
+    first_line = len(text) - len(text.lstrip())
     return bool(
-        re.search(r"^\s{0,3}#{1,6}\s+\S", text, re.MULTILINE)
+        len(headings) >= 2
+        or (headings and headings[0] > first_line)
         or re.search(r"^\s*\*\*[^*\n].*\*\*\s*$", text, re.MULTILINE)
     )
 

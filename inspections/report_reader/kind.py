@@ -68,6 +68,7 @@ def document_kind(
     force: str | None,
     is_letter: bool,
     is_register: bool,
+    furniture_lines: int = 0,
 ) -> tuple[str, list[str]]:
     """(kind, reasons) for a document; `text` is its text without furniture."""
     head = f"{title}\n{text[:6000]}"
@@ -89,7 +90,7 @@ def document_kind(
         return model.NEAR_MISS, [
             "It is an assessment framework: its statements are criteria, not findings."
         ]
-    if words < 60 and not findings and not judgments:
+    if words < 60 and furniture_lines >= 5 and not findings and not judgments:
         return model.NEAR_MISS, [
             "Once navigation, banners and other page furniture are set aside, there is almost "
             "no text left to read."

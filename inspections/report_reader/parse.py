@@ -88,7 +88,11 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         self.segments: list[_Segment] = [_Segment(start=0)]
         self.frameworks: list[str | None] = [None]
         self.title_blocks: set[int] = set()
-        self.markdown = any(b.kind == HEADING and b.style in ("md", "bold") for b in blocks)
+        marked = [
+            n for n, b in enumerate(blocks) if b.kind == HEADING and b.style in ("md", "bold")
+        ]
+        # One "# " heading on the first line does not make the document Markdown (blocks.py).
+        self.markdown = len(marked) >= 2 or any(n > 0 or blocks[n].style == "bold" for n in marked)
         self.section_level = self._section_level()
 
     def run(self) -> model.ParsedReport:
@@ -138,6 +142,8 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             self._flush_narrative()
             self._open_context(label, block.level)
             return
+        if block.style == "plain" and self.ctx is None and self._leadin_para(text, BOLD_LEVEL):
+            return  # a short lead-in line read as a heading: "We made two recommendations:"
         grade = vocab.match_grade_line(text)
         if grade:
             self._close_context()
@@ -295,6 +301,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             force=report.force,
             is_letter=self.furniture.is_letter,
             is_register=self._is_register_entry(),
+            furniture_lines=self.furniture.blanked,
         )
         ceiling = {
             model.NEAR_MISS: 0.3,
