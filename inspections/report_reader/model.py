@@ -48,6 +48,10 @@ DOCUMENT_KINDS = (
 )
 
 
+# The formats read_report takes, for messages.
+SUPPORTED = "plain text or Markdown (.txt, .md), PDF, Word (.docx) or a saved web page (.html)"
+
+
 class ReportError(ValueError):
     """The file cannot be read as a report. The message is meant for the person importing."""
 
