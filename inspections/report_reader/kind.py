@@ -40,7 +40,9 @@ _FRAMEWORK_DOC_RE = re.compile(
 _TRACKER_RE = re.compile(
     r"(?i)\breports?\s+and\s+responses\b|\bresponses?\b[^.]{0,60}\b(?:can\s+be|are)\s+"
     r"(?:viewed|found|accessed|read)\s+below\b|\bspecified\s+information\b|^\s*date\s*\|"
-    r"|\bdownload\s+the\s+\d{4}\s+(?:hmic|hmicfrs)\b[^.\n]{0,80}\breport\b|^rating\s+\w+",
+    r"|\bdownload\s+the\s+\d{4}\s+(?:hmic|hmicfrs)\b[^.\n]{0,80}\breport\b|^rating\s+\w+"
+    r"|\b(?:responses|reports)\b[^.\n]{0,60}\b(?:are\s+available|can\s+be\s+(?:viewed|found|accessed"
+    r"|read))\b",
     re.MULTILINE,
 )
 _PLAN_RE = re.compile(
@@ -69,6 +71,7 @@ def document_kind(
     is_letter: bool,
     is_register: bool,
     furniture_lines: int = 0,
+    report_kind: str | None = None,
 ) -> tuple[str, list[str]]:
     """(kind, reasons) for a document; `text` is its text without furniture."""
     head = f"{title}\n{text[:6000]}"
@@ -115,7 +118,8 @@ def document_kind(
             "A letter from the inspectorate that states no cause of concern, recommendation "
             "or area for improvement."
         ]
-    if _TRACKER_RE.search(head):
+    listed = len(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b", head))
+    if _TRACKER_RE.search(head) or listed >= 2:
         return model.TRACKER_LISTING, [
             "A page listing inspection reports, their grades or the responses to them: the "
             "findings belong to the reports it lists."
@@ -130,7 +134,14 @@ def document_kind(
             "The police and crime commissioner's response to a report: findings it quotes are "
             "the report's, to match with those already recorded."
         ]
-    if framework or (_PEEL_RE.search(head) and force):
+    if report_kind in ("peel_national", "thematic", "joint_thematic") or re.search(
+        r"(?i)\bspotlight\b|\bstate\s+of\s+policing\b|\bnational\b", title
+    ):
+        return model.THEMATIC, [
+            "A national or thematic report: its recommendations are owed by the bodies they "
+            "are addressed to."
+        ]
+    if force and (framework or _PEEL_RE.search(head)):
         return model.PEEL_FORCE, ["A PEEL inspection of one force."]
     return model.THEMATIC, [
         "An inspection report that is not a PEEL assessment of one force (thematic, joint or "

@@ -302,6 +302,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             is_letter=self.furniture.is_letter,
             is_register=self._is_register_entry(),
             furniture_lines=self.furniture.blanked,
+            report_kind=report.kind,
         )
         ceiling = {
             model.NEAR_MISS: 0.3,
