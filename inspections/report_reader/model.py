@@ -153,6 +153,16 @@ class ParsedReport:
     letter_date: date | None = None
     # A register entry's status history, as written ("[on]9th February 2017 [status]…").
     status_log: list[str] = field(default_factory=list)
+    # The text read, one line per line as ParsedFinding.lines counts them (evidence for the
+    # person confirming; not part of to_dict).
+    source_lines: list[str] = field(default_factory=list, repr=False)
+
+    def source_excerpt(self, finding: ParsedFinding, limit: int = 1500) -> str:
+        """The lines of the text a finding was read from, furniture included."""
+        if not finding.lines or not self.source_lines:
+            return ""
+        start, end = finding.lines
+        return "\n".join(self.source_lines[start - 1 : end]).strip()[:limit]
 
     @property
     def is_empty(self) -> bool:

@@ -62,8 +62,11 @@ from inspections.report_reader.metadata import MetadataPass, _report_kind, _Segm
 def parse_text(text: str) -> model.ParsedReport:
     """Read a report from its text (plain text or Markdown). Line numbers in the result
     (ParsedFinding.lines) count lines of the text with line endings normalised."""
-    text, furniture = strip_furniture(normalise(text))
-    return _Parser(to_blocks(text), furniture).run()
+    text = normalise(text)
+    cleaned, furniture = strip_furniture(text)
+    report = _Parser(to_blocks(cleaned), furniture).run()
+    report.source_lines = text.split("\n")
+    return report
 
 
 class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):

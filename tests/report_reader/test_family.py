@@ -367,3 +367,22 @@ def test_scoring_rules():
     assert result.score.invented == 1  # the third; the optional second is neither
     assert result.score.invented_complete == 1
     assert result.score.titles_right == 1
+
+
+def test_each_finding_points_at_the_lines_it_was_read_from():
+    report = read(
+        """\
+        Skip to content
+
+        Areas for improvement
+
+        The force should improve how it answers non-emergency calls.
+        It should also publish its call-answering times.
+        """
+    )
+    finding = report.findings[0]
+    assert finding.lines == (5, 6)
+    assert report.source_excerpt(finding) == (
+        "The force should improve how it answers non-emergency calls.\n"
+        "It should also publish its call-answering times."
+    )
