@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import ITEM, Block
+from inspections.report_reader.leadins import announced_kind, leadin_prefix
 
 
 @dataclass
@@ -168,6 +169,11 @@ class FindingsPass:
                 for item in items
                 if item.level == items[0].level
             )
+            announced = announced_kind(sentence)
+            if announced is not None and not ctx.single:
+                # "We made two recommendations in this report:" under another label: a new list.
+                self._open_leadin(announced, leadin_prefix(sentence), ctx.level)
+                return
             if self.current is not None and (ctx.style in ("heading", "inline") or ctx.single):
                 self._append(text)
                 if ctx.single:

@@ -145,7 +145,11 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             self._flush_narrative()
             self._open_context(label, block.level)
             return
-        if block.style == "plain" and self.ctx is None and self._leadin_para(text, BOLD_LEVEL):
+        if (
+            block.style == "plain"
+            and not (self.ctx is not None and self.ctx.single)
+            and self._leadin_para(text, BOLD_LEVEL)
+        ):
             return  # a short lead-in line read as a heading: "We made two recommendations:"
         grade = vocab.match_grade_line(text)
         if grade:
