@@ -143,6 +143,9 @@ def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> di
             "section": finding.section,
             "remains_from_earlier": finding.remains_from_earlier,
             "candidates": [earlier.pk for earlier, _ in candidates],
+            "lines": list(finding.lines) if finding.lines else None,
+            "source": finding.source,
+            "confidence": finding.confidence,
         }
         finding_rows.append(
             {

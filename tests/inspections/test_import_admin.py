@@ -136,6 +136,24 @@ def test_pasted_text_works_like_a_file(admin_client, cumbria):
     assert "A pasted report" in response.content.decode()
 
 
+def test_the_review_shows_each_findings_source_lines_and_flags_unsure_ones(admin_client, cumbria):
+    text = (
+        "Skip to content\n\nAreas for improvement\n\n"
+        "The force should publish its stop and search data.\n\n"
+        "We made two recommendations in this report:\n\n"
+        "- Chief constables should review custody.\n"
+        "- Chief constables should train staff in the new custody arrangements and"
+    )
+    response = admin_client.post(
+        IMPORT_URL,
+        {"step": "upload", "force": cumbria.pk, "text": text, "title": "A pasted report"},
+    )
+    content = response.content.decode()
+    assert "Source text, line 5" in content
+    assert "Source text, line 9" in content
+    assert content.count("Check this one") == 1  # the last, cut off mid-sentence
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
