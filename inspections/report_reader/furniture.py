@@ -10,8 +10,9 @@ What goes:
   as the letter's date), salutations and sign-offs, postcodes;
 - register exports: the status history ("[on]9th February 2017 [status]awaiting-review…")
   and everything after it, which is the inspectorate's log and commentary;
-- tracker lines ("Completed", "Status: open", "RAG: Green") and lines repeated three times or
-  more (a force's name after each AFI, running headers), page numbers on their own;
+- lines repeated three times or more (a force's name after each AFI, running headers), page
+  numbers on their own; tracker lines ("Completed", "Status: open", "RAG: Green") are kept
+  but noted: a finding ends there (parse.py);
 - flattened tables "Number | Recommendation": a number alone on a line followed by text
   becomes a numbered item.
 """
@@ -61,6 +62,8 @@ class Furniture:
     status_log: list[str] = field(default_factory=list)
     blanked: int = 0
     removed: list[str] = field(default_factory=list)  # the lines blanked, as they were
+    # Tracker lines kept as boundaries ("Status: complete", "Completed"): a finding ends there.
+    status_lines: set[int] = field(default_factory=set)
 
 
 def _is_sprite_dump(line: str) -> bool:
@@ -107,10 +110,12 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
         line = " ".join(raw.split()).strip("*_ ")
         if not line:
             continue
+        if _TRACKER_RE.match(line):
+            found.status_lines.add(index + 1)
+            continue
         if (
             _CHROME_RE.match(line)
             or _CONTACT_RE.match(line)
-            or _TRACKER_RE.match(line)
             or _POSTCODE_RE.match(line)
             or _is_sprite_dump(line)
         ):

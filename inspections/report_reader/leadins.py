@@ -51,6 +51,12 @@ _ANNOUNCE_RE = re.compile(
 _DEADLINE_START_RE = re.compile(
     r"^(?:by|before|within|no\s+later\s+than|not\s+later\s+than|immediately)\b", re.IGNORECASE
 )
+_DATED_DIRECTIVE_RE = re.compile(
+    r"^(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab._MONTHS})\s+(?:19|20)\d\d\b,?\s+\S"
+    r"|^(?:within\s+(?:\w+|\d+)\s+(?:weeks?|months?|years?)|immediately),\s+\S",
+    re.IGNORECASE,
+)
 # Where one finding ends and the next begins in a flattened paragraph.
 _DIRECTIVE_START_RE = re.compile(
     r"(?:(?<=\s)|^)(?=(?:The\s+(?:force|constabulary|service)|Forces|All\s+forces"
@@ -111,16 +117,36 @@ class LeadInPass:
         """A paragraph that opens a list of findings (see the module's docstring)."""
         items = self._next_items()
         sentence = last_sentence(text)
-        if items and re.search(r"(?::|\bas\s+follows\.?)\s*$", sentence):
+        colon = re.search(r"(?::|\bas\s+follows\.?)\s*$", sentence)
+        # "We make the following recommendations." then a list of directives: a lead-in too.
+        directives_follow = bool(items) and vocab.is_directive(items[0].text)
+        if items and (colon or directives_follow):
             kind = announced_kind(sentence)
             if kind is None and _DEADLINE_START_RE.match(sentence) and vocab.is_directive(sentence):
                 kind = model.RECOMMENDATION
-            if kind is None:
+            if kind is None or (not colon and not sentence.rstrip().endswith(".")):
                 return False
             self._flush_narrative()
-            self._open_leadin(kind, leadin_prefix(sentence), level)
+            self._open_leadin(kind, leadin_prefix(sentence) if colon else "", level)
+            return True
+        if self._deadline_directive(text, level):
             return True
         return self._inline_list(text, level)
+
+    def _deadline_directive(self, text: str, level: int) -> bool:
+        """'By March 2022, chief constables should …' standing on its own: a recommendation
+        (a directive with a date to meet it by is how the inspectorate words one)."""
+        if self.ctx is not None or not _DATED_DIRECTIVE_RE.match(text):
+            return False
+        if not vocab.is_directive(text) or len(vocab.words(text)) > 120:
+            return False
+        self._flush_narrative()
+        self._open_leadin(model.RECOMMENDATION, "", level)
+        assert self.ctx is not None
+        self.ctx.confidence = 0.7
+        self._start_finding(text, style="para")
+        self._close_context()  # one paragraph: what follows is its explanation or other text
+        return True
 
     def _inline_list(self, text: str, level: int) -> bool:
         """'… broad Areas for Improvement (AFIs) rather than detailed recommendations: The

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.blocks import ITEM, PARA
 
 
 @dataclass
@@ -73,6 +74,42 @@ class LinksPass:
                     report=self.report,
                 )
             )
+
+    def _summaries_and_cut_text(self) -> set[int]:
+        """Findings to leave out: a summary's list ("We have issued two causes of concern …
+        as a result of its failure to: …") when the same kind is then set out under its own
+        label; the last item when the text stops in its first words."""
+        drop = set()
+        for number in self.from_leadin:
+            kind = self.findings[number].kind
+            if any(
+                later > number and later not in self.from_leadin and f.kind == kind
+                for later, f in enumerate(self.findings)
+            ):
+                drop.add(number)
+        last = next((b for b in reversed(self.blocks) if b.text.strip()), None)
+        if last is not None and last.kind in (ITEM, PARA) and self.findings:
+            finding = self.findings[-1]
+            cut = not last.text.rstrip().endswith(tuple('.!?;:"”’)'))
+            if cut and finding.lines and finding.lines[1] >= last.line:
+                if finding.lines[0] == last.line and len(vocab.words(last.text)) < 6:
+                    drop.add(len(self.findings) - 1)
+                    self.warnings.append(f"The text stops mid-finding: “{last.text}”; left out.")
+                else:
+                    finding.confidence = min(finding.confidence, 0.5)
+                    self.warnings.append("The text stops mid-finding: check the last finding.")
+        return drop
+
+    def _status_line(self) -> None:
+        """'Status: complete' after a finding (a tracker, a register entry): the finding ends;
+        one that stood alone under its own label ("Recommendation 6989") ends its list."""
+        if self.ctx is None:
+            return
+        if self.ctx.single:
+            self._close_context()
+            return
+        self.current = None
+        self.open_sublist = False
 
 
 def _split_coordinated(headline: str, count: int) -> list[str]:

@@ -10,6 +10,7 @@ from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW
 from inspections.report_reader.forces import main_force
+from inspections.report_reader.kind import document_kind
 
 
 @dataclass
@@ -262,6 +263,37 @@ class MetadataPass:
             "\n".join(block.text for block in self.blocks),
             "\n".join(self.furniture.removed),
         )
+
+    def _document_kind(self, report: model.ParsedReport) -> None:
+        """What the document is (kind.py), and what that means for its findings: quoted
+        from a report in a response, plan or listing; not a police force's in a near miss."""
+        report.document_kind, report.document_reasons = document_kind(
+            title=report.title,
+            text="\n".join(block.text for block in self.blocks),
+            findings=report.findings,
+            judgments=report.judgments,
+            framework=report.framework,
+            force=report.force,
+            is_letter=self.furniture.is_letter,
+            is_register=self._is_register_entry(),
+            furniture_lines=self.furniture.blanked,
+            report_kind=report.kind,
+        )
+        ceiling = {
+            model.NEAR_MISS: 0.3,
+            model.PCC_RESPONSE: 0.7,
+            model.IMPROVEMENT_PLAN: 0.6,
+            model.TRACKER_LISTING: 0.6,
+        }.get(report.document_kind)
+        if ceiling is None:
+            return
+        for finding in report.findings:
+            finding.confidence = min(finding.confidence, ceiling)
+        if report.document_kind == model.NEAR_MISS and report.findings:
+            report.warnings.append(
+                f"{report.document_reasons[0]} Its {len(report.findings)} proposed findings "
+                "are marked for review."
+            )
 
 
 def _report_kind(

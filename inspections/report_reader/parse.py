@@ -47,7 +47,6 @@ from inspections.report_reader.blocks import (
 from inspections.report_reader.findings import FindingsPass, _Context, _is_headline_paragraph
 from inspections.report_reader.furniture import Furniture, strip_furniture
 from inspections.report_reader.grades import GradesPass, _Area
-from inspections.report_reader.kind import document_kind
 from inspections.report_reader.leadins import LeadInPass
 from inspections.report_reader.links import (
     LinksPass,
@@ -113,6 +112,9 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             self.report = self._segment_at(index)
             if self.pending_field is not None:
                 self.pending_field = None
+                continue
+            if block.kind in (HEADING, PARA) and block.line in self.furniture.status_lines:
+                self._status_line()
                 continue
             handler = {HEADING: self._heading, PARA: self._para, ITEM: self._item, ROW: self._row}
             handler[block.kind](block)
@@ -295,62 +297,6 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             return
         if self.ctx is not None and self.current is not None:
             self._append(" ".join(filled))
-
-    def _document_kind(self, report: model.ParsedReport) -> None:
-        """What the document is (kind.py), and what that means for its findings: quoted
-        from a report in a response, plan or listing; not a police force's in a near miss."""
-        report.document_kind, report.document_reasons = document_kind(
-            title=report.title,
-            text="\n".join(block.text for block in self.blocks),
-            findings=report.findings,
-            judgments=report.judgments,
-            framework=report.framework,
-            force=report.force,
-            is_letter=self.furniture.is_letter,
-            is_register=self._is_register_entry(),
-            furniture_lines=self.furniture.blanked,
-            report_kind=report.kind,
-        )
-        ceiling = {
-            model.NEAR_MISS: 0.3,
-            model.PCC_RESPONSE: 0.7,
-            model.IMPROVEMENT_PLAN: 0.6,
-            model.TRACKER_LISTING: 0.6,
-        }.get(report.document_kind)
-        if ceiling is None:
-            return
-        for finding in report.findings:
-            finding.confidence = min(finding.confidence, ceiling)
-        if report.document_kind == model.NEAR_MISS and report.findings:
-            report.warnings.append(
-                f"{report.document_reasons[0]} Its {len(report.findings)} proposed findings "
-                "are marked for review."
-            )
-
-    def _summaries_and_cut_text(self) -> set[int]:
-        """Findings to leave out: a summary's list ("We have issued two causes of concern …
-        as a result of its failure to: …") when the same kind is then set out under its own
-        label; the last item when the text stops in its first words."""
-        drop = set()
-        for number in self.from_leadin:
-            kind = self.findings[number].kind
-            if any(
-                later > number and later not in self.from_leadin and f.kind == kind
-                for later, f in enumerate(self.findings)
-            ):
-                drop.add(number)
-        last = next((b for b in reversed(self.blocks) if b.text.strip()), None)
-        if last is not None and last.kind in (ITEM, PARA) and self.findings:
-            finding = self.findings[-1]
-            cut = not last.text.rstrip().endswith(tuple('.!?;:"”’)'))
-            if cut and finding.lines and finding.lines[1] >= last.line:
-                if finding.lines[0] == last.line and len(vocab.words(last.text)) < 6:
-                    drop.add(len(self.findings) - 1)
-                    self.warnings.append(f"The text stops mid-finding: “{last.text}”; left out.")
-                else:
-                    finding.confidence = min(finding.confidence, 0.5)
-                    self.warnings.append("The text stops mid-finding: check the last finding.")
-        return drop
 
     def _result(self) -> model.ParsedReport:
         link_causes(self.findings, self.intros)

@@ -51,7 +51,7 @@ _LABELS: list[tuple[str, str]] = [
 _LABEL_RE = re.compile(
     r"^(?:(?:our|the|new|further|other|outstanding|previous)\s+)?(?P<label>"
     + "|".join(f"(?:{pattern})" for pattern, _ in _LABELS)
-    + r")(?:\s*(?:no\.?\s*)?(?P<number>\d{1,3}[a-z]?)\b)?"
+    + r")(?:\s*(?:no\.?\s*)?(?P<number>\d{1,5}[a-z]?)\b)?"
     + r"(?:\s*(?:\([^)]*\)))?"
     + r"(?:\s*[:.\-–—]\s*(?P<inline>.*))?\s*:?\s*$",
     re.IGNORECASE | re.DOTALL,

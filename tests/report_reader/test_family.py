@@ -386,3 +386,76 @@ def test_each_finding_points_at_the_lines_it_was_read_from():
         "The force should improve how it answers non-emergency calls.\n"
         "It should also publish its call-answering times."
     )
+
+
+def test_a_dated_directive_on_its_own_is_a_recommendation():
+    report = read(
+        """\
+        A thematic report
+
+        By March 2027, chief constables should review how officers record the reasons for searches.
+
+        This is because records are poor.
+
+        By June 2027, the College of Policing should publish guidance on searches.
+        """
+    )
+    assert [(f.kind, f.addressees, f.deadline) for f in report.findings] == [
+        ("recommendation", ["chief constables"], "By March 2027"),
+        ("recommendation", ["College of Policing"], "By June 2027"),
+    ]
+
+
+def test_an_announcement_ending_in_a_full_stop_before_a_list_of_directives():
+    report = read(
+        """\
+        Summary
+
+        We make the following recommendations.
+
+        1. Forces should publish their stop and search data.
+        2. The Home Office should fund the work.
+        """
+    )
+    assert [(f.kind, f.addressees) for f in report.findings] == [
+        ("recommendation", ["all forces"]),
+        ("recommendation", ["Home Office"]),
+    ]
+
+
+def test_status_lines_of_a_tracker_end_each_finding():
+    report = read(
+        """\
+        Recommendation 6989
+
+        Within six months, the force should review its crime recording.
+
+        Status: being progressed
+
+        The force has appointed a lead and expects to finish in May.
+
+        Recommendation 6990
+
+        Chief constables should publish their audits.
+
+        Status: complete
+
+        Areas for improvement
+
+        The force should improve its call handling.
+        Completed
+        The force should review its custody policy.
+        Completed
+        """
+    )
+    assert [(f.kind, f.reference, f.headline) for f in report.findings] == [
+        (
+            "recommendation",
+            "Recommendation 6989",
+            "Within six months, the force should review its crime recording.",
+        ),
+        ("recommendation", "Recommendation 6990", "Chief constables should publish their audits."),
+        ("afi", "", "The force should improve its call handling."),
+        ("afi", "", "The force should review its custody policy."),
+    ]
+    assert "appointed a lead" not in report.findings[0].text
