@@ -128,6 +128,19 @@ class GradesPass:
             self._judgment(self._canonical(re.sub(r"(?i)^and\s+", "", piece)), grade, strong=True)
         return True
 
+    def _grade_item(self, text: str) -> bool:
+        """A bullet under 'Inspectors found that Anyshire Constabulary:' — "is 'good' at
+        effectively reducing crime and keeping people safe;"."""
+        match = _GRADE_ITEM_RE.match(text.strip())
+        if not match:
+            return False
+        rest = match.group("rest")
+        area = _pillar_of(rest) or vocab.area_for_grade_phrase(self.framework, rest)
+        if not area and not self._area_name():
+            area = _area_phrase(rest)
+        self._judgment(area or self._area_name(), _grade_value(match.group("grade")), strong=False)
+        return True
+
     def _grade_special(self, sentence: str) -> bool:
         """The era-specific phrasings (see _grade_sentences); True when the sentence was one."""
         match = _EXTENT_RE.match(sentence)
@@ -231,6 +244,12 @@ _WITH_WHICH_RE = re.compile(
 _PAIRS_RE = re.compile(
     r"^(?P<areas>[A-Z][^:|.;]{2,250}?)\s+[-–—:]\s+['‘]?(?P<grade>outstanding|good|adequate"
     r"|inadequate|requires?\s+improvement|not\s+yet\s+graded|ungraded)['’]?\.?$",
+    re.IGNORECASE,
+)
+_GRADE_ITEM_RE = re.compile(
+    r"^(?:and\s+)?(?:is|was|remains)\s+(?:rated\s+|graded\s+|judged\s+)?(?:as\s+)?['‘’\"]?"
+    r"(?P<grade>outstanding|good|adequate|inadequate|requires\s+improvement)['‘’\"]?\s+"
+    r"(?P<rest>(?:at|in|for)\b[^;.]+)[;.]?(?:\s+and)?$",
     re.IGNORECASE,
 )
 _GRADE_AT_RE = re.compile(

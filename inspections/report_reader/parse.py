@@ -267,7 +267,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
     def _item(self, block: Block) -> None:
         if self.index in self.title_blocks:
             return
-        if self.ctx is None and self._grade_pairs(block.text):
+        if self.ctx is None and (self._grade_pairs(block.text) or self._grade_item(block.text)):
             return
         if self.ctx is not None:
             self._context_item(block)

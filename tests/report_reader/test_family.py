@@ -459,3 +459,21 @@ def test_status_lines_of_a_tracker_end_each_finding():
         ("afi", "", "The force should review its custody policy."),
     ]
     assert "appointed a lead" not in report.findings[0].text
+
+
+def test_grades_as_bullets_under_the_forces_name():
+    report = read(
+        """\
+        Inspectors found that Anyshire Constabulary:
+
+          • is ‘good’ at effectively reducing crime and keeping people safe;
+          • is ‘outstanding’ at operating efficiently and providing sustainable services; and
+          • is ‘good’ at how it treats the public and its workforce.
+        """
+    )
+    assert [(j.area, j.grade) for j in report.judgments] == [
+        ("Effectiveness", "good"),
+        ("Efficiency", "outstanding"),
+        ("Legitimacy", "good"),
+    ]
+    assert report.findings == []
