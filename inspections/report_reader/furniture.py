@@ -135,13 +135,16 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
 
 def _meaningful(line: str) -> bool:
     """A short repeated line that is structure, not furniture: a label, a grade, a heading
-    every section repeats ('Areas for improvement', 'Good', 'Recommendations')."""
+    every section repeats ('Areas for improvement', 'Good', 'Recommendations'), an area the
+    eras know, a sentence. Furniture is a name or a running header: capitalised words."""
     return bool(
         vocab.match_label(line)
         or vocab.match_grade_line(line)
         or vocab.is_structural(line)
         or vocab.match_field(line)
-        or line.endswith("?")
+        or vocab.is_known_area(line)
+        or line.endswith(("?", ".", ":"))
+        or len(re.findall(r"\b(?:[A-Z][\w'’&-]+|[A-Z]{2,})\b", line)) < 2
     )
 
 

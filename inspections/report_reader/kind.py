@@ -79,7 +79,9 @@ def document_kind(
     fire_text = _INSPECTORATE_NAME_RE.sub(" ", head)
     fire = len(_FIRE_RE.findall(fire_text))
     police = len(_POLICE_RE.findall(fire_text))
-    if _SCOTTISH_RE.search(head):
+    scottish = len(_SCOTTISH_RE.findall(head)) + len(re.findall(r"\bScotland\b", head))
+    english = len(re.findall(r"\bEngland\b|\bWales\b|\bHMICFRS\b|\bHome\s+Office\b", head))
+    if scottish >= 2 and scottish > english:
         return model.NEAR_MISS, [
             "It is about policing in Scotland (HMICS, Police Scotland), which HMICFRS does not "
             "inspect: no police findings for a force of England and Wales."
@@ -129,7 +131,7 @@ def document_kind(
             "A committee paper or minutes on progress against inspection findings: findings "
             "it quotes belong to the reports they come from."
         ]
-    if _PCC_RE.search(head):
+    if _PCC_RE.search(head[:2500]):  # a response says so at its top, a report only in passing
         return model.PCC_RESPONSE, [
             "The police and crime commissioner's response to a report: findings it quotes are "
             "the report's, to match with those already recorded."

@@ -477,3 +477,28 @@ def test_grades_as_bullets_under_the_forces_name():
         ("Legitimacy", "good"),
     ]
     assert report.findings == []
+
+
+def test_a_passing_mention_does_not_make_a_near_miss_or_a_response():
+    report = read(
+        """\
+        An inspection of how forces in England and Wales handle stalking
+
+        We also spoke to Police Scotland about its approach. This report covers England and Wales.
+
+        Recommendations
+
+        By March 2027, chief constables should appoint a stalking lead.
+        """
+        + "\nThe force has a good approach to victims.\n" * 80
+        + "\nThe police and crime commissioner's response to this report will be published.\n"
+    )
+    assert report.document_kind == model.THEMATIC
+    assert report.findings[0].confidence == 1.0
+
+
+def test_a_heading_repeated_in_each_section_is_not_furniture():
+    text = "Investigating crime\nGood\n\n" * 3 + "Cumbria Constabulary\n" * 3
+    cleaned, _ = strip_furniture(text)
+    assert cleaned.count("Investigating crime") == 3
+    assert "Cumbria Constabulary" not in cleaned
