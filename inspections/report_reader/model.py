@@ -168,6 +168,22 @@ class ParsedReport:
     def is_empty(self) -> bool:
         return not self.findings and not self.judgments
 
+    def recognised(self) -> str:
+        """What the reader made of the document, in words: for a document with no findings,
+        the answer instead of a bare refusal."""
+        parts = []
+        if self.document_reasons:
+            parts.append(self.document_reasons[0])
+        parts.append(f"Title: “{self.title}”." if self.title else "No title was recognised.")
+        if self.published:
+            parts.append(f"Dated {self.published.isoformat()}.")
+        if self.judgments:
+            grades = "; ".join(f"{j.area}: {j.grade.replace('_', ' ')}" for j in self.judgments)
+            parts.append(f"{len(self.judgments)} grades ({grades[:300]}).")
+        else:
+            parts.append("No grades.")
+        return " ".join(parts)
+
     def reports_with_findings(self) -> list[int]:
         return sorted({finding.report for finding in self.findings})
 

@@ -502,3 +502,16 @@ def test_a_heading_repeated_in_each_section_is_not_furniture():
     cleaned, _ = strip_furniture(text)
     assert cleaned.count("Investigating crime") == 3
     assert "Cumbria Constabulary" not in cleaned
+
+
+def test_a_document_without_findings_says_what_was_recognised():
+    report = read(
+        """\
+        Anyshire 2015
+
+        The extent to which Anyshire Police is effective at keeping people safe and reducing crime is good.
+        """
+    )
+    assert report.findings == []
+    assert "Title: “Anyshire 2015”." in report.recognised()
+    assert "1 grades (Effectiveness: good)." in report.recognised()
