@@ -160,6 +160,10 @@ def test_the_review_shows_each_findings_source_lines_and_flags_unsure_ones(admin
         (b"", "The submitted file is empty."),
         (b"\x00\x01binary\x00" * 30, "binary, not text"),
         (b"It rained in Penrith.\n", "No findings were found"),
+        (
+            b"Anyshire 2015\n\nAnyshire Police is good at preventing crime.\n",
+            "Title: “Anyshire 2015”",
+        ),
     ],
 )
 def test_bad_uploads_are_explained(admin_client, cumbria, data, message):
