@@ -30,6 +30,38 @@ _COMMITTEE_DATE_RE = re.compile(
 )
 
 
+_RESPONDS_TO_RES = (
+    re.compile(
+        r"\bresponse\s+to\s+(?:the\s+)?(?:HMIC|HMICFRS)(?:['’]s)?\s+(?:report|inspection)"
+        r"(?:\s+(?:on|into|of|entitled|titled))?\s*[:,–-]?\s*(?P<title>[^\n(]{8,160})",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:HMIC|HMICFRS)\s+(?:inspection\s+report|inspection\s+on|report\s+on)\s*[:–-]?\s*"
+        r"(?P<title>[^\n(]{8,160})",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+)
+
+
+def responds_to(title: str, text: str) -> str:
+    """The report a response names: 'response to the HMIC report Core Business: …',
+    'HMICFRS Inspection Report: PEEL 2021/22 - An Inspection of West Mercia Police',
+    "HMICFRS Inspection on Fraud: 'A Time to Choose'"."""
+    for source in (title, text[:3000]):
+        for pattern in _RESPONDS_TO_RES:
+            match = pattern.search(source)
+            if not match:
+                continue
+            name = re.sub(r"[‘’“”\"]|(?<!\w)'|'(?!\w)", "", match.group("title"))
+            name = " ".join(name.split()).strip(" .,;:")
+            if len(name.split()) >= 3:
+                return name
+    if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", title):
+        return title  # an OPCC page titled with the report's own title
+    return ""
+
+
 def _only_a_date(text: str) -> bool:
     """'2 October 2024', 'Monday 2 October 2024', 'April 2022': a date and nothing else."""
     rest = vocab.DAY_DATE_RE.sub("", text)
@@ -279,6 +311,14 @@ class MetadataPass:
             furniture_lines=self.furniture.blanked,
             report_kind=report.kind,
         )
+        if report.document_kind in (
+            model.PCC_RESPONSE,
+            model.IMPROVEMENT_PLAN,
+            model.TRACKER_LISTING,
+        ):
+            report.responds_to = responds_to(
+                report.title, "\n".join(block.text for block in self.blocks)
+            )
         ceiling = {
             model.NEAR_MISS: 0.3,
             model.PCC_RESPONSE: 0.7,

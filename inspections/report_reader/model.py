@@ -149,6 +149,8 @@ class ParsedReport:
     # What the document is (DOCUMENT_KINDS) and the evidence for it, in words.
     document_kind: str = ""
     document_reasons: list[str] = field(default_factory=list)
+    # For a PCC response, plan or listing: the title of the report it responds to, as named.
+    responds_to: str = ""
     # A letter's own date ("Sent on"), distinct from the date of the report it is about.
     letter_date: date | None = None
     # A register entry's status history, as written ("[on]9th February 2017 [status]…").
@@ -211,5 +213,6 @@ class ParsedReport:
             "warnings": list(self.warnings),
             "document_kind": self.document_kind,
             "document_reasons": list(self.document_reasons),
+            "responds_to": self.responds_to,
             "letter_date": self.letter_date.isoformat() if self.letter_date else None,
         }

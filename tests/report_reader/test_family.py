@@ -515,3 +515,15 @@ def test_a_document_without_findings_says_what_was_recognised():
     assert report.findings == []
     assert "Title: “Anyshire 2015”." in report.recognised()
     assert "1 grades (Effectiveness: good)." in report.recognised()
+
+
+def test_a_response_names_the_report_it_responds_to():
+    report = read(
+        """\
+        HMICFRS Inspection on Fraud: 'A Time to Choose' (2 Apr 2019)
+
+        Read the PCC's response to the recommendations contained in this report.
+        """
+    )
+    assert report.document_kind == model.PCC_RESPONSE
+    assert report.responds_to == "Fraud: A Time to Choose"
