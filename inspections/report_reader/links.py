@@ -22,6 +22,7 @@ class _Narrative:
     section: str
     paragraphs: list[str] = field(default_factory=list)
     remains: str = ""
+    lines: tuple[int, int] | None = None
 
 
 class LinksPass:
@@ -49,7 +50,18 @@ class LinksPass:
             else model.CAUSE_OF_CONCERN
         )
         explanation = "\n\n".join(narrative.paragraphs)
-        if narrative.headline and vocab.is_directive(narrative.headline):
+        listed = [
+            p[2:] for p in narrative.paragraphs if p.startswith("- ") and vocab.is_directive(p[2:])
+        ]
+        if listed:
+            # "One area for improvement remained from that inspection." and the AFI as a bullet.
+            headlines = listed
+            explanation = "\n\n".join(
+                p
+                for p in narrative.paragraphs
+                if p not in (narrative.remains, *listed) and not p.startswith("- ")
+            )
+        elif narrative.headline and vocab.is_directive(narrative.headline):
             headlines = _split_coordinated(
                 narrative.headline, vocab.remains_count(narrative.remains)
             )
@@ -72,8 +84,18 @@ class LinksPass:
                     section=narrative.section,
                     remains_from_earlier=True,
                     report=self.report,
+                    lines=narrative.lines,
+                    confidence=0.8,
                 )
             )
+
+    def _narrative_lines(self) -> None:
+        """The open narrative now runs to the end of the current block."""
+        block = self.blocks[self.index] if 0 <= self.index < len(self.blocks) else None
+        if self.narrative is None or block is None or not block.line:
+            return
+        start = self.narrative.lines[0] if self.narrative.lines else block.line
+        self.narrative.lines = (start, max(block.end, block.line))
 
     def _summaries_and_cut_text(self) -> set[int]:
         """Findings to leave out: a summary's list ("We have issued two causes of concern …

@@ -256,6 +256,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             )
         elif self.narrative is not None:
             self.narrative.paragraphs.append(text)
+            self._narrative_lines()
             if vocab.REMAINS_RE.search(text) and not self.narrative.remains:
                 self.narrative.remains = text
         elif vocab.REMAINS_RE.search(text) and vocab.FINDING_WORD_RE.search(text):
@@ -263,6 +264,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
                 headline="", area=self._area_name(), section=self._section(""), remains=text
             )
             self.narrative.paragraphs.append(text)
+            self._narrative_lines()
 
     def _item(self, block: Block) -> None:
         if self.index in self.title_blocks:
@@ -273,6 +275,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             self._context_item(block)
         elif self.narrative is not None:
             self.narrative.paragraphs.append(f"- {block.text}")
+            self._narrative_lines()
 
     def _row(self, block: Block) -> None:
         cells = block.cells

@@ -527,3 +527,24 @@ def test_a_response_names_the_report_it_responds_to():
     )
     assert report.document_kind == model.PCC_RESPONSE
     assert report.responds_to == "Fraud: A Time to Choose"
+
+
+def test_an_afi_that_remained_from_an_earlier_inspection_is_the_bullet_itself():
+    report = read(
+        """\
+        How effective is the force at preventing crime?
+
+        This question was not inspected this year, and our judgment from the 2017 inspection has been carried over. One area for improvement remained from that inspection.
+
+          • The force should evaluate and share effective practice with its partners.
+
+        Since then the force has made good progress.
+        """
+    )
+    finding = report.findings[0]
+    assert finding.kind == "afi" and finding.remains_from_earlier
+    assert (
+        finding.headline
+        == "The force should evaluate and share effective practice with its partners."
+    )
+    assert finding.lines == (3, 7)
