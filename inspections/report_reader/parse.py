@@ -1,6 +1,7 @@
-"""Blocks → report: title, dates, framework, graded judgments and findings.
+"""Text → report: title, dates, framework, graded judgments, findings and what the document is.
 
-How a report is read, in order of precedence:
+Before reading, furniture.py blanks page furniture (line numbers kept) and blocks.py cuts
+the text into blocks. How a report is read, in order of precedence:
 
 1. Reports in the document. An OPCC response template ("Inspection Title:", "Date
    Published:") may hold several; otherwise the document is one report, titled by its first
@@ -19,13 +20,20 @@ How a report is read, in order of precedence:
    inside their parent. A lead-in ("The force should:") followed by sentence fragments is one
    finding with parts; followed by whole sentences, each bullet is a finding and the lead-in
    is prefixed to it. Recommendations after a cause of concern belong to it.
+   Outside labels, lead-in sentences ("We made three recommendations in this report:"), a
+   dated directive ("By March 2022, chief constables should …") and a register entry open
+   lists too (leadins.py); tracker status lines end a finding.
 5. Carried forward. A directive headline ("The force should ensure …") whose text says the
    earlier AFIs or recommendations "will remain in place" becomes that many findings marked
    remains_from_earlier (the headline split at its last "and" when it names two).
+6. Afterwards: recommendations linked to their cause of concern, summary lists and text cut
+   off left out, duplicates merged (links.py); deadlines and addressees (addressees.py); what
+   the document is (kind.py), which caps the confidence of quoted and near-miss findings.
 
 The passes live in their own modules and are mixed into one parser: metadata.py (title,
-dates, era, force), grades.py (areas and judgments), findings.py (lists of findings), links.py
-(carried forward, duplicates)."""
+dates, era, force), grades.py (areas and judgments), findings.py (lists of findings),
+leadins.py (lists opened by a sentence), links.py (carried forward, causes of concern,
+duplicates)."""
 
 from __future__ import annotations
 
