@@ -314,7 +314,8 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         findings = drop_findings(self.findings, self._summaries_and_cut_text())
         findings = _dedupe(findings)
         for finding in findings:
-            if finding.kind == model.RECOMMENDATION:
+            if finding.kind in (model.RECOMMENDATION, model.AFI):
+                # An AFI of a thematic report is addressed too ("Chief constables should …").
                 finding.deadline, finding.addressees = deadline_and_addressees(finding.text)
         for finding in self.findings:
             # remains_from_earlier also when the finding's own text says so

@@ -548,3 +548,16 @@ def test_an_afi_that_remained_from_an_earlier_inspection_is_the_bullet_itself():
         == "The force should evaluate and share effective practice with its partners."
     )
     assert finding.lines == (3, 7)
+
+
+def test_an_area_for_improvement_of_a_thematic_report_has_its_addressees():
+    report = read(
+        """\
+        Areas for improvement
+
+        Area for improvement 1
+
+        Chief constables should review how they use stop and search in violence hotspots.
+        """
+    )
+    assert report.findings[0].addressees == ["chief constables"]
