@@ -28,7 +28,7 @@ from inspections.report_reader import vocabulary as vocab
 _CHROME_RE = re.compile(
     r"^(?:skip\s+to\s+(?:main\s+)?(?:content|navigation)|print\s+this\s+(?:document|page)"
     r"|quickly\s+exit\s+this\s+site\b.*|quick\s+exit|leave\s+this\s+site|exit\s+this\s+site"
-    r"|current\s+timestamp:.*|search\s+this\s+website|main\s+navigation|show\s+me\s+the\s+site"
+    r"|current\s+timestamp:.*|search\s+this\s+website|main\s+navig\w*|show\s+me\s+the\s+site"
     r"|go\s+to\s+.{2,60}\s+homepage|back\s+to\s+top|share\s+this\s+page|menu|close|search"
     r"|(?:we|this\s+site)\s+uses?\s+cookies\b.*|accept\s+(?:all\s+|additional\s+)?cookies"
     r"|reject\s+(?:all\s+|additional\s+)?cookies|cookie\s+(?:settings|policy|preferences)"
