@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.blocks import ITEM, Block
+from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
 from inspections.report_reader.leadins import announced_kind, leadin_prefix
 
 
@@ -46,6 +46,27 @@ _CLOSING_RE = re.compile(
 
 class FindingsPass:
     """Open lists of findings and the findings in them: mixed into the parser."""
+
+    def _finding_table_row(self, cells: list[str], filled: list[str]) -> bool:
+        """A tracker or plan table: a header row names the findings' column ("No. |
+        Recommendation | Action taken | Status"); each row below is one finding, that cell
+        only."""
+        if self.finding_column is not None:
+            column, label = self.finding_column
+            cell = cells[column] if column < len(cells) else ""
+            if len(vocab.words(cell)) >= 4:
+                if self.ctx is None or self.ctx.kind != label.kind:
+                    self._open_context(label, BOLD_LEVEL)
+                self._start_finding(cell, style="item")
+            return True
+        if len(filled) < 2 or any(len(vocab.words(cell)) > 4 for cell in filled):
+            return False
+        for column, cell in enumerate(cells):
+            label = vocab.match_label(cell) if cell else None
+            if label and not label.number and not label.inline:
+                self.finding_column = (column, vocab.Label(kind=label.kind, plural=True, word=cell))
+                return True
+        return False
 
     def _inline_ok(self, label: vocab.Label) -> bool:
         return bool(label.inline) and (

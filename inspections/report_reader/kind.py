@@ -46,7 +46,7 @@ _TRACKER_RE = re.compile(
     re.MULTILINE,
 )
 _PLAN_RE = re.compile(
-    r"(?i)\b(?:hmic|hmicfrs|inspections?)\s+update\b|\b(?:green|amber|red)\s+(?:responses|"
+    r"(?i)\b(?:hmic|hmicfrs|inspections?)\s+update\b|\bprogress\s+update\b|\b(?:green|amber|red)\s+(?:responses|"
     r"recommendations|actions|status)\b|\bimprovement\s+plans?\b|\baction\s+plans?\s+progress\b"
     r"|\baudit\s+committee\b"
 )

@@ -81,6 +81,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         self.blocks = blocks
         self.furniture = furniture or Furniture()
         self.recent_paragraphs: list[str] = []
+        self.finding_column: tuple[int, vocab.Label] | None = None
         self.intros: dict[int, str] = {}
         self.from_leadin: set[int] = set()
         self.findings: list[model.ParsedFinding] = []
@@ -121,6 +122,9 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             if self.pending_field is not None:
                 self.pending_field = None
                 continue
+            if block.kind != ROW and self.finding_column is not None:
+                self.finding_column = None
+                self._close_context()  # the table of findings is over
             if block.kind in (HEADING, PARA) and block.line in self.furniture.status_lines:
                 self._status_line()
                 continue
@@ -301,10 +305,14 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             if not re.fullmatch(r"(?i)(area|question|pillar)s?", filled[0]):
                 self._judgment(self._canonical(filled[0]), vocab.grade_of(filled[1]), strong=True)
             return
+        if self._finding_table_row(cells, filled):
+            return
         label = vocab.match_label(filled[0]) if filled else None
         if label and len(filled) >= 2:
             self._open_context(label, self.ctx.level if self.ctx else BOLD_LEVEL)
-            self._start_finding(" ".join(filled[1:]), style="inline")
+            # The finding is the cell after its label; later cells (action, owner, status)
+            # are the tracker's commentary, not the finding.
+            self._start_finding(filled[1], style="inline")
             return
         if self.ctx is not None and self.current is not None:
             self._append(" ".join(filled))

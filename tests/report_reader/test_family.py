@@ -561,3 +561,28 @@ def test_an_area_for_improvement_of_a_thematic_report_has_its_addressees():
         """
     )
     assert report.findings[0].addressees == ["chief constables"]
+
+
+def test_a_table_of_findings_with_their_actions_and_statuses():
+    report = read(
+        "HMICFRS recommendations: progress update\n\n"
+        "No.\tRecommendation\tAction taken\tStatus\n"
+        "1\tThe force should improve how it answers 101 calls.\tNew call system in May.\tComplete\n"
+        "2\tBy March 2024, chief constables should publish audits.\tPublished.\tIn progress\n\n"
+        "The committee is asked to note the report.\n"
+    )
+    assert [(f.kind, f.text) for f in report.findings] == [
+        ("recommendation", "The force should improve how it answers 101 calls."),
+        ("recommendation", "By March 2024, chief constables should publish audits."),
+    ]
+    assert report.document_kind == model.IMPROVEMENT_PLAN
+    markdown = read(
+        """\
+        | Area for improvement | Action | Owner | Status |
+        |---|---|---|---|
+        | The force should review its custody policy. | Review under way | Supt | Open |
+        """
+    )
+    assert [(f.kind, f.text) for f in markdown.findings] == [
+        ("afi", "The force should review its custody policy.")
+    ]
