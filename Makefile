@@ -9,8 +9,10 @@ DEV_ENV := DJANGO_DEBUG=true
 TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_ALLOWED_HOSTS=testserver DJANGO_STATIC_MANIFEST=false DJANGO_SECURE_SSL_REDIRECT=false
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The scored corpus of real texts (issue 15): ../shared beside the clone, as in CI.
+CORPUS ?= ../shared/corpus
 
-.PHONY: help install serve load bench run migrate load-data demo-users test test-sqlite test-postgres lint format check clean
+.PHONY: help install serve load bench run migrate load-data demo-users test test-sqlite test-postgres lint format check clean reader-score
 
 help:
 	@echo "make run            install, migrate, load the real data, create demo users, serve on $(HOST):$(PORT)"
@@ -21,6 +23,7 @@ help:
 	@echo "make install        create $(VENV) and install the dependencies"
 	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, CONCURRENCY=20 DURATION=30 [LOAD_ARGS=--vary]"
 	@echo "make bench          pages and exports at national scale on SQLite and PostgreSQL (BENCH_SCALES=1,10)"
+	@echo "make reader-score   score the report reader on a corpus of real texts (CORPUS=$(CORPUS))"
 	@echo "make serve          gunicorn + WhiteNoise as in production (set the production env vars)"
 
 $(VENV)/.installed: pyproject.toml
@@ -69,6 +72,10 @@ load: install
 # quick run. Prints a Markdown table (README, Performance).
 bench: install
 	$(BIN)/python benchmarks/bench.py
+
+# The report reader on every text of the corpus: per document, per kind of document, in total.
+reader-score: $(VENV)/.installed
+	$(BIN)/python -m inspections.report_reader.score $(CORPUS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -82,8 +82,8 @@ def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> di
         form.add_error(
             None,
             "No findings were found (no cause of concern, recommendation, area for improvement "
-            "or good practice under a heading the reader knows). Check that this is an "
-            "inspection report or a response to one.",
+            "or good practice the reader recognises). Check that this is an inspection report "
+            f"or a response to one. What the reader recognised: {parsed.recognised()}",
         )
         return None
     with_findings = parsed.reports_with_findings()
@@ -143,6 +143,9 @@ def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> di
             "section": finding.section,
             "remains_from_earlier": finding.remains_from_earlier,
             "candidates": [earlier.pk for earlier, _ in candidates],
+            "lines": list(finding.lines) if finding.lines else None,
+            "source": finding.source,
+            "confidence": finding.confidence,
         }
         finding_rows.append(
             {

@@ -15,6 +15,9 @@ from inspections.report_reader import MAX_BYTES
 from recommendations.models import Finding
 
 NEW_AREA_SUFFIX = " (new area)"
+# Below this the reader was not sure (a lead-in list, text cut off, a quoted or near-miss
+# document): the review page flags the finding for a closer look.
+LOW_CONFIDENCE = 0.75
 
 
 def _force_queryset(user):
@@ -195,7 +198,8 @@ class FindingForm(forms.Form):
 
     def meta_values(self) -> dict:
         """The hidden row data as a dict: key, cause_of_concern, section, remains_from_earlier,
-        candidates. Anything malformed reads as absent."""
+        candidates, and the reader's evidence (source lines and their text, confidence,
+        is_low_confidence). Anything malformed reads as absent."""
         raw = self.data.get(self.add_prefix("meta")) if self.is_bound else None
         raw = raw if raw is not None else self.initial.get("meta", "")
         try:
@@ -210,7 +214,26 @@ class FindingForm(forms.Form):
             return value if isinstance(value, int) and not isinstance(value, bool) else None
 
         candidates = values.get("candidates")
+        lines = values.get("lines")
+        lines_ok = (
+            isinstance(lines, list)
+            and len(lines) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in lines)
+        )
+        confidence = values.get("confidence")
         return {
+            "lines": tuple(lines) if lines_ok else None,
+            "source": str(values.get("source") or "")[:1500],
+            "confidence": (
+                float(confidence)
+                if isinstance(confidence, int | float) and not isinstance(confidence, bool)
+                else 1.0
+            ),
+            "is_low_confidence": (
+                isinstance(confidence, int | float)
+                and not isinstance(confidence, bool)
+                and confidence < LOW_CONFIDENCE
+            ),
             "key": number("key"),
             "cause_of_concern": number("cause_of_concern"),
             "section": str(values.get("section") or "")[:300],

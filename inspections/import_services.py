@@ -58,6 +58,10 @@ class ProposedFinding:
     cause_of_concern: int | None = None
     carried_forward_from: Finding | None = None
     key: int = 0
+    # Evidence from the reader: the source lines (first, last), their text, its confidence.
+    lines: tuple[int, int] | None = None
+    source: str = ""
+    confidence: float = 1.0
 
 
 def proposal_from_parsed(
@@ -82,6 +86,9 @@ def proposal_from_parsed(
             remains_from_earlier=f.remains_from_earlier,
             cause_of_concern=f.cause_of_concern,
             key=index,
+            lines=f.lines,
+            source=parsed.source_excerpt(f),
+            confidence=f.confidence,
         )
         for index, f in enumerate(parsed.findings)
         if f.report == report

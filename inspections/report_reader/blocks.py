@@ -29,6 +29,8 @@ class Block:
     style: str = ""  # heading: md | bold | plain; item: its marker
     number: str = ""  # item numbering ("1", "a") if numbered
     cells: list[str] = field(default_factory=list)
+    line: int = 0  # first and last line of the text it was read from (1-based)
+    end: int = 0
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         detail = f" {self.cells!r}" if self.kind == ROW else f" {self.text[:70]!r}"
@@ -78,8 +80,14 @@ def _starts_lower(text: str) -> bool:
 
 
 def is_markdown(text: str) -> bool:
+    """Markdown when headings are marked with # (more than one, or one below the first line)
+    or lines are bold. A first line alone starting with # (a title pasted from Markdown, a
+    hashtag) does not make the rest Markdown."""
+    headings = [m.start() for m in re.finditer(r"^\s{0,3}#{1,6}\s+\S", text, re.MULTILINE)]
+    first_line = len(text) - len(text.lstrip())
     return bool(
-        re.search(r"^\s{0,3}#{1,6}\s+\S", text, re.MULTILINE)
+        len(headings) >= 2
+        or (headings and headings[0] > first_line)
         or re.search(r"^\s*\*\*[^*\n].*\*\*\s*$", text, re.MULTILINE)
     )
 
@@ -136,6 +144,7 @@ def to_blocks(text: str) -> list[Block]:
     width = None if markdown else _wrap_width(raw_lines)
     blocks: list[Block] = []
     para: list[str] = []  # lines of the paragraph being read
+    para_lines = [0, 0]  # its first and last line number
     para_is_plain_line = True
     in_contents = False
     indents: list[int] = []  # indentation of the list levels seen in the current list
@@ -151,20 +160,26 @@ def to_blocks(text: str) -> list[Block]:
                     and (para_is_plain_line or joined.endswith("?"))
                     and looks_like_plain_heading(joined)
                 ):
-                    blocks.append(Block(HEADING, joined, PLAIN_LEVEL, "plain"))
+                    blocks.append(Block(HEADING, joined, PLAIN_LEVEL, "plain", **where()))
                 else:
-                    blocks.append(Block(PARA, joined))
+                    blocks.append(Block(PARA, joined, **where()))
         para = []
         para_is_plain_line = True
 
-    for raw in raw_lines:
+    def where() -> dict:
+        return {"line": para_lines[0], "end": para_lines[1]}
+
+    def at(number: int) -> dict:
+        return {"line": number, "end": number}
+
+    for number, raw in enumerate(raw_lines, start=1):
         line = raw.rstrip()
         stripped = line.strip()
         if not stripped or _RULE_RE.match(stripped):
             if _RULE_RE.match(stripped) and para and len(para) == 1 and not blank_before:
                 # Setext heading: a line underlined with === or ---.
                 level = 1 if stripped.startswith("=") else 2
-                blocks.append(Block(HEADING, _strip_inline(para[0]), level, "md"))
+                blocks.append(Block(HEADING, _strip_inline(para[0]), level, "md", **where()))
                 para = []
                 continue
             flush()
@@ -193,7 +208,7 @@ def to_blocks(text: str) -> list[Block]:
             filled = [cell for cell in cells if cell]
             # A contents entry (title, page number) is navigation, not content.
             if filled and not (len(filled) >= 2 and re.fullmatch(r"\d{1,3}", filled[-1])):
-                blocks.append(Block(ROW, " ".join(filled), cells=cells))
+                blocks.append(Block(ROW, " ".join(filled), cells=cells, **at(number)))
             blank_before = False
             continue
 
@@ -208,7 +223,9 @@ def to_blocks(text: str) -> list[Block]:
             flush()
             heading_text = _strip_inline(heading.group("text"))
             if heading_text:
-                blocks.append(Block(HEADING, heading_text, len(heading.group("hashes")), "md"))
+                blocks.append(
+                    Block(HEADING, heading_text, len(heading.group("hashes")), "md", **at(number))
+                )
                 in_contents = vocab.plain_heading(heading_text).lower() in (
                     "contents",
                     "table of contents",
@@ -231,7 +248,7 @@ def to_blocks(text: str) -> list[Block]:
                 indents.append(indent)
             depth = len(indents) - 1
             marker = bullet.group("marker")
-            number = (
+            item_number = (
                 bullet.group("num")
                 or bullet.group("alpha")
                 or bullet.group("paren")
@@ -247,7 +264,14 @@ def to_blocks(text: str) -> list[Block]:
             ):
                 depth += 1
             blocks.append(
-                Block(ITEM, _strip_inline(bullet.group("text")), depth, marker.strip(), number)
+                Block(
+                    ITEM,
+                    _strip_inline(bullet.group("text")),
+                    depth,
+                    marker.strip(),
+                    item_number,
+                    **at(number),
+                )
             )
             blank_before = False
             continue
@@ -257,7 +281,7 @@ def to_blocks(text: str) -> list[Block]:
             flush()
             bold_text = _strip_inline(bold.group("text"))
             if bold_text:
-                blocks.append(Block(HEADING, bold_text, BOLD_LEVEL, "bold"))
+                blocks.append(Block(HEADING, bold_text, BOLD_LEVEL, "bold", **at(number)))
             blank_before = False
             continue
 
@@ -279,6 +303,7 @@ def to_blocks(text: str) -> list[Block]:
             )
             if continues:
                 para.append(stripped)
+                para_lines[1] = number
                 para_is_plain_line = False
                 blank_before = False
                 continue
@@ -293,8 +318,10 @@ def to_blocks(text: str) -> list[Block]:
             )
         ):
             blocks[-1].text = f"{blocks[-1].text} {_strip_inline(stripped)}"
+            blocks[-1].end = number
             continue
         para.append(stripped)
+        para_lines[:] = [number, number]
         blank_before = False
     flush()
     return _merge_broken_paragraphs(blocks)
@@ -315,6 +342,7 @@ def _merge_broken_paragraphs(blocks: list[Block]) -> list[Block]:
             and _starts_lower(block.text)
         ):
             previous.text = f"{previous.text} {block.text}"
+            previous.end = block.end
             continue
         merged.append(block)
     return merged

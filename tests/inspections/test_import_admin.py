@@ -136,12 +136,34 @@ def test_pasted_text_works_like_a_file(admin_client, cumbria):
     assert "A pasted report" in response.content.decode()
 
 
+def test_the_review_shows_each_findings_source_lines_and_flags_unsure_ones(admin_client, cumbria):
+    text = (
+        "Skip to content\n\nAreas for improvement\n\n"
+        "The force should publish its stop and search data.\n\n"
+        "We made two recommendations in this report:\n\n"
+        "- Chief constables should review custody.\n"
+        "- Chief constables should train staff in the new custody arrangements and"
+    )
+    response = admin_client.post(
+        IMPORT_URL,
+        {"step": "upload", "force": cumbria.pk, "text": text, "title": "A pasted report"},
+    )
+    content = response.content.decode()
+    assert "Source text, line 5" in content
+    assert "Source text, line 9" in content
+    assert content.count("Check this one") == 1  # the last, cut off mid-sentence
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         (b"", "The submitted file is empty."),
         (b"\x00\x01binary\x00" * 30, "binary, not text"),
         (b"It rained in Penrith.\n", "No findings were found"),
+        (
+            b"Anyshire 2015\n\nAnyshire Police is good at preventing crime.\n",
+            "Title: “Anyshire 2015”",
+        ),
     ],
 )
 def test_bad_uploads_are_explained(admin_client, cumbria, data, message):

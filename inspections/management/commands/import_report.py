@@ -67,8 +67,9 @@ class Command(BaseCommand):
         if not parsed.findings:
             raise CommandError(
                 f"{path.name}: no findings were found (no cause of concern, recommendation, area "
-                "for improvement or good practice under a heading the reader knows). Check that "
-                "this is an inspection report or response; nothing was imported."
+                "for improvement or good practice the reader recognises). Check that this is an "
+                "inspection report or response; nothing was imported. What the reader "
+                f"recognised: {parsed.recognised()}"
             )
         with_findings = parsed.reports_with_findings()
         if len(with_findings) > 1:

@@ -1,0 +1,154 @@
+"""Deadlines and addressees pass: who a recommendation is addressed to and by when.
+
+Addressees come only from the subject of a directive sentence ("By March 2022, chief
+constables should …", "The Home Office and the NPCC should …"), and of its pieces only those
+that name a body: the known ones (forces, chief constables, the Home Office, the College of
+Policing, the NPCC …), acronyms ("HMCIC", "CPS Area leads") and phrases with an organisation
+word ("the NPCC lead for mental health"). "Forces" with a qualifier stays whole ("forces using
+a threat, harm and risk policy", "every police force in England and Wales"). The force the
+report is about is not a separate addressee. The first directive sentence that names anyone
+gives the addressees; the first that states a deadline gives the deadline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inspections.report_reader import vocabulary as vocab
+
+DEADLINE_DATE_RE = re.compile(
+    r"^(?P<deadline>(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab._MONTHS})\s+(?:19|20)\d\d),?\s+(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+DEADLINE_LEAD_RE = re.compile(
+    r"^(?:we\s+recommend\s+that,?\s*)?(?P<deadline>(?:by|before|no\s+later\s+than|within|from)\b[^,]{1,60}|immediately),\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+DEADLINE_INNER_RE = re.compile(
+    rf"\b{vocab.MODAL},?\s+(?P<deadline>(?:by|before|no\s+later\s+than|within)\s+[^,.;:]{{1,50}}?|immediately)(?=[,\s])",
+    re.IGNORECASE,
+)
+_ADDRESSEE_NAMES = {
+    "forces": "all forces",
+    "all forces": "all forces",
+    "police forces": "all forces",
+    "all police forces": "all forces",
+    "all forces in england and wales": "all forces",
+    "chief constables": "chief constables",
+    "all chief constables": "chief constables",
+    "chief officers": "chief constables",
+    "all chief officers": "chief constables",
+    "home office": "Home Office",
+    "the home office": "Home Office",
+    "npcc": "NPCC",
+    "national police chiefs' council": "NPCC",
+    "national police chiefs council": "NPCC",
+    "college of policing": "College of Policing",
+    "college": "College of Policing",
+    "police and crime commissioners": "police and crime commissioners",
+    "pccs": "police and crime commissioners",
+    "local policing bodies": "local policing bodies",
+    "crown prosecution service": "Crown Prosecution Service",
+    "cps": "Crown Prosecution Service",
+    "ministry of justice": "Ministry of Justice",
+    "independent office for police conduct": "IOPC",
+    "iopc": "IOPC",
+}
+_FORCE_ITSELF_RE = re.compile(
+    r"^(?:the\s+)?(?:force|constabulary|service)$|(?:constabulary|police|police\s+service)$",
+    re.IGNORECASE,
+)
+
+
+# A piece of a subject that names a body.
+_ORGANISATION_RE = re.compile(
+    r"\b(?:police|constabular\w*|forces?|office|college|council|commissioners?"
+    r"|services?|authorit\w+|agenc\w+|ministry|department|government|inspectorates?|boards?"
+    r"|leads?|officers?|constables?|bodies|panels?|partnerships?|executive|secretary)\b",
+    re.IGNORECASE,
+)
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,}s?\b")
+_FORCES_WHOLE_RE = re.compile(
+    r"^(?:those\s+|all\s+|every\s+|each\s+)?(?:police\s+)?forces?\b(?!\s*(?:,|and\b|&))\s+\S",
+    re.IGNORECASE,
+)
+
+
+def _split_sentences(text: str) -> list[str]:
+    return [
+        " ".join(part.split())
+        for part in re.split(r"(?<=[.!?])\s+(?=[A-Z])|\n+", text)
+        if part.strip(" -")
+    ]
+
+
+def _subject_names(rest: str) -> list[str]:
+    rest = re.sub(r"^we\s+recommend\s+that,?\s*", "", rest, flags=re.IGNORECASE)
+    subject_match = re.match(
+        rf"^(?P<subject>[^.;:!?]{{1,200}}?)\s*,?\s+{vocab.MODAL}\b", rest, re.IGNORECASE
+    )
+    if not subject_match:
+        return []
+    subject = re.sub(r"\([^)]*\)", "", subject_match.group("subject"))
+    subject = re.sub(r"\s+(?:should|must)\s*$", "", subject).strip()
+    subject = re.split(r",\s*(?:that|which|who)\b", subject, maxsplit=1)[0].strip(" ,")
+    if _FORCES_WHOLE_RE.match(subject):
+        name = re.sub(r"(?i)^those\s+", "", subject)
+        return [_ADDRESSEE_NAMES.get(vocab.plain(name), name)]
+    subject = re.sub(r"(?i)\bEngland\s+and\s+Wales\b", "England\x00Wales", subject)
+    # "…, working with the College of Policing, should …": everyone named is an addressee.
+    subject = re.sub(
+        r"\b(?:working|together)\s+with\b|\bin\s+(?:partnership|consultation)\s+with\b",
+        ",",
+        subject,
+        flags=re.IGNORECASE,
+    )
+    names = []
+    for piece in re.split(r",|\band\b|&|\bwith\b", subject):
+        piece = piece.replace("\x00", " and ")
+        piece = re.sub(r"^\s*(?:the|all\s+the)\s+", "", piece.strip(), flags=re.IGNORECASE).strip(
+            " ."
+        )
+        if not piece:
+            continue
+        lowered = vocab.plain(piece)
+        if _FORCE_ITSELF_RE.search(lowered) and lowered not in _ADDRESSEE_NAMES:
+            continue  # the force the report is about: not a separate addressee
+        name = _ADDRESSEE_NAMES.get(lowered) or _ADDRESSEE_NAMES.get(lowered.removeprefix("all "))
+        if name is None:
+            named = _ORGANISATION_RE.search(piece) or _ACRONYM_RE.search(piece)
+            if not named or len(vocab.words(piece)) > 8:
+                continue  # "Future inspection procedures": not a body
+            name = piece
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _deadline_and_rest(sentence: str) -> tuple[str, str]:
+    lead = DEADLINE_DATE_RE.match(sentence) or DEADLINE_LEAD_RE.match(sentence)
+    if lead:
+        return lead.group("deadline").strip(), lead.group("rest")
+    inner = DEADLINE_INNER_RE.search(sentence[:300])
+    return (inner.group("deadline").strip() if inner else ""), sentence
+
+
+def deadline_and_addressees(text: str) -> tuple[str, list[str]]:
+    """'By July 2021, forces should …' → ('By July 2021', ['all forces']);
+    'The Home Office and the NPCC should …' → ('', ['Home Office', 'NPCC'])."""
+    deadline, names = "", []
+    for sentence in _split_sentences(text)[:12]:
+        found_deadline, rest = _deadline_and_rest(sentence)
+        directive = bool(found_deadline) or vocab.is_directive(sentence)
+        if not directive:
+            continue
+        if not names:
+            names = _subject_names(rest)
+        if not deadline and found_deadline:
+            deadline = found_deadline
+        if names and deadline:
+            break
+    if deadline:
+        deadline = deadline[0].upper() + deadline[1:]
+    return deadline, names

@@ -1,0 +1,134 @@
+"""Word .docx → text: python-docx; heading styles, list paragraphs, bold paragraphs, tables
+(small data tables as rows, layout tables such as OPCC response templates cell by cell)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from inspections.report_reader.model import SUPPORTED, ReportError
+
+# --- Word -----------------------------------------------------------------------------------
+
+
+def docx_to_text(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as error:
+        raise ReportError("This file looks like a Word document but is damaged.") from error
+    if "word/document.xml" not in names:
+        if "content.xml" in names:
+            raise ReportError(
+                "This is an OpenDocument file. Save it as .docx or PDF and try again."
+            )
+        raise ReportError(
+            f"This is a ZIP archive, not a Word document. The reader takes {SUPPORTED}."
+        )
+    try:
+        import docx
+        from docx.oxml.ns import qn
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError as error:  # pragma: no cover - a dependency of the project
+        raise ReportError("Word support is not installed (python-docx).") from error
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:
+        raise ReportError(
+            f"This Word document could not be read; it may be damaged ({error})."
+        ) from error
+
+    out: list[str] = []
+
+    def paragraph_text(paragraph: Paragraph) -> None:
+        text = " ".join(paragraph.text.split())
+        if not text:
+            return
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        heading = re.match(r"(?i)heading\s*(\d)", style)
+        if heading:
+            out.append("#" * min(int(heading.group(1)), 6) + " " + text)
+            return
+        if style.lower() == "title":
+            out.append("# " + text)
+            return
+        properties = paragraph._p.pPr
+        numbered = properties is not None and properties.numPr is not None
+        if numbered or style.lower().startswith("list"):
+            level = 0
+            if numbered and properties.numPr.ilvl is not None:
+                level = int(properties.numPr.ilvl.val)
+            out.append("  " * level + "- " + text)
+            return
+        runs = [run for run in paragraph.runs if run.text.strip()]
+        if runs and all(_run_bold(run, paragraph) for run in runs) and len(text.split()) <= 40:
+            out.append(f"**{text}**")
+            return
+        out.append(text)
+
+    def table(tbl: Table) -> None:
+        rows = []
+        layout = False
+        for row in tbl.rows:
+            cells, seen = [], set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
+                cells.append(cell)
+            rows.append(cells)
+            for position, cell in enumerate(cells):
+                filled = [p for p in cell.paragraphs if p.text.strip()]
+                if len(filled) > 1 or len(cell.text) > 200 or cell.tables:
+                    layout = True
+                if position == 0 and cell.text.strip().endswith(":"):
+                    layout = True
+        if any(len(cells) == 1 for cells in rows):
+            layout = True
+        for cells in rows:
+            if layout:
+                for cell in cells:
+                    walk(cell._tc)
+            else:
+                out.append("\t".join(" ".join(cell.text.split()) for cell in cells))
+        if not layout:
+            out.append("")
+
+    def walk(element) -> None:
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                paragraph_text(Paragraph(child, document))
+            elif child.tag == qn("w:tbl"):
+                table(Table(child, document))
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    walk(content)
+
+    walk(document.element.body)
+    text = "\n\n".join(line for line in _merge_rows(out)) + "\n"
+    if not text.strip():
+        raise ReportError("This Word document has no text in it.")
+    return text
+
+
+def _merge_rows(lines: list[str]) -> list[str]:
+    """Table rows must stay on consecutive lines; everything else is a paragraph."""
+    merged: list[str] = []
+    for line in lines:
+        if merged and "\t" in line and "\t" in merged[-1]:
+            merged[-1] += "\n" + line
+        elif line:
+            merged.append(line)
+    return merged
+
+
+def _run_bold(run, paragraph) -> bool:
+    if run.bold is not None:
+        return bool(run.bold)
+    if run.style is not None and run.style.font.bold:
+        return True
+    style = paragraph.style
+    return bool(style is not None and style.font.bold)

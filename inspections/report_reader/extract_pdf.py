@@ -1,0 +1,220 @@
+"""PDF → text: the text layer read with pdfminer.six; font size gives heading levels and a
+bold font bold lines; running headers, footers and page numbers are dropped."""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+
+from inspections.report_reader.model import ReportError
+
+# --- PDF ------------------------------------------------------------------------------------
+
+_BULLET_GLYPHS = "•●▪■◦○‣⁃∙·–-*\uf0b7\uf0a7\uf076\uf0d8"
+
+
+def pdf_to_text(data: bytes) -> str:
+    try:
+        from pdfminer.high_level import extract_pages
+        from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        from pdfminer.pdfparser import PDFSyntaxError
+        from pdfminer.psparser import PSException
+    except ImportError as error:  # pragma: no cover - a dependency of the project
+        raise ReportError("PDF support is not installed (pdfminer.six).") from error
+
+    try:
+        pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise ReportError(
+            "This PDF is password-protected. Save an unprotected copy and try again."
+        ) from error
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
+        raise ReportError(f"This PDF could not be read; it may be damaged ({error}).") from error
+    except Exception as error:  # pdfminer raises many kinds on broken files
+        raise ReportError(f"This PDF could not be read; it may be damaged ({error}).") from error
+
+    # The body text's left margin, per page parity (books mirror their margins): the x0 most
+    # text starts at. List items are indented from it even when their bullets are graphics.
+    margin_votes: dict[int, Counter] = {0: Counter(), 1: Counter()}
+    for page_number, page in enumerate(pages):
+        for element in page:
+            if isinstance(element, LTTextContainer) and not _GLYPH_RE.match(element.get_text()):
+                margin_votes[page_number % 2][round(element.x0)] += len(element.get_text())
+    margins = {parity: _margin(votes) for parity, votes in margin_votes.items()}
+    # Each line: (page, text, size, bold, x0, box, indent of its box, position on the page)
+    lines: list[tuple] = []
+    box_number = 0
+    for page_number, page in enumerate(pages):
+        margin = margins[page_number % 2]
+        height = page.height or 1
+        # Bullets drawn in a symbol font often come out as lone "(cid:127)" glyphs beside the
+        # item's text box rather than inside it.
+        glyphs = [
+            element
+            for element in page
+            if isinstance(element, LTTextContainer) and _GLYPH_RE.match(element.get_text())
+        ]
+        for element in page:
+            if not isinstance(element, LTTextContainer) or element in glyphs:
+                continue
+            box_number += 1
+            first = next((line for line in element if isinstance(line, LTTextLine)), None)
+            bulleted = first is not None and any(
+                glyph.x1 <= element.x0 + 2
+                and element.x0 - glyph.x1 < 40
+                and first.y0 <= (glyph.y0 + glyph.y1) / 2 <= first.y1
+                for glyph in glyphs
+            )
+            indent = element.x0 - margin if margin is not None else 0
+            for line_number, line in enumerate(element):
+                if not isinstance(line, LTTextLine):
+                    continue
+                text = re.sub(r"\(cid:\d+\)", "", line.get_text().replace("\n", " ")).strip()
+                if not text:
+                    continue
+                if bulleted and line_number == 0:
+                    text = f"• {text}"
+                chars = [
+                    char for char in line if isinstance(char, LTChar) and char.get_text().strip()
+                ]
+                size = round(statistics.median(char.size for char in chars) * 2) / 2 if chars else 0
+                bold = bool(chars) and sum(
+                    1
+                    for char in chars
+                    if re.search(r"bold|black|heavy|semibold|,b\b", char.fontname, re.I)
+                ) >= 0.8 * len(chars)
+                edge = line.y0 / height < 0.1 or line.y1 / height > 0.9
+                lines.append((page_number, text, size, bold, line.x0, box_number, indent, edge))
+    if not "".join(text for _, text, *_ in lines).strip():
+        raise ReportError(
+            "This PDF has no text layer (it may be a scanned image); the reader needs the text. "
+            "Use the report's original PDF from the inspectorate's website, or run it through "
+            "OCR and upload the text."
+        )
+    return _pdf_lines_to_text(lines, len(pages))
+
+
+def _pdf_lines_to_text(lines: list[tuple], page_count: int) -> str:
+    # Running headers and footers repeat on most pages: keep the first, drop the rest.
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", text.lower())
+
+    per_page = Counter()
+    for shape_key in {(line[0], shape(line[1])) for line in lines if line[7]}:
+        per_page[shape_key[1]] += 1
+    repeated = {
+        key for key, count in per_page.items() if page_count >= 3 and count >= page_count / 2
+    }
+    seen_repeated: set[str] = set()
+    kept = []
+    for line in lines:
+        text = line[1]
+        key = shape(text)
+        if re.fullmatch(r"(?i)(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?", text):
+            continue
+        if key in repeated and line[7]:
+            if key in seen_repeated:
+                continue
+            seen_repeated.add(key)
+        kept.append(line)
+    if not kept:
+        return ""
+    weights = Counter()
+    for _, text, size, *_ in kept:
+        weights[size] += len(text)
+    body = weights.most_common(1)[0][0]
+    heading_sizes = sorted({size for _, _, size, *_ in kept if size >= body + 1.5}, reverse=True)
+    level_of = {size: min(position + 1, 4) for position, size in enumerate(heading_sizes)}
+
+    out: list[str] = []
+    boxes: dict[int, list[tuple]] = {}
+    order: list[int] = []
+    for line in kept:
+        if line[5] not in boxes:
+            order.append(line[5])
+            boxes[line[5]] = []
+        boxes[line[5]].append(line)
+    pending_bullet = False
+    for number in order:
+        # A text box may hold a heading and the paragraph under it: split it into runs of
+        # lines that share a heading level and boldness.
+        runs: list[list[tuple]] = []
+        for line in boxes[number]:
+            shape_key = (level_of.get(line[2]), line[3])
+            if runs and (level_of.get(runs[-1][-1][2]), runs[-1][-1][3]) == shape_key:
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+        for run in runs:
+            pending_bullet = _pdf_run(run, level_of, out, pending_bullet)
+    return "\n\n".join(out) + "\n"
+
+
+_GLYPH_RE = re.compile(r"^\s*(?:\(cid:\d+\)|[•●▪■◦○‣⁃∙·\uf0b7\uf0a7\uf076\uf0d8])\s*$")
+
+
+def _margin(votes: Counter) -> int | None:
+    """The body's left margin: the leftmost x0 that carries a real share of the text."""
+    if not votes:
+        return None
+    total = sum(votes.values())
+    return min(x0 for x0, weight in votes.items() if weight >= 0.1 * total)
+
+
+def _pdf_run(run: list[tuple], level_of: dict, out: list[str], pending_bullet: bool) -> bool:
+    texts = [line[1] for line in run]
+    joined = _join_lines(texts)
+    if run[0][2] in level_of:
+        out.append("#" * level_of[run[0][2]] + " " + joined)
+        return False
+    if len(texts) == 1 and texts[0] in _BULLET_GLYPHS:
+        return True  # the bullet glyph sits in a box of its own; the item text follows
+    if run[0][3] and len(joined.split()) <= 40 and not _is_bullet(texts[0]) and not pending_bullet:
+        out.append(f"**{joined}**")
+        return False
+    left = min(line[4] for line in run)
+    current: list[str] = []
+    prefix = ""
+    indent = run[0][6]
+    if 10 <= indent <= 80 and not any(_is_bullet(line[1]) for line in run):
+        # A list whose bullet glyphs were drawn as graphics: indented from the body margin.
+        out.append("  " * max(0, round((indent - 10) / 18)) + "- " + joined)
+        return False
+    for _, text, _, _, x0, *_ in run:
+        if _is_bullet(text) or pending_bullet:
+            if current:
+                out.append(prefix + _join_lines(current))
+            depth = max(0, round((x0 - left) / 14))
+            prefix = "  " * depth + "- "
+            current = [text if pending_bullet else _strip_bullet(text)]
+            pending_bullet = False
+        else:
+            current.append(text)
+    if current:
+        out.append(prefix + _join_lines(current))
+    return False
+
+
+def _is_bullet(text: str) -> bool:
+    return bool(re.match(rf"^[{re.escape(_BULLET_GLYPHS)}]\s+\S", text)) or bool(
+        re.match(r"^[\uf0b7\uf0a7\uf076\uf0d8•●▪■◦]\S", text)
+    )
+
+
+def _strip_bullet(text: str) -> str:
+    return re.sub(rf"^[{re.escape(_BULLET_GLYPHS)}]\s*", "", text)
+
+
+def _join_lines(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        if not text:
+            text = part
+        elif text.endswith("-") and part[:1].islower() and not text.endswith(" -"):
+            text += part  # a word hyphenated at the line end keeps its hyphen
+        else:
+            text += " " + part
+    return text

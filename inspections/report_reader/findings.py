@@ -1,0 +1,304 @@
+"""Findings pass: a label or a lead-in opens a list of findings; under it each finding is a
+headline with its explanation and sub-points (see parse.py for the order of precedence)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from inspections.report_reader import model
+from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
+from inspections.report_reader.leadins import announced_kind, leadin_prefix
+
+
+@dataclass
+class _Context:
+    """An open list of findings under a label."""
+
+    kind: str
+    plural: bool
+    level: int
+    label: str
+    number: str = ""
+    area: str = ""
+    section: str = ""
+    prefix: str = ""  # a directive lead-in put before each bullet ("The force should ensure")
+    list_mode: str | None = None  # "parts": bullets belong to the open finding; "findings"
+    base_depth: int | None = None
+    style: str = ""  # how the current finding started: heading | para | item | leadin | inline
+    cause: int | None = None
+    single: bool = False  # a numbered label ("AFI 3") introduces one finding only
+    count: int = 0
+    confidence: float = 1.0  # of the findings it opens: lower for lists opened by a lead-in
+    from_leadin: bool = False
+    intro: str = ""  # the paragraphs before a lead-in: what its findings are about
+
+
+# The inspectorate's sentence that leads from the box of findings into the detail: the list
+# of findings is over.
+_CLOSING_RE = re.compile(
+    r"^(?:we|i)\s+(?:set\s+out|describe|explain|report)\b[^.]*\b(?:below|following"
+    r"|in\s+(?:the\s+rest\s+of\s+)?this\s+(?:report|section|letter))\b",
+    re.IGNORECASE,
+)
+
+
+class FindingsPass:
+    """Open lists of findings and the findings in them: mixed into the parser."""
+
+    def _finding_table_row(self, cells: list[str], filled: list[str]) -> bool:
+        """A tracker or plan table: a header row names the findings' column ("No. |
+        Recommendation | Action taken | Status"); each row below is one finding, that cell
+        only."""
+        if self.finding_column is not None:
+            column, label = self.finding_column
+            cell = cells[column] if column < len(cells) else ""
+            if len(vocab.words(cell)) >= 4:
+                if self.ctx is None or self.ctx.kind != label.kind:
+                    self._open_context(label, BOLD_LEVEL)
+                self._start_finding(cell, style="item")
+            return True
+        if len(filled) < 2 or any(len(vocab.words(cell)) > 4 for cell in filled):
+            return False
+        for column, cell in enumerate(cells):
+            label = vocab.match_label(cell) if cell else None
+            if label and not label.number and not label.inline:
+                self.finding_column = (column, vocab.Label(kind=label.kind, plural=True, word=cell))
+                return True
+        return False
+
+    def _inline_ok(self, label: vocab.Label) -> bool:
+        return bool(label.inline) and (
+            vocab.is_headline_like(label.inline) or len(vocab.words(label.inline)) >= 6
+        )
+
+    def _open_context(self, label: vocab.Label, level: int) -> None:
+        if self.ctx is not None and self.ctx.count == 0 and self.ctx.kind == label.kind:
+            self.ctx.count = -1  # "Recommendations" then "Recommendation 1": not empty
+        self._close_context()
+        cause = None
+        if label.kind == model.RECOMMENDATION and self.last_cause is not None:
+            cause = self.last_cause
+        elif label.kind != model.RECOMMENDATION:
+            self.last_cause = None
+        self.ctx = _Context(
+            kind=label.kind,
+            plural=label.plural,
+            level=level,
+            label=label.word,
+            number=label.number,
+            area=self._area_name(),
+            section=self._section(label.word),
+            cause=cause,
+            single=bool(label.number) or bool(label.inline),
+        )
+        if self._inline_ok(label):
+            self._start_finding(label.inline, style="inline")
+
+    def _close_context(self) -> None:
+        if self.ctx is not None and self.ctx.count == 0 and not self.ctx.single:
+            where = f" under “{self.ctx.area}”" if self.ctx.area else ""
+            self.warnings.append(
+                f"A “{self.ctx.label}” heading{where} has nothing under it that reads as a finding."
+            )
+        self.ctx = None
+        self.current = None
+        self.open_sublist = False
+
+    def _start_finding(self, text: str, *, style: str, number: str = "") -> None:
+        ctx = self.ctx
+        assert ctx is not None
+        number = number or ctx.number
+        reference = f"{vocab.REFERENCE_PREFIX[ctx.kind]} {number}" if number else ""
+        finding = model.ParsedFinding(
+            kind=ctx.kind,
+            text=text.strip(),
+            area=ctx.area,
+            reference=reference,
+            section=ctx.section,
+            report=self.report,
+            cause_of_concern=ctx.cause if ctx.kind == model.RECOMMENDATION else None,
+            lines=self._block_lines(),
+            confidence=ctx.confidence,
+        )
+        self.findings.append(finding)
+        if ctx.intro:
+            self.intros[len(self.findings) - 1] = ctx.intro
+        if ctx.from_leadin:
+            self.from_leadin.add(len(self.findings) - 1)
+        if ctx.kind == model.CAUSE_OF_CONCERN:
+            self.last_cause = len(self.findings) - 1
+        self.current = finding
+        ctx.style = style
+        ctx.count += 1
+        self.open_sublist = style == "item" and text.rstrip().endswith(":")
+
+    def _block_lines(self) -> tuple[int, int] | None:
+        block = self.blocks[self.index] if 0 <= self.index < len(self.blocks) else None
+        if block is None or not block.line:
+            return None
+        return (block.line, max(block.end, block.line))
+
+    def _extend_lines(self) -> None:
+        """The open finding now runs to the end of the current block."""
+        here = self._block_lines()
+        if self.current is None or here is None:
+            return
+        start = self.current.lines[0] if self.current.lines else here[0]
+        self.current.lines = (min(start, here[0]), max(here[1], start))
+
+    def _append(self, text: str) -> None:
+        assert self.current is not None
+        self.current.text = f"{self.current.text}\n\n{text.strip()}"
+        self._extend_lines()
+
+    def _add_part(self, text: str, depth: int) -> None:
+        assert self.current is not None
+        indent = "  " * depth
+        self.current.parts.append(text)
+        self.current.text = f"{self.current.text}\n{indent}- {text}"
+        self._extend_lines()
+
+    def _next_items(self) -> list[Block]:
+        items = []
+        for block in self.blocks[self.index + 1 :]:
+            if block.kind != ITEM:
+                break
+            items.append(block)
+        return items
+
+    def _context_para(self, text: str) -> None:
+        ctx = self.ctx
+        assert ctx is not None
+        items = self._next_items()
+        lead_in = bool(items) and (
+            text.rstrip().endswith((":", "-", "–", "—")) or re.search(r"(?i)as follows\.?$", text)
+        )
+        if lead_in:
+            override = re.search(
+                r"(?i)\b(?:part\s+of|under)\s+the\s+(?P<area>[\w ,'-]{3,80}?)\s+"
+                r"(?:pillar|question|area)\b",
+                text,
+            )
+            if override:
+                ctx.area = self._canonical(override.group("area"))
+            sentence = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+            sentence = re.sub(r"\s*[:\-–—]+\s*$", "", sentence).strip()
+            fragments = all(
+                vocab.blocks_start_lower(item.text)
+                for item in items
+                if item.level == items[0].level
+            )
+            announced = announced_kind(sentence)
+            if announced is not None and not ctx.single:
+                # "We made two recommendations in this report:" under another label: a new list.
+                self._open_leadin(announced, leadin_prefix(sentence), ctx.level)
+                return
+            if self.current is not None and (ctx.style in ("heading", "inline") or ctx.single):
+                self._append(text)
+                if ctx.single:
+                    ctx.list_mode = "parts"
+                return
+            directive = vocab.is_directive(sentence)
+            if ctx.kind == model.CAUSE_OF_CONCERN and self.current is not None and directive:
+                # "Within three months, the force should:" after a cause of concern: its
+                # recommendations, one per item.
+                self._open_leadin(model.RECOMMENDATION, sentence, ctx.level)
+                return
+            if directive and fragments and not (ctx.kind == model.RECOMMENDATION and ctx.plural):
+                self._start_finding(text.strip(), style="leadin")
+                ctx.list_mode = "parts"
+                return
+            self.current = None
+            ctx.prefix = sentence if directive else ""
+            ctx.list_mode = "findings"
+            ctx.base_depth = None
+            return
+        if _CLOSING_RE.match(text) and not ctx.single:
+            self._close_context()
+            return
+        if self.current is None:
+            self._start_finding(text, style="para")
+            return
+        if ctx.list_mode == "findings" and ctx.style == "item":
+            if vocab.blocks_start_lower(text):
+                self.current.text = f"{self.current.text} {text}"
+                self._extend_lines()
+                return
+            self._close_context()
+            return
+        if (
+            ctx.style == "para"
+            and not ctx.single
+            and (
+                _is_headline_paragraph(text)
+                or (
+                    vocab.is_directive(text)
+                    and vocab.SUBJECT_START_RE.match(text)
+                    and len(vocab.words(text)) < 80
+                )
+            )
+        ):
+            self._start_finding(text, style="para")
+            return
+        self._append(text)
+
+    def _context_item(self, block: Block) -> None:
+        ctx = self.ctx
+        assert ctx is not None
+        text = block.text
+        if ctx.list_mode is None:
+            ctx.list_mode = "parts" if self.current is not None else "findings"
+        if ctx.list_mode == "parts" and self.current is not None:
+            self._add_part(
+                text, block.level if ctx.base_depth is None else block.level - ctx.base_depth
+            )
+            if ctx.base_depth is None:
+                ctx.base_depth = block.level
+            return
+        if ctx.base_depth is None:
+            ctx.base_depth = block.level
+        depth = block.level - ctx.base_depth
+        if (
+            self.current is not None
+            and ctx.style == "item"
+            and (depth > 0 or (self.open_sublist and vocab.blocks_start_lower(text)))
+        ):
+            self._add_part(text, max(depth - 1, 0))
+            if self.open_sublist and text.rstrip().endswith(".") and depth == 0:
+                self.open_sublist = False
+            return
+        body = text
+        if ctx.prefix and not vocab.is_directive(text):
+            body = f"{ctx.prefix} {_lower_first(text)}"
+            # One sentence cut into bullets, each now a finding of its own: end it properly.
+            body = (
+                re.sub(r"\s*(?:;|,)?\s*(?:and|or)?\s*$", "", body.rstrip(" ;"))
+                if re.search(r"(?:;|;\s*(?:and|or)|,\s*(?:and|or))\s*$", body)
+                else body
+            )
+            if not body.endswith(tuple(".!?:")):
+                body += "."
+        number = block.number if block.number.isdigit() else ""
+        self._start_finding(body, style="item", number=number)
+        self.open_sublist = text.rstrip().endswith(":")
+
+
+def _is_headline_paragraph(text: str) -> bool:
+    """A paragraph that is a subheading set as plain text: it starts in upper case, has no
+    closing punctuation and is short enough to be a headline."""
+    text = text.strip()
+    return (
+        bool(text)
+        and text[0].isupper()
+        and not text.endswith(tuple('.!?:;,"”’)'))
+        and 4 <= len(vocab.words(text)) <= 45
+    )
+
+
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first.isupper() or first[1:2].isupper()):
+        return text  # an acronym: "NPCC", "IOM"
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,222 @@
+"""Furniture pass: the lines of a saved page, letter or register export that are not the
+document's text. Each is blanked (never removed), so line numbers still point into the text
+the person imported.
+
+What goes:
+- web page chrome: "Skip to content", "Print this document", cookie and beta banners, quick
+  exit links, "Last updated 03/11/2016", "Read more about …", "Contact <name>", icon-sprite
+  dumps (long runs of glued words);
+- letter furniture: the "Letter information / From / To / Cc / Sent on" block (its date kept
+  as the letter's date), salutations and sign-offs, postcodes;
+- register exports: the status history ("[on]9th February 2017 [status]awaiting-review…")
+  and everything after it, which is the inspectorate's log and commentary;
+- lines repeated three times or more (a force's name after each AFI, running headers), page
+  numbers on their own; tracker lines ("Completed", "Status: open", "RAG: Green") are kept
+  but noted: a finding ends there (parse.py);
+- flattened tables "Number | Recommendation": a number alone on a line followed by text
+  becomes a numbered item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from inspections.report_reader import vocabulary as vocab
+
+_CHROME_RE = re.compile(
+    r"^(?:skip\s+to\s+(?:main\s+)?(?:content|navigation)|print\s+this\s+(?:document|page)"
+    r"|quickly\s+exit\s+this\s+site\b.*|quick\s+exit|leave\s+this\s+site|exit\s+this\s+site"
+    r"|current\s+timestamp:.*|search\s+this\s+website|main\s+navig\w*|show\s+me\s+the\s+site"
+    r"|go\s+to\s+.{2,60}\s+homepage|back\s+to\s+top|share\s+this\s+page|menu|close|search"
+    r"|(?:we|this\s+site)\s+uses?\s+cookies\b.*|accept\s+(?:all\s+|additional\s+)?cookies"
+    r"|reject\s+(?:all\s+|additional\s+)?cookies|cookie\s+(?:settings|policy|preferences)"
+    r"|this\s+site\s+is\s+a\s+beta\b.*|last\s+updated:?\s+.{6,30}|updated\s+on:?\s+.{6,30}"
+    r"|read\s+more\s+about\s+.{2,60}|download\s+the\s+(?:full\s+)?report|contents"
+    r"|view\s+the\s+\w+\s+questions\s+for\s+\w+|back|next|previous|home"
+    r"|agendas?,\s+meetings\s+and\s+minutes.*|agenda\s+item|minutes:?"
+    r"|yours\s+(?:sincerely|faithfully),?|dear\s+[^.]{2,60},?|kind\s+regards,?|information|welcome"
+    r"|(?:hmic|hmicfrs)\s+is\s+consulting\b.*|please\s+give\s+us\s+your\s+views\b.*)$",
+    re.IGNORECASE,
+)
+_TRACKER_RE = re.compile(
+    r"^(?:status|completed?|closed|open|superseded|in\s+progress|ongoing|not\s+started"
+    r"|(?:rag|rag\s+status|status|progress)\s*[:\-–]\s*.{1,30})$",
+    re.IGNORECASE,
+)
+_CONTACT_RE = re.compile(r"^contact\s+(?:[A-Z][\w'’.-]+\s*){1,4}$")
+_POSTCODE_RE = re.compile(r"^(?:.{0,60},\s*)?[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
+_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+_STATUS_LOG_RE = re.compile(r"\[(?:on|status|comment)\]|\[/(?:on|status|comment)\]")
+_LETTER_FIELDS = ("from", "to", "cc", "sent on", "date", "letter information")
+
+
+@dataclass
+class Furniture:
+    """What the pass found besides the text: the letter's own date (the "Sent on" field),
+    the status history of a register entry, and a count of lines blanked."""
+
+    letter_date: str = ""
+    is_letter: bool = False
+    status_log: list[str] = field(default_factory=list)
+    blanked: int = 0
+    removed: list[str] = field(default_factory=list)  # the lines blanked, as they were
+    # Tracker lines kept as boundaries ("Status: complete", "Completed"): a finding ends there.
+    status_lines: set[int] = field(default_factory=set)
+
+
+def _is_sprite_dump(line: str) -> bool:
+    """An icon-sprite or navigation dump: a long line of words glued together."""
+    if "[Missing text" in line:
+        return True
+    if len(line) < 150:
+        return False
+    return line.count(" ") / len(line) < 0.06
+
+
+def strip_furniture(text: str) -> tuple[str, Furniture]:
+    """The text with furniture lines blanked, and what was learnt from them."""
+    lines = text.split("\n")
+    found = Furniture()
+    out = list(lines)
+
+    def blank(index: int) -> None:
+        if out[index].strip():
+            found.blanked += 1
+            found.removed.append(out[index])
+        out[index] = ""
+
+    # Register exports: the status history starts at the first [on] marker; the entry's
+    # text is what comes before it.
+    for index, line in enumerate(lines):
+        match = _STATUS_LOG_RE.search(line)
+        if match:
+            head = line[: match.start()]
+            found.status_log = [part for part in lines[index:] if part.strip()]
+            out[index] = head
+            for rest in range(index + 1, len(lines)):
+                blank(rest)
+            break
+
+    _letter_block(out, found, blank)
+
+    counts = Counter(
+        " ".join(line.split()).lower()
+        for line in out
+        if line.strip() and len(line.strip()) <= 80 and not line.lstrip().startswith("#")
+    )
+    for index, raw in enumerate(out):
+        line = " ".join(raw.split()).strip("*_ ")
+        if not line:
+            continue
+        if _TRACKER_RE.match(line):
+            found.status_lines.add(index + 1)
+            continue
+        if (
+            _CHROME_RE.match(line)
+            or _CONTACT_RE.match(line)
+            or _POSTCODE_RE.match(line)
+            or _is_sprite_dump(line)
+        ):
+            blank(index)
+            continue
+        if counts[line.lower()] >= 3 and len(vocab.words(line)) <= 8 and not _meaningful(line):
+            blank(index)
+            continue
+        if _PAGE_NUMBER_RE.match(line):
+            following = _next_text(out, index)
+            if following is not None and line.isdigit() and _numbered_row(out, index, following):
+                out[following] = f"{line}. {out[following].strip()}"
+            blank(index)
+    _table_headers(out, blank)
+    return "\n".join(out), found
+
+
+def _meaningful(line: str) -> bool:
+    """A short repeated line that is structure, not furniture: a label, a grade, a heading
+    every section repeats ('Areas for improvement', 'Good', 'Recommendations'), an area the
+    eras know, a sentence. Furniture is a name or a running header: capitalised words."""
+    return bool(
+        vocab.match_label(line)
+        or vocab.match_grade_line(line)
+        or vocab.is_structural(line)
+        or vocab.match_field(line)
+        or vocab.is_known_area(line)
+        or line.endswith(("?", ".", ":"))
+        or len(re.findall(r"\b(?:[A-Z][\w'’&-]+|[A-Z]{2,})\b", line)) < 2
+    )
+
+
+def _next_text(lines: list[str], index: int) -> int | None:
+    for following in range(index + 1, min(index + 4, len(lines))):
+        if lines[following].strip():
+            return following
+    return None
+
+
+def _numbered_row(lines: list[str], index: int, following: int) -> bool:
+    """A number alone on a line that numbers the row after it: a sentence follows, and the
+    next number alone on a line (if any) is one more."""
+    text = lines[following].strip()
+    if not text[:1].isupper() or text.endswith("?") or len(vocab.words(text)) < 6:
+        return False
+    number = int(lines[index].strip())
+    for later in range(following + 1, len(lines)):
+        candidate = lines[later].strip()
+        if _PAGE_NUMBER_RE.match(candidate) and candidate.isdigit():
+            return int(candidate) == number + 1
+    return number > 1 or any(
+        re.match(r"(?i)^(?:no\.?|number|ref)$", line.strip()) for line in lines[:index]
+    )
+
+
+def _table_headers(out: list[str], blank) -> None:
+    """'Number' / 'Recommendation' header cells of a flattened table: the number column
+    header goes; the label stays (it opens the list)."""
+    for index, raw in enumerate(out):
+        if not re.match(r"(?i)^\s*(?:no\.?|number|ref(?:erence)?)\s*$", raw):
+            continue
+        following = _next_text(out, index)
+        if following is not None and vocab.match_label(out[following].strip()):
+            blank(index)
+
+
+def _letter_block(out: list[str], found: Furniture, blank) -> None:
+    """HMICFRS letters open with 'Letter information', then From / To / Cc / Sent on, each
+    label on its own line with its value below: names and addresses, not text."""
+    start = None
+    for index, raw in enumerate(out[:40]):
+        if raw.strip().lower() == "letter information":
+            start = index
+            break
+    if start is None:
+        return
+    found.is_letter = True
+    blank(start)
+    index = start + 1
+    label = ""
+    while index < len(out):
+        text = out[index].strip()
+        lowered = text.lower().rstrip(":")
+        if not text:
+            index += 1
+            continue
+        if lowered in _LETTER_FIELDS:
+            label = lowered
+            blank(index)
+            index += 1
+            continue
+        if label == "sent on" or label == "date":
+            if vocab.parse_date(text) and len(text) <= 30:
+                found.letter_date = found.letter_date or text
+                blank(index)
+                index += 1
+                label = ""
+                continue
+            break
+        if label and len(text) <= 80 and not text.endswith("."):
+            blank(index)  # a name, a role, an address line
+            index += 1
+            continue
+        break

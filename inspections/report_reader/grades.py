@@ -1,0 +1,323 @@
+"""Areas and grades pass: which area a heading opens (known to the era, a question, or at the
+section level), and the graded judgments read from grade lines, tables and sentences."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from inspections.report_reader import model
+from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.blocks import HEADING, PARA, Block
+
+
+@dataclass
+class _Area:
+    level: int
+    name: str  # the framework's name if known, else the heading
+    heading: str  # as written
+
+
+class GradesPass:
+    """Areas and judgments: mixed into the parser."""
+
+    def _section_level(self) -> int:
+        """The heading level of the report's area sections: the most common level among
+        headings that carry a grade line, name a known area or sit just above a finding
+        label."""
+        levels: list[int] = []
+        headings = [
+            (i, b) for i, b in enumerate(self.blocks) if b.kind == HEADING and b.style == "md"
+        ]
+        if not headings:
+            return 2
+        for position, (index, block) in enumerate(headings):
+            text = block.text
+            if vocab.match_label(text) or vocab.is_structural(text) or vocab.match_grade_line(text):
+                continue
+            following = self.blocks[index + 1 : index + 3]
+            graded = any(
+                vocab.match_grade_line(b.text) and len(vocab.words(b.text)) <= 4
+                for b in following
+                if b.kind in (HEADING, PARA)
+            )
+            if graded or vocab.is_known_area(text) or text.strip().endswith("?"):
+                levels.append(block.level)
+                continue
+            if position + 1 < len(headings):
+                next_block = headings[position + 1][1]
+                if vocab.match_label(next_block.text) and next_block.level > block.level:
+                    levels.append(block.level)
+        if levels:
+            counts = Counter(levels).most_common()
+            best = max(count for _, count in counts)
+            return min(level for level, count in counts if count == best)
+        top = min(block.level for _, block in headings)
+        return top + 1 if sum(1 for _, b in headings if b.level == top) == 1 else top
+
+    def _area_from_heading(self, block: Block) -> _Area | None:
+        heading = vocab.plain_heading(block.text)
+        canonical = self._canonical_or_none(heading)
+        if canonical:
+            return _Area(block.level, canonical, heading)
+        if heading.endswith("?") and len(vocab.words(heading)) >= 4:
+            return _Area(block.level, heading, heading)
+        if vocab.is_directive(heading) or vocab.SUBJECT_START_RE.match(heading):
+            return None
+        if block.style == "md" and block.level == self.section_level:
+            return _Area(block.level, heading, heading)
+        if block.style == "plain" and not vocab.is_headline_like(heading):
+            return _Area(block.level, heading, heading)
+        return None
+
+    def _canonical_or_none(self, heading: str) -> str | None:
+        framework = self.framework
+        found = vocab.canonical_area(framework, heading)
+        if found or framework is not None:
+            return found
+        for slug in vocab.ERAS:
+            found = vocab.canonical_area(slug, heading)
+            if found:
+                return found
+        return None
+
+    def _canonical(self, heading: str) -> str:
+        heading = vocab.plain_heading(heading)
+        return self._canonical_or_none(heading) or heading
+
+    def _area_name(self) -> str:
+        return self.areas[-1].name if self.areas else ""
+
+    def _section(self, tail: str) -> str:
+        parts = [self.areas[-1].heading] if self.areas else []
+        if tail:
+            parts.append(vocab.plain_heading(tail))
+        return " — ".join(parts)[:300]
+
+    def _judgment(self, area: str, grade: str, *, strong: bool) -> None:
+        if not area or not grade:
+            return
+        key = vocab.plain(area)
+        for judgment in self.judgments:
+            if judgment.report == self.report and vocab.plain(judgment.area) == key:
+                if judgment.grade != grade and strong:
+                    self.warnings.append(
+                        f"Two grades for “{area}”: “{judgment.grade}” and “{grade}”; "
+                        f"kept “{judgment.grade}”."
+                    )
+                return
+        self.judgments.append(
+            model.ParsedJudgment(
+                area=area, grade=grade, section=self._section(""), report=self.report
+            )
+        )
+
+    def _grade_pairs(self, text: str) -> bool:
+        """'Preventing crime - good'; 'Treatment of the public, protecting vulnerable people
+        and managing offenders - adequate' (one grade for a list of areas, as OPCC papers
+        and minutes write them)."""
+        match = _PAIRS_RE.match(text.strip())
+        if not match or vocab.is_sentence_like(match.group("areas").replace("use of", "")):
+            return False
+        pieces = [piece.strip() for piece in match.group("areas").split(",") if piece.strip()]
+        if len(pieces) >= 2:
+            pieces[-1:] = [p.strip() for p in re.split(r"\s+and\s+", pieces[-1]) if p.strip()]
+        grade = _grade_value(match.group("grade"))
+        for piece in pieces:
+            self._judgment(self._canonical(re.sub(r"(?i)^and\s+", "", piece)), grade, strong=True)
+        return True
+
+    def _grade_item(self, text: str) -> bool:
+        """A bullet under 'Inspectors found that Anyshire Constabulary:' — "is 'good' at
+        effectively reducing crime and keeping people safe;"."""
+        match = _GRADE_ITEM_RE.match(text.strip())
+        if not match:
+            return False
+        rest = match.group("rest")
+        area = _pillar_of(rest) or vocab.area_for_grade_phrase(self.framework, rest)
+        if not area and not self._area_name():
+            area = _area_phrase(rest)
+        self._judgment(area or self._area_name(), _grade_value(match.group("grade")), strong=False)
+        return True
+
+    def _grade_special(self, sentence: str) -> bool:
+        """The era-specific phrasings (see _grade_sentences); True when the sentence was one."""
+        match = _EXTENT_RE.match(sentence)
+        if match:
+            pillar = _pillar_of(match.group("body"))
+            if pillar:
+                self._judgment(pillar, _grade_value(match.group("grade")), strong=False)
+            return True
+        listed = list(_GRADE_AT_RE.finditer(sentence))
+        if len(listed) >= 2:
+            for item in listed:
+                self._judgment(
+                    _area_phrase(item.group("area")),
+                    _grade_value(item.group("grade")),
+                    strong=False,
+                )
+            found = True
+        else:
+            found = False
+        for item in _WITH_WHICH_RE.finditer(sentence):
+            self._judgment(
+                item.group("pillar").capitalize(), _grade_value(item.group("grade")), strong=False
+            )
+            found = True
+        clauses = [clause.strip() for clause in sentence.split(";")]
+        for clause in clauses if len(clauses) > 1 or "judged" in sentence.lower() else []:
+            judged = _JUDGED_RE.match(clause)
+            if not judged:
+                continue
+            phrase = judged.group("area") or ""
+            pillar = _pillar_of(phrase) if phrase else None
+            subject = judged.group("subject")
+            if pillar:
+                area = pillar
+            elif _OWNER_RE.match(subject):
+                area = _area_phrase(subject)
+            elif phrase:
+                area = _area_phrase(phrase)
+            elif vocab.SUBJECT_START_RE.match(subject) or subject.lower() in ("it", "they"):
+                continue
+            else:
+                area = _area_phrase(subject)
+            self._judgment(area, _grade_value(judged.group("grade")), strong=False)
+            found = True
+        return found
+
+    def _grade_sentences(self, text: str) -> None:
+        """Grades written as sentences, in the phrasings of each era: 'The extent to which the
+        force is efficient … requires improvement' (2015–2018/19), 'the efficiency with which
+        the force … is good' and 'good at X, good at Y and good at Z' (2014), 'X is judged to
+        require improvement; it is judged to be good for Y' (2017), 'The force requires
+        improvement in the way it plans for the future' (2018/19), 'Cumbria Constabulary is
+        adequate at …' (2021/22 on)."""
+        area = self._area_name()
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z‘'“\"])", text):
+            sentence = sentence.strip()
+            if self._grade_special(sentence):
+                continue
+            match = vocab.GRADE_SENTENCE_RE.match(sentence)
+            if not match:
+                continue
+            grade = "requires_improvement" if match.group("ri") else match.group("grade").lower()
+            rest = match.group("rest")
+            pillar = _pillar_of(rest) or vocab.area_for_grade_phrase(self.framework, rest)
+            if _WAY_RE.match(rest) and not pillar:
+                self._judgment(_area_phrase(rest), grade, strong=False)
+                continue
+            target = (
+                (pillar if pillar and _is_pillar_area(area) or not area else None)
+                or area
+                or vocab.area_for_grade_phrase(self.framework, rest)
+            )
+            if target:
+                self._judgment(target, grade, strong=False)
+        if not area:
+            return
+        if vocab.UNGRADED_RE.search(text):
+            self._judgment(area, "ungraded", strong=False)
+        elif vocab.NOT_YET_GRADED_RE.search(text):
+            self._judgment(area, "not_yet_graded", strong=False)
+        elif vocab.NOT_INSPECTED_RE.search(text):
+            self._judgment(area, "not_inspected", strong=False)
+        if vocab.GRADE_CARRIED_FORWARD_RE.search(text):
+            for judgment in self.judgments:
+                if judgment.report == self.report and judgment.area == area:
+                    judgment.is_carried_forward = True
+
+
+_GRADE = (
+    r"(?P<grade>outstanding|good|adequate|inadequate|requires?\s+improvement|not\s+yet\s+graded)"
+)
+_EXTENT_RE = re.compile(
+    rf"^the\s+extent\s+to\s+which\s+(?P<body>.+?)\s*(?:\bis\b)?\s*:?\s*(?:is\s*:?\s*)?{_GRADE}\.?$",
+    re.IGNORECASE,
+)
+_WITH_WHICH_RE = re.compile(
+    r"\b(?P<pillar>effectiveness|efficiency|legitimacy)\s+with\s+which\b[^.;]*?\bis\s+"
+    rf"{_GRADE}\b",
+    re.IGNORECASE,
+)
+_PAIRS_RE = re.compile(
+    r"^(?P<areas>[A-Z][^:|.;]{2,250}?)\s+[-–—:]\s+['‘]?(?P<grade>outstanding|good|adequate"
+    r"|inadequate|requires?\s+improvement|not\s+yet\s+graded|ungraded)['’]?\.?$",
+    re.IGNORECASE,
+)
+_GRADE_ITEM_RE = re.compile(
+    r"^(?:and\s+)?(?:is|was|remains)\s+(?:rated\s+|graded\s+|judged\s+)?(?:as\s+)?['‘’\"]?"
+    r"(?P<grade>outstanding|good|adequate|inadequate|requires\s+improvement)['‘’\"]?\s+"
+    r"(?P<rest>(?:at|in|for)\b[^;.]+)[;.]?(?:\s+and)?$",
+    re.IGNORECASE,
+)
+_GRADE_AT_RE = re.compile(
+    r"\b(?P<grade>outstanding|good|adequate|inadequate)\s+at\s+(?P<area>.+?)"
+    r"(?=,|;|\.|\s+and\s+(?:outstanding|good|adequate|inadequate)\s+at\b|$)",
+    re.IGNORECASE,
+)
+_JUDGED_RE = re.compile(
+    r"^(?:and\s+|but\s+)?(?P<subject>.{2,120}?)\s+(?:is|are|was|were)\s+(?:judged|assessed|graded)"
+    r"\s+(?:to\s+(?:be\s+)?|as\s+)(?P<grade>outstanding|good|adequate|inadequate|requires?"
+    r"\s+improvement)(?:\s+(?:for|in|at)\s+(?P<area>.+?))?\.?$",
+    re.IGNORECASE,
+)
+_WAY_RE = re.compile(r"(?i)^in\s+the\s+way\s+(?:it|that\s+it)\b")
+_OWNER_RE = re.compile(
+    r"(?i)^(?:and\s+|but\s+)?(?:the\s+(?:force|constabulary|service)['’]s|its|their)\s+"
+)
+_PILLARS = (
+    ("Efficiency", r"efficien|sustainab"),
+    ("Legitimacy", r"legitima|treats?\s+the\s+public\s+and\s+its\s+workforce"),
+    (
+        "Effectiveness",
+        r"effective|reducing\s+crime\s+and\s+keeping\s+people\s+safe"
+        r"|keeping\s+people\s+safe\s+and\s+reducing\s+crime",
+    ),
+)
+
+
+def _pillar_of(phrase: str) -> str | None:
+    """The PEEL pillar a phrase names ('at keeping people safe and reducing crime', 'in
+    respect of the efficiency with which …'), if it names one."""
+    for pillar, pattern in _PILLARS:
+        if re.search(pattern, phrase, re.IGNORECASE):
+            return pillar
+    return None
+
+
+def _is_pillar_area(area: str) -> bool:
+    return area in ("Effectiveness", "Efficiency", "Legitimacy")
+
+
+def _grade_value(word: str) -> str:
+    word = " ".join(word.lower().split())
+    return "requires_improvement" if word.startswith("require") else word.replace(" ", "_")
+
+
+def _area_phrase(text: str) -> str:
+    """'in the way it plans for the future' → 'Planning for the future'; 'the force's
+    understanding of demand' → 'Understanding of demand'."""
+    text = re.sub(r"(?i)^(?:at|in|for|with)\s+", "", text.strip()).strip(" .;,")
+    text = _OWNER_RE.sub("", text)
+    way = re.match(
+        r"(?i)^the\s+way\s+(?:that\s+)?it\s+(?P<verb>[a-z]+?)(?:e?s)\s+(?P<rest>.+)$", text
+    )
+    if way:
+        text = f"{_gerund(way.group('verb'))} {way.group('rest')}"
+    return text[:1].upper() + text[1:]
+
+
+def _gerund(stem: str) -> str:
+    """'plan' → 'planning', 'manag' → 'managing', 'protect' → 'protecting' (from a verb in
+    the third person with its -s or -es taken off)."""
+    vowels = "aeiou"
+    if (
+        3 <= len(stem) <= 4
+        and stem[-1] not in vowels + "wxy"
+        and stem[-2] in vowels
+        and stem[-3] not in vowels
+    ):
+        return f"{stem}{stem[-1]}ing"
+    return f"{stem.removesuffix('e')}ing"

@@ -1,0 +1,151 @@
+"""Document kind pass: what a document is, from evidence across it, with the evidence in words
+(ParsedReport.document_kind and document_reasons).
+
+In order of precedence:
+- near miss: not an English or Welsh police force's inspection — Scottish policing (HMICS,
+  Police Scotland), a fire and rescue service, an assessment framework, a page with no text
+  left once its furniture is gone, an inspectorate letter that states no findings;
+- register entry: an entry of the inspectorate's recommendation register (its number in
+  brackets, a status history);
+- letters: a cause of concern (accelerated) or a revisit of causes of concern;
+- tracker listing: an OPCC page listing reports and responses, or grades, of several reports;
+- improvement plan: a committee paper or minutes on progress against the recommendations;
+- PCC response: the commissioner's comments on a report;
+- otherwise a report: a PEEL force report when it names an era or PEEL and a force, else a
+  thematic (national or single-subject) report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inspections.report_reader import model
+
+_SCOTTISH_RE = re.compile(
+    r"\b(?:HMICS|HMCIC|Police\s+Scotland|Scottish\s+Police\s+Authority"
+    r"|Scottish\s+(?:Executive|Government|Parliament|Criminal\s+Record\s+Office))\b"
+)
+_INSPECTORATE_NAME_RE = re.compile(
+    r"(?i)\b(?:inspector(?:ate)?s?|inspection)\s+of\s+(?:constabulary\s+and\s+)?fire\s+(?:&|and)"
+    r"\s+rescue\s+services?"
+)
+_FIRE_RE = re.compile(
+    r"(?i)\bfire\s+(?:&\s+|and\s+)?rescue\s+services?\b|\bFRS\b|\bfirefighters?\b"
+)
+_POLICE_RE = re.compile(r"(?i)\bpolice\b|\bconstabulary\b|\bthe\s+force\b")
+_FRAMEWORK_DOC_RE = re.compile(
+    r"(?i)\bassessment\s+framework\b|\bcharacteristics\s+of\s+good\b|\binspection\s+programme"
+    r"\s+and\s+framework\b"
+)
+_TRACKER_RE = re.compile(
+    r"(?i)\breports?\s+and\s+responses\b|\bresponses?\b[^.]{0,60}\b(?:can\s+be|are)\s+"
+    r"(?:viewed|found|accessed|read)\s+below\b|\bspecified\s+information\b|^\s*date\s*\|"
+    r"|\bdownload\s+the\s+\d{4}\s+(?:hmic|hmicfrs)\b[^.\n]{0,80}\breport\b|^rating\s+\w+"
+    r"|\b(?:responses|reports)\b[^.\n]{0,60}\b(?:are\s+available|can\s+be\s+(?:viewed|found|accessed"
+    r"|read))\b",
+    re.MULTILINE,
+)
+_PLAN_RE = re.compile(
+    r"(?i)\b(?:hmic|hmicfrs|inspections?)\s+update\b|\bprogress\s+update\b|\b(?:green|amber|red)\s+(?:responses|"
+    r"recommendations|actions|status)\b|\bimprovement\s+plans?\b|\baction\s+plans?\s+progress\b"
+    r"|\baudit\s+committee\b"
+)
+_PCC_RE = re.compile(
+    r"(?i)\b(?:police,?\s+(?:fire\s+)?and\s+crime\s+commissioner|pcc|pfcc|commissioner)['’]?s?\b"
+    r"[^.\n]{0,100}\b(?:said|says|comments?|commenting|response|responds?|responded|welcomes?"
+    r"|introduced)\b|\b(?:commenting\s+on|in\s+response\s+to)\s+the\s+(?:hmic|hmicfrs|her\s+"
+    r"majesty|his\s+majesty|inspectorate)|^(?:pcc|pfcc|opcc)\s+comments?\b",
+    re.MULTILINE,
+)
+_PEEL_RE = re.compile(r"\bPEEL\b")
+
+
+def document_kind(
+    *,
+    title: str,
+    text: str,
+    findings: list[model.ParsedFinding],
+    judgments: list[model.ParsedJudgment],
+    framework: str | None,
+    force: str | None,
+    is_letter: bool,
+    is_register: bool,
+    furniture_lines: int = 0,
+    report_kind: str | None = None,
+) -> tuple[str, list[str]]:
+    """(kind, reasons) for a document; `text` is its text without furniture."""
+    head = f"{title}\n{text[:6000]}"
+    words = len(re.findall(r"[A-Za-z]{2,}", text))
+    fire_text = _INSPECTORATE_NAME_RE.sub(" ", head)
+    fire = len(_FIRE_RE.findall(fire_text))
+    police = len(_POLICE_RE.findall(fire_text))
+    scottish = len(_SCOTTISH_RE.findall(head)) + len(re.findall(r"\bScotland\b", head))
+    english = len(re.findall(r"\bEngland\b|\bWales\b|\bHMICFRS\b|\bHome\s+Office\b", head))
+    if scottish >= 2 and scottish > english:
+        return model.NEAR_MISS, [
+            "It is about policing in Scotland (HMICS, Police Scotland), which HMICFRS does not "
+            "inspect: no police findings for a force of England and Wales."
+        ]
+    if fire and fire >= police:
+        return model.NEAR_MISS, [
+            "It is about a fire and rescue service, not a police force: its findings are not "
+            "a police force's."
+        ]
+    if _FRAMEWORK_DOC_RE.search(title):
+        return model.NEAR_MISS, [
+            "It is an assessment framework: its statements are criteria, not findings."
+        ]
+    if words < 60 and furniture_lines >= 5 and not findings and not judgments:
+        return model.NEAR_MISS, [
+            "Once navigation, banners and other page furniture are set aside, there is almost "
+            "no text left to read."
+        ]
+    if is_register:
+        return model.REGISTER_ENTRY, [
+            "An entry of HMICFRS's recommendation register (a register number or a status "
+            "history): one recommendation of the report it names."
+        ]
+    lowered_title = title.lower()
+    if "revisit" in lowered_title or (is_letter and re.search(r"(?i)\bclose[ds]?\b", text)):
+        return model.REVISIT_LETTER, [
+            "A revisit letter: it restates causes of concern of an earlier inspection and "
+            "reports on them."
+        ]
+    if re.search(r"cause\s+of\s+concern|causes\s+of\s+concern", lowered_title):
+        return model.CAUSE_OF_CONCERN_LETTER, [
+            "A cause of concern published on its own, with its recommendations."
+        ]
+    if is_letter and not findings:
+        return model.NEAR_MISS, [
+            "A letter from the inspectorate that states no cause of concern, recommendation "
+            "or area for improvement."
+        ]
+    listed = len(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b", head))
+    if _TRACKER_RE.search(head) or listed >= 2:
+        return model.TRACKER_LISTING, [
+            "A page listing inspection reports, their grades or the responses to them: the "
+            "findings belong to the reports it lists."
+        ]
+    if _PLAN_RE.search(head):
+        return model.IMPROVEMENT_PLAN, [
+            "A committee paper or minutes on progress against inspection findings: findings "
+            "it quotes belong to the reports they come from."
+        ]
+    if _PCC_RE.search(head[:2500]):  # a response says so at its top, a report only in passing
+        return model.PCC_RESPONSE, [
+            "The police and crime commissioner's response to a report: findings it quotes are "
+            "the report's, to match with those already recorded."
+        ]
+    if report_kind in ("peel_national", "thematic", "joint_thematic") or re.search(
+        r"(?i)\bspotlight\b|\bstate\s+of\s+policing\b|\bnational\b", title
+    ):
+        return model.THEMATIC, [
+            "A national or thematic report: its recommendations are owed by the bodies they "
+            "are addressed to."
+        ]
+    if force and (framework or _PEEL_RE.search(head)):
+        return model.PEEL_FORCE, ["A PEEL inspection of one force."]
+    return model.THEMATIC, [
+        "An inspection report that is not a PEEL assessment of one force (thematic, joint or "
+        "single-subject)."
+    ]

@@ -1,0 +1,179 @@
+"""Lead-in pass: findings introduced by a sentence rather than a heading the vocabulary knows.
+
+- "We made three recommendations in this report:", "HMIC recommends that the force should
+  immediately:", "We identified three causes of concern, which were that the force:", "the
+  text included a small number of broad 'Areas for Improvement' (AFIs) …:" — an announcement
+  (someone made, identified or recommends findings) naming a kind of finding and ending in a
+  colon. The list after it holds findings of that kind; the words after "that" ("the force
+  should") start each one.
+- "By March 2022, chief constables should:", "Within three months, Staffordshire Police should
+  make sure that:" — a directive with a deadline: each item is a recommendation.
+- The same announcement followed by the findings in the same paragraph (a PDF flattened into
+  one paragraph): the rest is cut at each "The force should …".
+
+A sentence that only counts or describes findings ("The report makes two recommendations",
+"These recommendations are designed to help forces … by:") announces nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inspections.report_reader import model
+from inspections.report_reader import vocabulary as vocab
+
+_KIND_WORDS = (
+    (r"\brecommend\w*", model.RECOMMENDATION),
+    (r"\bcauses?\s+of\s+concern\b", model.CAUSE_OF_CONCERN),
+    (r"\bareas?\s+for\s+improvement\b|\bAFIs?\b", model.AFI),
+    (r"\binnovative\s+practices?\b", model.INNOVATIVE_PRACTICE),
+    (r"\bpromising\s+practices?\b", model.PROMISING_PRACTICE),
+    (r"\bnotable\s+practices?\b", model.NOTABLE_PRACTICE),
+)
+_WORD = {
+    model.RECOMMENDATION: "Recommendations",
+    model.CAUSE_OF_CONCERN: "Causes of concern",
+    model.AFI: "Areas for improvement",
+    model.INNOVATIVE_PRACTICE: "Innovative practice",
+    model.PROMISING_PRACTICE: "Promising practice",
+    model.NOTABLE_PRACTICE: "Notable practice",
+}
+_ANNOUNCE_RE = re.compile(
+    r"\b(?:we|i|hmic|hmicfrs|hmi|hmcic|hm\s+inspectors?|the\s+inspectorate"
+    r"|(?:the|this|that|our|its)\s+(?:report|text|inspection|letter|review))\s+"
+    r"(?:have\s+|has\s+|had\s+|also\s+)?(?:made|make|makes|identified|identify|identifies|issued"
+    r"|issue|issues|set\s+out|sets\s+out|gave|give|gives|said|say|says|included|includes"
+    r"|contained|contains|recommend|recommends|recommended)\b"
+    r"|\b(?:the\s+following|our|its)\s+(?:[\w'-]+\s+){0,3}(?:recommendations|areas\s+for\s+improvement"
+    r"|causes\s+of\s+concern|AFIs)(?:\s+(?:are|were|is))?(?:\s+as\s+follows)?\s*$",
+    re.IGNORECASE,
+)
+_DEADLINE_START_RE = re.compile(
+    r"^(?:by|before|within|no\s+later\s+than|not\s+later\s+than|immediately)\b", re.IGNORECASE
+)
+_DATED_DIRECTIVE_RE = re.compile(
+    r"^(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab._MONTHS})\s+(?:19|20)\d\d\b,?\s+\S"
+    r"|^(?:within\s+(?:\w+|\d+)\s+(?:weeks?|months?|years?)|immediately),\s+\S",
+    re.IGNORECASE,
+)
+# Where one finding ends and the next begins in a flattened paragraph.
+_DIRECTIVE_START_RE = re.compile(
+    r"(?:(?<=\s)|^)(?=(?:The\s+(?:force|constabulary|service)|Forces|All\s+forces"
+    r"|Chief\s+constables|(?:[A-Z][\w'-]+\s+){1,3}(?:Police|Constabulary))\s+"
+    r"(?:should|must|needs?\s+to)\b)"
+)
+_SECTION_NUMBER_RE = re.compile(r"\s\d{1,2}\.\d{1,2}\s+(?=[A-Z])")
+
+
+def announced_kind(sentence: str) -> str | None:
+    """The kind of finding a lead-in sentence announces, or None if it announces none."""
+    if not _ANNOUNCE_RE.search(sentence):
+        return None
+    first = None
+    for pattern, kind in _KIND_WORDS:
+        match = re.search(pattern, sentence, re.IGNORECASE)
+        if match and (first is None or match.start() < first[0]):
+            first = (match.start(), kind)
+    return first[1] if first else None
+
+
+def leadin_prefix(sentence: str) -> str:
+    """The words that start each finding of the list: 'we said that the force should:' →
+    'The force should'; 'Within three months, the force should:' → the whole sentence."""
+    sentence = re.sub(r"\s*[:\-–—]+\s*$", "", sentence.strip())
+    match = re.search(r"\bthat\s+(?P<prefix>[^:]+?)$", sentence, re.IGNORECASE)
+    if match and (
+        vocab.is_directive(match.group("prefix"))
+        or vocab.SUBJECT_START_RE.match(match.group("prefix"))
+    ):
+        prefix = match.group("prefix")
+    elif vocab.is_directive(sentence):
+        prefix = sentence
+    else:
+        return ""
+    return prefix[:1].upper() + prefix[1:]
+
+
+def last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z‘'“\"])", text.strip())[-1]
+
+
+class LeadInPass:
+    """Lists of findings opened by a sentence: mixed into the parser."""
+
+    def _open_leadin(self, kind: str, prefix: str, level: int) -> None:
+        self._open_context(vocab.Label(kind=kind, plural=True, word=_WORD[kind]), level)
+        assert self.ctx is not None
+        self.ctx.prefix = prefix
+        self.ctx.list_mode = "findings"
+        self.ctx.base_depth = None
+        self.ctx.confidence = 0.8
+        self.ctx.from_leadin = True
+        self.ctx.intro = " ".join(self.recent_paragraphs[-2:])
+        self.current = None
+
+    def _leadin_para(self, text: str, level: int) -> bool:
+        """A paragraph that opens a list of findings (see the module's docstring)."""
+        items = self._next_items()
+        sentence = last_sentence(text)
+        colon = re.search(r"(?::|\bas\s+follows\.?)\s*$", sentence)
+        # "We make the following recommendations." then a list of directives: a lead-in too.
+        directives_follow = bool(items) and vocab.is_directive(items[0].text)
+        if items and (colon or directives_follow):
+            kind = announced_kind(sentence)
+            if kind is None and _DEADLINE_START_RE.match(sentence) and vocab.is_directive(sentence):
+                kind = model.RECOMMENDATION
+            if kind is None or (not colon and not sentence.rstrip().endswith(".")):
+                return False
+            self._flush_narrative()
+            self._open_leadin(kind, leadin_prefix(sentence) if colon else "", level)
+            return True
+        if self._deadline_directive(text, level):
+            return True
+        return self._inline_list(text, level)
+
+    def _deadline_directive(self, text: str, level: int) -> bool:
+        """'By March 2022, chief constables should …' standing on its own: a recommendation
+        (a directive with a date to meet it by is how the inspectorate words one)."""
+        if self.ctx is not None or not _DATED_DIRECTIVE_RE.match(text):
+            return False
+        if not vocab.is_directive(text) or len(vocab.words(text)) > 120:
+            return False
+        self._flush_narrative()
+        self._open_leadin(model.RECOMMENDATION, "", level)
+        assert self.ctx is not None
+        self.ctx.confidence = 0.7
+        self._start_finding(text, style="para")
+        self._close_context()  # one paragraph: what follows is its explanation or other text
+        return True
+
+    def _inline_list(self, text: str, level: int) -> bool:
+        """'… broad Areas for Improvement (AFIs) rather than detailed recommendations: The
+        force should … The force should …' in one paragraph."""
+        for colon in re.finditer(r":\s+", text):
+            head, tail = text[: colon.start()], text[colon.end() :]
+            kind = announced_kind(last_sentence(head))
+            if kind is None:
+                continue
+            cut = _SECTION_NUMBER_RE.search(tail)
+            if cut:
+                tail = tail[: cut.start()]
+            pieces = [
+                piece.strip()
+                for piece in _DIRECTIVE_START_RE.split(tail)
+                if piece.strip() and vocab.is_directive(piece.strip())
+            ]
+            if not pieces or not vocab.is_directive(tail.strip()):
+                continue
+            self._flush_narrative()
+            self._open_leadin(kind, "", level)
+            for piece in pieces:
+                if not piece.endswith(tuple(".!?")):
+                    piece += "."
+                self._start_finding(piece, style="inline")
+                assert self.current is not None
+                self.current.confidence = 0.7
+            self._close_context()
+            return True
+        return False

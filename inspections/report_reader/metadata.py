@@ -1,0 +1,360 @@
+"""Metadata pass: the reports a document holds (response-template fields), their titles,
+publication dates, PEEL era, the force, and the kind of report each one is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from inspections.report_reader import model
+from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW
+from inspections.report_reader.forces import main_force
+from inspections.report_reader.kind import document_kind
+
+
+@dataclass
+class _Segment:
+    start: int
+    title: str = ""
+    title_from_field: bool = False
+    published: str = ""
+    kind_text: str = ""
+
+
+_COMMITTEE_DATE_RE = re.compile(
+    r"\b(?:report\s+to\s+(?:the\s+)?(?:[A-Z][\w&,'-]*\s+){0,6}(?:committee|panel|board|meeting)"
+    r"|meeting\s+(?:held\s+)?on)\s*,?\s+(?:on\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+"
+    r"\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+_RESPONDS_TO_RES = (
+    re.compile(
+        r"\bresponse\s+to\s+(?:the\s+)?(?:HMIC|HMICFRS)(?:['’]s)?\s+(?:report|inspection)"
+        r"(?:\s+(?:on|into|of|entitled|titled))?\s*[:,–-]?\s*(?P<title>[^\n(]{8,160})",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:HMIC|HMICFRS)\s+(?:inspection\s+report|inspection\s+on|report\s+on)\s*[:–-]?\s*"
+        r"(?P<title>[^\n(]{8,160})",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+)
+
+
+def responds_to(title: str, text: str) -> str:
+    """The report a response names: 'response to the HMIC report Core Business: …',
+    'HMICFRS Inspection Report: PEEL 2021/22 - An Inspection of West Mercia Police',
+    "HMICFRS Inspection on Fraud: 'A Time to Choose'"."""
+    for source in (title, text[:3000]):
+        for pattern in _RESPONDS_TO_RES:
+            match = pattern.search(source)
+            if not match:
+                continue
+            name = re.sub(r"[‘’“”\"]|(?<!\w)'|'(?!\w)", "", match.group("title"))
+            name = " ".join(name.split()).strip(" .,;:")
+            if len(name.split()) >= 3:
+                return name
+    if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", title):
+        return title  # an OPCC page titled with the report's own title
+    return ""
+
+
+def _only_a_date(text: str) -> bool:
+    """'2 October 2024', 'Monday 2 October 2024', 'April 2022': a date and nothing else."""
+    rest = vocab.DAY_DATE_RE.sub("", text)
+    rest = vocab.MONTH_DATE_RE.sub("", rest)
+    rest = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", "", rest)
+    return not rest.strip(" ,.")
+
+
+class MetadataPass:
+    """Title, segments, dates, framework and force: mixed into the parser."""
+
+    def _field(self, field_match: tuple[str, str]) -> None:
+        """A labelled field of a response template. Its value (read in _read_segments) may
+        be on the next line, which is then skipped. A title field starts a report."""
+        key, value = field_match
+        if key == "title":
+            self._close_context()
+            self._flush_narrative()
+            self.areas = []
+            self.last_cause = None
+        if not value:
+            self.pending_field = key
+
+    def _is_register_entry(self) -> bool:
+        """An entry of HMICFRS's recommendation register: its title ends with the register
+        number in brackets ('Living in fear - the police and CPS response … (8019)'), or a
+        status history follows it."""
+        title = self.segments[0].title
+        return bool(re.search(r"\(\d{3,6}\)\s*$", title)) or (
+            bool(self.furniture.status_log) and bool(title)
+        )
+
+    def _title_area(self) -> str:
+        """The pillar a title names ('PEEL: Police legitimacy 2016'), for a grade line that
+        comes before any area heading."""
+        match = re.search(r"(?i)\b(effectiveness|efficiency|legitimacy)\b", self.segments[0].title)
+        return match.group(1).capitalize() if match else ""
+
+    def _tidy_title(self, title: str) -> str:
+        """'Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)
+        Inspection Report: …' → 'HMICFRS Inspection Report: …'."""
+        title = re.sub(
+            r"(?i)\b(?:his|her)\s+majesty['’]?s\s+inspectorate\s+of\s+constabulary"
+            r"(?:\s+and\s+fire\s+(?:&|and)\s+rescue\s+services)?\s+\((?P<short>hmicfrs|hmic)\)",
+            lambda match: match.group("short").upper(),
+            title,
+        )
+        return " ".join(title.split())
+
+    def _read_title(self) -> None:
+        """The first heading names the document ('PEEL 2021/22'); 'An inspection of X' or a
+        pillar name just below it completes the title. A first heading that is only the
+        force's or the inspectorate's name is skipped; one that is an area, a label or a
+        grade is not a title at all."""
+        first = None
+        opening = self.blocks[0] if self.blocks else None
+        if (
+            opening is not None
+            and opening.kind == PARA
+            and not opening.text.rstrip().endswith(tuple(".!?;:,"))
+            and 2 <= len(vocab.words(opening.text)) <= 30
+            and not vocab.parse_date(opening.text)
+        ):
+            # A first line that no layout marks as a heading (a register entry's title, a
+            # saved page's first line) still names the document.
+            first = 0
+        for index, block in enumerate(self.blocks[:6] if first is None else []):
+            if block.kind != HEADING or vocab.match_field(block.text):
+                continue
+            text = block.text.strip()
+            if first is None and (
+                vocab.force_names(text) == [text]
+                or re.fullmatch(
+                    r"(?i)hmicfrs|hmic|hm\s+inspectorate\b.*|his\s+majesty.*|her\s+majesty.*", text
+                )
+            ):
+                self.title_blocks.add(index)
+                continue
+            first = index
+            break
+        if first is None:
+            return
+        block = self.blocks[first]
+        if (
+            # "Chief Constable's response" is a part; "… the police response to domestic
+            # abuse (2321)" is a title.
+            (vocab.is_structural(block.text) and len(vocab.words(block.text)) <= 6)
+            or vocab.match_label(block.text)
+            or vocab.match_grade_line(block.text)
+            or vocab.is_known_area(block.text)
+            or block.text.strip().endswith("?")
+            or (
+                first + 1 < len(self.blocks)
+                and vocab.match_grade_line(self.blocks[first + 1].text)
+                and len(vocab.words(self.blocks[first + 1].text)) <= 4
+                and not re.search(r"\bPEEL\b", block.text)
+            )
+        ):
+            self.title_blocks.clear()
+            return
+        title = block.text.strip().rstrip(":")
+        self.title_blocks.add(first)
+        for index in range(first + 1, min(first + 5, len(self.blocks))):
+            block = self.blocks[index]
+            text = block.text.strip()
+            if block.kind == ROW or vocab.match_field(text) or vocab.match_label(text):
+                break
+            if re.match(
+                r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review|assessment)\s+of\b", text
+            ):
+                title = f"{title}: {text}"
+                self.title_blocks.add(index)
+                break
+            if re.fullmatch(r"(?i)police effectiveness,? efficiency,? (?:and )?legitimacy", text):
+                self.title_blocks.add(index)
+                continue
+            if (
+                block.kind == HEADING
+                and len(vocab.words(text)) <= 3
+                and vocab.canonical_area(vocab.framework_from_text(title), text)
+            ):
+                title = f"{title}: {text}"
+                self.title_blocks.add(index)
+                continue
+            break
+        self.segments[0].title = title
+
+    def _read_segments(self) -> None:
+        """Split the document into reports at 'Inspection Title:' fields and read each one's
+        title, publication date and type."""
+        pending = None
+        for index, block in enumerate(self.blocks):
+            if pending is not None:
+                self._store_field(pending, block.text)
+                pending = None
+                continue
+            field_match = vocab.match_field(block.text) if block.kind in (HEADING, PARA) else None
+            if not field_match:
+                continue
+            key, value = field_match
+            if key == "title":
+                segment = self.segments[-1]
+                starts_new = segment.title_from_field or self._has_content(segment.start, index)
+                if starts_new:
+                    self.segments.append(_Segment(start=index))
+                    self.frameworks.append(None)
+            if value:
+                self._store_field(key, value)
+            else:
+                pending = key
+        for number, segment in enumerate(self.segments):
+            end = (
+                self.segments[number + 1].start
+                if number + 1 < len(self.segments)
+                else len(self.blocks)
+            )
+            if not segment.published:
+                segment.published = self._footer_date(segment.start, end)
+            self.frameworks[number] = self._framework_for(segment, segment.start, end)
+
+    def _has_content(self, start: int, end: int) -> bool:
+        for block in self.blocks[start:end]:
+            if block.kind == ITEM or (block.kind == HEADING and vocab.match_label(block.text)):
+                return True
+            if block.kind == HEADING and vocab.match_grade_line(block.text):
+                return True
+        return False
+
+    def _store_field(self, key: str, value: str) -> None:
+        segment = self.segments[-1]
+        value = value.strip()
+        if key == "title":
+            segment.title = value.rstrip(":")
+            segment.title_from_field = True
+        elif key == "published" and not segment.published:
+            segment.published = value
+        elif key == "type" and not segment.kind_text:
+            segment.kind_text = value
+
+    def _footer_date(self, start: int, end: int) -> str:
+        """'April 2022 | © HMICFRS 2022', 'Published: 2 May 2019', or a date on its own line
+        near the top."""
+        for block in self.blocks[start:end]:
+            text = block.text.strip()
+            match = re.match(r"^(?P<date>[^|©]{3,30}?)\s*\|\s*©", text)
+            if match and vocab.parse_date(match.group("date")):
+                return match.group("date")
+            match = re.match(
+                r"(?i)^(?:first\s+)?published(?:\s+on)?\s*:?\s+(?P<date>.{6,40})$", text
+            )
+            if match and vocab.parse_date(match.group("date")):
+                return match.group("date")
+        for block in self.blocks[start : min(end, start + 15)]:
+            text = re.sub(r"(?i)^date\s*:\s*", "", block.text.strip())
+            if vocab.parse_date(text) and _only_a_date(text):
+                return text
+        # A committee paper: "Report to the Independent Audit Committee 2 December 2015".
+        head = " ".join(block.text for block in self.blocks[start : min(end, start + 3)])[:600]
+        match = _COMMITTEE_DATE_RE.search(head)
+        if match and vocab.parse_date(match.group("date")):
+            return match.group("date")
+        return ""
+
+    def _framework_for(self, segment: _Segment, start: int, end: int) -> str | None:
+        title = segment.title
+        if re.search(r"(?i)spotlight|thematic", f"{title} {segment.kind_text}"):
+            return None
+        found = vocab.framework_from_text(title)
+        if found:
+            return found
+        head = " ".join(block.text for block in self.blocks[start : min(end, start + 12)])
+        found = vocab.framework_from_text(head)
+        if found:
+            return found
+        if re.search(r"\bPEEL\b", title):
+            parsed = vocab.parse_date(segment.published) if segment.published else None
+            if parsed:
+                return vocab.framework_from_year(parsed[0].year)
+        return None
+
+    def _force(self, report: int) -> str | None:
+        """The force the report is about: one of the 43 named in its title, else the one
+        its text names most, else the one the page furniture names (a force's own site)."""
+        start = self.segments[report].start
+        end = (
+            self.segments[report + 1].start if report + 1 < len(self.segments) else len(self.blocks)
+        )
+        return main_force(
+            self.segments[report].title,
+            "\n".join(block.text for block in self.blocks[start:end]),
+            "\n".join(block.text for block in self.blocks),
+            "\n".join(self.furniture.removed),
+        )
+
+    def _document_kind(self, report: model.ParsedReport) -> None:
+        """What the document is (kind.py), and what that means for its findings: quoted
+        from a report in a response, plan or listing; not a police force's in a near miss."""
+        report.document_kind, report.document_reasons = document_kind(
+            title=report.title,
+            text="\n".join(block.text for block in self.blocks),
+            findings=report.findings,
+            judgments=report.judgments,
+            framework=report.framework,
+            force=report.force,
+            is_letter=self.furniture.is_letter,
+            is_register=self._is_register_entry(),
+            furniture_lines=self.furniture.blanked,
+            report_kind=report.kind,
+        )
+        if report.document_kind in (
+            model.PCC_RESPONSE,
+            model.IMPROVEMENT_PLAN,
+            model.TRACKER_LISTING,
+        ):
+            report.responds_to = responds_to(
+                report.title, "\n".join(block.text for block in self.blocks)
+            )
+        ceiling = {
+            model.NEAR_MISS: 0.3,
+            model.PCC_RESPONSE: 0.7,
+            model.IMPROVEMENT_PLAN: 0.6,
+            model.TRACKER_LISTING: 0.6,
+        }.get(report.document_kind)
+        if ceiling is None:
+            return
+        for finding in report.findings:
+            finding.confidence = min(finding.confidence, ceiling)
+        if report.document_kind == model.NEAR_MISS and report.findings:
+            report.warnings.append(
+                f"{report.document_reasons[0]} Its {len(report.findings)} proposed findings "
+                "are marked for review."
+            )
+
+
+def _report_kind(
+    info: model.ReportInfo, segment: _Segment, findings: list[model.ParsedFinding], number: int
+) -> str | None:
+    words = f"{info.title} {segment.kind_text}".lower()
+    if "accelerated cause of concern" in words:
+        return "accelerated_cause_of_concern"
+    if "revisit" in words:
+        return "revisit_letter"
+    if "spotlight" in words or "national thematic" in words:
+        return "peel_national"
+    if "joint" in words:
+        return "joint_thematic"
+    if info.framework:
+        return "peel_force"
+    if "peel" in words:
+        return "peel_national" if "national" in words else "peel_force"
+    own = [f for f in findings if f.report == number]
+    if any("all forces" in f.addressees or "chief constables" in f.addressees for f in own):
+        return "thematic"
+    if "thematic" in words:
+        return "thematic"
+    return None
