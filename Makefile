@@ -19,7 +19,7 @@ help:
 	@echo "make test           lint + checks + the whole suite on SQLite, then on a throwaway PostgreSQL"
 	@echo "make test-sqlite    the suite on SQLite only"
 	@echo "make test-postgres  the suite on a throwaway PostgreSQL only"
-	@echo "make lint / format  ruff check / ruff format"
+	@echo "make lint / format  ruff check, the import contracts (lint-imports) / ruff format"
 	@echo "make install        create $(VENV) and install the dependencies"
 	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, CONCURRENCY=20 DURATION=30 [LOAD_ARGS=--vary]"
 	@echo "make bench          pages and exports at national scale on SQLite and PostgreSQL (BENCH_SCALES=1,10)"
@@ -80,6 +80,7 @@ reader-score: $(VENV)/.installed
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

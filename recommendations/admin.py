@@ -19,6 +19,7 @@ from inspections.access import (
 )
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import Force
+from recommendations import inspection_admin  # noqa: F401 - registers the inspections' admin
 from recommendations.concurrency import (
     OptimisticLockAdminMixin,
     VersionedModelForm,
