@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# Local development only: debug on, an insecure key. Production sets its own (see README).
+# Local development only: debug on, an insecure key. Production sets its own (see docs/settings.md).
 DEV_ENV := DJANGO_DEBUG=true
 TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_ALLOWED_HOSTS=testserver DJANGO_STATIC_MANIFEST=false DJANGO_SECURE_SSL_REDIRECT=false
 HOST ?= 127.0.0.1
@@ -69,7 +69,7 @@ load: install
 
 # Benchmark (not part of `make test`): every page and export at scale 1 and 10 on SQLite and a
 # throwaway PostgreSQL, against the admin, django-import-export and raw SQL. BENCH_SCALES=1 for a
-# quick run. Prints a Markdown table (README, Performance).
+# quick run. Prints a Markdown table (docs/performance.md).
 bench: install
 	$(BIN)/python benchmarks/bench.py
 
