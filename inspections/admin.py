@@ -4,8 +4,8 @@ from django.http import HttpRequest
 
 from inspections import user_admin  # noqa: F401 - registers the users' admin
 from inspections.access import (
+    ForceScopedAdminMixin,
     editable_inspections,
-    may_edit_inspection,
 )
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import (
@@ -92,7 +92,8 @@ class JudgmentInline(admin.TabularInline):
 
 
 @admin.register(Judgment)
-class JudgmentAdmin(PermanentHistoryAdmin):
+class JudgmentAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
+    scope_inspection = "inspection"
     list_display = ["inspection", "area", "grade", "is_carried_forward"]
     list_filter = ["grade", "area__framework", "is_carried_forward", "inspection__force"]
     search_fields = ["inspection__title", "area__name", "inspection__force__name"]
@@ -104,12 +105,7 @@ class JudgmentAdmin(PermanentHistoryAdmin):
             kwargs["queryset"] = editable_inspections(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def has_change_permission(self, request: HttpRequest, obj: Judgment | None = None) -> bool:
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or may_edit_inspection(request.user, obj.inspection)
-
     def has_delete_permission(self, request: HttpRequest, obj: Judgment | None = None) -> bool:
         if not super().has_delete_permission(request, obj):
             return False
-        return obj is None or may_edit_inspection(request.user, obj.inspection)
+        return obj is None or self.may_edit(request.user, obj)

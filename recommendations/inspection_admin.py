@@ -10,7 +10,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.urls import path
 
-from inspections.access import editable_force_ids, is_administrator, may_edit_inspection
+from inspections.access import ForceScopedAdminMixin, editable_force_ids, is_administrator
 from inspections.admin import JudgmentInline
 from inspections.deadlines import Regime
 from inspections.history_admin import PermanentHistoryAdmin
@@ -46,7 +46,8 @@ class FindingInline(admin.StackedInline):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(PermanentHistoryAdmin):
+class InspectionAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
+    scope_inspection = ""  # the report itself
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "kind", "force", "published", "framework", "finding_count"]
     list_filter = ["kind", "framework", "published_precision", "force"]
@@ -102,11 +103,6 @@ class InspectionAdmin(PermanentHistoryAdmin):
         if deadline.regime == Regime.DATE_UNKNOWN:
             return "Unknown until the publication date is entered"
         return deadline.display()
-
-    def has_change_permission(self, request: HttpRequest, obj: Inspection | None = None) -> bool:
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or may_edit_inspection(request.user, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Inspection | None = None) -> bool:
         return super().has_delete_permission(request, obj) and is_administrator(request.user)
