@@ -353,6 +353,13 @@ def test_editor_records_a_new_status(editor_client, editor, finding_status, stat
     assert newest.recorded_by == editor
 
 
+def test_the_date_input_gets_an_iso_date_the_browser_can_show(editor_client, finding_status):
+    response = editor_client.get(admin_url(FindingStatus, "change", finding_status.pk))
+
+    today = timezone.localdate().isoformat()
+    assert f'type="date" name="effective_on" value="{today}"' in response.content.decode()
+
+
 def test_a_status_change_records_what_it_rests_on(editor_client, finding_status, status_form):
     response = post_status(
         editor_client,
