@@ -7,7 +7,8 @@ What goes:
   exit links, "Last updated 03/11/2016", "Read more about …", "Contact <name>", icon-sprite
   dumps (long runs of glued words);
 - letter furniture: the "Letter information / From / To / Cc / Sent on" block (its date kept
-  as the letter's date), salutations and sign-offs, postcodes;
+  as the letter's date), salutations, sign-offs and the signature under them, postal
+  addresses (the short lines above a postcode);
 - register exports: the status history ("[on]9th February 2017 [status]awaiting-review…")
   and everything after it, which is the inspectorate's log and commentary;
 - lines repeated three times or more (a force's name after each AFI, running headers), page
@@ -45,6 +46,7 @@ _TRACKER_RE = re.compile(
     r"|(?:rag|rag\s+status|status|progress)\s*[:\-–]\s*.{1,30})$",
     re.IGNORECASE,
 )
+_SIGN_OFF_RE = re.compile(r"(?i)^(?:yours\s+(?:sincerely|faithfully)|kind\s+regards),?$")
 _CONTACT_RE = re.compile(r"^contact\s+(?:[A-Z][\w'’.-]+\s*){1,4}$")
 _POSTCODE_RE = re.compile(r"^(?:.{0,60},\s*)?[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
@@ -113,6 +115,10 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
         if _TRACKER_RE.match(line):
             found.status_lines.add(index + 1)
             continue
+        if _POSTCODE_RE.match(line):
+            _address_above(out, index, blank)
+        if _SIGN_OFF_RE.match(line):
+            _signature_below(out, index, blank)
         if (
             _CHROME_RE.match(line)
             or _CONTACT_RE.match(line)
@@ -131,6 +137,32 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
             blank(index)
     _table_headers(out, blank)
     return "\n".join(out), found
+
+
+def _address_line(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and len(vocab.words(text)) <= 8 and not text.endswith((".", ":", "?"))
+
+
+def _address_above(out: list[str], index: int, blank) -> None:
+    """A postal address: the short lines (name, street, town) right above its postcode."""
+    above = index - 1
+    while above >= 0 and index - above <= 6 and _address_line(out[above]):
+        blank(above)
+        above -= 1
+
+
+def _signature_below(out: list[str], index: int, blank) -> None:
+    """'Yours sincerely' and the name and role lines under it."""
+    below = index + 1
+    while below < len(out) and below - index <= 5:
+        if not out[below].strip():
+            below += 1
+            continue
+        if not _address_line(out[below]):
+            break
+        blank(below)
+        below += 1
 
 
 def _meaningful(line: str) -> bool:

@@ -586,3 +586,33 @@ def test_a_table_of_findings_with_their_actions_and_statuses():
     assert [(f.kind, f.text) for f in markdown.findings] == [
         ("afi", "The force should review its custody policy.")
     ]
+
+
+def test_a_letters_address_salutation_and_signature_are_furniture():
+    report = read(
+        """\
+        Chief Constable
+        Anyshire Constabulary
+        Police Headquarters
+        Anytown
+        AN1 2BC
+
+        Dear Chief Constable,
+
+        Cause of concern
+
+        The force is not identifying vulnerable victims when they first call.
+
+        Yours sincerely,
+
+        A Person
+        HM Inspector of Constabulary
+        """
+    )
+    assert [(f.kind, f.text) for f in report.findings] == [
+        (
+            "cause_of_concern",
+            "The force is not identifying vulnerable victims when they first call.",
+        )
+    ]
+    assert report.title == ""
