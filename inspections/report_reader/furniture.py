@@ -60,7 +60,7 @@ class Furniture:
     the status history of a register entry, and a count of lines blanked."""
 
     letter_date: str = ""
-    is_letter: bool = False
+    is_letter: bool = False  # an inspectorate letter ("Letter information"): published as sent
     status_log: list[str] = field(default_factory=list)
     blanked: int = 0
     removed: list[str] = field(default_factory=list)  # the lines blanked, as they were
@@ -102,6 +102,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
             break
 
     _letter_block(out, found, blank)
+    _correspondence_date(out, found, blank)
 
     counts = Counter(
         " ".join(line.split()).lower()
@@ -211,6 +212,21 @@ def _table_headers(out: list[str], blank) -> None:
             continue
         following = _next_text(out, index)
         if following is not None and vocab.match_label(out[following].strip()):
+            blank(index)
+
+
+def _correspondence_date(out: list[str], found: Furniture, blank) -> None:
+    """A letter written to someone ('Dear Home Secretary,'): a date on its own line above
+    the salutation is the letter's date, not the date of the report it is about."""
+    salutation = next(
+        (n for n, line in enumerate(out[:40]) if re.match(r"(?i)^\s*dear\s+\S", line)), None
+    )
+    if salutation is None:
+        return
+    for index in range(max(0, salutation - 12), salutation):
+        text = out[index].strip()
+        if text and len(text) <= 30 and vocab.parse_date(text) and not re.search(r"[|©]", text):
+            found.letter_date = found.letter_date or text
             blank(index)
 
 

@@ -616,3 +616,21 @@ def test_a_letters_address_salutation_and_signature_are_furniture():
         )
     ]
     assert report.title == ""
+
+
+def test_a_response_letters_date_is_not_the_reports_publication_date():
+    report = read(
+        """\
+        Office of the Police and Crime Commissioner for Anyshire
+
+        12 June 2026
+
+        Dear Home Secretary,
+
+        Response to the HMICFRS report published on 2 May 2026
+
+        The report makes one recommendation for the force.
+        """
+    )
+    assert report.letter_date.isoformat() == "2026-06-12"
+    assert report.published.isoformat() == "2026-05-02"  # the report's, as the letter says
