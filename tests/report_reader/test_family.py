@@ -634,3 +634,25 @@ def test_a_response_letters_date_is_not_the_reports_publication_date():
     )
     assert report.letter_date.isoformat() == "2026-06-12"
     assert report.published.isoformat() == "2026-05-02"  # the report's, as the letter says
+
+
+def test_the_area_named_after_cause_of_concern_is_kept_for_it_and_its_recommendations():
+    report = read(
+        """\
+        Cause of concern: Responding to the public
+
+        The force is not answering emergency calls quickly enough.
+
+        Recommendations
+
+        Within three months, the force should:
+
+        - recruit more call handlers;
+        - review its call-handling process.
+        """
+    )
+    assert [(f.kind, f.area, f.cause_of_concern) for f in report.findings] == [
+        ("cause_of_concern", "Responding to the public", None),
+        ("recommendation", "Responding to the public", 0),
+        ("recommendation", "Responding to the public", 0),
+    ]
