@@ -82,16 +82,23 @@ class FindingsPass:
             cause = self.last_cause
         elif label.kind != model.RECOMMENDATION:
             self.last_cause = None
+        area = self._area_name()
+        if cause is not None and not area:
+            area = self.findings[cause].area  # a cause of concern's recommendations: its area
+        names_area = bool(label.inline) and not self._inline_ok(label) and _names_an_area(label)
+        if names_area:
+            # "Cause of concern: Responding to the public": the area it is about, not a finding.
+            area = self._canonical(label.inline)
         self.ctx = _Context(
             kind=label.kind,
             plural=label.plural,
             level=level,
             label=label.word,
             number=label.number,
-            area=self._area_name(),
-            section=self._section(label.word),
+            area=area,
+            section=self._section(f"{label.word}: {label.inline}" if names_area else label.word),
             cause=cause,
-            single=bool(label.number) or bool(label.inline),
+            single=bool(label.number) or (bool(label.inline) and not names_area),
         )
         if self._inline_ok(label):
             self._start_finding(label.inline, style="inline")
@@ -283,6 +290,17 @@ class FindingsPass:
         number = block.number if block.number.isdigit() else ""
         self._start_finding(body, style="item", number=number)
         self.open_sublist = text.rstrip().endswith(":")
+
+
+def _names_an_area(label: vocab.Label) -> bool:
+    """The words after a label's colon name an area ("Cause of concern: Responding to the
+    public") rather than state the finding: short, no verb, not a directive."""
+    inline = label.inline.strip().rstrip(".")
+    return (
+        1 <= len(vocab.words(inline)) <= 8
+        and not vocab.is_sentence_like(inline)
+        and not vocab.is_directive(inline)
+    )
 
 
 def _is_headline_paragraph(text: str) -> bool:

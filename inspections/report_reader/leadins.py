@@ -151,7 +151,11 @@ class LeadInPass:
     def _inline_list(self, text: str, level: int) -> bool:
         """'… broad Areas for Improvement (AFIs) rather than detailed recommendations: The
         force should … The force should …' in one paragraph."""
-        for colon in re.finditer(r":\s+", text):
+        if not _DIRECTIVE_START_RE.search(text):
+            return False
+        for number, colon in enumerate(re.finditer(r":\s+", text)):
+            if number >= 20:
+                break  # an announcement comes early in its paragraph
             head, tail = text[: colon.start()], text[colon.end() :]
             kind = announced_kind(last_sentence(head))
             if kind is None:

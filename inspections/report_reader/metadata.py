@@ -258,6 +258,15 @@ class MetadataPass:
             text = re.sub(r"(?i)^date\s*:\s*", "", block.text.strip())
             if vocab.parse_date(text) and _only_a_date(text):
                 return text
+        # A response: "… the HMICFRS report published on 2 May 2019".
+        head = " ".join(block.text for block in self.blocks[start : min(end, start + 15)])
+        match = re.search(
+            r"(?i)\breport\s+(?:was\s+)?published\s+(?:on\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+"
+            r"[A-Z][a-z]+\s+(?:19|20)\d\d)\b",
+            head,
+        )
+        if match and vocab.parse_date(match.group("date")):
+            return match.group("date")
         # A committee paper: "Report to the Independent Audit Committee 2 December 2015".
         head = " ".join(block.text for block in self.blocks[start : min(end, start + 3)])[:600]
         match = _COMMITTEE_DATE_RE.search(head)

@@ -19,6 +19,7 @@ from inspections.import_services import (
 from inspections.models import Force, Framework, InspectionKind
 from inspections.report_reader import ReportError, read_report
 from inspections.report_reader.extract import check_size
+from inspections.report_reader.model import REVIEW_BELOW
 from inspections.report_reader.vocabulary import plain
 
 
@@ -196,6 +197,11 @@ class Command(BaseCommand):
             flag = (
                 " (remains in place from an earlier report)" if finding.remains_from_earlier else ""
             )
+            if finding.confidence < REVIEW_BELOW:
+                flag += f" (check: the reader is unsure, confidence {finding.confidence:.1f})"
+            if finding.lines:
+                first, last = finding.lines
+                flag += f" [line {first}]" if first == last else f" [lines {first}–{last}]"
             area = finding.area or "no area"
             self.stdout.write(f"  {number}. {finding.kind} [{area}] {_short(finding.text)}{flag}")
 
