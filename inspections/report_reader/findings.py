@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
-from inspections.report_reader.leadins import announced_kind, leadin_prefix
+from inspections.report_reader.leadins import announced_kind, evidenced_kind, leadin_prefix
 
 
 @dataclass
@@ -197,7 +197,7 @@ class FindingsPass:
                 for item in items
                 if item.level == items[0].level
             )
-            announced = announced_kind(sentence)
+            announced = announced_kind(sentence) or evidenced_kind(sentence, items)
             if announced is not None and not ctx.single:
                 # "We made two recommendations in this report:" under another label: a new list.
                 self._open_leadin(announced, leadin_prefix(sentence), ctx.level)

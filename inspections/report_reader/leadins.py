@@ -70,12 +70,56 @@ def announced_kind(sentence: str) -> str | None:
     """The kind of finding a lead-in sentence announces, or None if it announces none."""
     if not _ANNOUNCE_RE.search(sentence):
         return None
+    return _kind_named(sentence)
+
+
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_ANNOUNCED_COUNT_RE = re.compile(
+    rf"\b(?P<count>\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(?:[\w'-]+\s+)?(?:recommendations?"
+    r"|areas?\s+for\s+improvement|causes?\s+of\s+concern|AFIs?)\b",
+    re.IGNORECASE,
+)
+# "Recommendations from the March 2020 report.", "Areas for improvement made in our 2019
+# inspection:": a line naming where the findings below come from.
+_SOURCE_LINE_RE = re.compile(
+    r"^(?:the\s+)?(?:recommendations|areas\s+for\s+improvement|AFIs|causes\s+of\s+concern)\s+"
+    r"(?:(?:made|set\s+out|published|issued)\s+)?(?:from|in|by|of)\s+(?:the|our|its|his|her|this"
+    r"|that|an?)\b[^:;]{0,120}[.:]?$",
+    re.IGNORECASE,
+)
+
+
+def _kind_named(sentence: str) -> str | None:
     first = None
     for pattern, kind in _KIND_WORDS:
         match = re.search(pattern, sentence, re.IGNORECASE)
         if match and (first is None or match.start() < first[0]):
             first = (match.start(), kind)
     return first[1] if first else None
+
+
+def evidenced_kind(sentence: str, items: list) -> str | None:
+    """A lead-in the announcement wording does not give away, read from the evidence around
+    it: "<Anyone> made three recommendations in this report:" followed by exactly three
+    items, or "Recommendations from the March 2020 report." followed by items that each tell
+    someone to act (a modal verb: "There should be …", "Structures should be put in place")."""
+    kind = _kind_named(sentence)
+    top = [item for item in items if item.level == items[0].level] if items else []
+    if kind is None or not top:
+        return None
+    counted = _ANNOUNCED_COUNT_RE.search(sentence)
+    if counted and sentence.rstrip().endswith(":"):
+        word = counted.group("count").lower()
+        if _COUNT_WORDS.get(word, int(word) if word.isdigit() else 0) == len(top):
+            return kind
+    if _SOURCE_LINE_RE.match(sentence.strip()) and all(
+        re.search(rf"(?i)\b{vocab.MODAL}\b", item.text) for item in top
+    ):
+        return kind
+    return None
 
 
 def leadin_prefix(sentence: str) -> str:
@@ -120,8 +164,9 @@ class LeadInPass:
         colon = re.search(r"(?::|\bas\s+follows\.?)\s*$", sentence)
         # "We make the following recommendations." then a list of directives: a lead-in too.
         directives_follow = bool(items) and vocab.is_directive(items[0].text)
-        if items and (colon or directives_follow):
-            kind = announced_kind(sentence)
+        evidenced = evidenced_kind(sentence, items)
+        if items and (colon or directives_follow or evidenced):
+            kind = announced_kind(sentence) or evidenced
             if kind is None and _DEADLINE_START_RE.match(sentence) and vocab.is_directive(sentence):
                 kind = model.RECOMMENDATION
             if kind is None or (not colon and not sentence.rstrip().endswith(".")):
