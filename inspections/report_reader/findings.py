@@ -251,10 +251,34 @@ class FindingsPass:
             return
         self._append(text)
 
+    def _is_commentary(self, block: Block) -> bool:
+        """A bullet under a numbered finding whose label gave its whole text (a directive
+        ending in a full stop, so nothing more was announced): a whole sentence reporting
+        progress rather than telling anyone to act."""
+        ctx, current, text = self.ctx, self.current, block.text.strip()
+        return bool(
+            ctx is not None
+            and ctx.single
+            and ctx.number
+            and ctx.style == "inline"
+            and current is not None
+            and current.text.rstrip().endswith(".")
+            and "\n" not in current.text
+            and vocab.is_directive(current.text)
+            and not vocab.blocks_start_lower(text)
+            and not vocab.is_directive(text)
+            and vocab.is_sentence_like(text)
+        )
+
     def _context_item(self, block: Block) -> None:
         ctx = self.ctx
         assert ctx is not None
         text = block.text
+        if self._is_commentary(block):
+            # "AFI 7 – the force should ensure …." then "- The Assistant Commissioner has …":
+            # progress notes on a finding quoted in full, not parts of it. The finding is over.
+            self._close_context()
+            return
         if ctx.list_mode is None:
             ctx.list_mode = "parts" if self.current is not None else "findings"
         if ctx.list_mode == "parts" and self.current is not None:
