@@ -21,6 +21,7 @@ import re
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.blocks import PARA
 
 _KIND_WORDS = (
     (r"\brecommend\w*", model.RECOMMENDATION),
@@ -63,6 +64,22 @@ _DIRECTIVE_START_RE = re.compile(
     r"|Chief\s+constables|(?:[A-Z][\w'-]+\s+){1,3}(?:Police|Constabulary))\s+"
     r"(?:should|must|needs?\s+to)\b)"
 )
+_RECOMMENDED_THAT_RE = re.compile(
+    r"(?i)\b(?:we|i|hmic\w*|hm\s+inspectors?|inspectors?)\s+(?:have\s+|had\s+|also\s+)?"
+    r"recommend(?:ed|s)?\s+that\b"
+)
+# A revisit letter restating the cause of concern: "Our inspection found:" then the quoted
+# paragraph, or "we found that the force was …" with the cause of concern named nearby.
+_FOUND_COLON_RE = re.compile(
+    r"(?i)(?:\b(?:our|the|this|that|its)\s+(?:[\w-]+\s+){0,3}(?:inspection|review|revisit)"
+    r"|\bwe|\binspectors)\s+(?:also\s+)?found(?:\s+that)?\s*:\s*$"
+)
+_FOUND_THAT_RE = re.compile(
+    r"(?i:\bwe\s+found\s+that\s+)(?P<clause>(?i:the\s+(?:force|constabulary)\s+)"
+    r"(?i:was|were|is|had|did|has|does|wasn't|didn't|hadn't|isn't|hasn't)\b.+)$",
+    re.DOTALL,
+)
+_CAUSE_WORDS_RE = re.compile(r"(?i)\bcauses?\s+of\s+concern\b")
 _SECTION_NUMBER_RE = re.compile(r"\s\d{1,2}\.\d{1,2}\s+(?=[A-Z])")
 
 
@@ -70,6 +87,9 @@ def announced_kind(sentence: str) -> str | None:
     """The kind of finding a lead-in sentence announces, or None if it announces none."""
     if not _ANNOUNCE_RE.search(sentence):
         return None
+    if _RECOMMENDED_THAT_RE.search(sentence):
+        # "To address this cause of concern, we recommended that the force should:"
+        return model.RECOMMENDATION
     return _kind_named(sentence)
 
 
@@ -177,6 +197,42 @@ class LeadInPass:
         if self._deadline_directive(text, level):
             return True
         return self._inline_list(text, level)
+
+    def _found_cause(self, text: str, level: int) -> bool:
+        """The cause of concern a letter restates as what the inspection found (see above):
+        the quoted paragraph after "Our inspection found:" when the letter is about a cause of
+        concern, or the clause after "we found that the force …" when the cause of concern
+        is named there or in the recommendations' lead-in just after it."""
+        following = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        if following is None:
+            return False
+        around = " ".join([*self.recent_paragraphs[-2:], text, self.segments[self.report].title])
+        if (
+            _FOUND_COLON_RE.search(last_sentence(text))
+            and following.kind == PARA
+            and _CAUSE_WORDS_RE.search(around)
+        ):
+            self.quoted_cause = self.index + 1
+            return True
+        found = _FOUND_THAT_RE.search(text)
+        if (
+            found
+            and _CAUSE_WORDS_RE.search(f"{text} {following.text}")
+            and _RECOMMENDED_THAT_RE.search(following.text)
+        ):
+            clause = found.group("clause").strip()
+            self._add_cause(clause[:1].upper() + clause[1:], level)
+            return True
+        return False
+
+    def _add_cause(self, text: str, level: int) -> None:
+        self._flush_narrative()
+        label = vocab.Label(kind=model.CAUSE_OF_CONCERN, plural=False, word="Cause of concern")
+        self._open_context(label, level)
+        assert self.ctx is not None
+        self.ctx.confidence = 0.8
+        self._start_finding(text.strip().strip("\"“”'‘’ "), style="para")
+        self._close_context()  # its recommendations follow, linked to it (findings.py)
 
     def _deadline_directive(self, text: str, level: int) -> bool:
         """'By March 2022, chief constables should …' standing on its own: a recommendation

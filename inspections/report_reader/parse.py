@@ -94,6 +94,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         self.narrative: _Narrative | None = None
         self.last_cause: int | None = None
         self.table: list[str | None] | None = None
+        self.quoted_cause: int | None = None  # the block quoted after "Our inspection found:"
         self.pending_field: str | None = None
         self.report = 0
         self.segments: list[_Segment] = [_Segment(start=0)]
@@ -225,6 +226,9 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             return
         if self.index in self.title_blocks:
             return
+        if self.quoted_cause == self.index:
+            self._add_cause(text, BOLD_LEVEL)
+            return
         grade = vocab.match_grade_line(text)
         if grade and len(vocab.words(text)) <= 4 and (self.areas or self._title_area()):
             area = self.areas[-1].name if self.areas else self._title_area()
@@ -246,7 +250,9 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             return
         if self.ctx is None and self._grade_pairs(text):
             return
-        if self.ctx is None and self._leadin_para(text, BOLD_LEVEL):
+        if self.ctx is None and (
+            self._found_cause(text, BOLD_LEVEL) or self._leadin_para(text, BOLD_LEVEL)
+        ):
             return
         self.recent_paragraphs = [*self.recent_paragraphs[-2:], text]
         label = vocab.match_label(text)

@@ -103,6 +103,8 @@ def test_the_cause_of_concern_quoted_after_our_inspection_found():
     assert report.findings[0].text.startswith("The force is not answering")
     assert report.findings[1].cause_of_concern == 0
     assert report.findings[2].cause_of_concern == 0
+    assert report.findings[1].deadline == "Within six months"
+    assert report.findings[1].addressees == []
 
 
 def test_the_cause_of_concern_stated_as_we_found_that_the_force_was():
