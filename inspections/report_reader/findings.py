@@ -58,6 +58,7 @@ class FindingsPass:
                 if self.ctx is None or self.ctx.kind != label.kind:
                     self._open_context(label, BOLD_LEVEL)
                 self._start_finding(cell, style="item")
+                self.row_findings += 1
             return True
         if len(filled) < 2 or any(len(vocab.words(cell)) > 4 for cell in filled):
             return False

@@ -257,8 +257,11 @@ _PILLAR_NAME = r"effectiveness|efficiency|legitimacy"
 _PILLAR_LIST_RE = re.compile(
     r"['‘’\"]?(?P<grade>outstanding|good|adequate|inadequate|requires?\s+improvement)['‘’\"]?"
     r"\s+(?:in|for|on)\s+(?:(?:all|both|each\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:areas|pillars"
-    r"|questions)\s*(?:[:,(–-]|of)?\s*)?(?:the\s+)?(?P<pillars>(?:%s)(?:\s*(?:,|and|,\s*and)\s*"
-    r"(?:%s))*)\b" % (_PILLAR_NAME, _PILLAR_NAME),
+    r"|questions)\s*(?:[:,(–-]|of)?\s*)?(?:the\s+)?(?P<pillars>(?:"
+    + _PILLAR_NAME
+    + r")(?:\s*(?:,|and|,\s*and)\s*(?:"
+    + _PILLAR_NAME
+    + r"))*)\b",
     re.IGNORECASE,
 )
 _GRADING_RE = re.compile(

@@ -94,6 +94,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         self.narrative: _Narrative | None = None
         self.last_cause: int | None = None
         self.table: list[str | None] | None = None
+        self.row_findings = 0  # findings read one per row of a table of findings
         self.quoted_cause: int | None = None  # the block quoted after "Our inspection found:"
         self.pending_field: str | None = None
         self.report = 0

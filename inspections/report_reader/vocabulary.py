@@ -169,12 +169,21 @@ _FIELD_RE = re.compile(
 )
 
 
+# A saved page's date line without a colon: "date 2024-05-03", "Published 3 May 2024".
+_DATE_LINE_RE = re.compile(
+    r"^(?:date|published(?:\s+on)?|publication\s+date|date\s+published)\s*[·|–-]?\s*"
+    r"(?P<value>(?:19|20)\d\d-\d\d-\d\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+
+
 def match_field(text: str) -> tuple[str, str] | None:
     """('title', value) for 'Inspection Title: X'; value may be empty (it is on the next
     line). Requires the colon, so a sentence starting 'Published' is not a field."""
     match = _FIELD_RE.match(text.strip().strip("*").strip())
     if not match:
-        return None
+        dated = _DATE_LINE_RE.match(text.strip().strip("*").strip())
+        return ("published", dated.group("value")) if dated else None
     key = next(key for key in _FIELDS if match.group(key))
     return key, match.group("value").strip().strip("*").strip()
 

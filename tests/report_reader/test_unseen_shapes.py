@@ -230,6 +230,18 @@ def test_a_date_line_and_a_published_line_are_the_publication_date():
         """
     )
     assert report.published.isoformat() == "2024-05-03"
+    report = read(
+        """\
+        Vetting in the police
+        Published 3 May 2024
+
+        Recommendations
+
+        Forces should review their vetting decisions.
+        """
+    )
+    assert report.published.isoformat() == "2024-05-03"
+    assert report.title == "Vetting in the police"
 
 
 def test_a_third_party_page_listing_recommendations_one_per_row_is_a_tracker_listing():
