@@ -257,7 +257,7 @@ _PILLAR_NAME = r"effectiveness|efficiency|legitimacy"
 _PILLAR_LIST_RE = re.compile(
     r"['‘’\"]?(?P<grade>outstanding|good|adequate|inadequate|requires?\s+improvement)['‘’\"]?"
     r"\s+(?:in|for|on)\s+(?:(?:all|both|each\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:areas|pillars"
-    r"|questions)\s*(?:[:,(–-]|of)?\s*)?(?:the\s+)?(?P<pillars>(?:"
+    r"|questions)\s*(?:[:,(–-]|of)?\s*)?(?:(?:the|its|their)\s+)?(?P<pillars>(?:"
     + _PILLAR_NAME
     + r")(?:\s*(?:,|and|,\s*and)\s*(?:"
     + _PILLAR_NAME

@@ -151,6 +151,18 @@ def test_grades_stated_in_prose_in_minutes():
         ("Efficiency", "good"),
         ("Legitimacy", "good"),
     ]
+    report = read(
+        """\
+        Panel minutes
+
+        The Chief Constable said the force was rated 'good' for effectiveness and 'requires improvement' for its efficiency and legitimacy.
+        """
+    )
+    assert sorted((j.area, j.grade) for j in report.judgments) == [
+        ("Effectiveness", "good"),
+        ("Efficiency", "requires_improvement"),
+        ("Legitimacy", "requires_improvement"),
+    ]
 
 
 def test_afis_quoted_in_minutes_with_progress_bullets():
