@@ -75,7 +75,8 @@ _FOUND_COLON_RE = re.compile(
     r"|\bwe|\binspectors)\s+(?:also\s+)?found(?:\s+that)?\s*:\s*$"
 )
 _FOUND_THAT_RE = re.compile(
-    r"(?i:\bwe\s+found\s+that\s+)(?P<clause>(?i:the\s+(?:force|constabulary)\s+)"
+    r"(?i:\bwe\s+found\s+that\s+)(?P<clause>(?:(?i:the\s+(?:force|constabulary))"
+    r"|(?:[A-Z][\w'-]+\s+){1,3}(?:Police|Constabulary))\s+"
     r"(?i:was|were|is|had|did|has|does|wasn't|didn't|hadn't|isn't|hasn't)\b.+)$",
     re.DOTALL,
 )
@@ -218,9 +219,15 @@ class LeadInPass:
         if (
             found
             and _CAUSE_WORDS_RE.search(f"{text} {following.text}")
-            and _RECOMMENDED_THAT_RE.search(following.text)
+            and (
+                _RECOMMENDED_THAT_RE.search(following.text)
+                or announced_kind(last_sentence(following.text)) == model.RECOMMENDATION
+            )
         ):
-            clause = found.group("clause").strip()
+            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", found.group("clause").strip())
+            # "… This was a cause of concern." says what it was, it is not part of it.
+            kept = [sentences[0], *(x for x in sentences[1:] if not _CAUSE_WORDS_RE.search(x))]
+            clause = " ".join(kept)
             self._add_cause(clause[:1].upper() + clause[1:], level)
             return True
         return False

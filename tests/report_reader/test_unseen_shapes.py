@@ -124,6 +124,25 @@ def test_the_cause_of_concern_stated_as_we_found_that_the_force_was():
     assert kinds == ["cause_of_concern", "recommendation", "recommendation"]
     assert "not doing enough to protect children" in report.findings[0].text
     assert report.findings[1].cause_of_concern == 0
+    report = read(
+        """\
+        Anyshire Police: revisit
+
+        In 2022 we found that Anyshire Police was not answering calls quickly enough. This was a cause of concern.
+
+        We made the following recommendations:
+
+        - The force should answer 90 percent of emergency calls within ten seconds.
+        - The force should publish its call answering times each month.
+        """
+    )
+    assert [f.kind for f in report.findings] == [
+        "cause_of_concern",
+        "recommendation",
+        "recommendation",
+    ]
+    assert report.findings[0].text == "Anyshire Police was not answering calls quickly enough."
+    assert report.findings[2].cause_of_concern == 0
 
 
 def test_grades_stated_in_prose_in_minutes():
