@@ -8,6 +8,12 @@
   should") start each one.
 - "By March 2022, chief constables should:", "Within three months, Staffordshire Police should
   make sure that:" — a directive with a deadline: each item is a recommendation.
+- "<HM Inspector's name> made three recommendations in this report:" followed by exactly three
+  items, or "Recommendations from the March 2020 report." followed by items that each hold a
+  modal verb ("There should be …", "Structures and funding should be put in place …"): the
+  count announced, or the modal verbs, are the evidence.
+- "Our inspection found:" and the quoted paragraph after it, or "we found that the force was
+  …" before the recommendations, in a letter about a cause of concern: that cause of concern.
 - The same announcement followed by the findings in the same paragraph (a PDF flattened into
   one paragraph): the rest is cut at each "The force should …".
 

@@ -22,7 +22,11 @@ the text into blocks. How a report is read, in order of precedence:
    is prefixed to it. Recommendations after a cause of concern belong to it.
    Outside labels, lead-in sentences ("We made three recommendations in this report:"), a
    dated directive ("By March 2022, chief constables should …") and a register entry open
-   lists too (leadins.py); tracker status lines end a finding.
+   lists too (leadins.py); so does a lead-in read from evidence: a count it announces met by
+   the items, or "Recommendations from the … report." over items with a modal verb. A
+   revisit letter's cause of concern is what "Our inspection found:" quotes or "we found
+   that the force was …" states. Tracker status lines end a finding; progress bullets under
+   a numbered finding given in full ("AFI 7 – the force should …. / - The ACC has …") end it.
 5. Carried forward. A directive headline ("The force should ensure …") whose text says the
    earlier AFIs or recommendations "will remain in place" becomes that many findings marked
    remains_from_earlier (the headline split at its last "and" when it names two).
@@ -320,6 +324,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             # The finding is the cell after its label; later cells (action, owner, status)
             # are the tracker's commentary, not the finding.
             self._start_finding(filled[1], style="inline")
+            self.row_findings += 1
             return
         if self.ctx is not None and self.current is not None:
             self._append(" ".join(filled))
