@@ -15,7 +15,8 @@ class StatusChangeFields(forms.Form):
         error_messages={"required": "Give the date the status took effect."},
         initial=timezone.localdate,
         help_text="The date the status took effect (not in the future).",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A date input sends and expects ISO dates whatever the locale ("2026-12-02").
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     note = forms.CharField(
         label="Note",

@@ -28,7 +28,8 @@ def _date_filter(lookup_expr: str, label: str) -> django_filters.DateFilter:
         field_name="report_published_on",
         lookup_expr=lookup_expr,
         label=label,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A date input sends and expects ISO dates whatever the locale ("2026-12-02").
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": f"“{label}” must be a real date, for example 2019-05-02."},
     )
 

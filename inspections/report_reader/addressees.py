@@ -22,7 +22,8 @@ DEADLINE_DATE_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 DEADLINE_LEAD_RE = re.compile(
-    r"^(?:we\s+recommend\s+that,?\s*)?(?P<deadline>(?:by|before|no\s+later\s+than|within|from)\b[^,]{1,60}|immediately),\s*(?P<rest>.*)$",
+    r"^(?:we\s+recommend\s+that,?\s*)?(?:(?P<deadline>(?:by|before|no\s+later\s+than|within|from)\b[^,]{1,60}|immediately),"
+    r"|(?P<period>within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?))(?=\s+(?:the|all|forces|chief)\b))\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 DEADLINE_INNER_RE = re.compile(
@@ -129,7 +130,7 @@ def _subject_names(rest: str) -> list[str]:
 def _deadline_and_rest(sentence: str) -> tuple[str, str]:
     lead = DEADLINE_DATE_RE.match(sentence) or DEADLINE_LEAD_RE.match(sentence)
     if lead:
-        return lead.group("deadline").strip(), lead.group("rest")
+        return (lead.group("deadline") or lead.group("period")).strip(), lead.group("rest")
     inner = DEADLINE_INNER_RE.search(sentence[:300])
     return (inner.group("deadline").strip() if inner else ""), sentence
 

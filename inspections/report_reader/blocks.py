@@ -288,16 +288,21 @@ def to_blocks(text: str) -> list[Block]:
         # Text. A wrapped line continues its paragraph or list item.
         if para:
             previous_line = para[-1]
-            continues = markdown or (
-                not _ends_sentence(previous_line)
-                and (
-                    _starts_lower(stripped)
-                    or (
-                        # Greedy wrapping: the line was broken only if the next word did not
-                        # fit on it. A short line followed by a short word ended on purpose.
-                        width is not None
-                        and len(previous_line) + 1 + len(stripped.split(" ", 1)[0]) > 0.9 * width
-                        and not _is_label_line(stripped)
+            # A date line ("date 2024-05-03") is a field of its own, never a wrapped line.
+            continues = not vocab.match_field(stripped) and (
+                markdown
+                or (
+                    not _ends_sentence(previous_line)
+                    and (
+                        _starts_lower(stripped)
+                        or (
+                            # Greedy wrapping: the line was broken only if the next word did
+                            # not fit on it. A short line then a short word ended on purpose.
+                            width is not None
+                            and len(previous_line) + 1 + len(stripped.split(" ", 1)[0])
+                            > 0.9 * width
+                            and not _is_label_line(stripped)
+                        )
                     )
                 )
             )

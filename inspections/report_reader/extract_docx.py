@@ -41,6 +41,29 @@ def docx_to_text(data: bytes) -> str:
         ) from error
 
     out: list[str] = []
+    formats = _numbering_formats(document, qn)
+    counters: dict[tuple[str, int], int] = {}
+
+    def list_marker(properties) -> str:
+        """'3.' for the third item of a decimal list, 'b)' for a lettered one, '-' for a
+        bullet: Word keeps list numbers in its numbering part, not in the text."""
+        try:
+            num_id = str(properties.numPr.numId.val)
+            level = int(properties.numPr.ilvl.val) if properties.numPr.ilvl is not None else 0
+        except (AttributeError, TypeError, ValueError):
+            return "-"
+        fmt = formats.get((num_id, level), "bullet")
+        counters[(num_id, level)] = counters.get((num_id, level), 0) + 1
+        for key in [k for k in counters if k[0] == num_id and k[1] > level]:
+            del counters[key]  # a deeper list starts again under each item
+        count = counters[(num_id, level)]
+        if fmt == "decimal":
+            return f"{count}."
+        if fmt == "lowerLetter" and count <= 26:
+            return f"{chr(96 + count)})"
+        if fmt == "lowerRoman" and count <= 10:
+            return f"({('i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x')[count - 1]})"
+        return "-"
 
     def paragraph_text(paragraph: Paragraph) -> None:
         text = " ".join(paragraph.text.split())
@@ -60,7 +83,14 @@ def docx_to_text(data: bytes) -> str:
             level = 0
             if numbered and properties.numPr.ilvl is not None:
                 level = int(properties.numPr.ilvl.val)
-            out.append("  " * level + "- " + text)
+            style_properties = getattr(getattr(paragraph.style, "element", None), "pPr", None)
+            if numbered:
+                marker = list_marker(properties)
+            elif style_properties is not None and style_properties.numPr is not None:
+                marker = list_marker(style_properties)  # "List Number": numbered by its style
+            else:
+                marker = "-"
+            out.append("  " * level + marker + " " + text)
             return
         runs = [run for run in paragraph.runs if run.text.strip()]
         if runs and all(_run_bold(run, paragraph) for run in runs) and len(text.split()) <= 40:
@@ -132,3 +162,30 @@ def _run_bold(run, paragraph) -> bool:
         return True
     style = paragraph.style
     return bool(style is not None and style.font.bold)
+
+
+def _numbering_formats(document, qn) -> dict[tuple[str, int], str]:
+    """(numId, level) → number format ('decimal', 'bullet', 'lowerLetter' …) from the
+    document's numbering definitions; empty when it has none or they cannot be read."""
+    try:
+        root = document.part.numbering_part.element
+    except (AttributeError, KeyError, NotImplementedError):
+        return {}
+    abstract: dict[str, dict[int, str]] = {}
+    for node in root.findall(qn("w:abstractNum")):
+        levels = {}
+        for lvl in node.findall(qn("w:lvl")):
+            fmt = lvl.find(qn("w:numFmt"))
+            try:
+                levels[int(lvl.get(qn("w:ilvl")))] = fmt.get(qn("w:val")) if fmt is not None else ""
+            except (TypeError, ValueError):
+                continue
+        abstract[node.get(qn("w:abstractNumId"))] = levels
+    formats = {}
+    for num in root.findall(qn("w:num")):
+        ref = num.find(qn("w:abstractNumId"))
+        if ref is None:
+            continue
+        for level, fmt in abstract.get(ref.get(qn("w:val")), {}).items():
+            formats[(num.get(qn("w:numId")), level)] = fmt
+    return formats

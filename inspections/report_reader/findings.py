@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
-from inspections.report_reader.leadins import announced_kind, leadin_prefix
+from inspections.report_reader.leadins import announced_kind, evidenced_kind, leadin_prefix
 
 
 @dataclass
@@ -58,6 +58,7 @@ class FindingsPass:
                 if self.ctx is None or self.ctx.kind != label.kind:
                     self._open_context(label, BOLD_LEVEL)
                 self._start_finding(cell, style="item")
+                self.row_findings += 1
             return True
         if len(filled) < 2 or any(len(vocab.words(cell)) > 4 for cell in filled):
             return False
@@ -82,16 +83,23 @@ class FindingsPass:
             cause = self.last_cause
         elif label.kind != model.RECOMMENDATION:
             self.last_cause = None
+        area = self._area_name()
+        if cause is not None and not area:
+            area = self.findings[cause].area  # a cause of concern's recommendations: its area
+        names_area = bool(label.inline) and not self._inline_ok(label) and _names_an_area(label)
+        if names_area:
+            # "Cause of concern: Responding to the public": the area it is about, not a finding.
+            area = self._canonical(label.inline)
         self.ctx = _Context(
             kind=label.kind,
             plural=label.plural,
             level=level,
             label=label.word,
             number=label.number,
-            area=self._area_name(),
-            section=self._section(label.word),
+            area=area,
+            section=self._section(f"{label.word}: {label.inline}" if names_area else label.word),
             cause=cause,
-            single=bool(label.number) or bool(label.inline),
+            single=bool(label.number) or (bool(label.inline) and not names_area),
         )
         if self._inline_ok(label):
             self._start_finding(label.inline, style="inline")
@@ -190,7 +198,7 @@ class FindingsPass:
                 for item in items
                 if item.level == items[0].level
             )
-            announced = announced_kind(sentence)
+            announced = announced_kind(sentence) or evidenced_kind(sentence, items)
             if announced is not None and not ctx.single:
                 # "We made two recommendations in this report:" under another label: a new list.
                 self._open_leadin(announced, leadin_prefix(sentence), ctx.level)
@@ -244,10 +252,34 @@ class FindingsPass:
             return
         self._append(text)
 
+    def _is_commentary(self, block: Block) -> bool:
+        """A bullet under a numbered finding whose label gave its whole text (a directive
+        ending in a full stop, so nothing more was announced): a whole sentence reporting
+        progress rather than telling anyone to act."""
+        ctx, current, text = self.ctx, self.current, block.text.strip()
+        return bool(
+            ctx is not None
+            and ctx.single
+            and ctx.number
+            and ctx.style == "inline"
+            and current is not None
+            and current.text.rstrip().endswith(".")
+            and "\n" not in current.text
+            and vocab.is_directive(current.text)
+            and not vocab.blocks_start_lower(text)
+            and not vocab.is_directive(text)
+            and vocab.is_sentence_like(text)
+        )
+
     def _context_item(self, block: Block) -> None:
         ctx = self.ctx
         assert ctx is not None
         text = block.text
+        if self._is_commentary(block):
+            # "AFI 7 – the force should ensure …." then "- The Assistant Commissioner has …":
+            # progress notes on a finding quoted in full, not parts of it. The finding is over.
+            self._close_context()
+            return
         if ctx.list_mode is None:
             ctx.list_mode = "parts" if self.current is not None else "findings"
         if ctx.list_mode == "parts" and self.current is not None:
@@ -283,6 +315,17 @@ class FindingsPass:
         number = block.number if block.number.isdigit() else ""
         self._start_finding(body, style="item", number=number)
         self.open_sublist = text.rstrip().endswith(":")
+
+
+def _names_an_area(label: vocab.Label) -> bool:
+    """The words after a label's colon name an area ("Cause of concern: Responding to the
+    public") rather than state the finding: short, no verb, not a directive."""
+    inline = label.inline.strip().rstrip(".")
+    return (
+        1 <= len(vocab.words(inline)) <= 8
+        and not vocab.is_sentence_like(inline)
+        and not vocab.is_directive(inline)
+    )
 
 
 def _is_headline_paragraph(text: str) -> bool:

@@ -7,7 +7,8 @@ What goes:
   exit links, "Last updated 03/11/2016", "Read more about …", "Contact <name>", icon-sprite
   dumps (long runs of glued words);
 - letter furniture: the "Letter information / From / To / Cc / Sent on" block (its date kept
-  as the letter's date), salutations and sign-offs, postcodes;
+  as the letter's date), salutations, sign-offs and the signature under them, postal
+  addresses (the short lines above a postcode);
 - register exports: the status history ("[on]9th February 2017 [status]awaiting-review…")
   and everything after it, which is the inspectorate's log and commentary;
 - lines repeated three times or more (a force's name after each AFI, running headers), page
@@ -45,6 +46,7 @@ _TRACKER_RE = re.compile(
     r"|(?:rag|rag\s+status|status|progress)\s*[:\-–]\s*.{1,30})$",
     re.IGNORECASE,
 )
+_SIGN_OFF_RE = re.compile(r"(?i)^(?:yours\s+(?:sincerely|faithfully)|kind\s+regards),?$")
 _CONTACT_RE = re.compile(r"^contact\s+(?:[A-Z][\w'’.-]+\s*){1,4}$")
 _POSTCODE_RE = re.compile(r"^(?:.{0,60},\s*)?[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
@@ -58,7 +60,7 @@ class Furniture:
     the status history of a register entry, and a count of lines blanked."""
 
     letter_date: str = ""
-    is_letter: bool = False
+    is_letter: bool = False  # an inspectorate letter ("Letter information"): published as sent
     status_log: list[str] = field(default_factory=list)
     blanked: int = 0
     removed: list[str] = field(default_factory=list)  # the lines blanked, as they were
@@ -100,6 +102,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
             break
 
     _letter_block(out, found, blank)
+    _correspondence_date(out, found, blank)
 
     counts = Counter(
         " ".join(line.split()).lower()
@@ -113,6 +116,10 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
         if _TRACKER_RE.match(line):
             found.status_lines.add(index + 1)
             continue
+        if _POSTCODE_RE.match(line):
+            _address_above(out, index, blank)
+        if _SIGN_OFF_RE.match(line):
+            _signature_below(out, index, blank)
         if (
             _CHROME_RE.match(line)
             or _CONTACT_RE.match(line)
@@ -131,6 +138,32 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
             blank(index)
     _table_headers(out, blank)
     return "\n".join(out), found
+
+
+def _address_line(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and len(vocab.words(text)) <= 8 and not text.endswith((".", ":", "?"))
+
+
+def _address_above(out: list[str], index: int, blank) -> None:
+    """A postal address: the short lines (name, street, town) right above its postcode."""
+    above = index - 1
+    while above >= 0 and index - above <= 6 and _address_line(out[above]):
+        blank(above)
+        above -= 1
+
+
+def _signature_below(out: list[str], index: int, blank) -> None:
+    """'Yours sincerely' and the name and role lines under it."""
+    below = index + 1
+    while below < len(out) and below - index <= 5:
+        if not out[below].strip():
+            below += 1
+            continue
+        if not _address_line(out[below]):
+            break
+        blank(below)
+        below += 1
 
 
 def _meaningful(line: str) -> bool:
@@ -179,6 +212,21 @@ def _table_headers(out: list[str], blank) -> None:
             continue
         following = _next_text(out, index)
         if following is not None and vocab.match_label(out[following].strip()):
+            blank(index)
+
+
+def _correspondence_date(out: list[str], found: Furniture, blank) -> None:
+    """A letter written to someone ('Dear Home Secretary,'): a date on its own line above
+    the salutation is the letter's date, not the date of the report it is about."""
+    salutation = next(
+        (n for n, line in enumerate(out[:40]) if re.match(r"(?i)^\s*dear\s+\S", line)), None
+    )
+    if salutation is None:
+        return
+    for index in range(max(0, salutation - 12), salutation):
+        text = out[index].strip()
+        if text and len(text) <= 30 and vocab.parse_date(text) and not re.search(r"[|©]", text):
+            found.letter_date = found.letter_date or text
             blank(index)
 
 

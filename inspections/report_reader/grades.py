@@ -143,6 +143,8 @@ class GradesPass:
 
     def _grade_special(self, sentence: str) -> bool:
         """The era-specific phrasings (see _grade_sentences); True when the sentence was one."""
+        if self._pillar_list(sentence):
+            return True
         match = _EXTENT_RE.match(sentence)
         if match:
             pillar = _pillar_of(match.group("body"))
@@ -185,6 +187,21 @@ class GradesPass:
                 area = _area_phrase(subject)
             self._judgment(area, _grade_value(judged.group("grade")), strong=False)
             found = True
+        return found
+
+    def _pillar_list(self, sentence: str) -> bool:
+        """A grade, then the pillars it was given for, as minutes and summaries put it:
+        "judged as 'requires improvement' in all three areas: effectiveness, efficiency and
+        legitimacy"; "graded good for efficiency and legitimacy, and requires improvement for
+        effectiveness". Only in a sentence about grading (a grading verb or a quoted grade)."""
+        if not _GRADING_RE.search(sentence):
+            return False
+        found = False
+        for match in _PILLAR_LIST_RE.finditer(sentence):
+            grade = _grade_value(match.group("grade"))
+            for pillar in re.findall(_PILLAR_NAME, match.group("pillars"), re.IGNORECASE):
+                self._judgment(pillar.capitalize(), grade, strong=False)
+                found = True
         return found
 
     def _grade_sentences(self, text: str) -> None:
@@ -235,6 +252,21 @@ _GRADE = (
 _EXTENT_RE = re.compile(
     rf"^the\s+extent\s+to\s+which\s+(?P<body>.+?)\s*(?:\bis\b)?\s*:?\s*(?:is\s*:?\s*)?{_GRADE}\.?$",
     re.IGNORECASE,
+)
+_PILLAR_NAME = r"effectiveness|efficiency|legitimacy"
+_PILLAR_LIST_RE = re.compile(
+    r"['‘’\"]?(?P<grade>outstanding|good|adequate|inadequate|requires?\s+improvement)['‘’\"]?"
+    r"\s+(?:in|for|on)\s+(?:(?:all|both|each\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:areas|pillars"
+    r"|questions)\s*(?:[:,(–-]|of)?\s*)?(?:(?:the|its|their)\s+)?(?P<pillars>(?:"
+    + _PILLAR_NAME
+    + r")(?:\s*(?:,|and|,\s*and)\s*(?:"
+    + _PILLAR_NAME
+    + r"))*)\b",
+    re.IGNORECASE,
+)
+_GRADING_RE = re.compile(
+    r"(?i)\b(?:graded|judged|rated|assessed|grades?|gradings?)\b"
+    r"|['‘](?:outstanding|good|adequate|inadequate|requires?\s+improvement)['’]"
 )
 _WITH_WHICH_RE = re.compile(
     r"\b(?P<pillar>effectiveness|efficiency|legitimacy)\s+with\s+which\b[^.;]*?\bis\s+"

@@ -8,7 +8,8 @@ In order of precedence:
 - register entry: an entry of the inspectorate's recommendation register (its number in
   brackets, a status history);
 - letters: a cause of concern (accelerated) or a revisit of causes of concern;
-- tracker listing: an OPCC page listing reports and responses, or grades, of several reports;
+- tracker listing: an OPCC page listing reports and responses, or grades, of several reports,
+  or a third-party page (crediting its source, or a tracker) listing findings one per row;
 - improvement plan: a committee paper or minutes on progress against the recommendations;
 - PCC response: the commissioner's comments on a report;
 - otherwise a report: a PEEL force report when it names an era or PEEL and a force, else a
@@ -72,6 +73,8 @@ def document_kind(
     is_register: bool,
     furniture_lines: int = 0,
     report_kind: str | None = None,
+    row_findings: int = 0,
+    credited: bool = False,
 ) -> tuple[str, list[str]]:
     """(kind, reasons) for a document; `text` is its text without furniture."""
     head = f"{title}\n{text[:6000]}"
@@ -121,7 +124,10 @@ def document_kind(
             "or area for improvement."
         ]
     listed = len(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b", head))
-    if _TRACKER_RE.search(head) or listed >= 2:
+    # A page crediting its source ("Source · HMICFRS") or calling itself a tracker, with a
+    # report's findings one per table row: someone else's listing of them.
+    third_party = credited or re.search(r"(?i)\btracker\b|\blisting\b", title)
+    if _TRACKER_RE.search(head) or listed >= 2 or (row_findings >= 2 and third_party):
         return model.TRACKER_LISTING, [
             "A page listing inspection reports, their grades or the responses to them: the "
             "findings belong to the reports it lists."

@@ -8,6 +8,12 @@
   should") start each one.
 - "By March 2022, chief constables should:", "Within three months, Staffordshire Police should
   make sure that:" — a directive with a deadline: each item is a recommendation.
+- "<HM Inspector's name> made three recommendations in this report:" followed by exactly three
+  items, or "Recommendations from the March 2020 report." followed by items that each hold a
+  modal verb ("There should be …", "Structures and funding should be put in place …"): the
+  count announced, or the modal verbs, are the evidence.
+- "Our inspection found:" and the quoted paragraph after it, or "we found that the force was
+  …" before the recommendations, in a letter about a cause of concern: that cause of concern.
 - The same announcement followed by the findings in the same paragraph (a PDF flattened into
   one paragraph): the rest is cut at each "The force should …".
 
@@ -21,6 +27,7 @@ import re
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.blocks import PARA
 
 _KIND_WORDS = (
     (r"\brecommend\w*", model.RECOMMENDATION),
@@ -63,6 +70,23 @@ _DIRECTIVE_START_RE = re.compile(
     r"|Chief\s+constables|(?:[A-Z][\w'-]+\s+){1,3}(?:Police|Constabulary))\s+"
     r"(?:should|must|needs?\s+to)\b)"
 )
+_RECOMMENDED_THAT_RE = re.compile(
+    r"(?i)\b(?:we|i|hmic\w*|hm\s+inspectors?|inspectors?)\s+(?:have\s+|had\s+|also\s+)?"
+    r"recommend(?:ed|s)?\s+that\b"
+)
+# A revisit letter restating the cause of concern: "Our inspection found:" then the quoted
+# paragraph, or "we found that the force was …" with the cause of concern named nearby.
+_FOUND_COLON_RE = re.compile(
+    r"(?i)(?:\b(?:our|the|this|that|its)\s+(?:[\w-]+\s+){0,3}(?:inspection|review|revisit)"
+    r"|\bwe|\binspectors)\s+(?:also\s+)?found(?:\s+that)?\s*:\s*$"
+)
+_FOUND_THAT_RE = re.compile(
+    r"(?i:\bwe\s+found\s+that\s+)(?P<clause>(?:(?i:the\s+(?:force|constabulary))"
+    r"|(?:[A-Z][\w'-]+\s+){1,3}(?:Police|Constabulary))\s+"
+    r"(?i:was|were|is|had|did|has|does|wasn't|didn't|hadn't|isn't|hasn't)\b.+)$",
+    re.DOTALL,
+)
+_CAUSE_WORDS_RE = re.compile(r"(?i)\bcauses?\s+of\s+concern\b")
 _SECTION_NUMBER_RE = re.compile(r"\s\d{1,2}\.\d{1,2}\s+(?=[A-Z])")
 
 
@@ -70,12 +94,59 @@ def announced_kind(sentence: str) -> str | None:
     """The kind of finding a lead-in sentence announces, or None if it announces none."""
     if not _ANNOUNCE_RE.search(sentence):
         return None
+    if _RECOMMENDED_THAT_RE.search(sentence):
+        # "To address this cause of concern, we recommended that the force should:"
+        return model.RECOMMENDATION
+    return _kind_named(sentence)
+
+
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_ANNOUNCED_COUNT_RE = re.compile(
+    rf"\b(?P<count>\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(?:[\w'-]+\s+)?(?:recommendations?"
+    r"|areas?\s+for\s+improvement|causes?\s+of\s+concern|AFIs?)\b",
+    re.IGNORECASE,
+)
+# "Recommendations from the March 2020 report.", "Areas for improvement made in our 2019
+# inspection:": a line naming where the findings below come from.
+_SOURCE_LINE_RE = re.compile(
+    r"^(?:the\s+)?(?:recommendations|areas\s+for\s+improvement|AFIs|causes\s+of\s+concern)\s+"
+    r"(?:(?:made|set\s+out|published|issued)\s+)?(?:from|in|by|of)\s+(?:the|our|its|his|her|this"
+    r"|that|an?)\b[^:;]{0,120}[.:]?$",
+    re.IGNORECASE,
+)
+
+
+def _kind_named(sentence: str) -> str | None:
     first = None
     for pattern, kind in _KIND_WORDS:
         match = re.search(pattern, sentence, re.IGNORECASE)
         if match and (first is None or match.start() < first[0]):
             first = (match.start(), kind)
     return first[1] if first else None
+
+
+def evidenced_kind(sentence: str, items: list) -> str | None:
+    """A lead-in the announcement wording does not give away, read from the evidence around
+    it: "<Anyone> made three recommendations in this report:" followed by exactly three
+    items, or "Recommendations from the March 2020 report." followed by items that each tell
+    someone to act (a modal verb: "There should be …", "Structures should be put in place")."""
+    kind = _kind_named(sentence)
+    top = [item for item in items if item.level == items[0].level] if items else []
+    if kind is None or not top:
+        return None
+    counted = _ANNOUNCED_COUNT_RE.search(sentence)
+    if counted and sentence.rstrip().endswith(":"):
+        word = counted.group("count").lower()
+        if _COUNT_WORDS.get(word, int(word) if word.isdigit() else 0) == len(top):
+            return kind
+    if _SOURCE_LINE_RE.match(sentence.strip()) and all(
+        re.search(rf"(?i)\b{vocab.MODAL}\b", item.text) for item in top
+    ):
+        return kind
+    return None
 
 
 def leadin_prefix(sentence: str) -> str:
@@ -120,8 +191,9 @@ class LeadInPass:
         colon = re.search(r"(?::|\bas\s+follows\.?)\s*$", sentence)
         # "We make the following recommendations." then a list of directives: a lead-in too.
         directives_follow = bool(items) and vocab.is_directive(items[0].text)
-        if items and (colon or directives_follow):
-            kind = announced_kind(sentence)
+        evidenced = evidenced_kind(sentence, items)
+        if items and (colon or directives_follow or evidenced):
+            kind = announced_kind(sentence) or evidenced
             if kind is None and _DEADLINE_START_RE.match(sentence) and vocab.is_directive(sentence):
                 kind = model.RECOMMENDATION
             if kind is None or (not colon and not sentence.rstrip().endswith(".")):
@@ -132,6 +204,48 @@ class LeadInPass:
         if self._deadline_directive(text, level):
             return True
         return self._inline_list(text, level)
+
+    def _found_cause(self, text: str, level: int) -> bool:
+        """The cause of concern a letter restates as what the inspection found (see above):
+        the quoted paragraph after "Our inspection found:" when the letter is about a cause of
+        concern, or the clause after "we found that the force …" when the cause of concern
+        is named there or in the recommendations' lead-in just after it."""
+        following = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        if following is None:
+            return False
+        around = " ".join([*self.recent_paragraphs[-2:], text, self.segments[self.report].title])
+        if (
+            _FOUND_COLON_RE.search(last_sentence(text))
+            and following.kind == PARA
+            and _CAUSE_WORDS_RE.search(around)
+        ):
+            self.quoted_cause = self.index + 1
+            return True
+        found = _FOUND_THAT_RE.search(text)
+        if (
+            found
+            and _CAUSE_WORDS_RE.search(f"{text} {following.text}")
+            and (
+                _RECOMMENDED_THAT_RE.search(following.text)
+                or announced_kind(last_sentence(following.text)) == model.RECOMMENDATION
+            )
+        ):
+            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", found.group("clause").strip())
+            # "… This was a cause of concern." says what it was, it is not part of it.
+            kept = [sentences[0], *(x for x in sentences[1:] if not _CAUSE_WORDS_RE.search(x))]
+            clause = " ".join(kept)
+            self._add_cause(clause[:1].upper() + clause[1:], level)
+            return True
+        return False
+
+    def _add_cause(self, text: str, level: int) -> None:
+        self._flush_narrative()
+        label = vocab.Label(kind=model.CAUSE_OF_CONCERN, plural=False, word="Cause of concern")
+        self._open_context(label, level)
+        assert self.ctx is not None
+        self.ctx.confidence = 0.8
+        self._start_finding(text.strip().strip("\"“”'‘’ "), style="para")
+        self._close_context()  # its recommendations follow, linked to it (findings.py)
 
     def _deadline_directive(self, text: str, level: int) -> bool:
         """'By March 2022, chief constables should …' standing on its own: a recommendation
@@ -151,7 +265,11 @@ class LeadInPass:
     def _inline_list(self, text: str, level: int) -> bool:
         """'… broad Areas for Improvement (AFIs) rather than detailed recommendations: The
         force should … The force should …' in one paragraph."""
-        for colon in re.finditer(r":\s+", text):
+        if not _DIRECTIVE_START_RE.search(text):
+            return False
+        for number, colon in enumerate(re.finditer(r":\s+", text)):
+            if number >= 20:
+                break  # an announcement comes early in its paragraph
             head, tail = text[: colon.start()], text[colon.end() :]
             kind = announced_kind(last_sentence(head))
             if kind is None:

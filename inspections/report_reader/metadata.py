@@ -4,12 +4,13 @@ publication dates, PEEL era, the force, and the kind of report each one is."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW
-from inspections.report_reader.forces import main_force
+from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
+from inspections.report_reader.forces import forces_named, main_force
 from inspections.report_reader.kind import document_kind
 
 
@@ -60,6 +61,12 @@ def responds_to(title: str, text: str) -> str:
     if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", title):
         return title  # an OPCC page titled with the report's own title
     return ""
+
+
+# A saved page's credit line ("Source · HMICFRS", "Publisher: Home Office"): not a title.
+_CREDIT_LINE_RE = re.compile(
+    r"(?i)(?:source|publisher|published\s+by|via|credit|from)\s*[·:|•]\s*\S.{0,60}"
+)
 
 
 def _only_a_date(text: str) -> bool:
@@ -134,6 +141,7 @@ class MetadataPass:
             text = block.text.strip()
             if first is None and (
                 vocab.force_names(text) == [text]
+                or _CREDIT_LINE_RE.fullmatch(text)
                 or re.fullmatch(
                     r"(?i)hmicfrs|hmic|hm\s+inspectorate\b.*|his\s+majesty.*|her\s+majesty.*", text
                 )
@@ -258,6 +266,15 @@ class MetadataPass:
             text = re.sub(r"(?i)^date\s*:\s*", "", block.text.strip())
             if vocab.parse_date(text) and _only_a_date(text):
                 return text
+        # A response: "… the HMICFRS report published on 2 May 2019".
+        head = " ".join(block.text for block in self.blocks[start : min(end, start + 15)])
+        match = re.search(
+            r"(?i)\breport\s+(?:was\s+)?published\s+(?:on\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+"
+            r"[A-Z][a-z]+\s+(?:19|20)\d\d)\b",
+            head,
+        )
+        if match and vocab.parse_date(match.group("date")):
+            return match.group("date")
         # A committee paper: "Report to the Independent Audit Committee 2 December 2015".
         head = " ".join(block.text for block in self.blocks[start : min(end, start + 3)])[:600]
         match = _COMMITTEE_DATE_RE.search(head)
@@ -289,11 +306,23 @@ class MetadataPass:
         end = (
             self.segments[report + 1].start if report + 1 < len(self.segments) else len(self.blocks)
         )
+        # A force named inside a finding ("work with Kent Police to …") is not the subject:
+        # the title, headings and text around the findings are; findings only when at least
+        # two of them name the same force.
+        spans = [f.lines for f in self.findings if f.lines]
+
+        def outside(block: Block) -> bool:
+            return not any(first <= block.line <= last for first, last in spans)
+
+        named = Counter(
+            name for f in self.findings for name in set(forces_named(f.text)) if f.report == report
+        )
         return main_force(
             self.segments[report].title,
-            "\n".join(block.text for block in self.blocks[start:end]),
-            "\n".join(block.text for block in self.blocks),
+            "\n".join(block.text for block in self.blocks[start:end] if outside(block)),
+            "\n".join(block.text for block in self.blocks if outside(block)),
             "\n".join(self.furniture.removed),
+            "\n".join(name for name, count in named.items() if count >= 2),
         )
 
     def _document_kind(self, report: model.ParsedReport) -> None:
@@ -310,6 +339,10 @@ class MetadataPass:
             is_register=self._is_register_entry(),
             furniture_lines=self.furniture.blanked,
             report_kind=report.kind,
+            row_findings=self.row_findings,
+            credited=any(
+                _CREDIT_LINE_RE.fullmatch(block.text.strip()) for block in self.blocks[:8]
+            ),
         )
         if report.document_kind in (
             model.PCC_RESPONSE,

@@ -48,6 +48,9 @@ DOCUMENT_KINDS = (
 )
 
 
+# Findings read with less confidence than this are flagged for a person to check.
+REVIEW_BELOW = 0.75
+
 # The formats read_report takes, for messages.
 SUPPORTED = "plain text or Markdown (.txt, .md), PDF, Word (.docx) or a saved web page (.html)"
 

@@ -22,7 +22,11 @@ the text into blocks. How a report is read, in order of precedence:
    is prefixed to it. Recommendations after a cause of concern belong to it.
    Outside labels, lead-in sentences ("We made three recommendations in this report:"), a
    dated directive ("By March 2022, chief constables should …") and a register entry open
-   lists too (leadins.py); tracker status lines end a finding.
+   lists too (leadins.py); so does a lead-in read from evidence: a count it announces met by
+   the items, or "Recommendations from the … report." over items with a modal verb. A
+   revisit letter's cause of concern is what "Our inspection found:" quotes or "we found
+   that the force was …" states. Tracker status lines end a finding; progress bullets under
+   a numbered finding given in full ("AFI 7 – the force should …. / - The ACC has …") end it.
 5. Carried forward. A directive headline ("The force should ensure …") whose text says the
    earlier AFIs or recommendations "will remain in place" becomes that many findings marked
    remains_from_earlier (the headline split at its last "and" when it names two).
@@ -94,6 +98,8 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         self.narrative: _Narrative | None = None
         self.last_cause: int | None = None
         self.table: list[str | None] | None = None
+        self.row_findings = 0  # findings read one per row of a table of findings
+        self.quoted_cause: int | None = None  # the block quoted after "Our inspection found:"
         self.pending_field: str | None = None
         self.report = 0
         self.segments: list[_Segment] = [_Segment(start=0)]
@@ -225,6 +231,9 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             return
         if self.index in self.title_blocks:
             return
+        if self.quoted_cause == self.index:
+            self._add_cause(text, BOLD_LEVEL)
+            return
         grade = vocab.match_grade_line(text)
         if grade and len(vocab.words(text)) <= 4 and (self.areas or self._title_area()):
             area = self.areas[-1].name if self.areas else self._title_area()
@@ -246,7 +255,9 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             return
         if self.ctx is None and self._grade_pairs(text):
             return
-        if self.ctx is None and self._leadin_para(text, BOLD_LEVEL):
+        if self.ctx is None and (
+            self._found_cause(text, BOLD_LEVEL) or self._leadin_para(text, BOLD_LEVEL)
+        ):
             return
         self.recent_paragraphs = [*self.recent_paragraphs[-2:], text]
         label = vocab.match_label(text)
@@ -313,6 +324,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             # The finding is the cell after its label; later cells (action, owner, status)
             # are the tracker's commentary, not the finding.
             self._start_finding(filled[1], style="inline")
+            self.row_findings += 1
             return
         if self.ctx is not None and self.current is not None:
             self._append(" ".join(filled))

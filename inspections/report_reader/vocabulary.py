@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from inspections.report_reader import model
+from inspections.report_reader.dates import (  # noqa: F401 (kept importable from here)
+    _MONTHS,
+    DATE_LINE_RE,
+    DAY_DATE_RE,
+    ISO_DATE_RE,
+    MONTH_DATE_RE,
+    SLASH_DATE_RE,
+    parse_date,
+)
 
 # --- text helpers ---------------------------------------------------------------------------
 
@@ -174,7 +182,8 @@ def match_field(text: str) -> tuple[str, str] | None:
     line). Requires the colon, so a sentence starting 'Published' is not a field."""
     match = _FIELD_RE.match(text.strip().strip("*").strip())
     if not match:
-        return None
+        dated = DATE_LINE_RE.match(text.strip().strip("*").strip())
+        return ("published", dated.group("value")) if dated else None
     key = next(key for key in _FIELDS if match.group(key))
     return key, match.group("value").strip().strip("*").strip()
 
@@ -328,65 +337,6 @@ def is_headline_like(text: str) -> bool:
     if is_directive(text) or (SUBJECT_START_RE.match(text) and count >= 4):
         return True
     return count >= 8 or (count >= 5 and is_sentence_like(text))
-
-
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-
-
-# --- dates ----------------------------------------------------------------------------------
-
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-DAY_DATE_RE = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTHS})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-MONTH_DATE_RE = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-ISO_DATE_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-SLASH_DATE_RE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
-
-
-def parse_date(text: str) -> tuple[date, str] | None:
-    """The first date in `text` with its precision ('day' or 'month')."""
-    for pattern, precision in (
-        (DAY_DATE_RE, "day"),
-        (ISO_DATE_RE, "day"),
-        (SLASH_DATE_RE, "day"),
-        (MONTH_DATE_RE, "month"),
-    ):
-        match = pattern.search(text)
-        if not match:
-            continue
-        month = match.group("month")
-        month_number = int(month) if month.isdigit() else _MONTH_NUMBERS[month.lower()]
-        day = int(match.group("day")) if precision == "day" else 1
-        try:
-            return date(int(match.group("year")), month_number, day), precision
-        except ValueError:
-            continue
-    return None
 
 
 FORCE_NAME_RE = re.compile(

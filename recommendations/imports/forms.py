@@ -12,12 +12,13 @@ from django.core.exceptions import ValidationError
 from inspections.access import editable_force_ids
 from inspections.models import DatePrecision, Force, Framework, Grade, Inspection, InspectionKind
 from inspections.report_reader import MAX_BYTES
+from inspections.report_reader.model import REVIEW_BELOW
 from recommendations.models import Finding
 
 NEW_AREA_SUFFIX = " (new area)"
-# Below this the reader was not sure (a lead-in list, text cut off, a quoted or near-miss
-# document): the review page flags the finding for a closer look.
-LOW_CONFIDENCE = 0.75
+# Below this the reader was not sure (text cut off, a quoted or near-miss document): the
+# review page flags the finding for a closer look.
+LOW_CONFIDENCE = REVIEW_BELOW
 
 
 def _force_queryset(user):

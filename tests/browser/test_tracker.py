@@ -139,3 +139,25 @@ def test_invalid_filters_page_is_accessible(page: Page, real_data):
     expect(page.locator("#id_force_0")).to_be_focused()
     expect(page.get_by_role("table")).to_have_count(0)
     assert_accessible(page)
+
+
+def test_small_screens_get_a_scroll_hint_and_print_shows_only_the_results(page: Page, real_data):
+    analyst = UserFactory(username="analyst1", is_staff=True)
+    analyst.groups.add(role(ANALYST_GROUP))
+    log_in(page, "analyst1")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/tracker/")
+    expect(page.get_by_text("Scroll the table sideways to see every column.")).to_be_visible()
+    page.goto("/findings/")
+    page.get_by_role("link", name="Skip the filters to the results").click()
+    assert page.url.endswith("#results")
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/tracker/")
+    expect(page.get_by_text("Scroll the table sideways to see every column.")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(page.locator("#filters")).to_be_hidden()
+    expect(page.get_by_role("navigation", name="Menu")).to_be_hidden()
+    expect(page.get_by_text("Download these responses")).to_be_hidden()
+    expect(page.locator("tbody tr").first).to_be_visible()

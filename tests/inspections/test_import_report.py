@@ -155,6 +155,18 @@ def test_unknown_areas_are_added_to_the_framework(reference_data, tmp_path):
     assert Judgment.objects.get().area == area
 
 
+def test_the_summary_shows_each_findings_lines_and_flags_unsure_ones(reference_data, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "A thematic inspection\n\nRecommendations\n\n"
+        "- Chief constables should review custody.\n"
+        "- Chief constables should train staff in the new custody arrangements and"
+    )
+    out, _ = run(path, "--force", "durham", "--dry-run")
+    assert "review custody. [line 5]" in out
+    assert "(check: the reader is unsure, confidence 0.5) [line 6]" in out
+
+
 def test_options_override_what_the_report_says(reference_data):
     run(
         SEED_004,

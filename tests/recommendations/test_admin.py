@@ -353,6 +353,38 @@ def test_editor_records_a_new_status(editor_client, editor, finding_status, stat
     assert newest.recorded_by == editor
 
 
+def test_the_date_input_gets_an_iso_date_the_browser_can_show(editor_client, finding_status):
+    response = editor_client.get(admin_url(FindingStatus, "change", finding_status.pk))
+
+    today = timezone.localdate().isoformat()
+    assert f'type="date" name="effective_on" value="{today}"' in response.content.decode()
+
+
+def test_a_status_change_records_what_it_rests_on(editor_client, finding_status, status_form):
+    response = post_status(
+        editor_client,
+        finding_status,
+        status_form
+        | {"source_kind": "revisit_letter", "source_reference": "HMICFRS letter of 3 May 2022"},
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    newest = finding_status.history.first()
+    assert (newest.source_kind, newest.source_reference) == (
+        "revisit_letter",
+        "HMICFRS letter of 3 May 2022",
+    )
+
+
+def test_a_status_change_with_an_unknown_source_kind_is_refused(
+    editor_client, finding_status, status_form
+):
+    response = post_status(editor_client, finding_status, status_form | {"source_kind": "gossip"})
+
+    assert field_errors(response, "source_kind")
+    assert_nothing_written(finding_status)
+
+
 def assert_nothing_written(finding_status):
     finding_status.refresh_from_db()
     assert finding_status.status == Status.AWAITING_REVIEW

@@ -586,3 +586,73 @@ def test_a_table_of_findings_with_their_actions_and_statuses():
     assert [(f.kind, f.text) for f in markdown.findings] == [
         ("afi", "The force should review its custody policy.")
     ]
+
+
+def test_a_letters_address_salutation_and_signature_are_furniture():
+    report = read(
+        """\
+        Chief Constable
+        Anyshire Constabulary
+        Police Headquarters
+        Anytown
+        AN1 2BC
+
+        Dear Chief Constable,
+
+        Cause of concern
+
+        The force is not identifying vulnerable victims when they first call.
+
+        Yours sincerely,
+
+        A Person
+        HM Inspector of Constabulary
+        """
+    )
+    assert [(f.kind, f.text) for f in report.findings] == [
+        (
+            "cause_of_concern",
+            "The force is not identifying vulnerable victims when they first call.",
+        )
+    ]
+    assert report.title == ""
+
+
+def test_a_response_letters_date_is_not_the_reports_publication_date():
+    report = read(
+        """\
+        Office of the Police and Crime Commissioner for Anyshire
+
+        12 June 2026
+
+        Dear Home Secretary,
+
+        Response to the HMICFRS report published on 2 May 2026
+
+        The report makes one recommendation for the force.
+        """
+    )
+    assert report.letter_date.isoformat() == "2026-06-12"
+    assert report.published.isoformat() == "2026-05-02"  # the report's, as the letter says
+
+
+def test_the_area_named_after_cause_of_concern_is_kept_for_it_and_its_recommendations():
+    report = read(
+        """\
+        Cause of concern: Responding to the public
+
+        The force is not answering emergency calls quickly enough.
+
+        Recommendations
+
+        Within three months, the force should:
+
+        - recruit more call handlers;
+        - review its call-handling process.
+        """
+    )
+    assert [(f.kind, f.area, f.cause_of_concern) for f in report.findings] == [
+        ("cause_of_concern", "Responding to the public", None),
+        ("recommendation", "Responding to the public", 0),
+        ("recommendation", "Responding to the public", 0),
+    ]

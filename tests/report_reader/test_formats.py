@@ -174,3 +174,23 @@ def test_files_over_the_limit_are_refused_before_reading():
         ReportError, match=r"The file is 20\.0 MB; the largest report this reads is 20 MB"
     ):
         read_report(b"x" * (MAX_BYTES + 1), "big.txt")
+
+
+def test_docx_numbered_lists_keep_their_numbers():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("A thematic inspection", style="Title")
+    document.add_paragraph("Recommendations", style="Heading 1")
+    for text in (
+        "By March 2027, chief constables should publish their data.",
+        "By March 2027, the Home Office should fund the work.",
+    ):
+        document.add_paragraph(text, style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text, _ = extract_text(buffer.getvalue(), "thematic.docx")
+    assert "1. By March 2027, chief constables" in text
+    assert "2. By March 2027, the Home Office" in text
+    report = read_report(buffer.getvalue(), "thematic.docx")
+    assert [f.reference for f in report.findings] == ["Recommendation 1", "Recommendation 2"]

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
 from inspections.report_reader.blocks import normalise
+from inspections.report_reader.furniture import strip_furniture
 
 LINES = [
     "# PEEL 2021/22",
@@ -82,3 +83,12 @@ def test_report_like_text_parses_with_line_ranges_inside_it(lines):
             assert 1 <= start <= end <= count
         if finding.cause_of_concern is not None:
             assert 0 <= finding.cause_of_concern < len(report.findings)
+
+
+@quiet
+@given(st.lists(st.sampled_from(LINES) | st.text(max_size=80), max_size=60))
+def test_furniture_is_blanked_never_removed(lines):
+    text = normalise("\n".join(lines))
+    cleaned, furniture = strip_furniture(text)
+    assert len(cleaned.split("\n")) == len(text.split("\n"))
+    assert furniture.blanked == len(furniture.removed)

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from inspections.models import Force, Framework, InspectionKind
 from inspections.report_reader import ParsedReport, ReportError, read_report
 from inspections.report_reader.extract import check_size
+from inspections.report_reader.model import REVIEW_BELOW
 from inspections.report_reader.vocabulary import plain
 from recommendations.imports.services import (
     STRONG_LINK,
@@ -208,6 +209,11 @@ class Command(BaseCommand):
             flag = (
                 " (remains in place from an earlier report)" if finding.remains_from_earlier else ""
             )
+            if finding.confidence < REVIEW_BELOW:
+                flag += f" (check: the reader is unsure, confidence {finding.confidence:.1f})"
+            if finding.lines:
+                first, last = finding.lines
+                flag += f" [line {first}]" if first == last else f" [lines {first}–{last}]"
             area = finding.area or "no area"
             self.stdout.write(f"  {number}. {finding.kind} [{area}] {_short(finding.text)}{flag}")
 

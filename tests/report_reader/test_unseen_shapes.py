@@ -1,0 +1,293 @@
+# ruff: noqa: E501 (the texts keep their paragraphs on one line, as the documents do)
+"""Shapes of documents the reader missed on texts it had never seen (one made-up text each):
+indented numbered lists of recommendations after a lead-in, impersonal recommendations counted
+by their announcement, the cause of concern quoted in a revisit letter, grades in prose, AFIs
+quoted in minutes with progress notes, and metadata (force, date, furniture, tracker listing)."""
+
+import textwrap
+
+from inspections.report_reader import model, parse_text
+from inspections.report_reader.score import _deadline_month
+
+
+def read(text: str) -> model.ParsedReport:
+    return parse_text(textwrap.dedent(text))
+
+
+def texts(report):
+    return [(f.kind, " ".join(f.text.split())) for f in report.findings]
+
+
+def test_an_indented_numbered_list_after_a_recommendations_from_line():
+    report = read(
+        """\
+        Progress on tackling fraud: a follow-up
+
+        Recommendations from the March 2020 inspectorate's report.
+
+          1. By July 2022, forces should ensure that every victim of fraud is offered a referral to support services.
+          2. By July 2021, forces should publish how they will deal with reports of fraud.
+          4. The Home Office and the NPCC should take steps to improve how intelligence about fraud is shared.
+
+        We found that some progress had been made against each of these.
+        """
+    )
+    assert [f.kind for f in report.findings] == ["recommendation"] * 3
+    assert report.findings[0].text.startswith("By July 2022, forces should ensure")
+    assert [f.reference for f in report.findings] == [
+        "Recommendation 1",
+        "Recommendation 2",
+        "Recommendation 4",
+    ]
+    assert [_deadline_month(f.deadline) for f in report.findings[:2]] == ["2022-07", "2021-07"]
+    assert report.findings[0].addressees == ["all forces"]
+    assert report.findings[2].addressees == ["Home Office", "NPCC"]
+    assert "progress had been made" not in report.findings[2].text
+
+
+def test_impersonal_recommendations_counted_by_their_announcement():
+    report = read(
+        """\
+        An inspection of how the police tackle county lines
+
+        HM Inspector Alex Example made three recommendations in this report:
+
+          1. There should be an immediate and clear commitment that children exploited by gangs are treated as victims first.
+          2. The sustained disruption of county lines gangs should be a national priority for the police and partner agencies.
+          3. Structures and funding should be put in place to support joint work between police and children's services.
+
+        The full report is available on our website.
+        """
+    )
+    assert [f.kind for f in report.findings] == ["recommendation"] * 3
+    assert report.findings[0].text.startswith("There should be an immediate")
+    assert report.findings[2].text.startswith("Structures and funding should")
+
+
+def test_announced_count_is_not_met_by_plain_bullets_of_narrative():
+    report = read(
+        """\
+        Notes of the meeting
+
+        The chair made three points about the report:
+
+          1. The report was well received by staff.
+          2. The timescale was short.
+          3. The next meeting is in June.
+        """
+    )
+    assert report.findings == []
+
+
+def test_the_cause_of_concern_quoted_after_our_inspection_found():
+    report = read(
+        """\
+        Anyshire Constabulary: PEEL revisit letter
+
+        Dear Chief Constable,
+
+        In our 2023 inspection of Anyshire Constabulary, we identified a cause of concern about how the force responds to calls from the public. Our inspection found:
+
+        "The force is not answering emergency and non-emergency calls quickly enough, and it does not always identify vulnerable callers, which means that some people are put at risk."
+
+        We recommended that within six months the force should:
+
+        - make sure it answers emergency calls within ten seconds;
+        - review how call handlers identify repeat and vulnerable callers.
+
+        We revisited the force in May 2024 and found it had made good progress.
+        """
+    )
+    kinds = [f.kind for f in report.findings]
+    assert kinds == ["cause_of_concern", "recommendation", "recommendation"]
+    assert report.findings[0].text.startswith("The force is not answering")
+    assert report.findings[1].cause_of_concern == 0
+    assert report.findings[2].cause_of_concern == 0
+    assert report.findings[1].deadline == "Within six months"
+    assert report.findings[1].addressees == []
+
+
+def test_the_cause_of_concern_stated_as_we_found_that_the_force_was():
+    report = read(
+        """\
+        Anyshire Police: cause of concern revisit
+
+        In our last inspection we found that the force was not doing enough to protect children at risk of exploitation, and that officers did not always recognise the signs of exploitation.
+
+        To address this cause of concern, we recommended that the force should:
+
+        - train all frontline officers to recognise the signs of child exploitation;
+        - make sure that referrals are made to children's services without delay.
+        """
+    )
+    kinds = [f.kind for f in report.findings]
+    assert kinds == ["cause_of_concern", "recommendation", "recommendation"]
+    assert "not doing enough to protect children" in report.findings[0].text
+    assert report.findings[1].cause_of_concern == 0
+    report = read(
+        """\
+        Anyshire Police: revisit
+
+        In 2022 we found that Anyshire Police was not answering calls quickly enough. This was a cause of concern.
+
+        We made the following recommendations:
+
+        - The force should answer 90 percent of emergency calls within ten seconds.
+        - The force should publish its call answering times each month.
+        """
+    )
+    assert [f.kind for f in report.findings] == [
+        "cause_of_concern",
+        "recommendation",
+        "recommendation",
+    ]
+    assert report.findings[0].text == "Anyshire Police was not answering calls quickly enough."
+    assert report.findings[2].cause_of_concern == 0
+
+
+def test_grades_stated_in_prose_in_minutes():
+    report = read(
+        """\
+        Police and Crime Panel minutes
+
+        The panel noted that the force had been judged as 'requires improvement' in all three areas: effectiveness, efficiency and legitimacy.
+        """
+    )
+    assert sorted((j.area, j.grade) for j in report.judgments) == [
+        ("Effectiveness", "requires_improvement"),
+        ("Efficiency", "requires_improvement"),
+        ("Legitimacy", "requires_improvement"),
+    ]
+    report = read(
+        """\
+        Summary for the commissioner
+
+        In the last inspection the force was graded good for efficiency and legitimacy, and requires improvement for effectiveness.
+        """
+    )
+    assert sorted((j.area, j.grade) for j in report.judgments) == [
+        ("Effectiveness", "requires_improvement"),
+        ("Efficiency", "good"),
+        ("Legitimacy", "good"),
+    ]
+    report = read(
+        """\
+        Panel minutes
+
+        The Chief Constable said the force was rated 'good' for effectiveness and 'requires improvement' for its efficiency and legitimacy.
+        """
+    )
+    assert sorted((j.area, j.grade) for j in report.judgments) == [
+        ("Effectiveness", "good"),
+        ("Efficiency", "requires_improvement"),
+        ("Legitimacy", "requires_improvement"),
+    ]
+
+
+def test_afis_quoted_in_minutes_with_progress_bullets():
+    report = read(
+        """\
+        Joint audit committee minutes
+
+        Progress against the HMICFRS areas for improvement was discussed.
+
+        AFI 6 – the Force should improve how it records the outcome of stop and search.
+        - The Deputy Chief Constable has set up a working group.
+        - Recording has improved to 85%.
+
+        AFI 7 – the Force should ensure that effective external scrutiny of the use of force is in place.
+        - The Assistant Commissioner has appointed a new panel chair.
+        - The panel meets every quarter.
+
+        The committee noted the update.
+        """
+    )
+    assert [(f.kind, f.reference) for f in report.findings] == [("afi", "AFI 6"), ("afi", "AFI 7")]
+    assert " ".join(report.findings[0].text.split()) == (
+        "the Force should improve how it records the outcome of stop and search."
+    ) or report.findings[0].text.startswith("The Force should improve")
+    assert "working group" not in report.findings[0].text
+    assert "AFI 7" not in report.findings[0].text
+    assert "external scrutiny" in report.findings[1].text
+    assert "panel chair" not in report.findings[1].text
+
+
+def test_the_force_comes_from_the_title_not_from_a_finding():
+    report = read(
+        """\
+        PEEL 2023–25: An inspection of Anyshire Police
+
+        Areas for improvement
+
+        The force should work with Kent Police to share good practice on call handling.
+        """
+    )
+    assert report.force != "Kent Police"
+    report = read(
+        """\
+        PEEL 2023–25: An inspection of Durham Constabulary
+
+        Areas for improvement
+
+        The force should learn from how Kent Police shares good practice on call handling.
+        """
+    )
+    assert report.force == "Durham Constabulary"
+
+
+def test_a_date_line_and_a_published_line_are_the_publication_date():
+    report = read(
+        """\
+        Source · HMICFRS
+        Stalking and harassment: an inspection of how the police respond
+         date 2024-05-03
+
+        Recommendations
+
+        Forces should appoint a single point of contact for stalking by May 2025.
+        """
+    )
+    assert report.published.isoformat() == "2024-05-03"
+    assert report.title.startswith("Stalking and harassment")
+    report = read(
+        """\
+        Vetting in the police
+
+        Published: 3 May 2024
+
+        Recommendations
+
+        Forces should review their vetting decisions.
+        """
+    )
+    assert report.published.isoformat() == "2024-05-03"
+    report = read(
+        """\
+        Vetting in the police
+        Published 3 May 2024
+
+        Recommendations
+
+        Forces should review their vetting decisions.
+        """
+    )
+    assert report.published.isoformat() == "2024-05-03"
+    assert report.title == "Vetting in the police"
+
+
+def test_a_third_party_page_listing_recommendations_one_per_row_is_a_tracker_listing():
+    report = read(
+        """\
+        Accountability Watch — inspection recommendations tracker
+        Source · HMICFRS
+
+        | No. | Recommendation | Status |
+        | --- | --- | --- |
+        | 1 | Forces should improve the recording of domestic abuse crimes. | Open |
+        | 2 | Forces should review how they support victims of stalking. | Closed |
+        | 3 | The College of Policing should publish guidance on stalking. | Open |
+        """
+    )
+    assert [f.kind for f in report.findings] == ["recommendation"] * 3
+    assert report.document_kind == model.TRACKER_LISTING
+    assert "Source" not in report.title
