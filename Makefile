@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# Local development only: debug on, an insecure key. Production sets its own (see README).
+# Local development only: debug on, an insecure key. Production sets its own (see docs/settings.md).
 DEV_ENV := DJANGO_DEBUG=true
 TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_ALLOWED_HOSTS=testserver DJANGO_STATIC_MANIFEST=false DJANGO_SECURE_SSL_REDIRECT=false
 HOST ?= 127.0.0.1
@@ -19,7 +19,7 @@ help:
 	@echo "make test           lint + checks + the whole suite on SQLite, then on a throwaway PostgreSQL"
 	@echo "make test-sqlite    the suite on SQLite only"
 	@echo "make test-postgres  the suite on a throwaway PostgreSQL only"
-	@echo "make lint / format  ruff check / ruff format"
+	@echo "make lint / format  ruff check, the import contracts (lint-imports) / ruff format"
 	@echo "make install        create $(VENV) and install the dependencies"
 	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, CONCURRENCY=20 DURATION=30 [LOAD_ARGS=--vary]"
 	@echo "make bench          pages and exports at national scale on SQLite and PostgreSQL (BENCH_SCALES=1,10)"
@@ -69,7 +69,7 @@ load: install
 
 # Benchmark (not part of `make test`): every page and export at scale 1 and 10 on SQLite and a
 # throwaway PostgreSQL, against the admin, django-import-export and raw SQL. BENCH_SCALES=1 for a
-# quick run. Prints a Markdown table (README, Performance).
+# quick run. Prints a Markdown table (docs/performance.md).
 bench: install
 	$(BIN)/python benchmarks/bench.py
 
@@ -80,6 +80,7 @@ reader-score: $(VENV)/.installed
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

@@ -57,7 +57,7 @@ DJANGO_ENV = {
     "DJANGO_SECURE_SSL_REDIRECT": "false",
     "DJANGO_SECURE_COOKIES": "false",
     "DJANGO_HSTS_SECONDS": "0",
-    # As in production (README, Deployment): keep connections between requests.
+    # As in production (docs/operations.md, Deployment): keep connections between requests.
     "DJANGO_CONN_MAX_AGE": "60",
     # Pages rendered on every request: this measures rendering them. A page kept until the
     # record changes (peel_tracker.page_cache) costs a few ms whatever the page; `make load`

@@ -24,7 +24,7 @@ user.set_password('load-test-password'); user.save()
 user.groups.set([Group.objects.get(name='analyst')])"
 $BIN/python manage.py collectstatic --noinput -v0
 
-# As the README's deployment advises, the workers share one cache directory: a new one, deleted
+# As docs/operations.md (Deployment) advises, the workers share one cache directory: a new one, deleted
 # afterwards (DJANGO_CACHE_DIR= for a cache in each worker's memory instead).
 OWN_CACHE_DIR=""
 if [ -z "${DJANGO_CACHE_DIR+set}" ]; then

@@ -1,7 +1,11 @@
 """Who may change what. Roles are Django groups (created by a migration); an OPCC editor is
 attached to the forces they work for through Force.editors."""
 
+from operator import attrgetter
+
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest
 
 ADMINISTRATOR_GROUP = "administrator"
 OPCC_EDITOR_GROUP = "opcc_editor"
@@ -53,3 +57,29 @@ def editable_inspections(user: User | AnonymousUser):
     if allowed is None:
         return Inspection.objects.all()
     return Inspection.objects.filter(force__in=allowed)
+
+
+class ForceScopedAdminMixin:
+    """The one rule for changing an object in the admin: the user's role must allow the change
+    (Django's model permissions), and the object must belong to a force the user edits. Set
+    `scope_force_id` to the attribute path of the object's force id ("force_id",
+    "response.force_id"), or `scope_inspection` to the path of its report ("inspection"; "" for
+    the report itself): a national report is changed by administrators only."""
+
+    scope_force_id: str | None = None
+    scope_inspection: str | None = None
+
+    def may_edit(self, user: User | AnonymousUser, obj) -> bool:
+        if self.scope_inspection is not None:
+            inspection = attrgetter(self.scope_inspection)(obj) if self.scope_inspection else obj
+            return may_edit_inspection(user, inspection)
+        if self.scope_force_id is None:
+            raise ImproperlyConfigured(
+                f"{type(self).__name__} sets neither scope_force_id nor scope_inspection."
+            )
+        return can_edit_force(user, attrgetter(self.scope_force_id)(obj))
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or self.may_edit(request.user, obj)

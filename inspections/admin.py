@@ -1,28 +1,21 @@
 from django.contrib import admin
-from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from inspections import user_admin  # noqa: F401 - registers the users' admin
 from inspections.access import (
-    editable_force_ids,
+    ForceScopedAdminMixin,
     editable_inspections,
-    is_administrator,
-    may_edit_inspection,
 )
-from inspections.deadlines import Regime
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import (
     Area,
     Force,
     Framework,
-    Inspection,
     Judgment,
     NationalBody,
     PolicingBody,
 )
-from recommendations.models import Finding
-from recommendations.services import inspection_open_tracking
 
 
 class PolicingBodyInline(admin.TabularInline):
@@ -98,125 +91,9 @@ class JudgmentInline(admin.TabularInline):
     fields = ["area", "grade", "as_of_on", "is_carried_forward", "source_section"]
 
 
-class FindingInline(admin.StackedInline):
-    model = Finding
-    extra = 0
-    fields = [
-        ("position", "kind", "reference"),
-        "area",
-        "text",
-        "cause_of_concern",
-        ("deadline_text", "addressees"),
-        ("owed_by_forces", "is_for_policing_bodies"),
-        ("named_forces", "national_bodies"),
-        "themes",
-        "carried_forward_from",
-        ("source_document", "source_section"),
-    ]
-    autocomplete_fields = [
-        "cause_of_concern",
-        "carried_forward_from",
-        "themes",
-        "named_forces",
-        "national_bodies",
-    ]
-    show_change_link = True
-
-
-@admin.register(Inspection)
-class InspectionAdmin(PermanentHistoryAdmin):
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ["title", "kind", "force", "published", "framework", "finding_count"]
-    list_filter = ["kind", "framework", "published_precision", "force"]
-    search_fields = ["title", "slug", "force__name", "summary"]
-    list_select_related = ["force", "framework"]
-    date_hierarchy = "published_on"
-    autocomplete_fields = ["force", "applies_to", "framework"]
-    prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["response_due_on", "created_at", "updated_at"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "framework", "force", "applies_to"]}),
-        (
-            "Publication",
-            {
-                "fields": [
-                    "published_on",
-                    "published_precision",
-                    "response_rule",
-                    "response_due_on",
-                    "source_url",
-                ]
-            },
-        ),
-        ("Content", {"fields": ["summary", "source_document"]}),
-        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
-    ]
-    inlines = [JudgmentInline, FindingInline]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(finding_count=Count("findings"))
-
-    def get_urls(self):
-        """Adds the "Import a report" page (inspections/import_admin.py)."""
-        from functools import partial
-
-        from django.urls import path
-
-        from inspections.import_admin import import_report_view
-
-        view = self.admin_site.admin_view(partial(import_report_view, model_admin=self))
-        return [
-            path("import/", view, name="inspections_inspection_import"),
-            *super().get_urls(),
-        ]
-
-    @admin.display(description="findings", ordering="finding_count")
-    def finding_count(self, obj: Inspection) -> int:
-        return obj.finding_count
-
-    @admin.display(description="published", ordering="published_on")
-    def published(self, obj: Inspection) -> str:
-        return obj.published_display()
-
-    @admin.display(description="response due (s.55(5A))")
-    def response_due_on(self, obj: Inspection) -> str:
-        deadline = obj.response_deadline()
-        if deadline.regime == Regime.NO_STATUTORY_DEADLINE:
-            return "No statutory deadline: comments owed, s.55(5A) does not apply"
-        if deadline.regime == Regime.DATE_UNKNOWN:
-            return "Unknown until the publication date is entered"
-        return deadline.display()
-
-    def has_change_permission(self, request: HttpRequest, obj: Inspection | None = None) -> bool:
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or may_edit_inspection(request.user, obj)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Inspection | None = None) -> bool:
-        return super().has_delete_permission(request, obj) and is_administrator(request.user)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "force":
-            allowed = editable_force_ids(request.user)
-            if allowed is not None:
-                # Editors record their own forces' reports; national ones are for administrators.
-                kwargs["queryset"] = Force.objects.filter(pk__in=allowed)
-                kwargs["required"] = True
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)
-        counts = inspection_open_tracking(inspection=form.instance, user=request.user)
-        if counts["statuses"] or counts["responses"]:
-            self.message_user(
-                request,
-                f"Opened {counts['statuses']} finding statuses and "
-                f"{counts['responses']} responses owed.",
-            )
-
-
 @admin.register(Judgment)
-class JudgmentAdmin(PermanentHistoryAdmin):
+class JudgmentAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
+    scope_inspection = "inspection"
     list_display = ["inspection", "area", "grade", "is_carried_forward"]
     list_filter = ["grade", "area__framework", "is_carried_forward", "inspection__force"]
     search_fields = ["inspection__title", "area__name", "inspection__force__name"]
@@ -228,12 +105,7 @@ class JudgmentAdmin(PermanentHistoryAdmin):
             kwargs["queryset"] = editable_inspections(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def has_change_permission(self, request: HttpRequest, obj: Judgment | None = None) -> bool:
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or may_edit_inspection(request.user, obj.inspection)
-
     def has_delete_permission(self, request: HttpRequest, obj: Judgment | None = None) -> bool:
         if not super().has_delete_permission(request, obj):
             return False
-        return obj is None or may_edit_inspection(request.user, obj.inspection)
+        return obj is None or self.may_edit(request.user, obj)

@@ -12,6 +12,10 @@ the processes share: settings.CACHE_DIR) under a key made of:
 - the user's access: the forces they may edit (every force for administrators), which decides
   the edit links a page shows. Every role reads the same published record otherwise.
 
+This module is the generic mechanism: the caller passes how to read the data's version and the
+user's access (`version`, `access`), so it imports no app. recommendations/page_cache.py gives
+them for the record and is what the views call.
+
 Only what every user with that access sees is kept: the page's title, breadcrumbs and content
 blocks, never the header (the user's name, the sign-out form and its CSRF token) or messages,
 which base.html renders for each request. The views check sign-in and permission before they
@@ -23,6 +27,7 @@ turns the cache off.
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -31,8 +36,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from inspections.access import editable_force_ids
-from recommendations.freshness import RecordVersion, cache_key, cached, record_version
+from peel_tracker.caching import cache_key, cached
 
 CACHE_ALIAS = "pages"
 # The blocks of base.html that a page fills, in the order page_blocks.html gives them, each
@@ -43,35 +47,40 @@ BLOCK_END = "<!--page-block-end-->"
 # A larger export is streamed each time and never held in memory (national exports run to
 # tens of megabytes).
 MAX_EXPORT_BYTES = 1024 * 1024
+V = TypeVar("V")
 
 
 def _enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
 
 
-def _name(request: HttpRequest, name: str) -> str:
+def _name(request: HttpRequest, name: str, access: Callable[[HttpRequest], str]) -> str:
     """What is kept, for whom and when: the view, path and query, the user's access, today."""
-    forces = editable_force_ids(request.user)
-    access = "every force" if forces is None else ",".join(map(str, sorted(forces)))
     today = timezone.localdate().isoformat()
-    return "\0".join(("page", name, request.get_full_path(), access, today))
+    return "\0".join(("page", name, request.get_full_path(), access(request), today))
 
 
 def render_page(
-    request: HttpRequest, template_name: str, build_context: Callable[[RecordVersion], dict]
+    request: HttpRequest,
+    template_name: str,
+    build_context: Callable[[V], dict],
+    *,
+    version: Callable[[], V],
+    access: Callable[[HttpRequest], str],
 ) -> HttpResponse:
     """What render(request, template_name, build_context(version)) returns, with the page's
     blocks from the cache when they were rendered for this record, day and access.
     `build_context` runs only when they were not; it receives the record's version for the
     counts it caches itself. The page's template extends `base_template` (default base.html):
     rendered on page_blocks.html instead, it gives its blocks between markers. The context's
-    `active_section` (the navigation's current item) is kept with them."""
-    version = record_version()
+    `active_section` (the navigation's current item) is kept with them. `version()` gives the
+    data's version (read first, once); `access(request)` names what the user may do."""
+    current = version()
     if not _enabled():
-        return render(request, template_name, build_context(version))
+        return render(request, template_name, build_context(current))
 
     def render_blocks() -> dict:
-        context = build_context(version)
+        context = build_context(current)
         html = render_to_string(
             template_name, context | {"base_template": BLOCKS_TEMPLATE}, request
         )
@@ -81,8 +90,8 @@ def render_page(
         return dict(zip(BLOCKS, blocks, strict=True), active_section=context.get("active_section"))
 
     page = cached(
-        _name(request, template_name),
-        version,
+        _name(request, template_name, access),
+        current,
         render_blocks,
         using=CACHE_ALIAS,
         seconds=settings.PAGE_CACHE_SECONDS,
@@ -91,7 +100,12 @@ def render_page(
 
 
 def cached_export(
-    request: HttpRequest, name: str, make_response: Callable[[], HttpResponse]
+    request: HttpRequest,
+    name: str,
+    make_response: Callable[[], HttpResponse],
+    *,
+    version: Callable[[], object],
+    access: Callable[[HttpRequest], str],
 ) -> HttpResponse:
     """make_response(), or the bytes it streamed last time for this record, day and access.
     A streamed response is kept as it goes out, if it finishes and is at most MAX_EXPORT_BYTES;
@@ -99,7 +113,7 @@ def cached_export(
     if not _enabled():
         return make_response()
     cache = caches[CACHE_ALIAS]
-    key = cache_key(_name(request, name), record_version())
+    key = cache_key(_name(request, name, access), version())
     kept = cache.get(key)
     if kept is not None:
         body, headers = kept

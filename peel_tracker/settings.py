@@ -1,4 +1,4 @@
-"""Settings for PEEL Tracker, driven by environment variables (see README: Settings)."""
+"""Settings for PEEL Tracker, driven by environment variables (see docs/settings.md)."""
 
 import os
 from pathlib import Path

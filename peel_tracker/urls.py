@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from inspections.views import dashboard
+from recommendations.inspection_views import dashboard
 
 admin.site.site_header = "PEEL Tracker administration"
 admin.site.site_title = "PEEL Tracker"
@@ -15,7 +15,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", dashboard, name="dashboard"),
-    path("", include("inspections.urls")),
+    path("", include("recommendations.inspection_urls")),
     path("", include("recommendations.urls")),
     path("", include("recommendations.tracker_urls")),
 ]

@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from inspections.access import (
-    can_edit_force,
+    ForceScopedAdminMixin,
     editable_force_ids,
     editable_inspections,
-    may_edit_inspection,
 )
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import Force
+from recommendations import inspection_admin  # noqa: F401 - registers the inspections' admin
 from recommendations.concurrency import (
     OptimisticLockAdminMixin,
     VersionedModelForm,
@@ -91,7 +91,8 @@ class FindingStatusInline(admin.TabularInline):
 
 
 @admin.register(Finding)
-class FindingAdmin(OptimisticLockAdminMixin, PermanentHistoryAdmin):
+class FindingAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
+    scope_inspection = "inspection"
     list_display = ["headline", "kind", "reference", "inspection", "area", "position"]
     list_filter = ["kind", "inspection__kind", "themes", "inspection__framework"]
     search_fields = ["text", "reference", "inspection__title", "area__name"]
@@ -110,11 +111,6 @@ class FindingAdmin(OptimisticLockAdminMixin, PermanentHistoryAdmin):
     @admin.display(description="finding")
     def headline(self, obj: Finding) -> str:
         return obj.headline
-
-    def has_change_permission(self, request: HttpRequest, obj: Finding | None = None) -> bool:
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or may_edit_inspection(request.user, obj.inspection)
 
     def has_delete_permission(self, request: HttpRequest, obj: Finding | None = None) -> bool:
         return self.has_change_permission(request, obj) and super().has_delete_permission(
@@ -163,7 +159,8 @@ class StatusHistoryInline(admin.TabularInline):
 
 
 @admin.register(FindingStatus)
-class FindingStatusAdmin(admin.ModelAdmin):
+class FindingStatusAdmin(ForceScopedAdminMixin, admin.ModelAdmin):
+    scope_force_id = "force_id"
     form = FindingStatusForm
     list_display = [
         "finding_headline",
@@ -236,11 +233,6 @@ class FindingStatusAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or can_edit_force(request.user, obj.force_id)
 
     def save_model(self, request, obj, form, change) -> None:
         finding_status_change(
@@ -419,7 +411,8 @@ class ResponseStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Response)
-class ResponseAdmin(OptimisticLockAdminMixin, PermanentHistoryAdmin):
+class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
+    scope_force_id = "force_id"
     form = ResponseAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -586,11 +579,6 @@ class ResponseAdmin(OptimisticLockAdminMixin, PermanentHistoryAdmin):
             },
         )
 
-    def has_change_permission(self, request: HttpRequest, obj: Response | None = None) -> bool:
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or can_edit_force(request.user, obj.force_id)
-
     def has_delete_permission(self, request: HttpRequest, obj: Response | None = None) -> bool:
         if obj is not None and obj.is_published:
             return False  # a published response is part of the permanent record
@@ -629,7 +617,8 @@ class ResponseAdmin(OptimisticLockAdminMixin, PermanentHistoryAdmin):
 
 
 @admin.register(FindingExplanation)
-class FindingExplanationAdmin(PermanentHistoryAdmin):
+class FindingExplanationAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
+    scope_force_id = "response.force_id"
     list_display = ["finding", "response", "force"]
     list_filter = ["response__force", "response__is_published", "finding__kind"]
     search_fields = [
@@ -652,11 +641,6 @@ class FindingExplanationAdmin(PermanentHistoryAdmin):
             return queryset
         # Explanations in a draft response are as private as the draft itself.
         return queryset.filter(Q(response__is_published=True) | Q(response__force__in=allowed))
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or can_edit_force(request.user, obj.response.force_id)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return self.has_change_permission(request, obj) and super().has_delete_permission(

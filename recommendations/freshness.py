@@ -8,16 +8,14 @@ changes with every change made through the application, so a cached result is ne
 the record it describes (CACHE_SECONDS is only a safety net, e.g. for a raw SQL edit).
 """
 
-from collections.abc import Callable
 from functools import lru_cache
-from hashlib import sha256
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 from django.contrib.admin.models import LogEntry
-from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.db import connection
 
 from inspections.models import Inspection, Judgment
+from peel_tracker.caching import CACHE_SECONDS, cache_key, cached
 from recommendations.models import (
     Finding,
     FindingExplanation,
@@ -26,8 +24,7 @@ from recommendations.models import (
     StatusChange,
 )
 
-CACHE_SECONDS = 600
-T = TypeVar("T")
+__all__ = ["CACHE_SECONDS", "RecordVersion", "cache_key", "cached", "record_version"]
 
 
 class RecordVersion(NamedTuple):
@@ -90,28 +87,3 @@ def _newest_ids_sql() -> str:
         f"(SELECT MAX({quote(column)}) FROM {quote(table)})" for table, column in tables
     )
     return f"SELECT {newest}"
-
-
-def cache_key(name: str, version: object) -> str:
-    """The cache key of what `name` says (and with what parameters) for this version of the
-    record (a RecordVersion, or the part of it that the result depends on)."""
-    return "peel-tracker:" + sha256(f"{name}\0{version}".encode()).hexdigest()
-
-
-def cached(
-    name: str,
-    version: object,
-    compute: Callable[[], T],
-    *,
-    using: str = DEFAULT_CACHE_ALIAS,
-    seconds: int = CACHE_SECONDS,
-) -> T:
-    """compute(), or its result from the cache `using` if it was computed for this version of
-    the record (see cache_key), kept at most `seconds`."""
-    cache = caches[using]
-    key = cache_key(name, version)
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value

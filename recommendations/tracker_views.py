@@ -16,9 +16,9 @@ from django.views.decorators.http import require_safe
 
 from inspections.access import can_edit_force
 from peel_tracker.exports import csv_response, xlsx_response
-from peel_tracker.page_cache import cached_export, render_page
 from recommendations import tracker
 from recommendations.models import DUE_SOON_DAYS, Response
+from recommendations.page_cache import cached_export, render_page
 from recommendations.tracker_filters import ResponseTrackerFilter
 
 PAGE_SIZE = 50

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_safe
 
 from inspections.models import Area, Force, Inspection, published_as_stated
 from peel_tracker.exports import Column, csv_response, streamed_values, xlsx_response
-from peel_tracker.page_cache import cached_export, render_page
 from recommendations import obligations
 from recommendations.filters import (
     CARRIED_FORWARD_CHOICES,
@@ -33,6 +32,7 @@ from recommendations.filters import (
 )
 from recommendations.freshness import RecordVersion, cached
 from recommendations.models import Finding, FindingStatus, Status, StatusChange, Theme
+from recommendations.page_cache import cached_export, render_page
 from recommendations.pagination import CachedCountPaginator, StatusRowsFirstPaginator
 
 PAGE_SIZE = 25

@@ -16,7 +16,12 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from inspections.access import ADMINISTRATOR_GROUP, ANALYST_GROUP, OPCC_EDITOR_GROUP
+from inspections.access import (
+    ADMINISTRATOR_GROUP,
+    ANALYST_GROUP,
+    OPCC_EDITOR_GROUP,
+    ForceScopedAdminMixin,
+)
 from inspections.models import Judgment, NationalBody, PolicingBody
 from recommendations.models import FindingExplanation, ReminderLog, Response
 from recommendations.services import inspection_open_tracking
@@ -382,3 +387,23 @@ UNCHECKED = {
     "admin:autocomplete",  # needs app/model/field parameters; scoped by get_queryset
     "admin:view_on_site",  # redirects to a model's page; no model defines one
 }
+
+
+def test_every_registered_admin_has_rules():
+    """A new admin fails here until the matrix says who may add, change and delete in it."""
+    registered = {
+        model_label(model)
+        for model in admin.site._registry
+        if model._meta.app_label not in SUPERUSER_ONLY
+    }
+    assert registered == set(ADMIN_RULES), "add the admin's rules to ADMIN_RULES"
+    assert registered == set(CHANGERS), "add the admin's changers to CHANGERS"
+
+
+def test_force_scoped_admins_share_one_rule():
+    """Every admin whose objects only their force's editors may change scopes them through
+    inspections.access.ForceScopedAdminMixin, not a rule of its own."""
+    for model, model_admin in admin.site._registry.items():
+        label = model_label(model)
+        if "editor_a" in CHANGERS.get(label, set()):
+            assert isinstance(model_admin, ForceScopedAdminMixin), label

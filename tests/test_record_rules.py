@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from inspections import overview
 from inspections.models import Area, Force, Inspection, Judgment, PolicingBody, owing_body
+from recommendations import overview
 from recommendations.models import FindingStatus, Response
 from tests.factories import InspectionFactory
 

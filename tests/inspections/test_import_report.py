@@ -12,10 +12,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from inspections import import_services
-from inspections.import_services import lineage_eligible, lineage_proposals, similarity
 from inspections.models import Area, Force, Inspection, Judgment
 from inspections.report_reader import read_report
+from recommendations.imports import services as import_services
+from recommendations.imports.services import lineage_eligible, lineage_proposals, similarity
 from recommendations.models import Finding, FindingStatus, Response, StatusChange
 from tests.factories import FindingFactory, FindingStatusFactory, InspectionFactory, UserFactory
 

@@ -10,8 +10,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from inspections.models import Inspection, Judgment
-from inspections.synthetic import Generator
 from recommendations.models import Finding, FindingStatus, Response, StatusChange
+from recommendations.synthetic import Generator
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspections.models import Judgment
-from inspections.views import FORCE_RESPONSES_SHOWN
+from recommendations.inspection_views import FORCE_RESPONSES_SHOWN
 from recommendations.services import inspection_open_tracking
 from tests.factories import (
     AreaFactory,

@@ -18,7 +18,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html
 
-from inspections.import_forms import (
+from inspections.models import Force, Framework, Inspection
+from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
+from recommendations.imports.forms import (
     FindingFormSet,
     JudgmentFormSet,
     ReportDetailsForm,
@@ -26,7 +28,7 @@ from inspections.import_forms import (
     area_choices,
     grade_choices,
 )
-from inspections.import_services import (
+from recommendations.imports.services import (
     STRONG_LINK,
     ProposedFinding,
     ProposedJudgment,
@@ -39,8 +41,6 @@ from inspections.import_services import (
     report_find_existing,
     report_import,
 )
-from inspections.models import Force, Framework, Inspection
-from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
 from recommendations.models import Finding
 
 PREFIXES = {"details": "report", "judgments": "judgments", "findings": "findings"}

@@ -6,7 +6,12 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from inspections.import_services import (
+from inspections.models import Force, Framework, InspectionKind
+from inspections.report_reader import ParsedReport, ReportError, read_report
+from inspections.report_reader.extract import check_size
+from inspections.report_reader.model import REVIEW_BELOW
+from inspections.report_reader.vocabulary import plain
+from recommendations.imports.services import (
     STRONG_LINK,
     areas_missing,
     duplicate_message,
@@ -16,11 +21,6 @@ from inspections.import_services import (
     report_find_existing,
     report_import,
 )
-from inspections.models import Force, Framework, InspectionKind
-from inspections.report_reader import ReportError, read_report
-from inspections.report_reader.extract import check_size
-from inspections.report_reader.model import REVIEW_BELOW
-from inspections.report_reader.vocabulary import plain
 
 
 class Command(BaseCommand):
@@ -53,53 +53,18 @@ class Command(BaseCommand):
         path = Path(options["path"])
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
-        force = Force.objects.filter(slug=options["force"]).first()
-        if force is None:
-            raise CommandError(
-                f"No force with the slug “{options['force']}”. Slugs are as in HMICFRS's web "
-                "addresses, e.g. cumbria, west-mercia, greater-manchester."
-            )
+        force = self._force(options["force"])
         user = self._user(options["user"])
-        try:
-            check_size(path.stat().st_size)  # before reading: a 50 MB file is not read at all
-            parsed = read_report(path.read_bytes(), path.name)
-        except ReportError as error:
-            raise CommandError(f"{path.name}: {error}") from error
-        if not parsed.findings:
-            raise CommandError(
-                f"{path.name}: no findings were found (no cause of concern, recommendation, area "
-                "for improvement or good practice the reader recognises). Check that this is an "
-                "inspection report or response; nothing was imported. What the reader "
-                f"recognised: {parsed.recognised()}"
-            )
-        with_findings = parsed.reports_with_findings()
-        if len(with_findings) > 1:
-            titles = "; ".join(f"“{parsed.reports[n].title}”" for n in with_findings)
-            raise CommandError(
-                f"{path.name} holds findings of {len(with_findings)} reports ({titles}). Split it "
-                "into one file per report and import each."
-            )
+        parsed = self._read(path)
 
         framework = self._framework(options["framework"], parsed.framework)
         title = options["title"] or parsed.title
         if not title:
             raise CommandError(f"{path.name}: no title found in the report; give one with --title.")
-        published, precision = parsed.published, parsed.published_precision
-        if options["published"]:
-            try:
-                published, precision = date.fromisoformat(options["published"]), "day"
-            except ValueError as error:
-                raise CommandError(
-                    f"--published must be a date as YYYY-MM-DD, not “{options['published']}”."
-                ) from error
+        published, precision = self._published(options["published"], parsed)
         kind = options["kind"] or parsed.kind or ("peel_force" if framework else "other")
         judgments, findings = proposal_from_parsed(parsed)
-
-        eligible = lineage_eligible(force=force, published_on=published)
-        proposals = lineage_proposals(texts=[f.text for f in findings], eligible=eligible)
-        for finding, candidates in zip(findings, proposals, strict=True):
-            if finding.remains_from_earlier and candidates and candidates[0][1] >= STRONG_LINK:
-                finding.carried_forward_from = candidates[0][0]
+        proposals = _link_lineage(findings, force=force, published=published)
 
         if parsed.force and plain(parsed.force) != plain(force.name):
             self.stderr.write(f"Note: the report names {parsed.force}; importing for {force}.")
@@ -122,19 +87,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
         else:
             self._summary(title, published, precision, framework, kind, force, judgments, findings)
-            if framework is not None:
-                names = [j.area for j in judgments] + [f.area for f in findings]
-                missing = areas_missing(framework=framework, names=names)
-                if missing:
-                    self.stdout.write(f"Areas to add to {framework}: " + "; ".join(missing))
-            for finding, candidates in zip(findings, proposals, strict=True):
-                if candidates:
-                    best, score = candidates[0]
-                    action = "link" if finding.carried_forward_from else "possible link"
-                    self.stdout.write(
-                        f"  {action}: “{_short(finding.text)}” ← “{_short(best.text)}” "
-                        f"({best.inspection}, similarity {score:.2f})"
-                    )
+            self._areas_and_links(framework, judgments, findings, proposals)
 
         if options["dry_run"]:
             if existing is not None:
@@ -165,6 +118,65 @@ class Command(BaseCommand):
             self.stderr.write(message)
         else:
             self.stdout.write(self.style.SUCCESS(message))
+
+    def _force(self, slug: str) -> Force:
+        force = Force.objects.filter(slug=slug).first()
+        if force is None:
+            raise CommandError(
+                f"No force with the slug “{slug}”. Slugs are as in HMICFRS's web "
+                "addresses, e.g. cumbria, west-mercia, greater-manchester."
+            )
+        return force
+
+    def _read(self, path: Path) -> ParsedReport:
+        """The report read from `path`, refused unless it holds the findings of one report."""
+        try:
+            check_size(path.stat().st_size)  # before reading: a 50 MB file is not read at all
+            parsed = read_report(path.read_bytes(), path.name)
+        except ReportError as error:
+            raise CommandError(f"{path.name}: {error}") from error
+        if not parsed.findings:
+            raise CommandError(
+                f"{path.name}: no findings were found (no cause of concern, recommendation, area "
+                "for improvement or good practice the reader recognises). Check that this is an "
+                "inspection report or response; nothing was imported. What the reader "
+                f"recognised: {parsed.recognised()}"
+            )
+        with_findings = parsed.reports_with_findings()
+        if len(with_findings) > 1:
+            titles = "; ".join(f"“{parsed.reports[n].title}”" for n in with_findings)
+            raise CommandError(
+                f"{path.name} holds findings of {len(with_findings)} reports ({titles}). Split it "
+                "into one file per report and import each."
+            )
+        return parsed
+
+    def _published(self, given: str | None, parsed: ParsedReport) -> tuple[date | None, str]:
+        """--published (to the day) if given, otherwise the date the reader found."""
+        if not given:
+            return parsed.published, parsed.published_precision
+        try:
+            return date.fromisoformat(given), "day"
+        except ValueError as error:
+            raise CommandError(
+                f"--published must be a date as YYYY-MM-DD, not “{given}”."
+            ) from error
+
+    def _areas_and_links(self, framework, judgments, findings, proposals) -> None:
+        """The framework's areas the report names that it lacks, and the proposed links."""
+        if framework is not None:
+            names = [j.area for j in judgments] + [f.area for f in findings]
+            missing = areas_missing(framework=framework, names=names)
+            if missing:
+                self.stdout.write(f"Areas to add to {framework}: " + "; ".join(missing))
+        for finding, candidates in zip(findings, proposals, strict=True):
+            if candidates:
+                best, score = candidates[0]
+                action = "link" if finding.carried_forward_from else "possible link"
+                self.stdout.write(
+                    f"  {action}: “{_short(finding.text)}” ← “{_short(best.text)}” "
+                    f"({best.inspection}, similarity {score:.2f})"
+                )
 
     def _user(self, username: str | None) -> User | None:
         if username is None:
@@ -204,6 +216,17 @@ class Command(BaseCommand):
                 flag += f" [line {first}]" if first == last else f" [lines {first}–{last}]"
             area = finding.area or "no area"
             self.stdout.write(f"  {number}. {finding.kind} [{area}] {_short(finding.text)}{flag}")
+
+
+def _link_lineage(findings: list, *, force: Force, published: date | None) -> list:
+    """Earlier findings each finding may carry forward, best first; a finding the report says
+    remains from an earlier one is linked to a strong candidate."""
+    eligible = lineage_eligible(force=force, published_on=published)
+    proposals = lineage_proposals(texts=[f.text for f in findings], eligible=eligible)
+    for finding, candidates in zip(findings, proposals, strict=True):
+        if finding.remains_from_earlier and candidates and candidates[0][1] >= STRONG_LINK:
+            finding.carried_forward_from = candidates[0][0]
+    return proposals
 
 
 def _short(text: str, length: int = 90) -> str:

@@ -172,44 +172,7 @@ class Generator:
         if not forces or not frameworks:
             raise ValueError("Load the forces and frameworks first (manage.py load_real_data).")
 
-        inspections: list[Inspection] = []
-        # Force PEEL reports, once per era per force (scale > 1 adds revisit reports).
-        for slug, year, month in PEEL_ROUNDS:
-            framework = frameworks.get(slug)
-            if framework is None:
-                continue
-            for force in forces:
-                for copy in range(max(1, round(self.scale))):
-                    published = datetime.date(year, month, self.random.randint(1, 28))
-                    if published > self.today:
-                        continue
-                    inspections.append(
-                        self._inspection(
-                            slug=f"synthetic-{slug}-{force.slug}-{copy}",
-                            title=f"{framework.name}: {force.name}"
-                            + (f" (revisit {copy})" if copy else ""),
-                            kind=Inspection.Kind.PEEL_FORCE,
-                            framework=framework,
-                            force=force,
-                            published_on=published,
-                        )
-                    )
-        # National thematics, applying to every force.
-        for year in range(FIRST_YEAR, self.today.year + 1):
-            for number in range(round(THEMATICS_PER_YEAR * self.scale)):
-                published = datetime.date(
-                    year, self.random.randint(1, 12), self.random.randint(1, 28)
-                )
-                if published > self.today:
-                    continue
-                inspections.append(
-                    self._inspection(
-                        slug=f"synthetic-thematic-{year}-{number}",
-                        title=f"Thematic {year}/{number + 1}: {self.random.choice(TOPICS)}",
-                        kind=Inspection.Kind.THEMATIC,
-                        published_on=published,
-                    )
-                )
+        inspections = self._peel_reports(forces, frameworks) + self._thematic_reports()
         inspections = Inspection.objects.bulk_create(inspections, batch_size=BATCH)
         national = [i for i in inspections if i.force_id is None]
         Through = Inspection.applies_to.through
@@ -220,72 +183,14 @@ class Generator:
         judgments, findings = [], []
         for inspection in inspections:
             if inspection.framework_id is None:
-                count = self.random.randint(1, 4)
-                for n in range(count):
-                    findings.append(
-                        Finding(
-                            inspection=inspection,
-                            position=n + 1,
-                            kind=Finding.Kind.RECOMMENDATION,
-                            reference=f"Recommendation {n + 1}",
-                            text=self._text("recommendation", self.random.choice(TOPICS)),
-                            addressees=self.random.choice(ADDRESSEES),
-                            deadline_text=f"By {inspection.published_on.year + 1}",
-                            source_document="synthetic",
-                        )
-                    )
+                findings += self._thematic_findings(inspection)
                 continue
             areas = areas_by_framework.get(inspection.framework_id, [])
-            scale = inspection.framework.allowed_grades()
-            graded = [g for g in scale if g not in NON_GRADES]
-            for area in areas:
-                grade = self.random.choice(graded) if area.is_graded else "ungraded"
-                judgments.append(Judgment(inspection=inspection, area=area, grade=grade))
-            position = 0
-            for _ in range(self.random.randint(10, 15)):
-                position += 1
-                findings.append(
-                    Finding(
-                        inspection=inspection,
-                        position=position,
-                        kind=Finding.Kind.AFI,
-                        area=self.random.choice(areas) if areas else None,
-                        text=self._text("afi", self.random.choice(TOPICS)),
-                        source_document="synthetic",
-                    )
-                )
-            if self.random.random() < 0.3:  # some reports have a cause of concern
-                position += 1
-                findings.append(
-                    Finding(
-                        inspection=inspection,
-                        position=position,
-                        kind=Finding.Kind.CAUSE_OF_CONCERN,
-                        area=self.random.choice(areas) if areas else None,
-                        text=self._text("cause_of_concern", self.random.choice(TOPICS)),
-                        source_document="synthetic",
-                    )
-                )
+            judgments += self._judgments(inspection, areas)
+            findings += self._peel_findings(inspection, areas)
         _in_batches(Judgment, judgments, "judgments", self.counts)
         findings = _in_batches(Finding, findings, "findings", self.counts)
-
-        # Causes of concern get 1 to 5 recommendations each.
-        recommendations = []
-        for cause in (f for f in findings if f.kind == Finding.Kind.CAUSE_OF_CONCERN):
-            for n in range(self.random.randint(1, 5)):
-                recommendations.append(
-                    Finding(
-                        inspection=cause.inspection,
-                        position=cause.position + n + 1,
-                        kind=Finding.Kind.RECOMMENDATION,
-                        area=cause.area,
-                        cause_of_concern=cause,
-                        reference=f"Recommendation {n + 1}",
-                        text=self._text("recommendation", self.random.choice(TOPICS)),
-                        source_document="synthetic",
-                    )
-                )
-        findings += _in_batches(Finding, recommendations, "findings", self.counts)
+        findings += _in_batches(Finding, self._recommendations(findings), "findings", self.counts)
 
         if themes:
             ThemeLink = Finding.themes.through
@@ -312,6 +217,127 @@ class Generator:
         responses = _in_batches(Response, responses, "responses", self.counts)
         self._explain(responses, findings)
         return self.counts
+
+    def _peel_reports(self, forces: list[Force], frameworks: dict) -> list[Inspection]:
+        """Force PEEL reports, once per era per force (scale > 1 adds revisit reports)."""
+        inspections = []
+        for slug, year, month in PEEL_ROUNDS:
+            framework = frameworks.get(slug)
+            if framework is None:
+                continue
+            for force in forces:
+                for copy in range(max(1, round(self.scale))):
+                    published = datetime.date(year, month, self.random.randint(1, 28))
+                    if published > self.today:
+                        continue
+                    inspections.append(
+                        self._inspection(
+                            slug=f"synthetic-{slug}-{force.slug}-{copy}",
+                            title=f"{framework.name}: {force.name}"
+                            + (f" (revisit {copy})" if copy else ""),
+                            kind=Inspection.Kind.PEEL_FORCE,
+                            framework=framework,
+                            force=force,
+                            published_on=published,
+                        )
+                    )
+        return inspections
+
+    def _thematic_reports(self) -> list[Inspection]:
+        """National thematics, applying to every force."""
+        inspections = []
+        for year in range(FIRST_YEAR, self.today.year + 1):
+            for number in range(round(THEMATICS_PER_YEAR * self.scale)):
+                published = datetime.date(
+                    year, self.random.randint(1, 12), self.random.randint(1, 28)
+                )
+                if published > self.today:
+                    continue
+                inspections.append(
+                    self._inspection(
+                        slug=f"synthetic-thematic-{year}-{number}",
+                        title=f"Thematic {year}/{number + 1}: {self.random.choice(TOPICS)}",
+                        kind=Inspection.Kind.THEMATIC,
+                        published_on=published,
+                    )
+                )
+        return inspections
+
+    # -- findings ----------------------------------------------------------------------------
+    def _thematic_findings(self, inspection: Inspection) -> list[Finding]:
+        findings = []
+        count = self.random.randint(1, 4)
+        for n in range(count):
+            findings.append(
+                Finding(
+                    inspection=inspection,
+                    position=n + 1,
+                    kind=Finding.Kind.RECOMMENDATION,
+                    reference=f"Recommendation {n + 1}",
+                    text=self._text("recommendation", self.random.choice(TOPICS)),
+                    addressees=self.random.choice(ADDRESSEES),
+                    deadline_text=f"By {inspection.published_on.year + 1}",
+                    source_document="synthetic",
+                )
+            )
+        return findings
+
+    def _judgments(self, inspection: Inspection, areas: list[Area]) -> list[Judgment]:
+        scale = inspection.framework.allowed_grades()
+        graded = [g for g in scale if g not in NON_GRADES]
+        judgments = []
+        for area in areas:
+            grade = self.random.choice(graded) if area.is_graded else "ungraded"
+            judgments.append(Judgment(inspection=inspection, area=area, grade=grade))
+        return judgments
+
+    def _peel_findings(self, inspection: Inspection, areas: list[Area]) -> list[Finding]:
+        findings = []
+        position = 0
+        for _ in range(self.random.randint(10, 15)):
+            position += 1
+            findings.append(
+                Finding(
+                    inspection=inspection,
+                    position=position,
+                    kind=Finding.Kind.AFI,
+                    area=self.random.choice(areas) if areas else None,
+                    text=self._text("afi", self.random.choice(TOPICS)),
+                    source_document="synthetic",
+                )
+            )
+        if self.random.random() < 0.3:  # some reports have a cause of concern
+            position += 1
+            findings.append(
+                Finding(
+                    inspection=inspection,
+                    position=position,
+                    kind=Finding.Kind.CAUSE_OF_CONCERN,
+                    area=self.random.choice(areas) if areas else None,
+                    text=self._text("cause_of_concern", self.random.choice(TOPICS)),
+                    source_document="synthetic",
+                )
+            )
+        return findings
+
+    def _recommendations(self, findings: list[Finding]) -> list[Finding]:
+        """Causes of concern get 1 to 5 recommendations each."""
+        recommendations = []
+        for cause in (f for f in findings if f.kind == Finding.Kind.CAUSE_OF_CONCERN):
+            for n in range(self.random.randint(1, 5)):
+                recommendations.append(
+                    Finding(
+                        inspection=cause.inspection,
+                        position=cause.position + n + 1,
+                        kind=Finding.Kind.RECOMMENDATION,
+                        area=cause.area,
+                        cause_of_concern=cause,
+                        reference=f"Recommendation {n + 1}",
+                        text=self._text("recommendation", self.random.choice(TOPICS)),
+                        source_document="synthetic",
+                    )
+                )
+        return recommendations
 
     def _explain(self, responses: list[Response], findings: list[Finding]) -> None:
         """Published responses explain every recommendation they owe (s.55(5B))."""

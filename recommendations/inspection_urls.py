@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inspections import views
+from recommendations import inspection_views as views
 
 app_name = "inspections"
 

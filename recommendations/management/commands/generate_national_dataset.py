@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from inspections.models import Force
-from inspections.synthetic import generate_national_dataset
+from recommendations.synthetic import generate_national_dataset
 
 
 class Command(BaseCommand):

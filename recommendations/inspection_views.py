@@ -4,12 +4,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from inspections import overview
 from inspections.charts import horizontal_bar_chart
 from inspections.models import NON_GRADES, Force, Grade, Inspection
-from peel_tracker.page_cache import render_page
+from recommendations import overview
 from recommendations.freshness import RecordVersion
 from recommendations.models import Finding, Response
+from recommendations.page_cache import render_page
 
 FORCE_RESPONSES_SHOWN = 50
 
