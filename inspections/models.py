@@ -325,6 +325,9 @@ class DatePrecision(models.TextChoices):
 
 # Kinds that are always about one force; the others may apply to many.
 SINGLE_FORCE_KINDS = ("peel_force", "accelerated_cause_of_concern", "revisit_letter")
+# Kinds that are about many forces. "Other" is neither: it is about the force it is recorded
+# for, unless no force is named.
+NATIONAL_KINDS = ("peel_national", "thematic", "joint_thematic")
 
 
 class InspectionQuerySet(models.QuerySet):
@@ -355,6 +358,7 @@ class Inspection(models.Model):
     DatePrecision = DatePrecision
 
     SINGLE_FORCE_KINDS = SINGLE_FORCE_KINDS
+    NATIONAL_KINDS = NATIONAL_KINDS
 
     slug = models.SlugField(max_length=120, unique=True, help_text="Stable identifier.")
     title = models.CharField(max_length=300)

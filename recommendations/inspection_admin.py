@@ -4,6 +4,7 @@ other inspections models' admins are in inspections/admin.py."""
 
 from functools import partial
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, QuerySet
@@ -45,9 +46,41 @@ class FindingInline(admin.StackedInline):
     show_change_link = True
 
 
+class InspectionAdminForm(forms.ModelForm):
+    """A report about one force names it; a national report names the forces it applies to,
+    or says it applies to every force (43 picks in an autocomplete otherwise). A national
+    report applying to nobody would owe no response at all, so it is refused."""
+
+    applies_to_every_force = forms.BooleanField(
+        label="Applies to every force",
+        required=False,
+        help_text="For a national report about all 43 forces: each force's body owes a response.",
+    )
+
+    class Meta:
+        model = Inspection
+        fields = "__all__"
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        national = not cleaned.get("force")
+        if (
+            national
+            and not cleaned.get("applies_to_every_force")
+            and not cleaned.get("applies_to")
+        ):
+            self.add_error(
+                "applies_to",
+                "A national report must apply to at least one force: choose the forces it "
+                "applies to, or tick “Applies to every force”.",
+            )
+        return cleaned
+
+
 @admin.register(Inspection)
 class InspectionAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
     scope_inspection = ""  # the report itself
+    form = InspectionAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "kind", "force", "published", "framework", "finding_count"]
     list_filter = ["kind", "framework", "published_precision", "force"]
@@ -58,7 +91,20 @@ class InspectionAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["response_due_on", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "framework", "force", "applies_to"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "kind",
+                    "framework",
+                    "force",
+                    "applies_to",
+                    "applies_to_every_force",
+                ]
+            },
+        ),
         (
             "Publication",
             {
@@ -118,6 +164,8 @@ class InspectionAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
+        if form.cleaned_data.get("applies_to_every_force") and not form.instance.force_id:
+            form.instance.applies_to.set(Force.objects.all())
         counts = inspection_open_tracking(inspection=form.instance, user=request.user)
         if counts["statuses"] or counts["responses"]:
             self.message_user(

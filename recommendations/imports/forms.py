@@ -32,7 +32,7 @@ def _kind_choices(user) -> list[tuple[str, str]]:
     the inspection form."""
     choices = list(InspectionKind.choices)
     if editable_force_ids(user) is not None:
-        choices = [c for c in choices if c[0] in Inspection.SINGLE_FORCE_KINDS]
+        choices = [c for c in choices if c[0] not in Inspection.NATIONAL_KINDS]
     return choices
 
 

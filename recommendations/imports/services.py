@@ -109,7 +109,7 @@ def report_find_existing(
     found = for_force.filter(title__iexact=title).first()
     if found is None and published_on is not None:
         found = for_force.filter(published_on=published_on, kind=kind).first()
-    if found is None and kind not in Inspection.SINGLE_FORCE_KINDS:
+    if found is None and kind in Inspection.NATIONAL_KINDS:
         found = Inspection.objects.filter(force__isnull=True, title__iexact=title).first()
     return found
 
@@ -310,9 +310,8 @@ def report_import(
     user: User | None = None,
 ) -> Inspection:
     """Create the inspection, its judgments and findings in one transaction, then open the
-    statuses and responses it owes. A single-force kind (PEEL force inspection, accelerated
-    cause of concern, revisit letter) is about `force`; any other kind is recorded as national
-    and applies to `force`. Areas the framework does not have yet are added to it. Refuses a
+    statuses and responses it owes. A national kind (PEEL spotlight, thematic, joint thematic)
+    is recorded as national and applies to `force`; any other kind is about `force`. Areas the framework does not have yet are added to it. Refuses a
     report already recorded for the force, grades without a framework or outside its scale,
     links to findings that are not the force's own earlier ones."""
     title = " ".join(title.split())
@@ -326,7 +325,9 @@ def report_import(
             f"The report has {len(judgments)} graded judgment(s) but no grading framework: "
             "choose the PEEL framework the grades belong to."
         )
-    single = kind in Inspection.SINGLE_FORCE_KINDS
+    # A national kind applies to the force it is imported for; any other kind (including
+    # "Other", when the reader could not tell) is about that force.
+    single = kind not in Inspection.NATIONAL_KINDS
     exact_day = published_precision == Inspection.DatePrecision.DAY
     inspection = Inspection(
         slug=_unique_slug(f"{force.slug} {title}" if single else title),

@@ -347,6 +347,49 @@ def test_national_inspection_opens_a_response_for_each_force_it_applies_to(
     assert {(r.force, r.due_on) for r in responses} == {(cumbria, DUE), (lancashire, DUE)}
 
 
+def test_a_national_report_applying_to_nobody_is_refused(administrator_client, inspection_form):
+    ForceFactory()
+    data = inspection_form | {
+        "title": "PEEL spotlight: nobody",
+        "slug": "spotlight-nobody",
+        "kind": Inspection.Kind.PEEL_NATIONAL,
+        "force": "",
+        "published_on": PUBLISHED.isoformat(),
+        "published_precision": "day",
+    }
+
+    response = administrator_client.post(admin_url(Inspection, "add"), data)
+
+    assert response.status_code == HTTPStatus.OK
+    assert (
+        "A national report must apply to at least one force: choose the forces it applies to, "
+        "or tick “Applies to every force”." in str(form_errors(response))
+    )
+    assert not Inspection.objects.filter(slug="spotlight-nobody").exists()
+
+
+def test_a_national_report_can_apply_to_every_force_in_one_tick(
+    administrator_client, inspection_form
+):
+    forces = ForceFactory.create_batch(4)
+    data = inspection_form | {
+        "title": "PEEL spotlight: everyone",
+        "slug": "spotlight-everyone",
+        "kind": Inspection.Kind.PEEL_NATIONAL,
+        "force": "",
+        "applies_to_every_force": "on",
+        "published_on": PUBLISHED.isoformat(),
+        "published_precision": "day",
+    }
+
+    response = administrator_client.post(admin_url(Inspection, "add"), data)
+
+    assert response.status_code == HTTPStatus.FOUND, form_errors(response)
+    inspection = Inspection.objects.get(slug="spotlight-everyone")
+    assert set(inspection.applies_to.all()) == set(Force.objects.all()) >= set(forces)
+    assert Response.objects.filter(inspection=inspection).count() == Force.objects.count()
+
+
 def test_national_inspection_opens_a_status_per_force_for_each_tracked_finding(
     administrator_client, inspection_form
 ):

@@ -214,6 +214,21 @@ def test_a_national_report_is_recorded_as_national_and_applies_to_the_force(
         run(path, "--force", "durham", "--kind", "thematic")
 
 
+def test_a_report_of_kind_other_is_about_the_force_it_is_imported_for(reference_data, tmp_path):
+    path = tmp_path / "letter.md"
+    path.write_text(
+        "# A letter about custody in Cumbria\n\n"
+        "## Recommendations\n\n1. The force should review its custody staffing.\n"
+    )
+    run(path, "--force", "cumbria", "--kind", "other")
+    inspection = Inspection.objects.get()
+    # Not recorded as national: its draft statutory response is Cumbria's, about Cumbria.
+    assert inspection.force.slug == "cumbria"
+    assert not inspection.applies_to.exists()
+    assert not inspection.is_national
+    assert inspection.responses.get().force.slug == "cumbria"
+
+
 # --- lineage --------------------------------------------------------------------------------
 
 
