@@ -59,16 +59,25 @@ class InspectionAdminForm(forms.ModelForm):
 
     class Meta:
         model = Inspection
-        fields = "__all__"
+        fields = [
+            "title",
+            "slug",
+            "kind",
+            "framework",
+            "force",
+            "applies_to",
+            "published_on",
+            "published_precision",
+            "response_rule",
+            "source_url",
+            "summary",
+            "source_document",
+        ]
 
     def clean(self) -> dict:
         cleaned = super().clean()
         national = not cleaned.get("force")
-        if (
-            national
-            and not cleaned.get("applies_to_every_force")
-            and not cleaned.get("applies_to")
-        ):
+        if national and not cleaned.get("applies_to_every_force") and not cleaned.get("applies_to"):
             self.add_error(
                 "applies_to",
                 "A national report must apply to at least one force: choose the forces it "

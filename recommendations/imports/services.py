@@ -311,9 +311,10 @@ def report_import(
 ) -> Inspection:
     """Create the inspection, its judgments and findings in one transaction, then open the
     statuses and responses it owes. A national kind (PEEL spotlight, thematic, joint thematic)
-    is recorded as national and applies to `force`; any other kind is about `force`. Areas the framework does not have yet are added to it. Refuses a
-    report already recorded for the force, grades without a framework or outside its scale,
-    links to findings that are not the force's own earlier ones."""
+    is recorded as national and applies to `force`; any other kind is about `force`. Areas the
+    framework does not have yet are added to it. Refuses a report already recorded for the
+    force, grades without a framework or outside its scale, links to findings that are not the
+    force's own earlier ones."""
     title = " ".join(title.split())
     existing = report_find_existing(force=force, title=title, published_on=published_on, kind=kind)
     if existing is not None:
