@@ -233,18 +233,23 @@ def _carry_forward(*, inspection: Inspection, opened_on: date | None, user, now)
     later report. Returns how many it marked."""
     later = FindingStatus.objects.filter(
         finding__inspection=inspection, finding__carried_forward_from__isnull=False
-    ).values_list("finding__carried_forward_from", "force_id", "national_body_id", "finding")
+    ).select_related("finding")
     marked = 0
-    for earlier_id, force_id, body_id, finding_id in later:
+    for successor_status in later:
+        successor = successor_status.finding
+        # A query per carried finding: a report carries a handful forward at most.
         earlier = (
             FindingStatus.objects.open()
             .select_for_update()
-            .filter(finding_id=earlier_id, force_id=force_id, national_body_id=body_id)
+            .filter(
+                finding_id=successor.carried_forward_from_id,
+                force_id=successor_status.force_id,
+                national_body_id=successor_status.national_body_id,
+            )
             .first()
         )
         if earlier is None:
             continue
-        successor = Finding.objects.get(pk=finding_id)
         since = earlier.status_since
         _append(
             finding_status=earlier,

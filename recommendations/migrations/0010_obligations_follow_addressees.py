@@ -167,12 +167,8 @@ def forwards(apps, schema_editor):
         response.due_on = deadline.latest_on
         body = None
         if inspection.published_on:
+            # In office that day: an open start or end covers every day (as in_office_on()).
             body = (
-                PolicingBody.objects.filter(force_id=response.force_id)
-                .filter(starts_on__lte=inspection.published_on)
-                .filter(ends_on__gte=inspection.published_on)
-                .first()
-            ) or (
                 PolicingBody.objects.filter(force_id=response.force_id)
                 .exclude(starts_on__gt=inspection.published_on)
                 .exclude(ends_on__lt=inspection.published_on)
