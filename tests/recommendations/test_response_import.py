@@ -61,6 +61,7 @@ The force needs to review its approach to managing registered sex offenders.
 Response: The force has commissioned a review of its offender management unit.
 """
 
+RECRUITED = "The force has recruited twelve call handlers and introduced a new call-routing system."
 RECORDED = (
     "The force needs to improve how quickly it answers emergency and non-emergency calls.",
     "The force needs to make sure that victims are kept informed of the progress of their case.",
@@ -100,9 +101,7 @@ def test_proposal_matches_the_quoted_findings_to_the_recorded_report(report, for
     matches = [(q.finding.position if q.finding else None) for q in proposal.quoted]
     assert matches == [1, 2, 3, None]
     assert all(q.score >= MATCH_THRESHOLD for q in proposal.matched)
-    assert proposal.quoted[0].explanation == (
-        "The force has recruited twelve call handlers and introduced a new call-routing system."
-    )
+    assert proposal.quoted[0].explanation == RECRUITED
     assert proposal.summary() == (
         f"A response by {force.local_policing_body} to “{TITLE}” (recorded: yes); quoted "
         "findings matched: 3 of 4."
@@ -148,7 +147,7 @@ def test_confirming_writes_explanations_only(report, force, editor):
     response = report.responses.get(force=force)
     assert not response.is_published
     assert [(e.finding.position, e.text) for e in response.explanations.all()] == [
-        (1, "The force has recruited twelve call handlers and introduced a new call-routing system."),
+        (1, RECRUITED),
         (2, "A victim contact audit is under way and will be reported to me in June."),
         (3, "New mandatory fields were added to the stop and search app in January."),
     ]
