@@ -4,7 +4,10 @@ Step 1: upload a file or paste text, choose the force. The report is read and th
 shown. Step 2: staff correct the proposal (report details, grades, findings: change kind,
 area, text; delete a row; add a missed one; confirm or drop a proposed link to an earlier
 finding) and confirm. The proposal is carried in the form data between the steps, and
-nothing is saved before the confirmation, which saves everything in one transaction."""
+nothing is saved before the confirmation, which saves everything in one transaction.
+
+A PCC response is not offered as a new report: the page says which recorded report it answers
+and how many of its quoted findings match, and how to save its answers as explanations."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from django.utils.html import format_html
 
 from inspections.models import Force, Framework, Inspection
 from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
+from inspections.report_reader.model import PCC_RESPONSE
 from recommendations.imports.forms import (
     FindingFormSet,
     JudgmentFormSet,
@@ -28,6 +32,7 @@ from recommendations.imports.forms import (
     area_choices,
     grade_choices,
 )
+from recommendations.imports.responses import response_proposal_from_parsed
 from recommendations.imports.services import (
     STRONG_LINK,
     ProposedFinding,
@@ -43,6 +48,7 @@ from recommendations.imports.services import (
 )
 from recommendations.models import Finding
 
+PASTED = "Pasted text"  # the source named for pasted text
 PREFIXES = {"details": "report", "judgments": "judgments", "findings": "findings"}
 
 
@@ -70,14 +76,33 @@ def _read(form: UploadForm) -> tuple[ParsedReport | None, str]:
     try:
         if upload is not None:
             return read_report(upload.read(), upload.name), upload.name
-        return parse_text(form.cleaned_data["text"]), "Pasted text"
+        return parse_text(form.cleaned_data["text"]), PASTED
     except ReportError as error:
         form.add_error("file" if upload is not None else "text", str(error))
         return None, ""
 
 
+def _response_notice(form: UploadForm, parsed: ParsedReport, source: str) -> None:
+    """A PCC response answers a recorded report: say which and what matches, never propose it
+    as a new report or its quoted findings as new findings."""
+    proposal = response_proposal_from_parsed(
+        parsed=parsed, force=form.cleaned_data["force"], title=form.cleaned_data["title"] or None
+    )
+    file = "<file>" if source == PASTED else source
+    next_step = proposal.refusal() or (
+        "Its quoted findings are the report's, not new ones, so it is not imported as a report. "
+        "To save its answers as the explanations of the force's response, run "
+        f"“manage.py import_report {file} --force {proposal.force.slug} --user "
+        f"<your username>” (add --dry-run to check first)."
+    )
+    form.add_error(None, f"{proposal.summary()} {next_step}")
+
+
 def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> dict | None:
     data = form.cleaned_data
+    if parsed.document_kind == PCC_RESPONSE:
+        _response_notice(form, parsed, source)
+        return None
     if not parsed.findings:
         form.add_error(
             None,

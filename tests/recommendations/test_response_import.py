@@ -2,7 +2,9 @@
 findings to the recorded findings, its answers saved as the response's explanations (never new
 findings, never a new report, never marked published)."""
 
+import html
 import io
+from http import HTTPStatus
 from pathlib import Path
 
 import pytest
@@ -280,3 +282,35 @@ def test_command_refuses_an_editor_of_another_force(report, force, outsider, doc
     with pytest.raises(CommandError, match="You can only change the responses of forces you edit"):
         run(document, "--force", force.slug, "--user", outsider.username)
     assert FindingExplanation.objects.count() == 0
+
+
+# --- the admin's import page ----------------------------------------------------------------
+
+IMPORT_URL = "/admin/inspections/inspection/import/"
+
+
+def test_admin_import_does_not_offer_a_pcc_response_as_a_new_report(admin_client, report, force):
+    before = counts()
+    page = admin_client.post(
+        IMPORT_URL,
+        {"step": "upload", "force": force.pk, "text": RESPONSE_TEXT.format(title=TITLE)},
+    )
+    assert page.status_code == HTTPStatus.OK
+    content = html.unescape(page.content.decode())
+    assert "quoted findings matched: 3 of 4." in content
+    assert f"import_report <file> --force {force.slug} --user <your username>" in content
+    assert 'name="step" value="confirm"' not in content
+    assert counts() == before
+
+
+def test_admin_import_of_a_response_to_an_unrecorded_report_says_what_was_recognised(
+    admin_client, force
+):
+    page = admin_client.post(
+        IMPORT_URL,
+        {"step": "upload", "force": force.pk, "text": RESPONSE_TEXT.format(title=TITLE)},
+    )
+    content = html.unescape(page.content.decode())
+    assert f"names the report “{TITLE}”, which is not recorded for {force}" in content
+    assert "Record the report first" in content
+    assert Inspection.objects.count() == 0
