@@ -6,8 +6,9 @@ area, text; delete a row; add a missed one; confirm or drop a proposed link to a
 finding) and confirm. The proposal is carried in the form data between the steps, and
 nothing is saved before the confirmation, which saves everything in one transaction.
 
-A PCC response is not offered as a new report: the page says which recorded report it answers
-and how many of its quoted findings match, and how to save its answers as explanations."""
+A PCC response is not offered as a new report: recommendations.imports.response_admin shows
+which recorded report it answers and its quoted findings beside the recorded ones, and saves its
+answers as the response's explanations."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from recommendations.imports.forms import (
     area_choices,
     grade_choices,
 )
-from recommendations.imports.responses import response_proposal_from_parsed
+from recommendations.imports.response_admin import response_confirm, response_review
 from recommendations.imports.services import (
     STRONG_LINK,
     ProposedFinding,
@@ -48,7 +49,7 @@ from recommendations.imports.services import (
 )
 from recommendations.models import Finding
 
-PASTED = "Pasted text"  # the source named for pasted text
+RESPONSE = "Check the response's answers and save them"
 PREFIXES = {"details": "report", "judgments": "judgments", "findings": "findings"}
 
 
@@ -57,10 +58,17 @@ def import_report_view(request: HttpRequest, *, model_admin: ModelAdmin) -> Http
         raise PermissionDenied
     if request.method == "POST" and request.POST.get("step") == "confirm":
         return _confirm(request, model_admin)
+    if request.method == "POST" and request.POST.get("step") == "confirm_response":
+        return response_confirm(request, model_admin, _context(request, model_admin, RESPONSE))
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         parsed, source = _read(form)
-        if parsed is not None:
+        if parsed is not None and parsed.document_kind == PCC_RESPONSE:
+            context = _context(request, model_admin, RESPONSE)
+            page = response_review(request, form, parsed, context)
+            if page is not None:
+                return page
+        elif parsed is not None:
             review = _propose(request, form, parsed, source)
             if review is not None:
                 return _render_review(request, model_admin, **review)
@@ -76,33 +84,14 @@ def _read(form: UploadForm) -> tuple[ParsedReport | None, str]:
     try:
         if upload is not None:
             return read_report(upload.read(), upload.name), upload.name
-        return parse_text(form.cleaned_data["text"]), PASTED
+        return parse_text(form.cleaned_data["text"]), "Pasted text"
     except ReportError as error:
         form.add_error("file" if upload is not None else "text", str(error))
         return None, ""
 
 
-def _response_notice(form: UploadForm, parsed: ParsedReport, source: str) -> None:
-    """A PCC response answers a recorded report: say which and what matches, never propose it
-    as a new report or its quoted findings as new findings."""
-    proposal = response_proposal_from_parsed(
-        parsed=parsed, force=form.cleaned_data["force"], title=form.cleaned_data["title"] or None
-    )
-    file = "<file>" if source == PASTED else source
-    next_step = proposal.refusal() or (
-        "Its quoted findings are the report's, not new ones, so it is not imported as a report. "
-        "To save its answers as the explanations of the force's response, run "
-        f"“manage.py import_report {file} --force {proposal.force.slug} --user "
-        f"<your username>” (add --dry-run to check first)."
-    )
-    form.add_error(None, f"{proposal.summary()} {next_step}")
-
-
 def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> dict | None:
     data = form.cleaned_data
-    if parsed.document_kind == PCC_RESPONSE:
-        _response_notice(form, parsed, source)
-        return None
     if not parsed.findings:
         form.add_error(
             None,

@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from inspections.models import Inspection
 from inspections.report_reader import parse_text
@@ -289,27 +290,60 @@ def test_command_refuses_an_editor_of_another_force(report, force, outsider, doc
 IMPORT_URL = "/admin/inspections/inspection/import/"
 
 
-def test_admin_import_does_not_offer_a_pcc_response_as_a_new_report(admin_client, report, force):
-    before = counts()
-    page = admin_client.post(
+def upload(client, force, title=TITLE):
+    return client.post(
         IMPORT_URL,
-        {"step": "upload", "force": force.pk, "text": RESPONSE_TEXT.format(title=TITLE)},
+        {"step": "upload", "force": force.pk, "text": RESPONSE_TEXT.format(title=title)},
     )
+
+
+def test_admin_import_offers_a_pcc_response_as_explanations_not_a_report(
+    admin_client, report, force, html_form_data
+):
+    before = counts()
+    page = upload(admin_client, force)
     assert page.status_code == HTTPStatus.OK
     content = html.unescape(page.content.decode())
     assert "quoted findings matched: 3 of 4." in content
-    assert f"import_report <file> --force {force.slug} --user <your username>" in content
-    assert 'name="step" value="confirm"' not in content
+    assert 'value="confirm"' not in content  # not the report review
+    assert "No recorded finding matches: it is not saved." in content
     assert counts() == before
+
+    data = html_form_data(page, form_id="import-response")
+    assert data["explanation"] == [RECRUITED, *data["explanation"][1:]]
+    data["explanation"][1] = "Edited before saving."
+    saved = admin_client.post(IMPORT_URL, data)
+
+    response = report.responses.get(force=force)
+    assert saved.status_code == HTTPStatus.FOUND
+    assert saved["Location"] == reverse("admin:recommendations_response_change", args=[response.pk])
+    assert counts() == {**before, "FindingExplanation": 3}
+    assert response.explanations.get(finding__position=2).text == "Edited before saving."
+    assert not response.is_published
+
+
+def test_admin_confirm_by_an_editor_of_another_force_saves_nothing(client, report, force, outsider):
+    client.force_login(outsider)
+    finding = report.findings.get(position=1)
+    page = client.post(
+        IMPORT_URL,
+        {
+            "step": "confirm_response",
+            "force": force.pk,
+            "report": report.pk,
+            "finding": [finding.pk],
+            "explanation": ["Forged."],
+        },
+    )
+    assert page.status_code == HTTPStatus.OK
+    assert "You can only change the responses of forces you edit." in page.content.decode()
+    assert FindingExplanation.objects.count() == 0
 
 
 def test_admin_import_of_a_response_to_an_unrecorded_report_says_what_was_recognised(
     admin_client, force
 ):
-    page = admin_client.post(
-        IMPORT_URL,
-        {"step": "upload", "force": force.pk, "text": RESPONSE_TEXT.format(title=TITLE)},
-    )
+    page = upload(admin_client, force)
     content = html.unescape(page.content.decode())
     assert f"names the report “{TITLE}”, which is not recorded for {force}" in content
     assert "Record the report first" in content
