@@ -93,6 +93,12 @@ class ResponseProposal:
                 f"{self.force} owes no response to “{self.report.title}” in the record, so there "
                 "is nothing to attach the explanations to. Nothing was saved."
             )
+        if not self.quoted:
+            return (
+                f"The document quotes no finding the reader recognises, so there is nothing to "
+                f"save on {self.force}'s response to “{self.report.title}”. What the reader "
+                f"recognised: {self.recognised} Nothing was saved."
+            )
         if not self.matched:
             return (
                 f"None of the {len(self.quoted)} findings the document quotes matches a recorded "

@@ -348,3 +348,19 @@ def test_admin_import_of_a_response_to_an_unrecorded_report_says_what_was_recogn
     assert f"names the report “{TITLE}”, which is not recorded for {force}" in content
     assert "Record the report first" in content
     assert Inspection.objects.count() == 0
+
+
+def test_a_response_quoting_no_findings_says_what_was_recognised(report, force, editor):
+    document = parse_text(
+        "Police and Crime Commissioner's response to the HMICFRS report: "
+        f"{TITLE}\n\nThe Commissioner welcomes the report and thanks the force.\n"
+    )
+    assert document.document_kind == PCC_RESPONSE
+    proposal = response_proposal_from_parsed(parsed=document, force=force)
+    assert proposal.report == report
+    assert proposal.refusal().startswith(
+        "The document quotes no finding the reader recognises, so there is nothing to save on "
+        f"{force}'s response to “{TITLE}”. What the reader recognised: "
+    )
+    with pytest.raises(ValidationError):
+        response_explanations_import(proposal=proposal, user=editor)
