@@ -4,7 +4,11 @@ Step 1: upload a file or paste text, choose the force. The report is read and th
 shown. Step 2: staff correct the proposal (report details, grades, findings: change kind,
 area, text; delete a row; add a missed one; confirm or drop a proposed link to an earlier
 finding) and confirm. The proposal is carried in the form data between the steps, and
-nothing is saved before the confirmation, which saves everything in one transaction."""
+nothing is saved before the confirmation, which saves everything in one transaction.
+
+A PCC response is not offered as a new report: recommendations.imports.response_admin shows
+which recorded report it answers and its quoted findings beside the recorded ones, and saves its
+answers as the response's explanations."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from django.utils.html import format_html
 
 from inspections.models import Force, Framework, Inspection
 from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
+from inspections.report_reader.model import PCC_RESPONSE
 from recommendations.imports.forms import (
     FindingFormSet,
     JudgmentFormSet,
@@ -28,6 +33,7 @@ from recommendations.imports.forms import (
     area_choices,
     grade_choices,
 )
+from recommendations.imports.response_admin import response_confirm, response_review
 from recommendations.imports.services import (
     STRONG_LINK,
     ProposedFinding,
@@ -43,6 +49,7 @@ from recommendations.imports.services import (
 )
 from recommendations.models import Finding
 
+RESPONSE = "Check the response's answers and save them"
 PREFIXES = {"details": "report", "judgments": "judgments", "findings": "findings"}
 
 
@@ -51,10 +58,17 @@ def import_report_view(request: HttpRequest, *, model_admin: ModelAdmin) -> Http
         raise PermissionDenied
     if request.method == "POST" and request.POST.get("step") == "confirm":
         return _confirm(request, model_admin)
+    if request.method == "POST" and request.POST.get("step") == "confirm_response":
+        return response_confirm(request, model_admin, _context(request, model_admin, RESPONSE))
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         parsed, source = _read(form)
-        if parsed is not None:
+        if parsed is not None and parsed.document_kind == PCC_RESPONSE:
+            context = _context(request, model_admin, RESPONSE)
+            page = response_review(request, form, parsed, context)
+            if page is not None:
+                return page
+        elif parsed is not None:
             review = _propose(request, form, parsed, source)
             if review is not None:
                 return _render_review(request, model_admin, **review)

@@ -3,14 +3,19 @@ from datetime import date
 from pathlib import Path
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from inspections.models import Force, Framework, InspectionKind
 from inspections.report_reader import ParsedReport, ReportError, read_report
 from inspections.report_reader.extract import check_size
-from inspections.report_reader.model import REVIEW_BELOW
+from inspections.report_reader.model import PCC_RESPONSE, REVIEW_BELOW
 from inspections.report_reader.vocabulary import plain
+from recommendations.imports.responses import (
+    ResponseProposal,
+    response_explanations_import,
+    response_proposal_from_parsed,
+)
 from recommendations.imports.services import (
     STRONG_LINK,
     areas_missing,
@@ -31,7 +36,10 @@ class Command(BaseCommand):
         "written; --json prints what was read as one JSON object. Areas the framework does not "
         "have yet are added to it. A finding the report says remains in place is linked to the "
         "force's earlier open finding when their texts match closely; other links are proposed "
-        "in the admin's import page."
+        "in the admin's import page. A PCC response is matched to the recorded report it names "
+        "(its quoted findings to the report's findings) and its answers are saved as the "
+        "explanations of the force's response, never as new findings; that needs --user, "
+        "someone who edits the force."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -56,6 +64,10 @@ class Command(BaseCommand):
         force = self._force(options["force"])
         user = self._user(options["user"])
         parsed = self._read(path)
+        if parsed.document_kind == PCC_RESPONSE:
+            self._import_response(parsed, path, force, user, options)
+            return
+        self._check_findings(parsed, path)
 
         framework = self._framework(options["framework"], parsed.framework)
         title = options["title"] or parsed.title
@@ -129,12 +141,14 @@ class Command(BaseCommand):
         return force
 
     def _read(self, path: Path) -> ParsedReport:
-        """The report read from `path`, refused unless it holds the findings of one report."""
         try:
             check_size(path.stat().st_size)  # before reading: a 50 MB file is not read at all
-            parsed = read_report(path.read_bytes(), path.name)
+            return read_report(path.read_bytes(), path.name)
         except ReportError as error:
             raise CommandError(f"{path.name}: {error}") from error
+
+    def _check_findings(self, parsed: ParsedReport, path: Path) -> None:
+        """Refuse a report unless it holds the findings of one report."""
         if not parsed.findings:
             raise CommandError(
                 f"{path.name}: no findings were found (no cause of concern, recommendation, area "
@@ -149,7 +163,53 @@ class Command(BaseCommand):
                 f"{path.name} holds findings of {len(with_findings)} reports ({titles}). Split it "
                 "into one file per report and import each."
             )
-        return parsed
+
+    def _import_response(self, parsed, path, force, user, options) -> None:
+        """A PCC response: what it answers and how its quoted findings match the recorded ones;
+        without --dry-run, its answers saved as the response's explanations."""
+        proposal = response_proposal_from_parsed(
+            parsed=parsed, force=force, title=options["title"], source_document=path.name
+        )
+        if options["json"]:
+            self.stdout.write(json.dumps(_proposal_dict(proposal), indent=2, ensure_ascii=False))
+        else:
+            self.stdout.write(proposal.summary())
+            for number, quoted in enumerate(proposal.quoted, start=1):
+                where = f" [lines {quoted.lines[0]}–{quoted.lines[1]}]" if quoted.lines else ""
+                match = (
+                    f"matches “{_short(quoted.finding.text, 60)}” (similarity {quoted.score:.2f})"
+                    if quoted.finding
+                    else "no recorded finding matches"
+                )
+                answer = "an answer" if quoted.explanation else "no answer in the document"
+                quote = _short(quoted.text, 60)
+                self.stdout.write(f"  {number}. “{quote}”{where}: {match}; {answer}")
+        problem = proposal.refusal()
+        if problem and proposal.report is None:
+            raise CommandError(problem)
+        if options["dry_run"]:
+            if problem:
+                self.stderr.write(problem)
+            elif not options["json"]:
+                self.stdout.write("Dry run: nothing was written.")
+            return
+        if user is None:
+            raise CommandError(
+                f"Give --user: a response's explanations are saved in the name of someone who "
+                f"edits {force}. Nothing was saved."
+            )
+        try:
+            saved = response_explanations_import(proposal=proposal, user=user)
+        except (ValidationError, PermissionDenied) as error:
+            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+            raise CommandError("Nothing was saved: " + "; ".join(messages)) from error
+        message = (
+            f"Saved {len(saved.created)} explanations on {proposal.response}; "
+            f"{saved.already_explained} findings were already explained, {saved.without_text} "
+            "matched findings have no answer in the document. No findings were created and the "
+            "response was not marked published."
+        )
+        (self.stderr if options["json"] else self.stdout).write(message)
 
     def _published(self, given: str | None, parsed: ParsedReport) -> tuple[date | None, str]:
         """--published (to the day) if given, otherwise the date the reader found."""
@@ -227,6 +287,28 @@ def _link_lineage(findings: list, *, force: Force, published: date | None) -> li
         if finding.remains_from_earlier and candidates and candidates[0][1] >= STRONG_LINK:
             finding.carried_forward_from = candidates[0][0]
     return proposals
+
+
+def _proposal_dict(proposal: ResponseProposal) -> dict:
+    """The shape `import_report --json` prints for a PCC response."""
+    return {
+        "document_kind": PCC_RESPONSE,
+        "responds_to": proposal.responds_to,
+        "report": proposal.report.slug if proposal.report else None,
+        "summary": proposal.summary(),
+        "refusal": proposal.refusal() or None,
+        "quoted": [
+            {
+                "kind": quoted.kind,
+                "text": quoted.text,
+                "lines": list(quoted.lines) if quoted.lines else None,
+                "finding": quoted.finding.natural_key() if quoted.finding else None,
+                "similarity": quoted.score,
+                "explanation": quoted.explanation,
+            }
+            for quoted in proposal.quoted
+        ],
+    }
 
 
 def _short(text: str, length: int = 90) -> str:
