@@ -24,7 +24,7 @@ from django.utils.html import format_html
 
 from inspections.models import Force, Framework, Inspection
 from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
-from inspections.report_reader.model import PCC_RESPONSE
+from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE
 from recommendations.imports.forms import (
     FindingFormSet,
     JudgmentFormSet,
@@ -43,6 +43,7 @@ from recommendations.imports.services import (
     duplicate_message,
     lineage_eligible,
     lineage_proposals,
+    near_miss_message,
     proposal_from_parsed,
     report_find_existing,
     report_import,
@@ -68,6 +69,8 @@ def import_report_view(request: HttpRequest, *, model_admin: ModelAdmin) -> Http
             page = response_review(request, form, parsed, context)
             if page is not None:
                 return page
+        elif parsed is not None and parsed.document_kind == NEAR_MISS:
+            form.add_error(None, f"Nothing can be imported. {near_miss_message(parsed)}")
         elif parsed is not None:
             review = _propose(request, form, parsed, source)
             if review is not None:

@@ -99,6 +99,15 @@ def proposal_from_parsed(
 # --- duplicates -----------------------------------------------------------------------------
 
 
+def near_miss_message(parsed: ParsedReport) -> str:
+    """Why a document the reader calls a near miss (a fire and rescue service, Scottish
+    policing, a news item …) gives no police findings: what it recognised, in words."""
+    return (
+        f"{parsed.recognised()} It is not a report about a police force of England and Wales, "
+        "so it owes no response and gives no findings to track."
+    )
+
+
 def report_find_existing(
     *, force: Force, title: str, published_on: date | None, kind: str
 ) -> Inspection | None:

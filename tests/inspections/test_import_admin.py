@@ -196,6 +196,22 @@ def test_the_same_proposal_confirmed_twice_is_refused(admin_client, cumbria, htm
     assert Inspection.objects.count() == 1
 
 
+def test_a_fire_and_rescue_report_is_refused_saying_what_it_is(admin_client, cumbria, tmp_path):
+    path = tmp_path / "fire.txt"
+    path.write_text(
+        "Shropshire Fire and Rescue Service: Effectiveness, efficiency and people 2021/22\n\n"
+        "Areas for improvement\n\n"
+        "- The service should make sure its firefighters have good access to risk information.\n"
+    )
+
+    response = upload(admin_client, path, cumbria)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Nothing can be imported." in response.content.decode()
+    assert "not a report about a police force of England and Wales" in response.content.decode()
+    assert not Inspection.objects.exists()
+
+
 def test_a_user_without_add_permission_is_refused(client, reference_data, analyst):
     client.force_login(analyst)
     assert client.get(IMPORT_URL).status_code == HTTPStatus.FORBIDDEN

@@ -229,6 +229,23 @@ def test_a_report_of_kind_other_is_about_the_force_it_is_imported_for(reference_
     assert inspection.responses.get().force.slug == "cumbria"
 
 
+NEAR_MISS_TEXT = (
+    "Shropshire Fire and Rescue Service: Effectiveness, efficiency and people 2021/22\n\n"
+    "Areas for improvement\n\n"
+    "- The service should make sure its firefighters have good access to risk information.\n"
+    "- The fire and rescue service should evaluate its prevention work.\n"
+)
+
+
+def test_a_fire_and_rescue_report_is_refused_saying_what_it_is(reference_data, tmp_path):
+    path = tmp_path / "fire.txt"
+    path.write_text(NEAR_MISS_TEXT)
+    before = counts()
+    with pytest.raises(CommandError, match="nothing was imported.*not a report about a police"):
+        run(path, "--force", "cumbria", "--kind", "other")
+    assert counts() == before
+
+
 # --- lineage --------------------------------------------------------------------------------
 
 

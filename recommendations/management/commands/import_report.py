@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from inspections.models import Force, Framework, InspectionKind
 from inspections.report_reader import ParsedReport, ReportError, read_report
 from inspections.report_reader.extract import check_size
-from inspections.report_reader.model import PCC_RESPONSE, REVIEW_BELOW
+from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE, REVIEW_BELOW
 from inspections.report_reader.vocabulary import plain
 from recommendations.imports.responses import (
     ResponseProposal,
@@ -22,6 +22,7 @@ from recommendations.imports.services import (
     duplicate_message,
     lineage_eligible,
     lineage_proposals,
+    near_miss_message,
     proposal_from_parsed,
     report_find_existing,
     report_import,
@@ -67,6 +68,8 @@ class Command(BaseCommand):
         if parsed.document_kind == PCC_RESPONSE:
             self._import_response(parsed, path, force, user, options)
             return
+        if parsed.document_kind == NEAR_MISS:
+            raise CommandError(f"{path.name}: nothing was imported. {near_miss_message(parsed)}")
         self._check_findings(parsed, path)
 
         framework = self._framework(options["framework"], parsed.framework)
