@@ -7,6 +7,7 @@ who may see the current object (so another force's draft stays private)."""
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 
@@ -26,3 +27,23 @@ class PermanentHistoryAdmin(SimpleHistoryAdmin):
         if current is None or not self.has_view_or_change_permission(request, current):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ShownNotPostedFormSet(BaseInlineFormSet):
+    """For an inline that only shows rows (every field read-only, nothing added or deleted).
+
+    Django binds every inline to the posted form. When the page is shown again after a refused
+    save (a stale edit), it pairs the rows posted with the rows now in the database: the newest
+    entry's label over an older entry's cells, and the entry saved meanwhile left out. An inline
+    that takes no input is never bound, so it always shows the rows as they now are."""
+
+    def __init__(self, data=None, files=None, *args, **kwargs):
+        super().__init__(None, None, *args, **kwargs)
+
+    def is_valid(self) -> bool:
+        return True  # it accepts no input, so there is nothing to be invalid
+
+    def save(self, commit: bool = True) -> list:
+        # What the admin's change message reads after saving: nothing was added or changed here.
+        self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
+        return []

@@ -16,7 +16,7 @@ from inspections.access import (
     editable_force_ids,
     editable_inspections,
 )
-from inspections.history_admin import PermanentHistoryAdmin
+from inspections.history_admin import PermanentHistoryAdmin, ShownNotPostedFormSet
 from inspections.models import Force
 from recommendations import inspection_admin  # noqa: F401 - registers the inspections' admin
 from recommendations.concurrency import (
@@ -24,7 +24,12 @@ from recommendations.concurrency import (
     VersionedModelForm,
     lock_and_bump,
 )
-from recommendations.forms import BulkStatusForm, FindingStatusForm
+from recommendations.forms import (
+    BulkStatusForm,
+    FindingAdminForm,
+    FindingFieldsAdminMixin,
+    FindingStatusForm,
+)
 from recommendations.models import (
     Finding,
     FindingExplanation,
@@ -77,6 +82,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 class FindingStatusInline(admin.TabularInline):
     model = FindingStatus
+    formset = ShownNotPostedFormSet
     extra = 0
     fields = ["force", "status", "status_since", "last_note"]
     readonly_fields = fields
@@ -91,8 +97,11 @@ class FindingStatusInline(admin.TabularInline):
 
 
 @admin.register(Finding)
-class FindingAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
+class FindingAdmin(
+    ForceScopedAdminMixin, FindingFieldsAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+):
     scope_inspection = "inspection"
+    form = FindingAdminForm
     list_display = ["headline", "kind", "reference", "inspection", "area", "position"]
     list_filter = ["kind", "inspection__kind", "themes", "inspection__framework"]
     search_fields = ["text", "reference", "inspection__title", "area__name"]
@@ -132,6 +141,7 @@ class StatusHistoryInline(admin.TabularInline):
     """The permanent history, newest first, read-only."""
 
     model = StatusChange
+    formset = ShownNotPostedFormSet
     extra = 0
     fields = [
         "effective_on",

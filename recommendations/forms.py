@@ -1,8 +1,85 @@
 from django import forms
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
-from recommendations.models import FindingStatus, Status, StatusSource
+from recommendations.concurrency import VersionedModelForm
+from recommendations.models import Finding, FindingStatus, Status, StatusSource
 from recommendations.services import check_status_change
+
+
+class AddresseesField(forms.Field):
+    """A finding's addressees as worded, one per line (stored as a list): an editor types
+    “chief constables” on one line and “the Home Office” on the next, never JSON."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(str(item) for item in value)
+        return value  # what was typed, shown back as typed
+
+    def to_python(self, value) -> list[str]:
+        lines = value if isinstance(value, list | tuple) else str(value or "").splitlines()
+        return [text for text in (str(line).strip() for line in lines) if text]
+
+
+class FindingFieldsAdminMixin:
+    """For every admin form that edits findings (their own page and inline on the report)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "addressees":
+            return AddresseesField(
+                label="Addressees as worded",
+                required=False,
+                help_text="Who the report says the finding is for, in its words, one per line "
+                "(e.g. “chief constables”, then “the Home Office”). Who owes it is set by the "
+                "fields below.",
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+def fill_positions(finding_forms: list[forms.ModelForm], inspection_id: int | None) -> None:
+    """Give each finding form left without a position the next one after the report's saved
+    findings and the positions typed in the same forms, in page order."""
+    blank = [form for form in finding_forms if form.cleaned_data.get("position") is None]
+    if not blank:
+        return
+    typed = [form.cleaned_data["position"] for form in finding_forms if form not in blank]
+    last = max([Finding.objects.last_position(inspection_id), *typed])
+    for position, form in enumerate(blank, start=last + 1):
+        form.cleaned_data["position"] = form.instance.position = position
+
+
+class FindingAdminForm(VersionedModelForm):
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("inspection") is not None:
+            fill_positions([self], cleaned["inspection"].pk)
+        return cleaned
+
+
+class FindingInlineFormSet(BaseInlineFormSet):
+    """Findings entered on their report's page: a new one left without a position goes after
+    the others (the admin's "Add another" copies one empty form, so no default can differ)."""
+
+    def clean(self) -> None:
+        entered = [
+            form
+            for form in self.forms
+            if form.has_changed()
+            and hasattr(form, "cleaned_data")
+            and not self._should_delete_form(form)
+        ]
+        fill_positions(entered, self.instance.pk)
+        super().clean()
+
+    def get_unique_error_message(self, unique_check) -> str:
+        if "position" in unique_check:
+            return (
+                "Two findings of this report have the same position: give each its own, or "
+                "leave a new one’s empty to place it after the others."
+            )
+        return super().get_unique_error_message(unique_check)
 
 
 class StatusChangeFields(forms.Form):

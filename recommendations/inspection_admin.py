@@ -16,13 +16,15 @@ from inspections.admin import JudgmentInline
 from inspections.deadlines import Regime
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import Force, Inspection
+from recommendations.forms import FindingFieldsAdminMixin, FindingInlineFormSet
 from recommendations.imports.admin import import_report_view
 from recommendations.models import Finding
 from recommendations.services import inspection_open_tracking
 
 
-class FindingInline(admin.StackedInline):
+class FindingInline(FindingFieldsAdminMixin, admin.StackedInline):
     model = Finding
+    formset = FindingInlineFormSet
     extra = 0
     fields = [
         ("position", "kind", "reference"),

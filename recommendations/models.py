@@ -61,6 +61,13 @@ class FindingQuerySet(models.QuerySet):
             "inspection", "inspection__force", "area", "cause_of_concern", "carried_forward_from"
         )
 
+    def last_position(self, inspection_id: int | None) -> int:
+        """The highest position among a report's findings (0 when it has none)."""
+        if inspection_id is None:
+            return 0
+        found = self.filter(inspection_id=inspection_id).aggregate(last=models.Max("position"))
+        return found["last"] or 0
+
 
 class FindingManager(models.Manager.from_queryset(FindingQuerySet)):
     def get_by_natural_key(self, inspection_slug: str, position: int) -> "Finding":
@@ -76,7 +83,13 @@ class Finding(models.Model):
     TRACKABLE_KINDS = ("cause_of_concern", "recommendation", "afi")
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
-    position = models.PositiveIntegerField(help_text="Order of the finding within its report.")
+    # Blank only in forms: a finding entered without one is placed after the report's others
+    # (recommendations.forms.fill_positions) before it is saved.
+    position = models.PositiveIntegerField(
+        blank=True,
+        help_text="Order of the finding within its report. Left empty, it goes after the "
+        "report's other findings.",
+    )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     area = models.ForeignKey(
         Area,

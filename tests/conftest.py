@@ -61,6 +61,12 @@ def administrator(db):
 
 
 @pytest.fixture
+def administrator_client(client, administrator):
+    client.force_login(administrator)
+    return client
+
+
+@pytest.fixture
 def editor(force):
     """An OPCC editor attached to `force`."""
     user = _member_of(OPCC_EDITOR_GROUP)

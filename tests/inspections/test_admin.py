@@ -97,12 +97,6 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def administrator_client(client, administrator):
-    client.force_login(administrator)
-    return client
-
-
 # --- Smoke tests: every registered model of this app ----------------------------------------
 
 

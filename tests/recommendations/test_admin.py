@@ -144,12 +144,6 @@ def case_id(case: AdminCase) -> str:
 
 
 @pytest.fixture
-def administrator_client(client, administrator):
-    client.force_login(administrator)
-    return client
-
-
-@pytest.fixture
 def outsider_client(client, outsider):
     client.force_login(outsider)
     return client

@@ -151,3 +151,62 @@ def test_bulk_status_changes_and_date_corrections_are_recorded(administrator, fo
     assert newest.due_on == datetime.date(2019, 6, 26)
     assert newest.history_user == administrator
     assert FindingStatus.objects.count() == 0
+
+
+def _history_rows(page) -> list[tuple[int, int]]:
+    """(row label's id, row cells' id) for each row of the read-only history inline."""
+    (history,) = [
+        formset
+        for formset in page.context["inline_admin_formsets"]
+        if formset.formset.model.__name__ == "StatusChange"
+    ]
+    return [(row.original.pk, row.form.instance.pk) for row in history]
+
+
+def test_after_a_refused_stale_status_the_history_shown_is_the_history_as_it_now_is(
+    administrator, editor, force, html_form_data
+):
+    status = FindingStatusFactory(finding__inspection__force=force)
+    url = reverse("admin:recommendations_findingstatus_change", args=[status.pk])
+    first, second = two_clients(editor, administrator)
+    first_form = html_form_data(first.get(url), containing="note")
+    second_form = html_form_data(second.get(url), containing="note")
+    first_form.update(new_status="being_progressed", effective_on="2023-01-10", note="Plan agreed.")
+    second_form.update(new_status="complete", effective_on="2023-01-11", note="Closed.")
+    assert first.post(url, first_form).status_code == HTTPStatus.FOUND
+
+    page = second.post(url, second_form)
+
+    assert page.status_code == HTTPStatus.OK
+    newest_first = list(status.history.order_by("-recorded_at", "-id").values_list("pk", flat=True))
+    assert len(newest_first) == 2
+    # Each row's label and cells are the same entry, and the other editor's entry is there.
+    assert _history_rows(page) == [(pk, pk) for pk in newest_first]
+    assert _history_rows(second.get(url)) == _history_rows(page)
+
+
+def test_after_a_refused_stale_finding_edit_its_statuses_are_shown_as_they_now_are(
+    administrator, editor, force, html_form_data
+):
+    finding = FindingFactory(inspection__force=force, text="Original text")
+    FindingStatusFactory(finding=finding, force=force)
+    url = reverse("admin:recommendations_finding_change", args=[finding.pk])
+    first, second = two_clients(editor, administrator)
+    first_form = html_form_data(first.get(url), containing="text")
+    second_form = html_form_data(second.get(url), containing="text")
+    first_form["text"] = "Corrected"
+    assert first.post(url, first_form).status_code == HTTPStatus.FOUND
+    second_form["text"] = "Overwrite"
+
+    page = second.post(url, second_form)
+
+    assert page.status_code == HTTPStatus.OK
+    (statuses,) = [
+        formset
+        for formset in page.context["inline_admin_formsets"]
+        if formset.formset.model is FindingStatus
+    ]
+    assert not statuses.formset.is_bound
+    assert [(row.original.pk, row.form.instance.pk) for row in statuses] == [
+        (pk, pk) for pk in finding.statuses.values_list("pk", flat=True)
+    ]
