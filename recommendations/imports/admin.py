@@ -171,7 +171,7 @@ def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> di
                 "area": _area_value(framework, finding.area),
                 "reference": finding.reference,
                 "text": finding.text,
-                "addressees": ", ".join(finding.addressees),
+                "addressees": list(finding.addressees),
                 "deadline": finding.deadline,
                 "carried_forward_from": linked,
             }

@@ -13,6 +13,7 @@ from inspections.access import editable_force_ids
 from inspections.models import DatePrecision, Force, Framework, Grade, Inspection, InspectionKind
 from inspections.report_reader import MAX_BYTES
 from inspections.report_reader.model import REVIEW_BELOW
+from recommendations.forms import AddresseesField
 from recommendations.models import Finding
 
 NEW_AREA_SUFFIX = " (new area)"
@@ -169,11 +170,11 @@ class FindingForm(forms.Form):
         required=False, max_length=40, widget=forms.TextInput(attrs={"size": 14})
     )
     text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6, "cols": 70}))
-    addressees = forms.CharField(
+    addressees = AddresseesField(
         required=False,
         label="Addressees",
-        help_text="Comma-separated, for thematic recommendations.",
-        widget=forms.TextInput(attrs={"size": 30}),
+        help_text="One per line, in the report's words, for thematic recommendations.",
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 30}),
     )
     deadline = forms.CharField(
         required=False, max_length=120, widget=forms.TextInput(attrs={"size": 20})
@@ -254,10 +255,6 @@ class FindingForm(forms.Form):
         if not self.is_bound:
             return super().has_changed()
         return bool((self.data.get(self.add_prefix("text")) or "").strip())
-
-    def clean_addressees(self) -> list[str]:
-        raw = self.cleaned_data.get("addressees") or ""
-        return [name.strip() for name in raw.split(",") if name.strip()]
 
     def clean(self):
         cleaned = super().clean()

@@ -291,3 +291,14 @@ def test_a_long_report_fits_in_one_confirmation(admin_client, cumbria, html_form
     assert sum(len(v) if isinstance(v, list) else 1 for v in data.values()) < 1000
     assert admin_client.post(IMPORT_URL, data).status_code == HTTPStatus.FOUND
     assert Finding.objects.count() == 110
+
+
+def test_addressees_are_reviewed_one_per_line(admin_client, cumbria, html_form_data):
+    review = upload(admin_client, SEED_002, cumbria)
+    data = html_form_data(review, form_id="import-review")
+    assert data["findings-0-addressees"] == ""  # no addressees read: an empty box, not "[]"
+    data["findings-0-addressees"] = "chief constables, with their PCCs\nthe Home Office\n"
+    assert admin_client.post(IMPORT_URL, data).status_code == HTTPStatus.FOUND
+    first = Inspection.objects.get().findings.order_by("position").first()
+    # A comma inside an addressee's wording does not split it.
+    assert first.addressees == ["chief constables, with their PCCs", "the Home Office"]
