@@ -8,7 +8,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from inspections.models import Inspection
-from tests.browser.conftest import log_in
+from tests.browser.conftest import assert_accessible, log_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,6 +33,7 @@ def test_administrator_imports_the_2021_22_report_and_finds_its_findings(page):
     expect(page.get_by_role("heading", name="Check the proposal and confirm")).to_be_visible()
     expect(page.get_by_role("heading", name="Findings (17 found)")).to_be_visible()
     assert Inspection.objects.count() == 0  # nothing saved before confirmation
+    assert_accessible(page)
     first = page.locator("#finding-1")
     first.get_by_label("Text").fill(CORRECTED)
     assert first.get_by_label("Area").input_value() == "Treatment of the public"
