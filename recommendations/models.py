@@ -257,7 +257,7 @@ class FindingStatusQuerySet(models.QuerySet):
 
     def closed(self) -> "FindingStatusQuerySet":
         """Closed: complete, superseded or no further action. A status carried forward is
-        neither open nor closed: the later finding carries the item."""
+        neither open nor closed: the later finding carries the item; nor is one not owed."""
         return self.filter(status__in=FindingStatus.CLOSED_STATUSES)
 
     def with_related(self) -> "FindingStatusQuerySet":
@@ -292,6 +292,9 @@ class Status(models.TextChoices):
     # it from then on, so it is counted once (under the later report).
     CARRIED_FORWARD = "carried_forward", "Carried forward to a later report"
     NO_FURTHER_ACTION = "no_further_action", "No further action needed"
+    # Set when a finding's addressees are corrected so that this holder no longer owes it: the
+    # row and its history stay (history is permanent), counted neither open nor closed.
+    NOT_OWED = "not_owed", "Not owed (addressees corrected)"
 
 
 class FindingStatus(models.Model):

@@ -33,6 +33,16 @@ def check_status_change(
     errors = {}
     if status not in Status.values:
         errors["status"] = f"“{status}” is not a status."
+    elif status == Status.NOT_OWED:
+        errors["status"] = (
+            "“Not owed” is recorded when a finding’s addressees are corrected, not by hand: "
+            "correct the finding’s addressees instead."
+        )
+    elif finding_status.status == Status.NOT_OWED:
+        errors["status"] = (
+            "This finding is not owed here (its addressees were corrected), so its status "
+            "cannot change: if it is owed after all, correct the finding’s addressees."
+        )
     if not note.strip():
         errors["note"] = "Add a note saying why the status changed and what evidence supports it."
     if effective_on is None:
@@ -165,46 +175,52 @@ def finding_statuses_bulk_change(
     ]
 
 
+def _holders(finding: Finding, report_force_ids: list[int]) -> set[tuple[int | None, int | None]]:
+    """(force id, national body id) of each holder that owes a trackable finding."""
+    forces = forces_owing(
+        owed_by_forces=finding.owed_by_forces,
+        is_for_policing_bodies=finding.is_for_policing_bodies,
+        report_force_ids=report_force_ids,
+        named_force_ids=[force.pk for force in finding.named_forces.all()],
+    )
+    return {(force_id, None) for force_id in forces} | {
+        (None, body.pk) for body in finding.national_bodies.all()
+    }
+
+
+def _owed(inspection: Inspection, report_force_ids: list[int]) -> dict[int, set]:
+    """For each trackable finding of the report, the holders that owe it."""
+    findings = inspection.findings.trackable().prefetch_related("named_forces", "national_bodies")
+    return {finding.pk: _holders(finding, report_force_ids) for finding in findings}
+
+
 def _open_statuses(
-    *, inspection: Inspection, report_force_ids: list[int], opened_on: date | None, user, now
+    *, inspection: Inspection, owed: dict[int, set], opened_on: date | None, user, now
 ) -> int:
     """Open an 'awaiting review' status row, with its first history entry, for each holder
     that owes each trackable finding and has none yet. Returns how many it opened."""
-    findings = list(
-        inspection.findings.trackable().prefetch_related("named_forces", "national_bodies")
-    )
     existing = set(
         FindingStatus.objects.filter(finding__inspection=inspection).values_list(
             "finding_id", "force_id", "national_body_id"
         )
     )
-    new_statuses = []
-    for finding in findings:
-        holders = [
-            (force_id, None)
-            for force_id in sorted(
-                forces_owing(
-                    owed_by_forces=finding.owed_by_forces,
-                    is_for_policing_bodies=finding.is_for_policing_bodies,
-                    report_force_ids=report_force_ids,
-                    named_force_ids=[force.pk for force in finding.named_forces.all()],
-                )
-            )
-        ] + [(None, body.pk) for body in finding.national_bodies.all()]
-        new_statuses += [
-            FindingStatus(
-                finding=finding,
-                force_id=force_id,
-                national_body_id=body_id,
-                status=Status.AWAITING_REVIEW,
-                status_since=opened_on,
-                last_note=OPENING_NOTE,
-                updated_at=now,
-                updated_by=user,
-            )
-            for force_id, body_id in holders
-            if (finding.pk, force_id, body_id) not in existing
-        ]
+    new_statuses = [
+        FindingStatus(
+            finding_id=finding_id,
+            force_id=force_id,
+            national_body_id=body_id,
+            status=Status.AWAITING_REVIEW,
+            status_since=opened_on,
+            last_note=OPENING_NOTE,
+            updated_at=now,
+            updated_by=user,
+        )
+        for finding_id, holders in owed.items()
+        for force_id, body_id in sorted(
+            holders, key=lambda holder: (holder[0] or 0, holder[1] or 0)
+        )
+        if (finding_id, force_id, body_id) not in existing
+    ]
     created = FindingStatus.objects.bulk_create(new_statuses)
     # bulk_create does not return primary keys on every database; fetch them back.
     created_ids = FindingStatus.objects.filter(
@@ -224,6 +240,38 @@ def _open_statuses(
         for pk in created_ids
     )
     return len(created)
+
+
+def _settle_unowed(*, inspection: Inspection, owed: dict[int, set], user, now) -> int:
+    """When a finding's addressees (or kind, or the report's forces) are corrected, a holder
+    may no longer owe it. Its row cannot go (history is permanent), so it is marked 'not owed'
+    in its history and counted neither open nor closed; owed again, it is reopened as awaiting
+    review. Returns how many rows it marked either way."""
+    today = timezone.localdate()
+    marked = 0
+    # Ordered by key: the default order joins the (nullable) force, which FOR UPDATE refuses.
+    rows = (
+        FindingStatus.objects.select_for_update()
+        .filter(finding__inspection=inspection)
+        .order_by("pk")
+    )
+    for row in rows:
+        owes = (row.force_id, row.national_body_id) in owed.get(row.finding_id, set())
+        if owes == (row.status != Status.NOT_OWED):
+            continue
+        _append(
+            finding_status=row,
+            status=Status.AWAITING_REVIEW if owes else Status.NOT_OWED,
+            effective_on=max(today, row.status_since) if row.status_since else today,
+            note="Owed again: the finding’s addressees were corrected to include this holder."
+            if owes
+            else "Not owed: the finding’s addressees were corrected and no longer include this "
+            "holder. Its history is kept.",
+            user=user,
+            now=now,
+        )
+        marked += 1
+    return marked
 
 
 def _carry_forward(*, inspection: Inspection, opened_on: date | None, user, now) -> int:
@@ -270,6 +318,8 @@ def _carry_forward(*, inspection: Inspection, opened_on: date | None, user, now)
 def inspection_open_tracking(*, inspection: Inspection, user: User | None = None) -> dict:
     """Make sure every holder that owes a finding has a status row opened as 'awaiting
     review' with its first history entry (recommendations.obligations decides who owes what),
+    that a row whose holder no longer owes its finding is marked 'not owed' (and reopened if
+    owed again),
     that earlier findings this report carries forward are marked so, and that every force the
     report applies to has a response row owed by the body in office on the publication date.
     Idempotent; also brings responses' copies of the report dates up to date.
@@ -279,13 +329,11 @@ def inspection_open_tracking(*, inspection: Inspection, user: User | None = None
     exact = inspection.published_precision == Inspection.DatePrecision.DAY
     opened_on = inspection.published_on if exact else None
     now = timezone.now()
+    owed = _owed(inspection, [force.pk for force in forces])
     opened = _open_statuses(
-        inspection=inspection,
-        report_force_ids=[force.pk for force in forces],
-        opened_on=opened_on,
-        user=user,
-        now=now,
+        inspection=inspection, owed=owed, opened_on=opened_on, user=user, now=now
     )
+    _settle_unowed(inspection=inspection, owed=owed, user=user, now=now)
     carried = _carry_forward(inspection=inspection, opened_on=opened_on, user=user, now=now)
 
     bodies = {}

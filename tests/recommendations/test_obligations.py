@@ -7,8 +7,9 @@ import io
 from http import HTTPStatus
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from inspections.models import NationalBody
 from recommendations.models import Finding, FindingStatus, Response
@@ -273,3 +274,74 @@ def test_the_findings_list_and_csv_name_the_national_body(
     rows = list(csv.reader(io.StringIO(content)))
     assert [row[0] for row in rows[1:]] == ["Home Office"]
     assert Finding.objects.get().statuses.count() == 1
+
+
+def test_narrowed_addressees_mark_the_rows_no_longer_owed_and_keep_their_history(
+    national_report, home_office
+):
+    finding = FindingFactory(
+        inspection=national_report, recommendation=True, area=None, addressees=["chief constables"]
+    )
+    inspection_open_tracking(inspection=national_report)
+    named = national_report.applies_to.order_by("pk").first()
+
+    # Corrected: the report addresses one named force and the Home Office, not every force.
+    finding.owed_by_forces = "named"
+    finding.save()
+    finding.named_forces.add(named)
+    finding.national_bodies.add(home_office)
+    inspection_open_tracking(inspection=national_report)
+
+    rows = {row.holder: row for row in FindingStatus.objects.filter(finding=finding)}
+    assert len(rows) == 4  # three forces' rows stay, the Home Office's is opened
+    assert rows[named].status == rows[home_office].status == "awaiting_review"
+    not_owed = [row for holder, row in rows.items() if holder not in (named, home_office)]
+    assert [row.status for row in not_owed] == ["not_owed", "not_owed"]
+    assert [row.history.count() for row in not_owed] == [2, 2]
+    assert "addressees were corrected" in not_owed[0].history.order_by("-id").first().note
+    # Counted neither open nor closed: the forces no longer owe it.
+    assert FindingStatus.objects.filter(finding=finding).open().count() == 2
+    assert not FindingStatus.objects.filter(finding=finding).closed().exists()
+    owed = Response.objects.filter(inspection=national_report).with_finding_counts()
+    assert sorted(r.recommendations_owed for r in owed) == [0, 0, 1]
+
+    # Running again changes nothing; widening back reopens the rows, history kept.
+    inspection_open_tracking(inspection=national_report)
+    assert not_owed[0].history.count() == 2
+    finding.owed_by_forces = "report"
+    finding.save()
+    inspection_open_tracking(inspection=national_report)
+    reopened = FindingStatus.objects.get(pk=not_owed[0].pk)
+    assert (reopened.status, reopened.history.count()) == ("awaiting_review", 3)
+
+
+def test_a_row_not_owed_cannot_be_given_a_status_by_hand(national_report, administrator):
+    finding = FindingFactory(
+        inspection=national_report, recommendation=True, area=None, addressees=["chief constables"]
+    )
+    inspection_open_tracking(inspection=national_report)
+    finding.owed_by_forces = "none"
+    finding.save()
+    inspection_open_tracking(inspection=national_report)
+    row = FindingStatus.objects.filter(finding=finding).first()
+    assert row.status == "not_owed"
+
+    with pytest.raises(ValidationError, match="not owed here"):
+        finding_status_change(
+            finding_status=row,
+            status="complete",
+            effective_on=timezone.localdate(),
+            note="Done.",
+            user=administrator,
+        )
+    owed = FindingFactory(inspection=national_report, recommendation=True, area=None)
+    inspection_open_tracking(inspection=national_report)
+    other = FindingStatus.objects.filter(finding=owed).first()
+    with pytest.raises(ValidationError, match="not by hand"):
+        finding_status_change(
+            finding_status=other,
+            status="not_owed",
+            effective_on=timezone.localdate(),
+            note="Not ours.",
+            user=administrator,
+        )
