@@ -24,6 +24,9 @@ from recommendations.models import (
 from recommendations.obligations import forces_owing
 
 OPENING_NOTE = "New finding: awaiting review (set on publication of the report)."
+NOT_APPLYING_REASON = (
+    "The report was corrected: it does not apply to this force, so no response is owed."
+)
 
 
 def check_status_change(
@@ -351,31 +354,36 @@ def inspection_open_tracking(*, inspection: Inspection, user: User | None = None
     bulk_create_with_history(new_responses, Response, default_user=user)
     # A corrected publication date (or rule) moves every response's stored deadline and body,
     # in the change history like any other edit.
+    # A report corrected to apply to fewer forces: a force it no longer applies to owes no
+    # response (its row stays, in the change history; a published response stays published).
     stale = []
+    applies = {force.pk for force in forces}
+    tracked = [
+        "report_published_on",
+        "regime",
+        "due_earliest_on",
+        "due_on",
+        "policing_body_id",
+        "is_not_required",
+        "not_required_reason",
+    ]
     for response in Response.objects.filter(inspection=inspection):
-        before = (
-            response.report_published_on,
-            response.regime,
-            response.due_earliest_on,
-            response.due_on,
-            response.policing_body_id,
-        )
+        before = [getattr(response, name) for name in tracked]
         response.inspection = inspection
         response.copy_report_dates(look_up_body=False)
         response.policing_body = bodies.get(response.force_id)
-        after = (
-            response.report_published_on,
-            response.regime,
-            response.due_earliest_on,
-            response.due_on,
-            response.policing_body_id,
-        )
-        if before != after:
+        if response.force_id not in applies and not response.is_not_required:
+            if not response.is_published:
+                response.is_not_required = True
+                response.not_required_reason = NOT_APPLYING_REASON
+        elif response.force_id in applies and response.not_required_reason == NOT_APPLYING_REASON:
+            response.is_not_required, response.not_required_reason = False, ""
+        if [getattr(response, name) for name in tracked] != before:
             stale.append(response)
     bulk_update_with_history(
         stale,
         Response,
-        ["report_published_on", "regime", "due_earliest_on", "due_on", "policing_body"],
+        [name.removesuffix("_id") for name in tracked],
         default_user=user,
     )
     return {"statuses": opened, "responses": len(new_responses), "carried_forward": carried}

@@ -345,3 +345,31 @@ def test_a_row_not_owed_cannot_be_given_a_status_by_hand(national_report, admini
             note="Not ours.",
             user=administrator,
         )
+
+
+def test_a_report_corrected_to_apply_to_fewer_forces_owes_them_no_response(national_report):
+    inspection_open_tracking(inspection=national_report)
+    dropped, kept, published = national_report.applies_to.order_by("pk")
+    Response.objects.filter(inspection=national_report, force=published).update(
+        is_published=True, published_on=national_report.published_on
+    )
+
+    national_report.applies_to.set([kept])
+    inspection_open_tracking(inspection=national_report)
+
+    responses = {r.force: r for r in Response.objects.filter(inspection=national_report)}
+    assert len(responses) == 3  # rows are never deleted
+    assert responses[dropped].is_not_required
+    assert "does not apply to this force" in responses[dropped].not_required_reason
+    assert responses[dropped].history.count() == 2  # the correction is in its change history
+    assert not responses[kept].is_not_required
+    # A response already published stays published.
+    assert (responses[published].is_published, responses[published].is_not_required) == (
+        True,
+        False,
+    )
+
+    national_report.applies_to.add(dropped)
+    inspection_open_tracking(inspection=national_report)
+    again = Response.objects.get(inspection=national_report, force=dropped)
+    assert (again.is_not_required, again.not_required_reason) == (False, "")
