@@ -10,11 +10,10 @@ from django.db.models.functions import ExtractYear
 
 from inspections.models import Force, Inspection, Judgment
 from recommendations.freshness import RecordVersion, cached
-from recommendations.models import Finding, FindingStatus, Response
+from recommendations.models import DUE_SOON_DAYS, Finding, FindingStatus, Response, ResponseState
 
 OLDEST_OPEN_SHOWN = 10
 RESPONSES_SHOWN = 20
-DUE_WINDOW_DAYS = 28
 
 
 def national_summary(version: RecordVersion) -> dict:
@@ -97,22 +96,25 @@ class ResponsesDue:
     overdue_count: int
     due_soon: list[Response]
     due_soon_count: int
+    # The tracker's "due soon" window (recommendations.models.DUE_SOON_DAYS), for the wording.
+    due_soon_days: int = DUE_SOON_DAYS
 
 
 def responses_due(today: datetime.date, limit: int = RESPONSES_SHOWN) -> ResponsesDue:
-    """Unpublished responses that are overdue, and those due in the next 28 days (today
-    included). Three queries: the two counts together, then each list."""
-    pending = Response.objects.filter(is_published=False, due_on__isnull=False)
-    window_end = today + datetime.timedelta(days=DUE_WINDOW_DAYS - 1)
-    counts = pending.aggregate(
-        overdue=Count("id", filter=Q(due_on__lt=today)),
-        due_soon=Count("id", filter=Q(due_on__gte=today, due_on__lte=window_end)),
+    """Responses the tracker shows as overdue, and as due soon (due today or in the next
+    DUE_SOON_DAYS days): the same states (Response.objects.with_state), so the dashboard and
+    the tracker count the same responses. Three queries: the two counts together, then each
+    list."""
+    states = Response.objects.with_state(today)
+    overdue, due_soon = Q(state=ResponseState.OVERDUE), Q(state=ResponseState.DUE_SOON)
+    counts = states.aggregate(
+        overdue=Count("id", filter=overdue), due_soon=Count("id", filter=due_soon)
     )
-    ordered = pending.with_related().order_by("due_on", "force__name")
+    ordered = states.with_related().order_by("due_on", "force__name")
     return ResponsesDue(
-        overdue=list(ordered.filter(due_on__lt=today)[:limit]),
+        overdue=list(ordered.filter(overdue)[:limit]),
         overdue_count=counts["overdue"],
-        due_soon=list(ordered.filter(due_on__gte=today, due_on__lte=window_end)[:limit]),
+        due_soon=list(ordered.filter(due_soon)[:limit]),
         due_soon_count=counts["due_soon"],
     )
 
