@@ -11,6 +11,7 @@ from inspections.report_reader import ParsedReport, ReportError, read_report
 from inspections.report_reader.extract import check_size
 from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE, REVIEW_BELOW
 from inspections.report_reader.vocabulary import plain
+from peel_tracker.text import sentences
 from recommendations.imports.responses import (
     ResponseProposal,
     response_explanations_import,
@@ -124,7 +125,7 @@ class Command(BaseCommand):
                 user=user,
             )
         except ValidationError as error:
-            raise CommandError("Nothing was imported: " + "; ".join(error.messages)) from error
+            raise CommandError("Nothing was imported: " + sentences(error.messages)) from error
         message = (
             f"Imported “{inspection.title}” ({inspection.slug}): {len(judgments)} judgments, "
             f"{len(findings)} findings."
@@ -205,7 +206,7 @@ class Command(BaseCommand):
             saved = response_explanations_import(proposal=proposal, user=user)
         except (ValidationError, PermissionDenied) as error:
             messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-            raise CommandError("Nothing was saved: " + "; ".join(messages)) from error
+            raise CommandError("Nothing was saved: " + sentences(messages)) from error
         message = (
             f"Saved {len(saved.created)} explanations on {proposal.response}; "
             f"{saved.already_explained} findings were already explained, {saved.without_text} "
