@@ -38,3 +38,21 @@ def test_a_sentence_ends_with_exactly_one_end_mark(text, expected):
 
 def test_sentences_are_joined_with_one_full_stop_each_and_empty_parts_dropped():
     assert sentences(["First.", "second", "", "  ", "Third!"]) == "First. second. Third!"
+
+
+def test_no_message_pluralises_by_hand():
+    """Issue 16: counts in messages go through counted()/plural() (Python) or `pluralize`
+    (templates): no "(s)" and no hand-made "'s' if n != 1" left in the apps."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    offenders = []
+    for folder in ("inspections", "recommendations", "peel_tracker", "templates"):
+        for path in (root / folder).rglob("*"):
+            if path.suffix not in {".py", ".html", ".txt"} or "report_reader" in path.parts:
+                continue
+            text = path.read_text()
+            if re.search(r"\w\(s\)|'s' if \w+ != 1|\"s\" if \w+ != 1", text):
+                offenders.append(str(path.relative_to(root)))
+    assert offenders == []

@@ -25,6 +25,7 @@ from django.utils.html import format_html
 from inspections.models import Force, Framework, Inspection
 from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
 from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE
+from peel_tracker.text import counted
 from recommendations.imports.forms import (
     FindingFormSet,
     JudgmentFormSet,
@@ -416,8 +417,9 @@ def _confirm(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
         )
     model_admin.message_user(
         request,
-        f"Imported “{inspection.title}”: {len(proposed_judgments)} grades and "
-        f"{len(proposed_findings)} findings; their statuses and the response owed are open.",
+        f"Imported “{inspection.title}”: {counted(len(proposed_judgments), 'grade')} and "
+        f"{counted(len(proposed_findings), 'finding')}; their statuses and the response owed "
+        "are open.",
         messages.SUCCESS,
     )
     return HttpResponseRedirect(

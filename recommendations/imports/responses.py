@@ -18,6 +18,7 @@ from inspections.models import Force, Inspection
 from inspections.report_reader import ParsedFinding, ParsedReport
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.model import PCC_RESPONSE
+from peel_tracker.text import counted
 from recommendations.imports.services import LINK_THRESHOLD, similarity
 from recommendations.models import Finding, FindingExplanation, Response
 
@@ -101,7 +102,8 @@ class ResponseProposal:
             )
         if not self.matched:
             return (
-                f"None of the {len(self.quoted)} findings the document quotes matches a recorded "
+                f"None of the {counted(len(self.quoted), 'finding')} the document quotes matches "
+                "a recorded "
                 f"finding of “{self.report.title}”. Nothing was saved."
             )
         return ""

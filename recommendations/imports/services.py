@@ -26,6 +26,7 @@ from inspections.models import (
 )
 from inspections.report_reader import ParsedReport
 from inspections.report_reader import vocabulary as vocab
+from peel_tracker.text import counted
 from recommendations.models import Finding, FindingStatus, Status
 from recommendations.obligations import addressing_from_words
 from recommendations.services import inspection_open_tracking
@@ -332,7 +333,8 @@ def report_import(
         raise ValidationError("There is nothing to import: no findings and no grades.")
     if judgments and framework is None:
         raise ValidationError(
-            f"The report has {len(judgments)} graded judgment(s) but no grading framework: "
+            f"The report has {counted(len(judgments), 'graded judgment')} but no grading "
+            "framework: "
             "choose the PEEL framework the grades belong to."
         )
     # A national kind applies to the force it is imported for; any other kind (including
