@@ -335,7 +335,7 @@ class ExplanationFormSet(BaseInlineFormSet):
 
 class FindingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Finding) -> str:
-        return f"{obj.get_kind_display()} {obj.reference or obj.position}: {obj.headline}"
+        return f"{obj.numbered_label(obj.position)}: {obj.headline}"
 
 
 class FindingExplanationInline(admin.StackedInline):

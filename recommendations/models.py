@@ -194,8 +194,29 @@ class Finding(models.Model):
         ]
 
     def __str__(self) -> str:
-        label = self.reference or self.get_kind_display()
-        return f"{label}: {self.headline}"
+        return f"{self.label}: {self.headline}"
+
+    # A reference that already names its kind ("Recommendation 1", "AFI 3", "Area for
+    # improvement 2"), as the report reader writes them, is shown as it is.
+    KIND_WORDS = (*(label.lower() for label in FindingKind.labels), "afi")
+
+    def numbered_label(self, number: int | str | None = None) -> str:
+        """The finding's name wherever it is listed (the findings list, its page, the admin,
+        the .docx draft): "Recommendation 1" from the kind and the report's own reference,
+        never "Recommendation Recommendation 1". Without a reference, `number` (the finding's
+        order in a document) is used, else the kind alone."""
+        kind = self.get_kind_display()
+        reference = self.reference.strip()
+        if reference and reference.lower().startswith(self.KIND_WORDS):
+            return reference
+        reference = reference or ("" if number is None else str(number))
+        return f"{kind} {reference}" if reference else kind
+
+    @property
+    def label(self) -> str:
+        """numbered_label() without a fallback number: "Recommendation 1", or "Area for
+        improvement" for an unnumbered finding."""
+        return self.numbered_label()
 
     def natural_key(self) -> tuple[str, int]:
         return (*self.inspection.natural_key(), self.position)

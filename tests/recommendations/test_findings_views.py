@@ -343,7 +343,7 @@ def test_detail_shows_supersedes_both_ways(analyst_client, world):
 def test_detail_links_cause_of_concern_and_its_recommendations(analyst_client, world):
     cause = analyst_client.get(detail_url(world.cause_kent)).content.decode()
     assert "Recommendations under this cause of concern" in cause
-    assert f'href="/findings/{world.rec_kent.pk}/">R1: Within three months' in cause
+    assert f'href="/findings/{world.rec_kent.pk}/">Recommendation R1: Within three months' in cause
     rec = analyst_client.get(detail_url(world.rec_kent)).content.decode()
     assert f'href="/findings/{world.cause_kent.pk}/">Cause of concern C1:' in rec
 
@@ -397,3 +397,22 @@ def test_detail_query_count_is_constant_however_many_forces(
     with django_assert_num_queries(16):
         response = analyst_client.get(url)
     assert len(response.context["statuses"]) == 7
+
+
+def test_a_reference_naming_its_kind_is_not_doubled_anywhere(analyst_client, admin_client):
+    """Issue 16: "Recommendation Recommendation 1". The reader writes references with their
+    kind; the list, the finding's page and the admin's choice of finding show one label
+    (Finding.numbered_label)."""
+    finding = FindingFactory(
+        kind="recommendation", reference="Recommendation 1", text="Answer 999 calls faster."
+    )
+    FindingStatusFactory(finding=finding, force=finding.inspection.force)
+
+    listed = analyst_client.get(LIST_URL).content.decode()
+    page = analyst_client.get(reverse("recommendations:detail", args=[finding.pk]))
+
+    for html in (listed, page.content.decode()):
+        assert "Recommendation 1" in html
+        assert "Recommendation Recommendation" not in html
+    assert finding.label == "Recommendation 1"
+    assert str(finding) == "Recommendation 1: Answer 999 calls faster."
