@@ -125,6 +125,33 @@ def test_dashboard_due_soon_is_the_trackers_window_and_says_so(analyst_client, f
     assert "28 days" not in html
 
 
+def test_oldest_open_findings_date_an_undated_status_from_its_report(analyst_client, force):
+    """Issue 16: an open finding with no status date (an old report loaded from its text) is
+    open at least since its report was published, so it comes before one dated 2019."""
+    dated = FindingStatusFactory(
+        finding__inspection__force=force,
+        finding__inspection__published_on=datetime.date(2019, 5, 2),
+        status_since=datetime.date(2019, 6, 1),
+    )
+    undated = FindingStatusFactory(
+        finding__inspection__force=force,
+        finding__inspection__published_on=datetime.date(2016, 3, 1),
+        status_since=None,
+    )
+    unknown = FindingStatusFactory(
+        finding__inspection__force=force,
+        finding__inspection__published_on=None,
+        status_since=None,
+    )
+
+    response = analyst_client.get(reverse("dashboard"))
+
+    assert response.context["oldest_open"] == [undated, dated, unknown]
+    html = response.content.decode()
+    assert '1 March 2016 <span class="govuk-body-s">(report published)</span>' in html
+    assert html.index("1 March 2016") < html.index("1 June 2019")
+
+
 def test_dashboard_query_count_is_constant(analyst_client, django_assert_num_queries):
     force = ForceFactory()
     populate(force)
