@@ -181,11 +181,11 @@ def test_publishing_with_a_recommendation_unexplained_is_refused_by_name(
     assert page.status_code == HTTPStatus.OK
     assert explanation_errors(page) == [
         "The response cannot be marked published: 1 recommendation of the report has no "
-        "explanation, and section 55(5B) requires one for each: “R2: Rec two”. Add the missing "
-        "explanations, or tick “Publish without explaining every recommendation” and give the "
-        "reason."
+        "explanation, and section 55(5B) requires one for each: “Recommendation R2: Rec two”. "
+        "Add the missing explanations, or tick “Publish without explaining every "
+        "recommendation” and give the reason."
     ]
-    assertContains(page, "“R2: Rec two”")
+    assertContains(page, "“Recommendation R2: Rec two”")
     saved = Response.objects.get(pk=response.pk)
     assert not saved.is_published
     assert not saved.explanations.exists()
