@@ -8,7 +8,15 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from inspections.deadlines import Regime, ResponseDeadline
-from inspections.models import Area, Force, Inspection, NationalBody, PolicingBody, owing_body
+from inspections.models import (
+    Area,
+    Force,
+    Inspection,
+    NationalBody,
+    PolicingBody,
+    owing_body,
+    validate_document_name,
+)
 
 
 class ThemeManager(models.Manager):
@@ -151,7 +159,9 @@ class Finding(models.Model):
         related_name="supersedes",
         help_text="A later finding that replaces this one.",
     )
-    source_document = models.CharField(max_length=200, blank=True)
+    source_document = models.CharField(
+        max_length=200, blank=True, validators=[validate_document_name]
+    )
     source_section = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -719,7 +729,9 @@ class Response(models.Model):
         related_name="+",
     )
     completeness_override_at = models.DateTimeField(null=True, blank=True, editable=False)
-    source_document = models.CharField(max_length=200, blank=True)
+    source_document = models.CharField(
+        max_length=200, blank=True, validators=[validate_document_name]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(

@@ -22,7 +22,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html
 
-from inspections.models import Force, Framework, Inspection
+from inspections.models import Force, Framework, Inspection, document_name
 from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
 from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE
 from peel_tracker.text import counted
@@ -193,7 +193,7 @@ def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> di
         "kind": kind,
         "published_on": published,
         "published_precision": precision,
-        "source_document": source[:200],
+        "source_document": document_name(source)[:200],
         "new_areas": json.dumps(new_areas),
     }
     return {

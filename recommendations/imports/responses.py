@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from inspections.access import can_edit_force
-from inspections.models import Force, Inspection
+from inspections.models import Force, Inspection, document_name
 from inspections.report_reader import ParsedFinding, ParsedReport
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.model import PCC_RESPONSE
@@ -212,7 +212,7 @@ def response_proposal_from_parsed(
         report=report,
         response=response,
         quoted=quoted,
-        source_document=source_document,
+        source_document=document_name(source_document),
     )
 
 

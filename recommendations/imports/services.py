@@ -23,6 +23,7 @@ from inspections.models import (
     Inspection,
     Judgment,
     NationalBody,
+    document_name,
 )
 from inspections.report_reader import ParsedReport
 from inspections.report_reader import vocabulary as vocab
@@ -349,7 +350,7 @@ def report_import(
         published_on=published_on,
         published_precision=published_precision,
         force=force if single else None,
-        source_document=source_document[:200],
+        source_document=document_name(source_document)[:200],
     )
     _authored(inspection, user)
     inspection.full_clean()
@@ -419,7 +420,7 @@ def report_import(
             addressees=list(proposed.addressees),
             deadline_text=proposed.deadline[:120],
             carried_forward_from=earlier,
-            source_document=source_document[:200],
+            source_document=document_name(source_document)[:200],
             source_section=proposed.section[:300],
         )
         addressing = addressing_from_words(finding.addressees, national_bodies=national_bodies)

@@ -419,3 +419,23 @@ def test_a_reference_naming_its_kind_is_not_doubled_anywhere(analyst_client, adm
         assert "Recommendation Recommendation" not in html
     assert finding.label == "Recommendation 1"
     assert str(finding) == "Recommendation 1: Answer 999 calls faster."
+
+
+def test_a_findings_source_is_its_section_and_report_never_a_file_path(analyst_client):
+    """Issue 16: the page showed "Recorded from …, in ../shared/seeds/000_….txt"."""
+    finding = FindingFactory(
+        source_document="000_7ef010a0f97d3f66.txt",
+        source_section="Legitimacy: areas for improvement",
+        inspection__title="PEEL 2018/19: Cumbria",
+        inspection__source_url="https://www.justiceinspectorates.gov.uk/hmicfrs/peel-cumbria/",
+    )
+
+    html = analyst_client.get(reverse("recommendations:detail", args=[finding.pk])).content
+    html = html.decode()
+
+    assert "000_7ef010a0f97d3f66.txt" not in html and "seeds" not in html
+    assert (
+        '“Legitimacy: areas for improvement”, in <a class="govuk-link" '
+        'href="https://www.justiceinspectorates.gov.uk/hmicfrs/peel-cumbria/">PEEL 2018/19: '
+        "Cumbria on the inspectorate's website</a>" in html
+    )
