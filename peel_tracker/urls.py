@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse_lazy
+from django.views.decorators.http import require_safe
 
 from recommendations.inspection_views import dashboard
 
@@ -15,7 +18,16 @@ admin.site.login = auth_views.LoginView.as_view(
     redirect_authenticated_user=False, next_page=reverse_lazy("admin:index")
 )
 
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """/favicon.ico, which browsers ask for on pages without a <link rel="icon"> (files, error
+    pages): the static icon, under its hashed name in production, so not a permanent redirect."""
+    return HttpResponseRedirect(static("images/favicon.ico"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
