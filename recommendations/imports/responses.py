@@ -178,9 +178,10 @@ def response_proposal_from_parsed(
     force's response row, and each quoted finding with its recorded match and the document's
     answer to it. Reads only. The report is None when none is recorded; `refusal()` says so."""
     if parsed.document_kind != PCC_RESPONSE:
+        # recognised() is sentences of its own, each ending in a full stop.
         raise ValidationError(
-            "This document is not a PCC response (the reader recognised: "
-            f"{parsed.recognised()}); import it as a report instead."
+            "This document is not a PCC response: import it as a report instead. What the "
+            f"reader recognised: {parsed.recognised()}"
         )
     responds_to = " ".join((title or parsed.responds_to).split())
     report = report_find_answered(force=force, title=responds_to) if responds_to else None
