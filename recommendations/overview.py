@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import ExtractYear
 
 from inspections.models import Force, Inspection, Judgment
 from recommendations.freshness import RecordVersion, cached
@@ -63,13 +63,25 @@ def oldest_open_findings(limit: int = OLDEST_OPEN_SHOWN) -> list[FindingStatus]:
     """The findings open longest, oldest first. A finding is open since its current status
     took effect; with no status date recorded, since its report was published (it has been
     open at least that long), so an undated 2016 finding comes before one dated 2019. Each
-    row is annotated `open_since`; unknown dates last. One query."""
-    return list(
-        FindingStatus.objects.open()
-        .with_related()
-        .annotate(open_since=Coalesce("status_since", "finding__inspection__published_on"))
-        .order_by(F("open_since").asc(nulls_last=True), "pk")[:limit]
+    row gets `open_since`; unknown dates last. Two queries, the dated statuses in the order of
+    their partial index (recs_findingstatus_open_age) and the undated ones by their report's
+    date, each cut to `limit` before the two are merged."""
+    statuses = FindingStatus.objects.open().with_related()
+    dated = list(statuses.filter(status_since__isnull=False).order_by("status_since", "pk")[:limit])
+    undated = list(
+        statuses.filter(status_since__isnull=True).order_by(
+            F("finding__inspection__published_on").asc(nulls_last=True), "pk"
+        )[:limit]
     )
+    for status in dated:
+        status.open_since = status.status_since
+    for status in undated:
+        status.open_since = status.finding.inspection.published_on
+    merged = sorted(
+        dated + undated,
+        key=lambda s: (s.open_since is None, s.open_since or datetime.date.max, s.pk),
+    )
+    return merged[:limit]
 
 
 def findings_opened_and_closed_per_year() -> list[dict]:
