@@ -3,9 +3,12 @@ attached to the forces they work for through Force.editors."""
 
 from operator import attrgetter
 
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import ImproperlyConfigured
-from django.http import HttpRequest
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 
 ADMINISTRATOR_GROUP = "administrator"
 OPCC_EDITOR_GROUP = "opcc_editor"
@@ -83,3 +86,26 @@ class ForceScopedAdminMixin:
         if not super().has_change_permission(request, obj):
             return False
         return obj is None or self.may_edit(request.user, obj)
+
+    def _get_obj_does_not_exist_redirect(self, request: HttpRequest, opts, object_id: str):
+        """Django's answer when get_queryset hides the object (another force's draft
+        response and its explanations) is "… doesn't exist. Perhaps it was deleted?", which
+        suggests lost data. The record is public, so say what is true: the object exists and
+        belongs to another force; it stays refused. An id that matches nothing keeps Django's
+        answer."""
+        if not self._exists(unquote(object_id)):
+            return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
+        self.message_user(
+            request,
+            f"The {opts.verbose_name} with ID “{unquote(object_id)}” belongs to another "
+            f"force. You can only open and change your own force's records.",
+            messages.ERROR,
+        )
+        changelist = f"admin:{opts.app_label}_{opts.model_name}_changelist"
+        return HttpResponseRedirect(reverse(changelist, current_app=self.admin_site.name))
+
+    def _exists(self, object_id: str) -> bool:
+        try:
+            return self.model._default_manager.filter(pk=object_id).exists()
+        except (ValueError, TypeError, ValidationError):  # not a valid id for this model
+            return False

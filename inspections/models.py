@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from django.conf import settings
@@ -307,6 +308,22 @@ class Area(models.Model):
             raise ValidationError({"parent": "The parent must belong to the same framework."})
 
 
+def document_name(value: str) -> str:
+    """The name of the document a record was taken from, without the folders it was read
+    from on someone's machine or the server ("../shared/seeds/a.txt", "C:\\Reports\\a.pdf"
+    -> "a.txt", "a.pdf"): a path says nothing to a reader and exposes the server's layout."""
+    return re.split(r"[\\/]", value.strip())[-1]
+
+
+def validate_document_name(value: str) -> None:
+    if value != document_name(value):
+        raise ValidationError(
+            "Give the document's file name only, not the folders it is stored in: “%(value)s”.",
+            code="document_path",
+            params={"value": value},
+        )
+
+
 class InspectionKind(models.TextChoices):
     PEEL_FORCE = "peel_force", "PEEL force inspection"
     PEEL_NATIONAL = "peel_national", "PEEL spotlight / national thematic"
@@ -397,7 +414,10 @@ class Inspection(models.Model):
         help_text="For a national report: the forces whose bodies owe a response.",
     )
     source_document = models.CharField(
-        max_length=200, blank=True, help_text="The document this record was taken from."
+        max_length=200,
+        blank=True,
+        validators=[validate_document_name],
+        help_text="The file name of the document this record was taken from (no folders).",
     )
     response_rule = models.CharField(
         max_length=30,

@@ -18,7 +18,11 @@ from inspections.access import (
 )
 from inspections.history_admin import PermanentHistoryAdmin, ShownNotPostedFormSet
 from inspections.models import Force
-from recommendations import inspection_admin  # noqa: F401 - registers the inspections' admin
+from peel_tracker.text import counted, plural
+from recommendations import (
+    inspection_admin,  # noqa: F401 - registers the inspections' admin
+    tracker,
+)
 from recommendations.concurrency import (
     OptimisticLockAdminMixin,
     VersionedModelForm,
@@ -263,7 +267,8 @@ class FindingStatusAdmin(ForceScopedAdminMixin, admin.ModelAdmin):
             if outside:
                 self.message_user(
                     request,
-                    f"{outside} of the selected findings belong to forces you do not edit. "
+                    f"{outside} of the selected findings {plural(outside, 'belongs', 'belong')} "
+                    "to forces you do not edit. "
                     "Nothing was changed.",
                     messages.ERROR,
                 )
@@ -288,7 +293,9 @@ class FindingStatusAdmin(ForceScopedAdminMixin, admin.ModelAdmin):
                 return None
             else:
                 self.message_user(
-                    request, f"Recorded a new status for {len(entries)} findings.", messages.SUCCESS
+                    request,
+                    f"Recorded a new status for {counted(len(entries), 'finding')}.",
+                    messages.SUCCESS,
                 )
                 return None
         context = {
@@ -338,7 +345,7 @@ class ExplanationFormSet(BaseInlineFormSet):
 
 class FindingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Finding) -> str:
-        return f"{obj.get_kind_display()} {obj.reference or obj.position}: {obj.headline}"
+        return f"{obj.numbered_label(obj.position)}: {obj.headline}"
 
 
 class FindingExplanationInline(admin.StackedInline):
@@ -550,11 +557,9 @@ class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHi
         if getattr(obj, "state", None) is None:
             return "–"
         label = Response.State(obj.state).label
-        days = obj.days_until_due(timezone.localdate())
-        if obj.state == Response.State.OVERDUE:
-            return f"{label} ({-days} day{'s' if days != -1 else ''} overdue)"
-        if obj.state in (Response.State.DUE_SOON, Response.State.OPEN):
-            return f"{label} ({days} day{'s' if days != 1 else ''} left)"
+        if obj.state in (Response.State.OVERDUE, Response.State.DUE_SOON, Response.State.OPEN):
+            # The tracker's wording ("1 day left", "Due today", "3 days overdue").
+            return f"{label} ({tracker.timing(obj, timezone.localdate()).lower()})"
         return label
 
     @admin.display(description="recommendations explained", ordering="recommendations_owed")
@@ -620,7 +625,7 @@ class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHi
                 self.message_user(
                     request,
                     f"{len(missing)} of the report's recommendations still "
-                    f"{'have' if len(missing) != 1 else 'has'} no explanation: the response "
+                    f"{plural(len(missing), 'has', 'have')} no explanation: the response "
                     "cannot be published until each has one (s.55(5B)).",
                     messages.WARNING,
                 )

@@ -16,6 +16,7 @@ from inspections.admin import JudgmentInline
 from inspections.deadlines import Regime
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import Force, Inspection
+from peel_tracker.text import counted
 from recommendations.forms import FindingFieldsAdminMixin, FindingInlineFormSet
 from recommendations.imports.admin import import_report_view
 from recommendations.models import Finding
@@ -181,6 +182,6 @@ class InspectionAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
         if counts["statuses"] or counts["responses"]:
             self.message_user(
                 request,
-                f"Opened {counts['statuses']} finding statuses and "
-                f"{counts['responses']} responses owed.",
+                f"Opened {counted(counts['statuses'], 'finding status', 'finding statuses')} "
+                f"and {counted(counts['responses'], 'response')} owed.",
             )

@@ -8,7 +8,15 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from inspections.deadlines import Regime, ResponseDeadline
-from inspections.models import Area, Force, Inspection, NationalBody, PolicingBody, owing_body
+from inspections.models import (
+    Area,
+    Force,
+    Inspection,
+    NationalBody,
+    PolicingBody,
+    owing_body,
+    validate_document_name,
+)
 
 
 class ThemeManager(models.Manager):
@@ -164,7 +172,9 @@ class Finding(models.Model):
         related_name="supersedes",
         help_text="A later finding that replaces this one.",
     )
-    source_document = models.CharField(max_length=200, blank=True)
+    source_document = models.CharField(
+        max_length=200, blank=True, validators=[validate_document_name]
+    )
     source_section = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -207,8 +217,29 @@ class Finding(models.Model):
         ]
 
     def __str__(self) -> str:
-        label = self.reference or self.get_kind_display()
-        return f"{label}: {self.headline}"
+        return f"{self.label}: {self.headline}"
+
+    # A reference that already names its kind ("Recommendation 1", "AFI 3", "Area for
+    # improvement 2"), as the report reader writes them, is shown as it is.
+    KIND_WORDS = (*(label.lower() for label in FindingKind.labels), "afi")
+
+    def numbered_label(self, number: int | str | None = None) -> str:
+        """The finding's name wherever it is listed (the findings list, its page, the admin,
+        the .docx draft): "Recommendation 1" from the kind and the report's own reference,
+        never "Recommendation Recommendation 1". Without a reference, `number` (the finding's
+        order in a document) is used, else the kind alone."""
+        kind = self.get_kind_display()
+        reference = self.reference.strip()
+        if reference and reference.lower().startswith(self.KIND_WORDS):
+            return reference
+        reference = reference or ("" if number is None else str(number))
+        return f"{kind} {reference}" if reference else kind
+
+    @property
+    def label(self) -> str:
+        """numbered_label() without a fallback number: "Recommendation 1", or "Area for
+        improvement" for an unnumbered finding."""
+        return self.numbered_label()
 
     def natural_key(self) -> tuple[str, int]:
         return (*self.inspection.natural_key(), self.position)
@@ -714,7 +745,9 @@ class Response(models.Model):
         related_name="+",
     )
     completeness_override_at = models.DateTimeField(null=True, blank=True, editable=False)
-    source_document = models.CharField(max_length=200, blank=True)
+    source_document = models.CharField(
+        max_length=200, blank=True, validators=[validate_document_name]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(

@@ -10,11 +10,10 @@ from django.db.models.functions import ExtractYear
 
 from inspections.models import Force, Inspection, Judgment
 from recommendations.freshness import RecordVersion, cached
-from recommendations.models import Finding, FindingStatus, Response
+from recommendations.models import DUE_SOON_DAYS, Finding, FindingStatus, Response, ResponseState
 
 OLDEST_OPEN_SHOWN = 10
 RESPONSES_SHOWN = 20
-DUE_WINDOW_DAYS = 28
 
 
 def national_summary(version: RecordVersion) -> dict:
@@ -61,12 +60,28 @@ def open_findings_by_kind() -> list[dict]:
 
 
 def oldest_open_findings(limit: int = OLDEST_OPEN_SHOWN) -> list[FindingStatus]:
-    """The open findings whose current status is oldest (unknown dates last). One query."""
-    return list(
-        FindingStatus.objects.open()
-        .with_related()
-        .order_by(F("status_since").asc(nulls_last=True), "pk")[:limit]
+    """The findings open longest, oldest first. A finding is open since its current status
+    took effect; with no status date recorded, since its report was published (it has been
+    open at least that long), so an undated 2016 finding comes before one dated 2019. Each
+    row gets `open_since`; unknown dates last. Two queries, the dated statuses in the order of
+    their partial index (recs_findingstatus_open_age) and the undated ones by their report's
+    date, each cut to `limit` before the two are merged."""
+    statuses = FindingStatus.objects.open().with_related()
+    dated = list(statuses.filter(status_since__isnull=False).order_by("status_since", "pk")[:limit])
+    undated = list(
+        statuses.filter(status_since__isnull=True).order_by(
+            F("finding__inspection__published_on").asc(nulls_last=True), "pk"
+        )[:limit]
     )
+    for status in dated:
+        status.open_since = status.status_since
+    for status in undated:
+        status.open_since = status.finding.inspection.published_on
+    merged = sorted(
+        dated + undated,
+        key=lambda s: (s.open_since is None, s.open_since or datetime.date.max, s.pk),
+    )
+    return merged[:limit]
 
 
 def findings_opened_and_closed_per_year() -> list[dict]:
@@ -97,22 +112,25 @@ class ResponsesDue:
     overdue_count: int
     due_soon: list[Response]
     due_soon_count: int
+    # The tracker's "due soon" window (recommendations.models.DUE_SOON_DAYS), for the wording.
+    due_soon_days: int = DUE_SOON_DAYS
 
 
 def responses_due(today: datetime.date, limit: int = RESPONSES_SHOWN) -> ResponsesDue:
-    """Unpublished responses that are overdue, and those due in the next 28 days (today
-    included). Three queries: the two counts together, then each list."""
-    pending = Response.objects.filter(is_published=False, due_on__isnull=False)
-    window_end = today + datetime.timedelta(days=DUE_WINDOW_DAYS - 1)
-    counts = pending.aggregate(
-        overdue=Count("id", filter=Q(due_on__lt=today)),
-        due_soon=Count("id", filter=Q(due_on__gte=today, due_on__lte=window_end)),
+    """Responses the tracker shows as overdue, and as due soon (due today or in the next
+    DUE_SOON_DAYS days): the same states (Response.objects.with_state), so the dashboard and
+    the tracker count the same responses. Three queries: the two counts together, then each
+    list."""
+    states = Response.objects.with_state(today)
+    overdue, due_soon = Q(state=ResponseState.OVERDUE), Q(state=ResponseState.DUE_SOON)
+    counts = states.aggregate(
+        overdue=Count("id", filter=overdue), due_soon=Count("id", filter=due_soon)
     )
-    ordered = pending.with_related().order_by("due_on", "force__name")
+    ordered = states.with_related().order_by("due_on", "force__name")
     return ResponsesDue(
-        overdue=list(ordered.filter(due_on__lt=today)[:limit]),
+        overdue=list(ordered.filter(overdue)[:limit]),
         overdue_count=counts["overdue"],
-        due_soon=list(ordered.filter(due_on__gte=today, due_on__lte=window_end)[:limit]),
+        due_soon=list(ordered.filter(due_soon)[:limit]),
         due_soon_count=counts["due_soon"],
     )
 

@@ -78,7 +78,7 @@ def _add_finding(
 
 
 def _label(finding: Finding, number: int) -> str:
-    return f"{finding.get_kind_display()} {finding.reference or number}"
+    return finding.numbered_label(number)
 
 
 def build_response_document(response: Response, *, today: date | None = None) -> bytes:

@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from inspections.access import can_edit_force
 from inspections.models import Inspection, PolicingBody
+from peel_tracker.text import counted, plural
 from recommendations.models import (
     Finding,
     FindingStatus,
@@ -393,10 +394,9 @@ def unexplained_message(unexplained: list[Finding]) -> str:
     names = "; ".join(f"“{finding}”" for finding in unexplained)
     count = len(unexplained)
     return (
-        f"The response cannot be marked published: {count} "
-        f"recommendation{'s' if count != 1 else ''} of the report "
-        f"{'have' if count != 1 else 'has'} no explanation, and section 55(5B) requires one for "
-        f"each: {names}. Add the missing explanations, or tick “Publish without explaining "
+        f"The response cannot be marked published: {counted(count, 'recommendation')} of the "
+        f"report {plural(count, 'has', 'have')} no explanation, and section 55(5B) requires "
+        f"one for each: {names}. Add the missing explanations, or tick “Publish without explaining "
         "every recommendation” and give the reason."
     )
 

@@ -12,6 +12,7 @@ from django.db.models import F
 from inspections.deadlines import Regime
 from inspections.models import Inspection, published_as_stated
 from peel_tracker.exports import Column, streamed_values
+from peel_tracker.text import counted
 from recommendations.models import Response, ResponseQuerySet
 
 # Sort orders the tracker allows (query string value → label, ORDER BY). Unknown dates sort
@@ -45,10 +46,6 @@ def tracker_queryset(today: date) -> ResponseQuerySet:
     )
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def timing(response: Response, today: date) -> str:
     """Days left or overdue for a response still to be published; how early or late a
     published one was; empty when it does not apply or the dates are not known."""
@@ -57,9 +54,9 @@ def timing(response: Response, today: date) -> str:
         days = response.days_until_due(today)
         if days == 0:
             return "Due today"
-        return f"{plural(-days, 'day')} overdue" if days < 0 else f"{plural(days, 'day')} left"
+        return f"{counted(-days, 'day')} overdue" if days < 0 else f"{counted(days, 'day')} left"
     if state == Response.State.PUBLISHED_LATE:
-        return f"{plural((response.published_on - response.due_on).days, 'day')} late"
+        return f"{counted((response.published_on - response.due_on).days, 'day')} late"
     if state == Response.State.NO_STATUTORY_DEADLINE:
         return "Report published before 2 May 2017"
     return ""

@@ -425,8 +425,8 @@ def _export_rows(queryset, *, reduced_precision: bool) -> Iterator[list]:
             earlier = None
             if earlier_pk is not None:
                 # The earlier finding's report, then the finding as Finding.__str__ shows it.
-                label = earlier_reference or KIND_LABELS[earlier_kind]
-                earlier = f"{earlier_title}: {label}: {Finding(text=earlier_text).headline}"
+                shown = Finding(kind=earlier_kind, reference=earlier_reference, text=earlier_text)
+                earlier = f"{earlier_title}: {shown}"
             yield [
                 force_name,
                 title,

@@ -6,6 +6,7 @@ import datetime
 import io
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -161,7 +162,8 @@ def test_every_report_names_its_inspectorate_page_and_document():
     ]
     for report in reports:
         assert "justiceinspectorates.gov.uk" in report["source_url"], report["slug"]
-        assert report["source_document"].startswith("shared/seeds/"), report["slug"]
+        # The seed's file name (in shared/seeds/), never a path (issue 16).
+        assert re.fullmatch(r"\d{3}_[0-9a-f]{16}\.txt", report["source_document"]), report["slug"]
 
 
 def test_twenty_random_facts_name_a_public_source():
@@ -184,3 +186,13 @@ def test_fixture_diverging_under_pressure_is_dated_as_the_inspectorate_dates_it(
         and row["fields"]["slug"] == "diverging-under-pressure"
     ]
     assert (report["published_on"], report["published_precision"]) == ("2020-02-06", "day")
+
+
+def test_no_fixture_stores_a_folder_path_as_a_source_document():
+    """Issue 16: a finding's page showed "../shared/seeds/…" as its source."""
+    paths = [
+        (row["model"], row["fields"]["source_document"])
+        for _, row in fixture_records()
+        if re.search(r"[\\/]", row["fields"].get("source_document", ""))
+    ]
+    assert paths == []

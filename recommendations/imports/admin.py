@@ -22,9 +22,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html
 
-from inspections.models import Force, Framework, Inspection
+from inspections.models import Force, Framework, Inspection, document_name
 from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
 from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE
+from peel_tracker.text import counted
 from recommendations.imports.forms import (
     FindingFormSet,
     JudgmentFormSet,
@@ -192,7 +193,7 @@ def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> di
         "kind": kind,
         "published_on": published,
         "published_precision": precision,
-        "source_document": source[:200],
+        "source_document": document_name(source)[:200],
         "new_areas": json.dumps(new_areas),
     }
     return {
@@ -416,8 +417,9 @@ def _confirm(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
         )
     model_admin.message_user(
         request,
-        f"Imported “{inspection.title}”: {len(proposed_judgments)} grades and "
-        f"{len(proposed_findings)} findings; their statuses and the response owed are open.",
+        f"Imported “{inspection.title}”: {counted(len(proposed_judgments), 'grade')} and "
+        f"{counted(len(proposed_findings), 'finding')}; their statuses and the response owed "
+        "are open.",
         messages.SUCCESS,
     )
     return HttpResponseRedirect(

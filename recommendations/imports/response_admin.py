@@ -15,6 +15,7 @@ from django.urls import reverse
 from inspections.access import can_edit_force
 from inspections.models import Force, Inspection
 from inspections.report_reader import ParsedReport
+from peel_tracker.text import counted, plural
 from recommendations.imports.forms import UploadForm
 from recommendations.imports.responses import (
     QuotedFinding,
@@ -87,9 +88,10 @@ def response_confirm(request: HttpRequest, model_admin: ModelAdmin, context: dic
         return _render(request, context, proposal, problems)
     model_admin.message_user(
         request,
-        f"Saved {len(saved.created)} explanations on {proposal.response}; "
-        f"{saved.already_explained} findings were already explained. No findings were created "
-        "and the response was not marked published.",
+        f"Saved {counted(len(saved.created), 'explanation')} on {proposal.response}; "
+        f"{counted(saved.already_explained, 'finding')} "
+        f"{plural(saved.already_explained, 'was', 'were')} already explained. No findings were "
+        "created and the response was not marked published.",
         messages.SUCCESS,
     )
     return HttpResponseRedirect(

@@ -14,10 +14,11 @@ from django.db import transaction
 from django.db.models import Q
 
 from inspections.access import can_edit_force
-from inspections.models import Force, Inspection
+from inspections.models import Force, Inspection, document_name
 from inspections.report_reader import ParsedFinding, ParsedReport
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.model import PCC_RESPONSE
+from peel_tracker.text import counted
 from recommendations.imports.services import LINK_THRESHOLD, similarity
 from recommendations.models import Finding, FindingExplanation, Response
 
@@ -101,7 +102,8 @@ class ResponseProposal:
             )
         if not self.matched:
             return (
-                f"None of the {len(self.quoted)} findings the document quotes matches a recorded "
+                f"None of the {counted(len(self.quoted), 'finding')} the document quotes matches "
+                "a recorded "
                 f"finding of “{self.report.title}”. Nothing was saved."
             )
         return ""
@@ -176,9 +178,10 @@ def response_proposal_from_parsed(
     force's response row, and each quoted finding with its recorded match and the document's
     answer to it. Reads only. The report is None when none is recorded; `refusal()` says so."""
     if parsed.document_kind != PCC_RESPONSE:
+        # recognised() is sentences of its own, each ending in a full stop.
         raise ValidationError(
-            "This document is not a PCC response (the reader recognised: "
-            f"{parsed.recognised()}); import it as a report instead."
+            "This document is not a PCC response: import it as a report instead. What the "
+            f"reader recognised: {parsed.recognised()}"
         )
     responds_to = " ".join((title or parsed.responds_to).split())
     report = report_find_answered(force=force, title=responds_to) if responds_to else None
@@ -210,7 +213,7 @@ def response_proposal_from_parsed(
         report=report,
         response=response,
         quoted=quoted,
-        source_document=source_document,
+        source_document=document_name(source_document),
     )
 
 

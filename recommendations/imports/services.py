@@ -23,9 +23,11 @@ from inspections.models import (
     Inspection,
     Judgment,
     NationalBody,
+    document_name,
 )
 from inspections.report_reader import ParsedReport
 from inspections.report_reader import vocabulary as vocab
+from peel_tracker.text import counted
 from recommendations.models import Finding, FindingStatus, Status
 from recommendations.obligations import addressing_from_words
 from recommendations.services import inspection_open_tracking
@@ -332,7 +334,8 @@ def report_import(
         raise ValidationError("There is nothing to import: no findings and no grades.")
     if judgments and framework is None:
         raise ValidationError(
-            f"The report has {len(judgments)} graded judgment(s) but no grading framework: "
+            f"The report has {counted(len(judgments), 'graded judgment')} but no grading "
+            "framework: "
             "choose the PEEL framework the grades belong to."
         )
     # A national kind applies to the force it is imported for; any other kind (including
@@ -347,7 +350,7 @@ def report_import(
         published_on=published_on,
         published_precision=published_precision,
         force=force if single else None,
-        source_document=source_document[:200],
+        source_document=document_name(source_document)[:200],
     )
     _authored(inspection, user)
     inspection.full_clean()
@@ -417,7 +420,7 @@ def report_import(
             addressees=list(proposed.addressees),
             deadline_text=proposed.deadline[:120],
             carried_forward_from=earlier,
-            source_document=source_document[:200],
+            source_document=document_name(source_document)[:200],
             source_section=proposed.section[:300],
         )
         addressing = addressing_from_words(finding.addressees, national_bodies=national_bodies)

@@ -313,7 +313,8 @@ def test_inspection_with_judgment_and_findings_entered_on_one_page(
     owed = Response.objects.get(inspection=inspection)
     assert owed.force == force
     assert owed.due_on == DUE
-    assert "Opened 1 finding statuses and 1 responses owed." in [
+    # Counts agree with their nouns (issue 16: "Opened 1 finding statuses and 1 responses").
+    assert "Opened 1 finding status and 1 response owed." in [
         str(message) for message in get_messages(response.wsgi_request)
     ]
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from inspections.models import Inspection, Judgment
+from inspections.models import Inspection, Judgment, document_name, validate_document_name
 from tests.factories import (
     AreaFactory,
     ForceFactory,
@@ -108,3 +108,27 @@ def test_natural_keys_round_trip():
     inspection = InspectionFactory()
     assert type(area).objects.get_by_natural_key(*area.natural_key()) == area
     assert Inspection.objects.get_by_natural_key(*inspection.natural_key()) == inspection
+
+
+@pytest.mark.parametrize(
+    ("stored", "name"),
+    [
+        ("../shared/seeds/000_7ef010a0f97d3f66.txt", "000_7ef010a0f97d3f66.txt"),
+        ("/work/main/uploads/kent.pdf", "kent.pdf"),
+        ("C:\\Reports\\kent.docx", "kent.docx"),
+        ("kent.html", "kent.html"),
+        ("Pasted text", "Pasted text"),
+    ],
+)
+def test_a_source_document_is_its_file_name_never_a_path(stored, name):
+    """Issue 16: a finding's page showed "../shared/seeds/…". Imports keep the file name
+    (document_name); a path typed in the admin is refused."""
+    assert document_name(stored) == name
+    inspection = InspectionFactory.build(source_document=stored)
+    if stored == name:
+        validate_document_name(stored)
+    else:
+        with pytest.raises(ValidationError, match="file name only"):
+            inspection.full_clean(
+                exclude=[f.name for f in Inspection._meta.fields if f.name != "source_document"]
+            )

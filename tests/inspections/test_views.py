@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from inspections.models import Judgment
 from recommendations.inspection_views import FORCE_RESPONSES_SHOWN
+from recommendations.models import DUE_SOON_DAYS, Response
 from recommendations.services import inspection_open_tracking
 from tests.factories import (
     AreaFactory,
@@ -80,7 +81,8 @@ def test_dashboard_shows_open_findings_and_responses_due(analyst_client, force):
     ]
     assert [row["count"] for row in response.context["by_kind"]] == [4]
     assert response.context["responses"].overdue_count == 1
-    assert response.context["responses"].due_soon_count == 2
+    # populate()'s responses are due in 25 days: open, not yet due soon (DUE_SOON_DAYS).
+    assert response.context["responses"].due_soon_count == 0
     year = timezone.localdate().year
     assert {"year": year, "opened": 6, "closed": 2} in response.context["per_year"]
     html = response.content.decode()
@@ -88,18 +90,80 @@ def test_dashboard_shows_open_findings_and_responses_due(analyst_client, force):
     assert "<svg" in html and "<table" in html  # every chart has its table
 
 
+def test_dashboard_due_soon_is_the_trackers_window_and_says_so(analyst_client, force):
+    """Issue 16: the dashboard said "next 28 days" while the tracker's "due soon" is 14 days.
+    Both now use DUE_SOON_DAYS and the tracker's states (a response marked not required is
+    neither overdue nor due soon)."""
+    today = timezone.localdate()
+
+    def due_in(days: int, **kwargs):
+        # Published on day 1, a report's response is due on day 56 (s.55(5A)).
+        published = today + datetime.timedelta(days=days - 55)
+        return ResponseFactory(
+            inspection__force=force, inspection__published_on=published, **kwargs
+        )
+
+    soon = due_in(DUE_SOON_DAYS)
+    later = due_in(DUE_SOON_DAYS + 1)
+    overdue = due_in(-1)
+    due_in(-2, is_not_required=True, not_required_reason="Superseded by a later report")
+    assert {soon.due_on, later.due_on} == {
+        today + datetime.timedelta(days=DUE_SOON_DAYS),
+        today + datetime.timedelta(days=DUE_SOON_DAYS + 1),
+    }
+
+    response = analyst_client.get(reverse("dashboard"))
+
+    responses = response.context["responses"]
+    assert responses.due_soon == [soon] and responses.due_soon_count == 1
+    assert responses.overdue == [overdue] and responses.overdue_count == 1
+    tracker = Response.objects.with_state(today)
+    assert list(tracker.filter(state="due_soon")) == [soon]
+    assert list(tracker.filter(state="overdue")) == [overdue]
+    html = response.content.decode()
+    assert f"Due soon: due today or in the next {DUE_SOON_DAYS} days (1)" in html
+    assert "28 days" not in html
+
+
+def test_oldest_open_findings_date_an_undated_status_from_its_report(analyst_client, force):
+    """Issue 16: an open finding with no status date (an old report loaded from its text) is
+    open at least since its report was published, so it comes before one dated 2019."""
+    dated = FindingStatusFactory(
+        finding__inspection__force=force,
+        finding__inspection__published_on=datetime.date(2019, 5, 2),
+        status_since=datetime.date(2019, 6, 1),
+    )
+    undated = FindingStatusFactory(
+        finding__inspection__force=force,
+        finding__inspection__published_on=datetime.date(2016, 3, 1),
+        status_since=None,
+    )
+    unknown = FindingStatusFactory(
+        finding__inspection__force=force,
+        finding__inspection__published_on=None,
+        status_since=None,
+    )
+
+    response = analyst_client.get(reverse("dashboard"))
+
+    assert response.context["oldest_open"] == [undated, dated, unknown]
+    html = response.content.decode()
+    assert '1 March 2016 <span class="govuk-body-s">(report published)</span>' in html
+    assert html.index("1 March 2016") < html.index("1 June 2019")
+
+
 def test_dashboard_query_count_is_constant(analyst_client, django_assert_num_queries):
     force = ForceFactory()
     populate(force)
     # session, user, permissions (own, roles'), the record's version (recommendations.freshness),
     # the user's access (role, forces edited: peel_tracker.page_cache), by force, by kind, opened
-    # per year, closed per year (cached for that version), oldest open, response counts, overdue
-    # list, due-soon list
-    with django_assert_num_queries(15):
+    # per year, closed per year (cached for that version), oldest open (dated statuses, then
+    # undated ones by their report's date), response counts, overdue list, due-soon list
+    with django_assert_num_queries(16):
         analyst_client.get(reverse("dashboard"))
     populate(force)
     populate(ForceFactory())
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         analyst_client.get(reverse("dashboard"))
     # Nothing changed: the page comes from the cache.
     with django_assert_num_queries(7):

@@ -114,6 +114,9 @@ def test_second_status_change_is_refused_with_what_was_recorded(
     assert page.status_code == HTTPStatus.OK
     html = page.content.decode()
     assert "Since you opened this page" in html and "Plan agreed." in html
+    # The note's own full stop ends the sentence (issue 16: it read "Plan agreed.. Your").
+    assert "(took effect 10 January 2023): Plan agreed. Your status was not recorded" in html
+    assert ".." not in html.split("Since you opened this page")[1].split("</")[0]
     status.refresh_from_db()
     assert status.status == "being_progressed"
     assert status.history.count() == 2

@@ -318,8 +318,11 @@ def test_detail_shows_text_report_area_themes_and_lineage(analyst_client, world)
     response = analyst_client.get(detail_url(world.afi_avon21))
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
-    assert '<p class="govuk-body app-finding-text">The force should ensure' in html
-    assert "stop and search powers.\n\nBoth AFIs will remain in place.</p>" in html
+    assert '<p class="govuk-body">The force should ensure' in html
+    assert (
+        'stop and search powers.</p><p class="govuk-body">Both AFIs will remain in place.</p>'
+        in html
+    )
     assert f'href="/inspections/{world.avon21.pk}/">Avon PEEL 2021/22</a>' in html
     assert "published April 2022" in html
     assert "Legitimacy (PEEL 2021/22)" in html
@@ -343,7 +346,7 @@ def test_detail_shows_supersedes_both_ways(analyst_client, world):
 def test_detail_links_cause_of_concern_and_its_recommendations(analyst_client, world):
     cause = analyst_client.get(detail_url(world.cause_kent)).content.decode()
     assert "Recommendations under this cause of concern" in cause
-    assert f'href="/findings/{world.rec_kent.pk}/">R1: Within three months' in cause
+    assert f'href="/findings/{world.rec_kent.pk}/">Recommendation R1: Within three months' in cause
     rec = analyst_client.get(detail_url(world.rec_kent)).content.decode()
     assert f'href="/findings/{world.cause_kent.pk}/">Cause of concern C1:' in rec
 
@@ -397,3 +400,42 @@ def test_detail_query_count_is_constant_however_many_forces(
     with django_assert_num_queries(16):
         response = analyst_client.get(url)
     assert len(response.context["statuses"]) == 7
+
+
+def test_a_reference_naming_its_kind_is_not_doubled_anywhere(analyst_client, admin_client):
+    """Issue 16: "Recommendation Recommendation 1". The reader writes references with their
+    kind; the list, the finding's page and the admin's choice of finding show one label
+    (Finding.numbered_label)."""
+    finding = FindingFactory(
+        kind="recommendation", reference="Recommendation 1", text="Answer 999 calls faster."
+    )
+    FindingStatusFactory(finding=finding, force=finding.inspection.force)
+
+    listed = analyst_client.get(LIST_URL).content.decode()
+    page = analyst_client.get(reverse("recommendations:detail", args=[finding.pk]))
+
+    for html in (listed, page.content.decode()):
+        assert "Recommendation 1" in html
+        assert "Recommendation Recommendation" not in html
+    assert finding.label == "Recommendation 1"
+    assert str(finding) == "Recommendation 1: Answer 999 calls faster."
+
+
+def test_a_findings_source_is_its_section_and_report_never_a_file_path(analyst_client):
+    """Issue 16: the page showed "Recorded from …, in ../shared/seeds/000_….txt"."""
+    finding = FindingFactory(
+        source_document="000_7ef010a0f97d3f66.txt",
+        source_section="Legitimacy: areas for improvement",
+        inspection__title="PEEL 2018/19: Cumbria",
+        inspection__source_url="https://www.justiceinspectorates.gov.uk/hmicfrs/peel-cumbria/",
+    )
+
+    html = analyst_client.get(reverse("recommendations:detail", args=[finding.pk])).content
+    html = html.decode()
+
+    assert "000_7ef010a0f97d3f66.txt" not in html and "seeds" not in html
+    assert (
+        '“Legitimacy: areas for improvement”, in <a class="govuk-link" '
+        'href="https://www.justiceinspectorates.gov.uk/hmicfrs/peel-cumbria/">PEEL 2018/19: '
+        "Cumbria on the inspectorate's website</a>" in html
+    )

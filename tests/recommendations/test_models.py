@@ -163,3 +163,23 @@ def test_explanation_must_be_for_a_finding_of_the_same_report():
     with pytest.raises(ValidationError) as error:
         explanation.full_clean()
     assert error.value.message_dict["finding"] == ["That finding is from a different report."]
+
+
+@pytest.mark.parametrize(
+    ("kind", "reference", "number", "expected"),
+    [
+        ("recommendation", "Recommendation 1", None, "Recommendation 1"),
+        ("recommendation", "recommendation 2", 5, "recommendation 2"),
+        ("recommendation", "3", None, "Recommendation 3"),
+        ("afi", "AFI 4", None, "AFI 4"),
+        ("afi", "Area for improvement 2", None, "Area for improvement 2"),
+        ("afi", "", 7, "Area for improvement 7"),
+        ("afi", "", None, "Area for improvement"),
+        ("cause_of_concern", "Cause of concern 1", 1, "Cause of concern 1"),
+    ],
+)
+def test_a_findings_label_names_its_kind_once(kind, reference, number, expected):
+    finding = Finding(kind=kind, reference=reference, text="Text")
+    assert finding.numbered_label(number) == expected
+    if number is None:
+        assert finding.label == expected

@@ -241,3 +241,15 @@ def test_the_real_cumbria_response_reads_like_its_source():
     assert "The force should ensure effective external scrutiny of its use of force." in text
     assert any(t.startswith("Chief Constable Michelle Skeer welcomed") for t in text)
     assert document_filename(response) == "draft-response-cumbria-cumbria-peel-2018-19.docx"
+
+
+def test_a_reference_that_names_its_kind_is_a_heading_once(response):
+    """Issue 16: the reader's references already name the kind ("Recommendation 1"); the
+    draft's heading is Finding.numbered_label, as on the finding's page and in the list."""
+    Finding.objects.filter(reference="R1").update(reference="Recommendation 1")
+    Finding.objects.filter(reference="C1").update(reference="Cause of concern 1")
+
+    texts = [text for _, text in headings(open_document(response))]
+
+    assert "Cause of concern 1" in texts and "Recommendation 1" in texts
+    assert not any("Recommendation Recommendation" in t or "concern Cause" in t for t in texts)

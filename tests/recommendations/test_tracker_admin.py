@@ -181,11 +181,11 @@ def test_publishing_with_a_recommendation_unexplained_is_refused_by_name(
     assert page.status_code == HTTPStatus.OK
     assert explanation_errors(page) == [
         "The response cannot be marked published: 1 recommendation of the report has no "
-        "explanation, and section 55(5B) requires one for each: “R2: Rec two”. Add the missing "
-        "explanations, or tick “Publish without explaining every recommendation” and give the "
-        "reason."
+        "explanation, and section 55(5B) requires one for each: “Recommendation R2: Rec two”. "
+        "Add the missing explanations, or tick “Publish without explaining every "
+        "recommendation” and give the reason."
     ]
-    assertContains(page, "“R2: Rec two”")
+    assertContains(page, "“Recommendation R2: Rec two”")
     saved = Response.objects.get(pk=response.pk)
     assert not saved.is_published
     assert not saved.explanations.exists()
@@ -468,3 +468,36 @@ def test_editors_do_not_see_the_reminder_log(editor_client):
     url = reverse("admin:recommendations_reminderlog_changelist")
 
     assert editor_client.get(url).status_code == HTTPStatus.FORBIDDEN
+
+
+def test_another_forces_draft_is_refused_as_belonging_to_another_force(client, outsider, response):
+    """Issue 16: a Cumbria editor opening Kent's draft response was told "Response with ID 22
+    doesn't exist. Perhaps it was deleted?". It is refused, and says why
+    (ForceScopedAdminMixin, so every force-scoped admin answers the same)."""
+    client.force_login(outsider)
+
+    page = client.get(change_url(response))
+
+    assert page.status_code == HTTPStatus.FOUND
+    assert page["Location"] == reverse("admin:recommendations_response_changelist")
+    [message] = [str(m) for m in get_messages(page.wsgi_request)]
+    assert message == (
+        f"The response with ID “{response.pk}” belongs to another force. You can only open "
+        "and change your own force's records."
+    )
+    assert "deleted" not in message
+    explanation = FindingExplanationFactory(
+        response=response, finding=response.inspection.findings.get(position=3)
+    )
+    url = reverse("admin:recommendations_findingexplanation_change", args=[explanation.pk])
+    *_, message = [str(m) for m in get_messages(client.get(url).wsgi_request)]
+    assert message.startswith(f"The finding explanation with ID “{explanation.pk}” belongs to")
+
+
+def test_an_id_that_matches_nothing_keeps_djangos_answer(client, outsider, response):
+    client.force_login(outsider)
+
+    page = client.get(reverse("admin:recommendations_response_change", args=[999999]))
+
+    [message] = [str(m) for m in get_messages(page.wsgi_request)]
+    assert "doesn’t exist" in message

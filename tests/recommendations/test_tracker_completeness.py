@@ -50,9 +50,10 @@ def test_publishing_with_unexplained_recommendations_is_refused_naming_them(
 
     assert error.value.messages == [
         "The response cannot be marked published: 2 recommendations of the report have no "
-        "explanation, and section 55(5B) requires one for each: “R1: Recommendation 1 text”; "
-        "“R3: Recommendation 3 text”. Add the missing explanations, or tick “Publish without "
-        "explaining every recommendation” and give the reason."
+        "explanation, and section 55(5B) requires one for each: “Recommendation R1: "
+        "Recommendation 1 text”; “Recommendation R3: Recommendation 3 text”. Add the missing "
+        "explanations, or tick “Publish without explaining every recommendation” and give the "
+        "reason."
     ]
     response.refresh_from_db()
     assert response.is_published is False

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from inspections.models import Force
+from peel_tracker.text import counted
 from recommendations.synthetic import generate_national_dataset
 
 
@@ -35,9 +36,11 @@ class Command(BaseCommand):
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Generated in {elapsed:.1f} s: {counts.inspections} reports, "
-                    f"{counts.judgments} judgments, {counts.findings} findings, "
-                    f"{counts.statuses} finding statuses, {counts.history} history entries, "
-                    f"{counts.responses} responses."
+                    f"Generated in {elapsed:.1f} s: {counted(counts.inspections, 'report')}, "
+                    f"{counted(counts.judgments, 'judgment')}, "
+                    f"{counted(counts.findings, 'finding')}, "
+                    f"{counted(counts.statuses, 'finding status', 'finding statuses')}, "
+                    f"{counted(counts.history, 'history entry', 'history entries')}, "
+                    f"{counted(counts.responses, 'response')}."
                 )
             )

@@ -11,6 +11,7 @@ from inspections.report_reader import ParsedReport, ReportError, read_report
 from inspections.report_reader.extract import check_size
 from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE, REVIEW_BELOW
 from inspections.report_reader.vocabulary import plain
+from peel_tracker.text import counted, plural, sentences
 from recommendations.imports.responses import (
     ResponseProposal,
     response_explanations_import,
@@ -124,10 +125,10 @@ class Command(BaseCommand):
                 user=user,
             )
         except ValidationError as error:
-            raise CommandError("Nothing was imported: " + "; ".join(error.messages)) from error
+            raise CommandError("Nothing was imported: " + sentences(error.messages)) from error
         message = (
-            f"Imported “{inspection.title}” ({inspection.slug}): {len(judgments)} judgments, "
-            f"{len(findings)} findings."
+            f"Imported “{inspection.title}” ({inspection.slug}): "
+            f"{counted(len(judgments), 'judgment')}, {counted(len(findings), 'finding')}."
         )
         if options["json"]:
             self.stderr.write(message)
@@ -163,7 +164,8 @@ class Command(BaseCommand):
         if len(with_findings) > 1:
             titles = "; ".join(f"“{parsed.reports[n].title}”" for n in with_findings)
             raise CommandError(
-                f"{path.name} holds findings of {len(with_findings)} reports ({titles}). Split it "
+                f"{path.name} holds findings of {counted(len(with_findings), 'report')} "
+                f"({titles}). Split it "
                 "into one file per report and import each."
             )
 
@@ -205,12 +207,14 @@ class Command(BaseCommand):
             saved = response_explanations_import(proposal=proposal, user=user)
         except (ValidationError, PermissionDenied) as error:
             messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-            raise CommandError("Nothing was saved: " + "; ".join(messages)) from error
+            raise CommandError("Nothing was saved: " + sentences(messages)) from error
         message = (
-            f"Saved {len(saved.created)} explanations on {proposal.response}; "
-            f"{saved.already_explained} findings were already explained, {saved.without_text} "
-            "matched findings have no answer in the document. No findings were created and the "
-            "response was not marked published."
+            f"Saved {counted(len(saved.created), 'explanation')} on {proposal.response}; "
+            f"{counted(saved.already_explained, 'finding')} "
+            f"{plural(saved.already_explained, 'was', 'were')} already explained, "
+            f"{counted(saved.without_text, 'matched finding')} "
+            f"{plural(saved.without_text, 'has', 'have')} no answer in the document. No findings "
+            "were created and the response was not marked published."
         )
         (self.stderr if options["json"] else self.stdout).write(message)
 

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import F
 
 from inspections.models import Inspection
+from peel_tracker.text import counted
 from recommendations.services import inspection_open_tracking
 
 # Reference data, keyed by natural keys: loading it again updates it in place, so an existing
@@ -44,8 +45,9 @@ class Command(BaseCommand):
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Loaded {', '.join(loaded)}; opened {opened['responses']} responses and "
-                    f"{opened['statuses']} finding statuses; marked {opened['carried_forward']} "
-                    "carried forward."
+                    f"Loaded {', '.join(loaded)}; opened "
+                    f"{counted(opened['responses'], 'response')} and "
+                    f"{counted(opened['statuses'], 'finding status', 'finding statuses')}; "
+                    f"marked {opened['carried_forward']} carried forward."
                 )
             )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspections.models import Force
+from peel_tracker.text import counted
 from recommendations import tracker
 from recommendations.models import DUE_SOON_DAYS, ReminderLog, Response
 
@@ -93,9 +94,11 @@ class Command(BaseCommand):
                 continue
             sent += 1
         if not dry_run:
-            self.stdout.write(f"Sent {sent} reminder digest{'s' if sent != 1 else ''}.")
+            self.stdout.write(f"Sent {counted(sent, 'reminder digest')}.")
         if failed:
-            raise CommandError(f"{failed} reminder digest(s) could not be sent; see above.")
+            raise CommandError(
+                f"{counted(failed, 'reminder digest')} could not be sent; see above."
+            )
 
     def digest(self, user, responses: list[Response], today) -> tuple[str, str]:
         """Subject and plain-text body of one user's digest, grouped by force."""
@@ -103,10 +106,10 @@ class Command(BaseCommand):
         due_soon = len(responses) - overdue
         parts = []
         if overdue:
-            parts.append(f"{tracker.plural(overdue, 'response')} overdue")
+            parts.append(f"{counted(overdue, 'response')} overdue")
         if due_soon:
-            counted = str(due_soon) if overdue else tracker.plural(due_soon, "response")
-            parts.append(f"{counted} due within {DUE_SOON_DAYS} days")
+            number = str(due_soon) if overdue else counted(due_soon, "response")
+            parts.append(f"{number} due within {DUE_SOON_DAYS} days")
         summary = " and ".join(parts)
         subject = f"PEEL Tracker reminder: {summary}"
         forces: dict[int, dict] = {}
