@@ -149,8 +149,9 @@ CARRIED_FORWARD_CHOICES = [
 
 
 def search_terms(q: str) -> list[str]:
-    """The words of a search: each must occur in the text (case-insensitive, anywhere, so
-    "scrutin" finds "scrutiny"). A "quoted phrase" counts as one term."""
+    """The words of a search: each must occur in the finding's text or its report's title
+    (case-insensitive, anywhere, so "scrutin" finds "scrutiny"). A "quoted phrase" counts as
+    one term."""
     terms = []
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', q):
         term = (phrase or word.strip('"')).strip()
@@ -375,6 +376,11 @@ class FindingFilter(FilterSet):
         return queryset.filter(carried_forward_from__isnull=value != "yes")
 
     def filter_q(self, queryset, name, value):
+        # Each term in the finding's text or its report's title: "custody detention" finds the
+        # findings of a report on custody and detention whatever their own wording. The report
+        # is already joined (one row each), so this adds no join and no query.
         for term in search_terms(value):
-            queryset = queryset.filter(text__icontains=term)
+            queryset = queryset.filter(
+                Q(text__icontains=term) | Q(inspection__title__icontains=term)
+            )
         return queryset

@@ -93,6 +93,18 @@ def test_list_filters_through_the_view(analyst_client, world):
     assert f'href="/findings/export.xlsx?{query.replace("&", "&amp;")}"' in html
 
 
+def test_search_finds_findings_by_their_reports_title(analyst_client, world):
+    response = analyst_client.get(LIST_URL, {"q": "Spotlight 2020"})
+    assert set(labels(response.context["rows"], world)) == {
+        "nat_rec@avon",
+        "nat_rec@kent",
+        "nat_gp@-",
+    }
+    html = response.content.decode()
+    assert "3 results" in html
+    assert "Every word must appear in the finding's text or its report's title" in html
+
+
 def test_each_active_filter_is_a_tag_linking_to_the_query_without_it(analyst_client, world):
     query = [
         ("force", "avon"),
