@@ -2,7 +2,9 @@
 column heading, and downloading exactly the rows shown, each with its finding's ID and link.
 The pages pass axe-core and the Content-Security-Policy."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Group
@@ -76,3 +78,39 @@ def test_analyst_finds_a_reports_findings_by_words_of_its_title(page: Page, anal
         page.get_by_role("link", name="Remove filter: Containing: “Custody and detention”")
     ).to_be_visible()
     assert_accessible(page)
+
+
+def finding_links(page: Page) -> list[tuple[str, str]]:
+    """(ID, absolute URL) of each row's finding link, in the table's order."""
+    hrefs = page.locator("tbody tr td:first-child > a").evaluate_all(
+        "links => links.map(link => link.href)"
+    )
+    return [(href.rstrip("/").rsplit("/", 1)[1], href) for href in hrefs]
+
+
+def download_csv(page: Page) -> list[list[str]]:
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="CSV").click()
+    text = download_info.value.path().read_text(encoding="utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_the_csv_carries_each_findings_id_and_link_in_the_pages_order(
+    page: Page, analyst_user, live_server
+):
+    log_in(page, "analyst1")
+    page.goto("/findings/?force=avon&sort=status")
+    expect(page.get_by_role("heading", name="8 results")).to_be_visible()
+    on_screen = finding_links(page)
+    assert len(on_screen) == 8
+    assert all(url.startswith(f"{live_server.url}/findings/") for _, url in on_screen)
+
+    header, *rows = download_csv(page)
+    assert header[-2:] == ["Finding ID", "Finding link"]
+    assert [(row[-2], row[-1]) for row in rows] == on_screen
+    # The link is a real one: it opens that finding's page.
+    finding_id, url = on_screen[0]
+    page.goto(url)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        next(row[7] for row in rows if row[-2] == finding_id).split("\n")[0]
+    )
