@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 from urllib.parse import urlencode
 
+from django.contrib import admin
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
@@ -268,11 +269,24 @@ def _area_name_value(value: str) -> str:
 @require_safe
 def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(
-        request, "recommendations/finding_detail.html", lambda version: _finding_context(pk)
+        request,
+        "recommendations/finding_detail.html",
+        lambda version: _finding_context(request, pk),
     )
 
 
-def _finding_context(pk: int) -> dict:
+def _may_record_status(request: HttpRequest, status: FindingStatus) -> bool:
+    """Whether the admin would let this user record a new status for this force (or national
+    body): the admin's own rules, not a second copy of them. The site's (an active staff
+    account) and FindingStatusAdmin's: the permission to change statuses, and
+    ForceScopedAdminMixin's force scoping (an OPCC editor's forces; administrators every force
+    and the national bodies). No queries: the page cache has read the user's permissions and
+    forces first, and the key it keeps the page under names them (recommendations.page_cache)."""
+    model_admin = admin.site.get_model_admin(FindingStatus)
+    return admin.site.has_permission(request) and model_admin.has_change_permission(request, status)
+
+
+def _finding_context(request: HttpRequest, pk: int) -> dict:
     related_finding = Finding.objects.select_related("inspection").order_by(
         "inspection__published_on", "position"
     )
@@ -309,6 +323,7 @@ def _finding_context(pk: int) -> dict:
     statuses = list(finding.statuses.all())
     for status in statuses:
         status.entries = list(status.history.all())
+        status.may_record = _may_record_status(request, status)
     context = {
         "active_section": "findings",
         "finding": finding,

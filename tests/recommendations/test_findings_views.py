@@ -7,8 +7,10 @@ from http import HTTPStatus
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from inspections.access import ANALYST_GROUP, OPCC_EDITOR_GROUP
 from recommendations.services import finding_status_change
 from tests.factories import (
     FindingFactory,
@@ -392,20 +394,81 @@ def test_detail_of_good_practice_says_it_has_no_status(analyst_client, world):
     assert "History</h2>" not in html
 
 
+@pytest.mark.parametrize("persona", ["analyst", "administrator"])
 def test_detail_query_count_is_constant_however_many_forces(
-    analyst_client, world, django_assert_num_queries
+    client, world, django_assert_num_queries, request, persona
 ):
+    """The same for a user shown a "Record a new status" link for every force: deciding it
+    costs no query."""
+    client.force_login(request.getfixturevalue(persona))
+    analyst_client = client
     url = detail_url(world.nat_rec)
     # session, user, permissions (own, roles'), the record's version, the user's access (role,
     # forces edited), finding with report, force, framework, area, parent and lineage;
     # themes, child recommendations, carried forward to, supersedes, named forces and national
     # bodies it is addressed to, statuses with force, body and updater, their history with
-    # authors
-    with django_assert_num_queries(16):
+    # authors. An administrator edits every force: no query for the forces they edit.
+    queries = 15 if persona == "administrator" else 16
+    with django_assert_num_queries(queries):
         analyst_client.get(url)
     for force in ForceFactory.create_batch(5):
         world.national.applies_to.add(force)
         FindingStatusFactory(finding=world.nat_rec, force=force)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(queries):
         response = analyst_client.get(url)
     assert len(response.context["statuses"]) == 7
+    links = response.content.decode().count("Record a new status")
+    assert links == (7 if persona == "administrator" else 0)
+
+
+def record_status_url(status) -> str:
+    return reverse("admin:recommendations_findingstatus_change", args=[status.pk])
+
+
+def test_record_a_new_status_is_linked_for_those_who_may_record_it(
+    client, world, administrator, analyst
+):
+    """The link to the admin's form for a force's status: its OPCC editors and administrators
+    get it; analysts, editors of other forces and anyone the admin would turn away do not."""
+    avon_editor = UserFactory(is_staff=True)
+    avon_editor.groups.add(*Group.objects.filter(name=OPCC_EDITOR_GROUP))
+    world.avon.editors.add(avon_editor)
+    kent_editor = UserFactory(is_staff=True)
+    kent_editor.groups.add(*Group.objects.filter(name=OPCC_EDITOR_GROUP))
+    world.kent.editors.add(kent_editor)
+    not_staff = UserFactory(is_staff=False)  # the admin would not let them in
+    not_staff.groups.add(*Group.objects.filter(name=OPCC_EDITOR_GROUP))
+    world.avon.editors.add(not_staff)
+    avon_analyst = UserFactory(is_staff=True)  # an analyst wrongly made an Avon editor
+    avon_analyst.groups.add(*Group.objects.filter(name=ANALYST_GROUP))
+    world.avon.editors.add(avon_analyst)
+
+    avon, kent = record_status_url(world.s_nat_avon), record_status_url(world.s_nat_kent)
+    for user, links in [
+        (avon_editor, {avon}),
+        (kent_editor, {kent}),
+        (administrator, {avon, kent}),
+        (analyst, set()),
+        (not_staff, set()),
+        (avon_analyst, set()),
+    ]:
+        client.force_login(user)
+        html = client.get(detail_url(world.nat_rec)).content.decode()
+        assert {url for url in (avon, kent) if url in html} == links, user
+        assert html.count("Record a new status") == len(links), user
+        for url in links:
+            holder = "Avon Constabulary" if url == avon else "Kent Police"
+            assert (
+                f'<a class="govuk-link govuk-body-s" href="{url}">Record a new status'
+                f'<span class="govuk-visually-hidden"> for {holder}</span></a>'
+            ) in html
+        # The link leads to a page the admin lets them use; the others are refused.
+        if links:
+            assert client.get(next(iter(links))).status_code == HTTPStatus.OK
+    client.logout()
+    assert client.get(detail_url(world.nat_rec)).status_code == HTTPStatus.FOUND
+
+
+def test_record_a_new_status_is_not_offered_on_good_practice(client, world, administrator):
+    client.force_login(administrator)
+    assert "Record a new status" not in client.get(detail_url(world.nat_gp)).content.decode()
