@@ -49,6 +49,7 @@ from django_filters.fields import ModelChoiceField, ModelMultipleChoiceField
 
 from inspections.models import Area, Force, Inspection
 from recommendations.models import Finding, FindingStatus, Status, Theme
+from recommendations.sorting import SortColumn
 
 Q_MAX_LENGTH = 200
 SLUG_MAX_LENGTH = 120
@@ -132,6 +133,24 @@ SORTS = {
         (F("row_status_since").asc(nulls_last=True), NO_STATUS_LAST, PUBLISHED_OLDEST),
     ),
     "kind": ("Kind", (_rank("kind", Finding.Kind.values).asc(nulls_last=True), PUBLISHED_NEWEST)),
+}
+
+# The column headings of the list that sort it (recommendations.sorting): the sorts each
+# offers, the first chosen by a click, and each sort's direction for aria-sort.
+SORT_COLUMNS = {
+    "finding": SortColumn(("kind",)),
+    "force": SortColumn(("force",)),
+    "report": SortColumn(("-published", "published")),
+    "status": SortColumn(("status",)),
+    "since": SortColumn(("age",)),
+}
+SORT_DIRECTIONS = {
+    "-published": "descending",
+    "published": "ascending",
+    "force": "ascending",
+    "status": "ascending",
+    "age": "ascending",
+    "kind": "ascending",
 }
 
 # Open = awaiting review or being progressed; closed = complete, superseded or no further action.

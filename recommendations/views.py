@@ -25,7 +25,10 @@ from peel_tracker.exports import Column, csv_response, streamed_values, xlsx_res
 from recommendations import obligations
 from recommendations.filters import (
     CARRIED_FORWARD_CHOICES,
+    DEFAULT_SORT,
     ID_RE,
+    SORT_COLUMNS,
+    SORT_DIRECTIONS,
     SORTS,
     STATUS_CHOICES,
     FindingFilter,
@@ -36,6 +39,7 @@ from recommendations.freshness import RecordVersion, cached
 from recommendations.models import Finding, FindingStatus, Status, StatusChange, Theme
 from recommendations.page_cache import cached_export, render_page
 from recommendations.pagination import CachedCountPaginator, StatusRowsFirstPaginator
+from recommendations.sorting import sort_headings
 
 PAGE_SIZE = 25
 REPORT_TITLE_CHARS = 70
@@ -240,11 +244,20 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
         )
         paginator = paginator_class(filterset.qs, PAGE_SIZE, version=version)
         page_obj, page_note = _page(paginator, request.GET.get("page"))
+        sorts = [param for param in filterset.form.cleaned_data.get("sort") or [] if param]
         context |= {
             "page_obj": page_obj,
             "rows": _label_rows(page_obj.object_list),
             "page_note": page_note,
             "active_filters": _active_filters(filterset, pairs),
+            # Sorting by a heading keeps the filters and goes back to the first page.
+            "sort_headings": sort_headings(
+                SORT_COLUMNS,
+                current=sorts[0] if sorts else DEFAULT_SORT,
+                directions=SORT_DIRECTIONS,
+                labels={key: label for key, (label, _) in SORTS.items()},
+                params=_query_pairs(request.GET, names=FILTER_PARAMS),
+            ),
         }
     else:
         context["errors"] = _errors(filterset)

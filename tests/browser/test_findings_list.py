@@ -114,3 +114,36 @@ def test_the_csv_carries_each_findings_id_and_link_in_the_pages_order(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         next(row[7] for row in rows if row[-2] == finding_id).split("\n")[0]
     )
+
+
+def test_analyst_sorts_by_clicking_headings_and_downloads_that_order(page: Page, analyst_user):
+    log_in(page, "analyst1")
+    page.goto("/findings/?kind=afi&kind=recommendation&page=1")
+    report = page.get_by_role("columnheader", name="Report")
+    expect(report).to_have_attribute("aria-sort", "descending")  # newest report first
+
+    page.get_by_role("link", name="Force – sort by: Force (A to Z)").click()
+    page.wait_for_load_state()
+    assert "kind=afi&kind=recommendation&sort=force" in page.url and "page=" not in page.url
+    expect(page.get_by_role("columnheader", name="Force")).to_have_attribute(
+        "aria-sort", "ascending"
+    )
+    expect(report).not_to_have_attribute("aria-sort", "descending")
+    forces = page.locator("tbody tr td:nth-child(2)").all_inner_texts()
+    assert forces == sorted(forces, key=lambda name: (name == "National report", name))
+    assert_accessible(page)
+
+    # The report heading reverses on a second click.
+    page.get_by_role("link", name="Report – sort by: Newest report first").click()
+    page.wait_for_load_state()
+    expect(report).to_have_attribute("aria-sort", "descending")
+    page.get_by_role("link", name="Report – sort by: Oldest report first").click()
+    page.wait_for_load_state()
+    expect(report).to_have_attribute("aria-sort", "ascending")
+    assert page.url.endswith("?kind=afi&kind=recommendation&sort=published")
+    on_screen = finding_links(page)
+    # The undated report's finding comes last either way.
+    expect(page.locator("tbody tr").last).to_contain_text("Wiltshire PEEL 2015")
+
+    header, *rows = download_csv(page)
+    assert [(row[-2], row[-1]) for row in rows] == on_screen

@@ -1,16 +1,20 @@
 """The findings list and a finding's page: access, content, filters through the view,
 pagination, bad input and query counts."""
 
+import csv
 import datetime
+import io
 import re
 from http import HTTPStatus
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
 from django.contrib.auth.models import Group
+from django.http import QueryDict
 from django.urls import reverse
 
 from inspections.access import ANALYST_GROUP, OPCC_EDITOR_GROUP
+from recommendations.filters import FindingFilter, finding_rows
 from recommendations.services import finding_status_change
 from tests.factories import (
     FindingFactory,
@@ -20,6 +24,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.recommendations.findings_world import build_world, labels
+from tests.recommendations.headings import headings
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +77,7 @@ def test_list_shows_rows_count_and_links(analyst_client, world):
     assert (
         '<caption class="govuk-table__caption govuk-table__caption--s">Findings 1 to 9 of 9' in html
     )
-    assert html.count('<th scope="col" class="govuk-table__header">') == 5
+    assert html.count('<th scope="col" class="govuk-table__header') == 5
     for finding in (world.afi_avon18, world.nat_gp, world.rec_kent):
         assert f'href="/findings/{finding.pk}/"' in html
     assert f'href="/inspections/{world.avon18.pk}/"' in html
@@ -145,6 +150,62 @@ def test_each_active_filter_is_a_tag_linking_to_the_query_without_it(analyst_cli
     assert "Remove filter: </span>Force: Kent Police" in html
     assert response.context["clear_url"] == "?sort=age"
     assert 'href="?sort=age">Clear filters</a>' in html
+
+
+def test_each_heading_sorts_the_list_keeping_the_filters_and_marks_the_current_sort(
+    analyst_client, many_rows
+):
+    filters = {"force": "avon", "kind": "afi", "q": "force"}
+    response = analyst_client.get(LIST_URL, {**filters, "page": "2"})
+    assert headings(response) == {
+        "Finding": (None, {**filters, "sort": "kind"}, "Kind"),
+        "Force": (None, {**filters, "sort": "force"}, "Force (A to Z)"),
+        # The default sort, newest report first: a click reverses it.
+        "Report": ("descending", {**filters, "sort": "published"}, "Oldest report first"),
+        "Status": (None, {**filters, "sort": "status"}, "Status"),
+        "Since": (None, {**filters, "sort": "age"}, "Oldest status first"),
+    }
+    # Every filter kept (repeatable ones too), the page number dropped.
+    response = analyst_client.get(
+        f"{LIST_URL}?force=avon&force=kent&kind=afi&sort=published&page=2"
+    )
+    marked = headings(response)
+    assert marked["Report"][0] == "ascending"
+    assert [aria for aria, _, _ in marked.values()].count(None) == 4
+    html = response.content.decode()
+    assert 'href="?force=avon&amp;force=kent&amp;kind=afi&amp;sort=-published"' in html
+    assert 'href="?force=avon&amp;force=kent&amp;kind=afi&amp;sort=force"' in html
+    assert '<span class="app-sort-arrow" aria-hidden="true">▲</span>' in html
+    # A sort with one direction stays as it is when its heading is clicked again.
+    assert headings(analyst_client.get(LIST_URL, {"sort": "age"}))["Since"] == (
+        "ascending",
+        {"sort": "age"},
+        "Oldest status first",
+    )
+
+
+@pytest.mark.parametrize("column", ["Finding", "Force", "Report", "Status", "Since"])
+def test_following_a_heading_gives_that_sort_and_the_exports_follow_it(
+    analyst_client, world, column
+):
+    first = headings(analyst_client.get(LIST_URL, {"kind": ["afi", "recommendation"]}), raw=True)
+    query = first[column][1]
+    assert query.startswith("kind=afi&kind=recommendation&sort=")
+    response = analyst_client.get(f"{LIST_URL}?{query}")
+    assert headings(response)[column][0] in ("ascending", "descending")
+    shown = [(row.pk, row.row_force_name or "") for row in response.context["rows"]]
+    expected = list(
+        FindingFilter(QueryDict(query), queryset=finding_rows()).qs.values_list(
+            "pk", "row_force_name"
+        )
+    )
+    assert shown == [(pk, force or "") for pk, force in expected]
+    html = response.content.decode()
+    assert f'href="/findings/export.csv?{query.replace("&", "&amp;")}"' in html
+    export = analyst_client.get(f"/findings/export.csv?{query}")
+    lines = b"".join(export.streaming_content).decode("utf-8-sig")
+    exported = [(int(row[13]), row[0]) for row in list(csv.reader(io.StringIO(lines)))[1:]]
+    assert exported == shown
 
 
 def test_area_by_id_tag_names_its_framework(analyst_client, world):
