@@ -10,8 +10,9 @@ the processes share: settings.CACHE_DIR) under a key made of:
   the findings' pages name the host they were asked from);
 - the record's version (recommendations.freshness.record_version), read before anything else,
   so what is kept is never older than its key says; and today's date (deadlines count days);
-- the user's access: the forces they may edit (every force for administrators), which decides
-  the edit links a page shows. Every role reads the same published record otherwise.
+- the user's access, as the caller names it (for the record: the forces they may edit, every
+  force for administrators, their staff status and permissions), which decides the edit links a
+  page shows. Every role reads the same published record otherwise.
 
 This module is the generic mechanism: the caller passes how to read the data's version and the
 user's access (`version`, `access`), so it imports no app. recommendations/page_cache.py gives

@@ -1,6 +1,7 @@
 """Analysts' pages: the findings list, a finding's page, and the list's CSV and XLSX exports.
 Everyone signed in with a role (administrator, OPCC editor, analyst) may read every force's
-record; editing happens in the admin."""
+record; editing happens in the admin, to which a finding's page links those who may record a
+status."""
 
 import datetime
 from collections.abc import Callable, Iterator
@@ -293,8 +294,9 @@ def _may_record_status(request: HttpRequest, status: FindingStatus) -> bool:
     body): the admin's own rules, not a second copy of them. The site's (an active staff
     account) and FindingStatusAdmin's: the permission to change statuses, and
     ForceScopedAdminMixin's force scoping (an OPCC editor's forces; administrators every force
-    and the national bodies). No queries: the page cache has read the user's permissions and
-    forces first, and the key it keeps the page under names them (recommendations.page_cache)."""
+    and the national bodies). No queries of its own: the user's permissions and forces are read
+    once per request and kept on the user, and the key the page is kept under names them
+    (recommendations.page_cache.user_access), so it is never shown to anyone else."""
     model_admin = admin.site.get_model_admin(FindingStatus)
     return admin.site.has_permission(request) and model_admin.has_change_permission(request, status)
 
@@ -434,7 +436,7 @@ def _finding_link_maker(request: HttpRequest) -> Callable[[int], str]:
     place of a marker."""
     marker = 987654321
     template = request.build_absolute_uri(reverse("recommendations:detail", args=[marker]))
-    before, after = template.split(str(marker))
+    before, after = template.rsplit(str(marker), 1)
     return lambda pk: f"{before}{pk}{after}"
 
 
