@@ -6,11 +6,13 @@ clients on 2 cores) that queued requests for most of a second. So a page's rende
 and a CSV export's bytes are kept in the "pages" cache (each process's memory, or a directory
 the processes share: settings.CACHE_DIR) under a key made of:
 
-- the view, its path and its query string, as requested;
+- the view and its URL as requested: scheme, host, path and query string (an export's links to
+  the findings' pages name the host they were asked from);
 - the record's version (recommendations.freshness.record_version), read before anything else,
   so what is kept is never older than its key says; and today's date (deadlines count days);
-- the user's access: the forces they may edit (every force for administrators), which decides
-  the edit links a page shows. Every role reads the same published record otherwise.
+- the user's access, as the caller names it (for the record: the forces they may edit, every
+  force for administrators, their staff status and permissions), which decides the edit links a
+  page shows. Every role reads the same published record otherwise.
 
 This module is the generic mechanism: the caller passes how to read the data's version and the
 user's access (`version`, `access`), so it imports no app. recommendations/page_cache.py gives
@@ -55,9 +57,9 @@ def _enabled() -> bool:
 
 
 def _name(request: HttpRequest, name: str, access: Callable[[HttpRequest], str]) -> str:
-    """What is kept, for whom and when: the view, path and query, the user's access, today."""
+    """What is kept, for whom and when: the view, its URL, the user's access, today."""
     today = timezone.localdate().isoformat()
-    return "\0".join(("page", name, request.get_full_path(), access(request), today))
+    return "\0".join(("page", name, request.build_absolute_uri(), access(request), today))
 
 
 def render_page(

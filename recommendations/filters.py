@@ -49,6 +49,7 @@ from django_filters.fields import ModelChoiceField, ModelMultipleChoiceField
 
 from inspections.models import Area, Force, Inspection
 from recommendations.models import Finding, FindingStatus, Status, Theme
+from recommendations.sorting import SortColumn
 
 Q_MAX_LENGTH = 200
 SLUG_MAX_LENGTH = 120
@@ -134,6 +135,24 @@ SORTS = {
     "kind": ("Kind", (_rank("kind", Finding.Kind.values).asc(nulls_last=True), PUBLISHED_NEWEST)),
 }
 
+# The column headings of the list that sort it (recommendations.sorting): the sorts each
+# offers, the first chosen by a click, and each sort's direction for aria-sort.
+SORT_COLUMNS = {
+    "finding": SortColumn(("kind",)),
+    "force": SortColumn(("force",)),
+    "report": SortColumn(("-published", "published")),
+    "status": SortColumn(("status",)),
+    "since": SortColumn(("age",)),
+}
+SORT_DIRECTIONS = {
+    "-published": "descending",
+    "published": "ascending",
+    "force": "ascending",
+    "status": "ascending",
+    "age": "ascending",
+    "kind": "ascending",
+}
+
 # Open = awaiting review or being progressed; closed = complete, superseded or no further action.
 # A finding carried forward into a later report is neither: the later one carries the item, so
 # it is counted once.
@@ -149,8 +168,9 @@ CARRIED_FORWARD_CHOICES = [
 
 
 def search_terms(q: str) -> list[str]:
-    """The words of a search: each must occur in the text (case-insensitive, anywhere, so
-    "scrutin" finds "scrutiny"). A "quoted phrase" counts as one term."""
+    """The words of a search: each must occur in the finding's text or its report's title
+    (case-insensitive, anywhere, so "scrutin" finds "scrutiny"). A "quoted phrase" counts as
+    one term."""
     terms = []
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', q):
         term = (phrase or word.strip('"')).strip()
@@ -375,6 +395,11 @@ class FindingFilter(FilterSet):
         return queryset.filter(carried_forward_from__isnull=value != "yes")
 
     def filter_q(self, queryset, name, value):
+        # Each term in the finding's text or its report's title: "custody detention" finds the
+        # findings of a report on custody and detention whatever their own wording. The report
+        # is already joined (one row each), so this adds no join and no query.
         for term in search_terms(value):
-            queryset = queryset.filter(text__icontains=term)
+            queryset = queryset.filter(
+                Q(text__icontains=term) | Q(inspection__title__icontains=term)
+            )
         return queryset

@@ -1,6 +1,7 @@
 """Pages and CSV exports of the record, kept until the record changes: peel_tracker.page_cache
 (the generic mechanism) given the record's version (recommendations.freshness) and the user's
-access (inspections.access: the forces they may edit, which decides the edit links shown)."""
+access (inspections.access: the forces they may edit, and their permissions, which decide the
+edit links shown)."""
 
 from collections.abc import Callable
 
@@ -12,9 +13,20 @@ from recommendations.freshness import RecordVersion, record_version
 
 
 def user_access(request: HttpRequest) -> str:
-    """The forces the user may edit ("every force" for administrators)."""
-    forces = editable_force_ids(request.user)
-    return "every force" if forces is None else ",".join(map(str, sorted(forces)))
+    """What decides the edit links a page shows: the forces the user may edit ("every force"
+    for administrators), and what the admin lets them do (an active staff account, their model
+    permissions): the finding page links to the admin's status form only for those the admin
+    would let record one (recommendations.views._may_record_status). No queries beyond the
+    forces': the views check a permission first, which reads and keeps them all."""
+    user = request.user
+    forces = editable_force_ids(user)
+    return "\0".join(
+        (
+            "every force" if forces is None else ",".join(map(str, sorted(forces))),
+            "staff" if user.is_active and user.is_staff else "",
+            "superuser" if user.is_superuser else ",".join(sorted(user.get_all_permissions())),
+        )
+    )
 
 
 def render_page(

@@ -14,6 +14,7 @@ from inspections.models import Inspection, published_as_stated
 from peel_tracker.exports import Column, streamed_values
 from peel_tracker.text import counted
 from recommendations.models import Response, ResponseQuerySet
+from recommendations.sorting import SortColumn
 
 # Sort orders the tracker allows (query string value → label, ORDER BY). Unknown dates sort
 # last either way; the tie-breakers make the order, and so each page, stable.
@@ -32,6 +33,20 @@ SORTS = {
     "force": ("Force (A to Z)", ()),
 }
 DEFAULT_SORT = "due"
+# The column headings that sort the tracker (recommendations.sorting), and each sort's direction
+# for aria-sort.
+SORT_COLUMNS = {
+    "force": SortColumn(("force",)),
+    "published": SortColumn(("-published", "published")),
+    "due": SortColumn(("due", "-due")),
+}
+SORT_DIRECTIONS = {
+    "due": "ascending",
+    "-due": "descending",
+    "-published": "descending",
+    "published": "ascending",
+    "force": "ascending",
+}
 
 
 def ordered(queryset: ResponseQuerySet, sort: str) -> ResponseQuerySet:

@@ -19,6 +19,7 @@ from peel_tracker.exports import csv_response, xlsx_response
 from recommendations import tracker
 from recommendations.models import DUE_SOON_DAYS, Response
 from recommendations.page_cache import cached_export, render_page
+from recommendations.sorting import sort_headings
 from recommendations.tracker_filters import ResponseTrackerFilter
 
 PAGE_SIZE = 50
@@ -149,6 +150,19 @@ def _tracker_context(request: HttpRequest) -> dict:
         "active_filters": active_filters(filterset, request.GET),
         # The filters and sort without the page number: for the page links and the exports.
         "query": params.urlencode(),
+        # Sorting by a heading keeps the filters and goes back to the first page.
+        "sort_headings": sort_headings(
+            tracker.SORT_COLUMNS,
+            current=filterset.form.cleaned_data.get("sort") or tracker.DEFAULT_SORT,
+            directions=tracker.SORT_DIRECTIONS,
+            labels={value: label for value, (label, _) in tracker.SORTS.items()},
+            params=[
+                (name, value)
+                for name, values in request.GET.lists()
+                if name not in ("page", "sort")
+                for value in values
+            ],
+        ),
     }
     return context
 

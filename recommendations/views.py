@@ -1,17 +1,20 @@
 """Analysts' pages: the findings list, a finding's page, and the list's CSV and XLSX exports.
 Everyone signed in with a role (administrator, OPCC editor, analyst) may read every force's
-record; editing happens in the admin."""
+record; editing happens in the admin, to which a finding's page links those who may record a
+status."""
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 from urllib.parse import urlencode
 
+from django.contrib import admin
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -23,7 +26,10 @@ from peel_tracker.exports import Column, csv_response, streamed_values, xlsx_res
 from recommendations import obligations
 from recommendations.filters import (
     CARRIED_FORWARD_CHOICES,
+    DEFAULT_SORT,
     ID_RE,
+    SORT_COLUMNS,
+    SORT_DIRECTIONS,
     SORTS,
     STATUS_CHOICES,
     FindingFilter,
@@ -34,6 +40,7 @@ from recommendations.freshness import RecordVersion, cached
 from recommendations.models import Finding, FindingStatus, Status, StatusChange, Theme
 from recommendations.page_cache import cached_export, render_page
 from recommendations.pagination import CachedCountPaginator, StatusRowsFirstPaginator
+from recommendations.sorting import sort_headings
 
 PAGE_SIZE = 25
 REPORT_TITLE_CHARS = 70
@@ -238,11 +245,20 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
         )
         paginator = paginator_class(filterset.qs, PAGE_SIZE, version=version)
         page_obj, page_note = _page(paginator, request.GET.get("page"))
+        sorts = [param for param in filterset.form.cleaned_data.get("sort") or [] if param]
         context |= {
             "page_obj": page_obj,
             "rows": _label_rows(page_obj.object_list),
             "page_note": page_note,
             "active_filters": _active_filters(filterset, pairs),
+            # Sorting by a heading keeps the filters and goes back to the first page.
+            "sort_headings": sort_headings(
+                SORT_COLUMNS,
+                current=sorts[0] if sorts else DEFAULT_SORT,
+                directions=SORT_DIRECTIONS,
+                labels={key: label for key, (label, _) in SORTS.items()},
+                params=_query_pairs(request.GET, names=FILTER_PARAMS),
+            ),
         }
     else:
         context["errors"] = _errors(filterset)
@@ -267,11 +283,25 @@ def _area_name_value(value: str) -> str:
 @require_safe
 def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(
-        request, "recommendations/finding_detail.html", lambda version: _finding_context(pk)
+        request,
+        "recommendations/finding_detail.html",
+        lambda version: _finding_context(request, pk),
     )
 
 
-def _finding_context(pk: int) -> dict:
+def _may_record_status(request: HttpRequest, status: FindingStatus) -> bool:
+    """Whether the admin would let this user record a new status for this force (or national
+    body): the admin's own rules, not a second copy of them. The site's (an active staff
+    account) and FindingStatusAdmin's: the permission to change statuses, and
+    ForceScopedAdminMixin's force scoping (an OPCC editor's forces; administrators every force
+    and the national bodies). No queries of its own: the user's permissions and forces are read
+    once per request and kept on the user, and the key the page is kept under names them
+    (recommendations.page_cache.user_access), so it is never shown to anyone else."""
+    model_admin = admin.site.get_model_admin(FindingStatus)
+    return admin.site.has_permission(request) and model_admin.has_change_permission(request, status)
+
+
+def _finding_context(request: HttpRequest, pk: int) -> dict:
     related_finding = Finding.objects.select_related("inspection").order_by(
         "inspection__published_on", "position"
     )
@@ -308,6 +338,7 @@ def _finding_context(pk: int) -> dict:
     statuses = list(finding.statuses.all())
     for status in statuses:
         status.entries = list(status.history.all())
+        status.may_record = _may_record_status(request, status)
     context = {
         "active_section": "findings",
         "finding": finding,
@@ -341,6 +372,9 @@ EXPORT_COLUMNS = [
     Column("Status since", kind="date", width=14),
     Column("Last note", width=50),
     Column("Carried forward from", width=60),
+    # Last, so the columns before them keep their places in spreadsheets built on the export.
+    Column("Finding ID", kind="number", width=12),
+    Column("Finding link", width=45),
 ]
 
 
@@ -396,7 +430,19 @@ def _theme_names(finding_ids: set[int]) -> dict[int, str]:
     return {finding_id: "; ".join(found) for finding_id, found in names.items()}
 
 
-def _export_rows(queryset, *, reduced_precision: bool) -> Iterator[list]:
+def _finding_link_maker(request: HttpRequest) -> Callable[[int], str]:
+    """A function giving the absolute URL of a finding's page, for the host and scheme the
+    request came by. The URL is reversed once, not for each of 300,000 rows: the id is put in
+    place of a marker."""
+    marker = 987654321
+    template = request.build_absolute_uri(reverse("recommendations:detail", args=[marker]))
+    before, after = template.rsplit(str(marker), 1)
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def _export_rows(
+    queryset, *, reduced_precision: bool, finding_link: Callable[[int], str]
+) -> Iterator[list]:
     """The rows, streamed (peel_tracker.exports.streamed_values), with one query per chunk of
     EXPORT_CHUNK_ROWS for the chunk's themes."""
     values = streamed_values(queryset, EXPORT_FIELDS, EXPORT_CHUNK_ROWS)
@@ -441,6 +487,8 @@ def _export_rows(queryset, *, reduced_precision: bool) -> Iterator[list]:
                 status_since,
                 last_note,
                 earlier,
+                pk,
+                finding_link(pk),
             ]
 
 
@@ -454,10 +502,11 @@ def _export(request: HttpRequest, fmt: str) -> HttpResponse:
             "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
         )
     filename = f"findings-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    rows = _export_rows(
+        filterset.qs, reduced_precision=fmt == "csv", finding_link=_finding_link_maker(request)
+    )
     if fmt == "csv":
-        rows = _export_rows(filterset.qs, reduced_precision=True)
         return csv_response(filename=filename, columns=EXPORT_COLUMNS, rows=rows)
-    rows = _export_rows(filterset.qs, reduced_precision=False)
     return xlsx_response(
         filename=filename, columns=EXPORT_COLUMNS, rows=rows, sheet_name="Findings"
     )

@@ -190,6 +190,44 @@ def test_what_a_user_may_change_is_not_shared(client, analyst, editor, outsider,
         assert (change_url in client.get(url).content.decode()) is sees_link, user
 
 
+def test_the_record_a_new_status_link_is_not_shared(
+    client, analyst, editor, outsider, administrator, record, force
+):
+    """A finding's page links its force's status to the admin's form only for those the admin
+    lets record one. Whoever comes first, nobody else is served their kept page: not an
+    analyst, an editor of another force, an editor of the same force whom the admin does not
+    let in (not staff), an analyst wrongly attached to the force, or a signed-out visitor."""
+    url = reverse("recommendations:detail", args=[record["status"].finding_id])
+    link = reverse("admin:recommendations_findingstatus_change", args=[record["status"].pk])
+    not_staff = UserFactory(is_staff=False)
+    not_staff.groups.set(editor.groups.all())
+    force.editors.add(not_staff)
+    attached_analyst = UserFactory(is_staff=True)
+    attached_analyst.groups.set(analyst.groups.all())
+    force.editors.add(attached_analyst)
+    for user, sees_link in [
+        (editor, True),
+        (analyst, False),
+        (outsider, False),
+        (not_staff, False),
+        (attached_analyst, False),
+        (None, False),
+        (administrator, True),
+        (editor, True),
+        (analyst, False),
+    ]:
+        if user is None:
+            client.logout()
+            response = client.get(url)
+            assert response.status_code == HTTPStatus.FOUND  # to the sign-in page
+        else:
+            client.force_login(user)
+            response = client.get(url)
+            assert response.status_code == HTTPStatus.OK
+        assert (link in response.content.decode()) is sees_link, user
+        assert ("Record a new status" in response.content.decode()) is sees_link, user
+
+
 def test_a_refused_request_never_reads_or_fills_the_cache(client, record):
     client.force_login(UserFactory())  # signed in, no role
     for url in page_urls(record):

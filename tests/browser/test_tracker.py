@@ -3,8 +3,10 @@ officer's comments and the explanations in the admin, publishes it and sees it p
 time; the real Cumbria record shows the 2018/19 deadline. The tracker passes axe-core and the
 Content-Security-Policy."""
 
+import csv
 import datetime
 import importlib
+import io
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -161,3 +163,47 @@ def test_small_screens_get_a_scroll_hint_and_print_shows_only_the_results(page: 
     expect(page.get_by_role("navigation", name="Menu")).to_be_hidden()
     expect(page.get_by_text("Download these responses")).to_be_hidden()
     expect(page.locator("tbody tr").first).to_be_visible()
+
+
+def test_analyst_sorts_the_tracker_by_its_headings_and_downloads_that_order(page: Page):
+    analyst = UserFactory(username="analyst1", is_staff=True)
+    analyst.groups.add(role(ANALYST_GROUP))
+    today = timezone.localdate()
+    for name, days_left in [("Alpha Police", 9), ("Zulu Police", 2), ("Mike Police", 30)]:
+        ResponseFactory(
+            inspection__force=ForceFactory(name=name),
+            inspection__title=f"PEEL 2023-25: {name}",
+            inspection__published_on=today - datetime.timedelta(days=55 - days_left),
+        )
+    ResponseFactory(inspection__published_on=None)  # no deadline: always last by due date
+
+    log_in(page, "analyst1")
+    page.goto("/tracker/?state=due_soon&state=open&state=deadline_unknown&page=1")
+    due = page.get_by_role("columnheader", name="Due")
+    expect(due).to_have_attribute("aria-sort", "ascending")  # soonest deadline first
+
+    def forces() -> list[str]:
+        return [name.split("\n")[0] for name in page.locator("tbody th").all_inner_texts()]
+
+    assert forces()[:3] == ["Zulu Police", "Alpha Police", "Mike Police"]
+    page.get_by_role("link", name="Due – sort by: Due date (latest first)").click()
+    page.wait_for_load_state()
+    assert "state=due_soon&state=open&state=deadline_unknown&sort=-due" in page.url
+    assert "page=" not in page.url
+    expect(due).to_have_attribute("aria-sort", "descending")
+    assert forces()[:3] == ["Mike Police", "Alpha Police", "Zulu Police"]
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Force – sort by: Force (A to Z)").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("columnheader", name="Force")).to_have_attribute(
+        "aria-sort", "ascending"
+    )
+    expect(due).not_to_have_attribute("aria-sort", "descending")
+    shown = forces()
+    assert shown == sorted(shown)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="CSV").click()
+    text = download_info.value.path().read_text(encoding="utf-8-sig")
+    assert [row[0] for row in list(csv.reader(io.StringIO(text)))[1:]] == shown

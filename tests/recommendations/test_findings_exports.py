@@ -4,6 +4,7 @@ columns, dates, formula neutralising, invalid parameters and query counts."""
 import csv
 import datetime
 import io
+import re
 from http import HTTPStatus
 
 import openpyxl
@@ -31,6 +32,8 @@ HEADER = [
     "Status since",
     "Last note",
     "Carried forward from",
+    "Finding ID",
+    "Finding link",
 ]
 
 
@@ -89,6 +92,46 @@ def test_csv_rows_are_the_pages_rows_in_the_pages_order(analyst_client, world):
         assert [(r[1], r[7], r[0]) for r in rows] == expected, query
 
 
+FINDING_HREF = re.compile(r'<a class="govuk-link" href="(/findings/(\d+)/)">')
+
+
+def links_on_the_page(html: str) -> list[tuple[str, str]]:
+    """(ID, href) of each row's finding link, in the order of the table's rows."""
+    tbody = html[html.index("<tbody") : html.index("</tbody>")]
+    return [(pk, href) for href, pk in FINDING_HREF.findall(tbody)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exported_ids_and_links_are_the_findings_on_screen_in_the_same_order(
+    analyst_client, world, fmt
+):
+    for query in ("", "sort=age", "sort=force&kind=afi", "q=spotlight&sort=status", "sort=kind"):
+        page = analyst_client.get(f"/findings/?{query}")
+        on_screen = links_on_the_page(page.content.decode())
+        assert len(on_screen) == len(page.context["rows"]) > 0, query
+        response = analyst_client.get(f"/findings/export.{fmt}?{query}")
+        if fmt == "csv":
+            exported = [(row[13], row[14]) for row in csv_rows(response)[1:]]
+        else:
+            sheet = xlsx_sheet(response)
+            exported = [
+                (str(row[13]), row[14]) for row in sheet.iter_rows(min_row=2, values_only=True)
+            ]
+        assert exported == [(pk, f"http://testserver{href}") for pk, href in on_screen], query
+
+
+def test_export_links_name_the_host_the_export_was_asked_from(analyst_client, world, settings):
+    """A CSV export is kept (peel_tracker.page_cache): one asked for by another host name gets
+    its own links, not those kept for the first."""
+    settings.ALLOWED_HOSTS = ["testserver", "peel.example.org"]
+    url = f"/findings/export.csv?inspection={world.avon18.pk}"
+    first = csv_rows(analyst_client.get(url))[1]
+    assert first[14] == f"http://testserver/findings/{world.afi_avon18.pk}/"
+    again = csv_rows(analyst_client.get(url, headers={"host": "peel.example.org"}, secure=True))
+    assert again[1][14] == f"https://peel.example.org/findings/{world.afi_avon18.pk}/"
+    assert csv_rows(analyst_client.get(url))[1] == first
+
+
 def test_csv_row_content_and_iso_dates(analyst_client, world):
     rows = csv_rows(analyst_client.get("/findings/export.csv?force=avon&kind=afi&sort=published"))
     assert rows[1:] == [
@@ -106,6 +149,8 @@ def test_csv_row_content_and_iso_dates(analyst_client, world):
             "2019-05-02",
             "awaiting_review",
             "",
+            str(world.afi_avon18.pk),
+            f"http://testserver/findings/{world.afi_avon18.pk}/",
         ],
         [
             "Avon Constabulary",
@@ -121,6 +166,8 @@ def test_csv_row_content_and_iso_dates(analyst_client, world):
             "",  # status date not stated
             "awaiting_review",
             "Avon PEEL 2018/19: Area for improvement: " + STOP_AND_SEARCH_AFI,
+            str(world.afi_avon21.pk),
+            f"http://testserver/findings/{world.afi_avon21.pk}/",
         ],
     ]
 
@@ -170,7 +217,7 @@ def test_xlsx_has_real_dates_a_frozen_bold_header_and_an_autofilter(analyst_clie
     assert list(rows[0]) == HEADER
     assert all(cell.font.b for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:M3"
+    assert sheet.auto_filter.ref == "A1:O3"
     first, second = rows[1], rows[2]
     assert first[3].date() == datetime.date(2019, 5, 2)  # a date cell, not text
     assert sheet.cell(row=2, column=4).is_date
@@ -180,6 +227,9 @@ def test_xlsx_has_real_dates_a_frozen_bold_header_and_an_autofilter(analyst_clie
     assert second[10] is None
     assert first[:3] == ("Avon Constabulary", "Avon PEEL 2018/19", "PEEL force inspection")
     assert second[12] == "Avon PEEL 2018/19: Area for improvement: " + STOP_AND_SEARCH_AFI
+    # The finding's ID is a number cell; its link, the page's absolute URL, is text.
+    assert first[13:] == (world.afi_avon18.pk, f"http://testserver/findings/{world.afi_avon18.pk}/")
+    assert sheet.cell(row=2, column=14).data_type == "n"
 
 
 def test_xlsx_rows_match_the_csv(analyst_client, world):

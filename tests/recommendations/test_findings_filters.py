@@ -184,6 +184,24 @@ def test_q_quoted_phrase_and_wildcards_taken_literally(world):
     assert len(rows(world, {"q": '  "" '})) == len(ALL_ROWS)
 
 
+def test_q_words_match_the_finding_text_or_its_reports_title(world):
+    national = {"nat_rec@avon", "nat_rec@kent", "nat_gp@-"}
+    # "Spotlight 2020": in the report's title only, never in its findings' text.
+    assert set(rows(world, {"q": "spotlight"})) == national
+    assert set(rows(world, {"q": '"SPOTLIGHT 2020"'})) == national
+    # One word in the title, the other in the text: both must match, each in either place.
+    assert set(rows(world, {"q": "kent ethnicity"})) == {"cause_kent@kent", "rec_kent@kent"}
+    assert rows(world, {"q": '"Kent PEEL" "three months"'}) == ["rec_kent@kent"]
+    assert set(rows(world, {"q": "avon stop"})) == {
+        "afi_avon18@avon",
+        "afi_avon21@avon",
+        "gp_avon21@-",
+    }
+    # Every word must still match: no finding is in both a Kent and a spotlight report.
+    assert rows(world, {"q": "kent spotlight"}) == []
+    assert rows(world, {"q": '"PEEL 2020"'}) == []
+
+
 def test_q_too_long_is_an_error(world):
     assert errors({"q": "x" * 201}) == {
         "q": ["Enter 200 characters or fewer to search for (you entered 201)."]

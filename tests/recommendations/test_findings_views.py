@@ -1,14 +1,20 @@
 """The findings list and a finding's page: access, content, filters through the view,
 pagination, bad input and query counts."""
 
+import csv
 import datetime
+import io
 import re
 from http import HTTPStatus
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
+from django.contrib.auth.models import Group
+from django.http import QueryDict
 from django.urls import reverse
 
+from inspections.access import ANALYST_GROUP, OPCC_EDITOR_GROUP
+from recommendations.filters import FindingFilter, finding_rows
 from recommendations.services import finding_status_change
 from tests.factories import (
     FindingFactory,
@@ -18,6 +24,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.recommendations.findings_world import build_world, labels
+from tests.recommendations.headings import headings
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +77,7 @@ def test_list_shows_rows_count_and_links(analyst_client, world):
     assert (
         '<caption class="govuk-table__caption govuk-table__caption--s">Findings 1 to 9 of 9' in html
     )
-    assert html.count('<th scope="col" class="govuk-table__header">') == 5
+    assert html.count('<th scope="col" class="govuk-table__header') == 5
     for finding in (world.afi_avon18, world.nat_gp, world.rec_kent):
         assert f'href="/findings/{finding.pk}/"' in html
     assert f'href="/inspections/{world.avon18.pk}/"' in html
@@ -91,6 +98,18 @@ def test_list_filters_through_the_view(analyst_client, world):
     # Export links carry the same query.
     assert f'href="/findings/export.csv?{query.replace("&", "&amp;")}"' in html
     assert f'href="/findings/export.xlsx?{query.replace("&", "&amp;")}"' in html
+
+
+def test_search_finds_findings_by_their_reports_title(analyst_client, world):
+    response = analyst_client.get(LIST_URL, {"q": "Spotlight 2020"})
+    assert set(labels(response.context["rows"], world)) == {
+        "nat_rec@avon",
+        "nat_rec@kent",
+        "nat_gp@-",
+    }
+    html = response.content.decode()
+    assert "3 results" in html
+    assert "Every word must appear in the finding's text or its report's title" in html
 
 
 def test_each_active_filter_is_a_tag_linking_to_the_query_without_it(analyst_client, world):
@@ -131,6 +150,62 @@ def test_each_active_filter_is_a_tag_linking_to_the_query_without_it(analyst_cli
     assert "Remove filter: </span>Force: Kent Police" in html
     assert response.context["clear_url"] == "?sort=age"
     assert 'href="?sort=age">Clear filters</a>' in html
+
+
+def test_each_heading_sorts_the_list_keeping_the_filters_and_marks_the_current_sort(
+    analyst_client, many_rows
+):
+    filters = {"force": "avon", "kind": "afi", "q": "force"}
+    response = analyst_client.get(LIST_URL, {**filters, "page": "2"})
+    assert headings(response) == {
+        "Finding": (None, {**filters, "sort": "kind"}, "Kind"),
+        "Force": (None, {**filters, "sort": "force"}, "Force (A to Z)"),
+        # The default sort, newest report first: a click reverses it.
+        "Report": ("descending", {**filters, "sort": "published"}, "Oldest report first"),
+        "Status": (None, {**filters, "sort": "status"}, "Status"),
+        "Since": (None, {**filters, "sort": "age"}, "Oldest status first"),
+    }
+    # Every filter kept (repeatable ones too), the page number dropped.
+    response = analyst_client.get(
+        f"{LIST_URL}?force=avon&force=kent&kind=afi&sort=published&page=2"
+    )
+    marked = headings(response)
+    assert marked["Report"][0] == "ascending"
+    assert [aria for aria, _, _ in marked.values()].count(None) == 4
+    html = response.content.decode()
+    assert 'href="?force=avon&amp;force=kent&amp;kind=afi&amp;sort=-published"' in html
+    assert 'href="?force=avon&amp;force=kent&amp;kind=afi&amp;sort=force"' in html
+    assert '<span class="app-sort-arrow" aria-hidden="true">▲</span>' in html
+    # A sort with one direction stays as it is when its heading is clicked again.
+    assert headings(analyst_client.get(LIST_URL, {"sort": "age"}))["Since"] == (
+        "ascending",
+        {"sort": "age"},
+        "Oldest status first",
+    )
+
+
+@pytest.mark.parametrize("column", ["Finding", "Force", "Report", "Status", "Since"])
+def test_following_a_heading_gives_that_sort_and_the_exports_follow_it(
+    analyst_client, world, column
+):
+    first = headings(analyst_client.get(LIST_URL, {"kind": ["afi", "recommendation"]}), raw=True)
+    query = first[column][1]
+    assert query.startswith("kind=afi&kind=recommendation&sort=")
+    response = analyst_client.get(f"{LIST_URL}?{query}")
+    assert headings(response)[column][0] in ("ascending", "descending")
+    shown = [(row.pk, row.row_force_name or "") for row in response.context["rows"]]
+    expected = list(
+        FindingFilter(QueryDict(query), queryset=finding_rows()).qs.values_list(
+            "pk", "row_force_name"
+        )
+    )
+    assert shown == [(pk, force or "") for pk, force in expected]
+    html = response.content.decode()
+    assert f'href="/findings/export.csv?{query.replace("&", "&amp;")}"' in html
+    export = analyst_client.get(f"/findings/export.csv?{query}")
+    lines = b"".join(export.streaming_content).decode("utf-8-sig")
+    exported = [(int(row[13]), row[0]) for row in list(csv.reader(io.StringIO(lines)))[1:]]
+    assert exported == shown
 
 
 def test_area_by_id_tag_names_its_framework(analyst_client, world):
@@ -383,23 +458,84 @@ def test_detail_of_good_practice_says_it_has_no_status(analyst_client, world):
     assert "History</h2>" not in html
 
 
+@pytest.mark.parametrize("persona", ["analyst", "administrator"])
 def test_detail_query_count_is_constant_however_many_forces(
-    analyst_client, world, django_assert_num_queries
+    client, world, django_assert_num_queries, request, persona
 ):
+    """The same for a user shown a "Record a new status" link for every force: deciding it
+    costs no query."""
+    client.force_login(request.getfixturevalue(persona))
+    analyst_client = client
     url = detail_url(world.nat_rec)
     # session, user, permissions (own, roles'), the record's version, the user's access (role,
     # forces edited), finding with report, force, framework, area, parent and lineage;
     # themes, child recommendations, carried forward to, supersedes, named forces and national
     # bodies it is addressed to, statuses with force, body and updater, their history with
-    # authors
-    with django_assert_num_queries(16):
+    # authors. An administrator edits every force: no query for the forces they edit.
+    queries = 15 if persona == "administrator" else 16
+    with django_assert_num_queries(queries):
         analyst_client.get(url)
     for force in ForceFactory.create_batch(5):
         world.national.applies_to.add(force)
         FindingStatusFactory(finding=world.nat_rec, force=force)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(queries):
         response = analyst_client.get(url)
     assert len(response.context["statuses"]) == 7
+    links = response.content.decode().count("Record a new status")
+    assert links == (7 if persona == "administrator" else 0)
+
+
+def record_status_url(status) -> str:
+    return reverse("admin:recommendations_findingstatus_change", args=[status.pk])
+
+
+def test_record_a_new_status_is_linked_for_those_who_may_record_it(
+    client, world, administrator, analyst
+):
+    """The link to the admin's form for a force's status: its OPCC editors and administrators
+    get it; analysts, editors of other forces and anyone the admin would turn away do not."""
+    avon_editor = UserFactory(is_staff=True)
+    avon_editor.groups.add(*Group.objects.filter(name=OPCC_EDITOR_GROUP))
+    world.avon.editors.add(avon_editor)
+    kent_editor = UserFactory(is_staff=True)
+    kent_editor.groups.add(*Group.objects.filter(name=OPCC_EDITOR_GROUP))
+    world.kent.editors.add(kent_editor)
+    not_staff = UserFactory(is_staff=False)  # the admin would not let them in
+    not_staff.groups.add(*Group.objects.filter(name=OPCC_EDITOR_GROUP))
+    world.avon.editors.add(not_staff)
+    avon_analyst = UserFactory(is_staff=True)  # an analyst wrongly made an Avon editor
+    avon_analyst.groups.add(*Group.objects.filter(name=ANALYST_GROUP))
+    world.avon.editors.add(avon_analyst)
+
+    avon, kent = record_status_url(world.s_nat_avon), record_status_url(world.s_nat_kent)
+    for user, links in [
+        (avon_editor, {avon}),
+        (kent_editor, {kent}),
+        (administrator, {avon, kent}),
+        (analyst, set()),
+        (not_staff, set()),
+        (avon_analyst, set()),
+    ]:
+        client.force_login(user)
+        html = client.get(detail_url(world.nat_rec)).content.decode()
+        assert {url for url in (avon, kent) if url in html} == links, user
+        assert html.count("Record a new status") == len(links), user
+        for url in links:
+            holder = "Avon Constabulary" if url == avon else "Kent Police"
+            assert (
+                f'<a class="govuk-link govuk-body-s" href="{url}">Record a new status'
+                f'<span class="govuk-visually-hidden"> for {holder}</span></a>'
+            ) in html
+        # The link leads to a page the admin lets them use; the others are refused.
+        if links:
+            assert client.get(next(iter(links))).status_code == HTTPStatus.OK
+    client.logout()
+    assert client.get(detail_url(world.nat_rec)).status_code == HTTPStatus.FOUND
+
+
+def test_record_a_new_status_is_not_offered_on_good_practice(client, world, administrator):
+    client.force_login(administrator)
+    assert "Record a new status" not in client.get(detail_url(world.nat_gp)).content.decode()
 
 
 def test_a_reference_naming_its_kind_is_not_doubled_anywhere(analyst_client, admin_client):

@@ -8,6 +8,7 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
@@ -25,6 +26,7 @@ from tests.factories import (
     ResponseFactory,
     UserFactory,
 )
+from tests.recommendations.headings import headings
 
 pytestmark = pytest.mark.django_db
 
@@ -304,6 +306,55 @@ def test_sort_by_report_publication_and_by_force():
     assert filtered(sort="published") == [alpha, zulu]
     assert filtered(sort="-published") == [zulu, alpha]
     assert filtered(sort="force") == [alpha, zulu]
+
+
+def test_headings_sort_the_tracker_keeping_the_filters_and_mark_the_current_sort(analyst_client):
+    due_in(-3)
+    filters = {"state": "overdue", "kind": "peel_force"}
+    page = analyst_client.get(URL, {**filters, "page": "3"})
+    assert headings(page) == {
+        "Force": (None, {**filters, "sort": "force"}, "Force (A to Z)"),
+        "Report published": (
+            None,
+            {**filters, "sort": "-published"},
+            "Report published (newest first)",
+        ),
+        # The default sort, soonest deadline first: a click reverses it.
+        "Due": ("ascending", {**filters, "sort": "-due"}, "Due date (latest first)"),
+    }
+    assertContains(page, '<br><span class="govuk-body-s">(days left or overdue)</span></th>')
+    # Repeated filters are all kept; the heading of the current sort says so.
+    due_in(-3, inspection__force=ForceFactory(slug="kent"))
+    due_in(-4, inspection__force=ForceFactory(slug="avon"))
+    page = analyst_client.get(URL, {"force": ["kent", "avon"], "sort": "-published"})
+    marked = headings(page, raw=True)
+    assert marked["Report published"] == (
+        "descending",
+        "force=kent&force=avon&sort=published",
+        "Report published (oldest first)",
+    )
+    assert marked["Due"] == (None, "force=kent&force=avon&sort=due", "Due date (soonest first)")
+    assert headings(analyst_client.get(URL, {"sort": "force"}))["Force"][0] == "ascending"
+
+
+@pytest.mark.parametrize("column", ["Force", "Report published", "Due"])
+def test_following_a_heading_sorts_the_page_and_the_exports(analyst_client, column, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the rows are read from the context of each rendering
+    for days, name in [(9, "Alpha Police"), (2, "Zulu Police"), (5, "Mike Police")]:
+        due_in(days, inspection__force=ForceFactory(name=name))
+    ResponseFactory(inspection__published_on=None)
+    page = analyst_client.get(URL, {"state": ["open", "due_soon"]})
+    for _ in range(2):  # the first click, then the second (reversing where it can)
+        query = headings(page, raw=True)[column][1]
+        page = analyst_client.get(f"{URL}?{query}")
+        shown = [response.force.name for response in rows(page)]
+        assert len(shown) == 3
+        filterset = ResponseTrackerFilter(QueryDict(query), queryset=tracker_queryset(today()))
+        assert shown == [response.force.name for response in filterset.qs]
+        assert headings(page)[column][0] in ("ascending", "descending")
+        export = analyst_client.get(f"{reverse('tracker:export_csv')}?{query}")
+        lines = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()[1:]
+        assert [line.split(",")[0] for line in lines] == shown
 
 
 # --- Filters: through the page, shown and removable ---------------------------------------------
