@@ -72,6 +72,9 @@ def timing(response: Response, today: date) -> str:
         return f"{counted(-days, 'day')} overdue" if days < 0 else f"{counted(days, 'day')} left"
     if state == Response.State.PUBLISHED_LATE:
         return f"{counted((response.published_on - response.due_on).days, 'day')} late"
+    if state == Response.State.PUBLISHED_ON_TIME and response.due_on and response.published_on:
+        early = (response.due_on - response.published_on).days
+        return f"{counted(early, 'day')} early" if early else "On the last day"
     if state == Response.State.NO_STATUTORY_DEADLINE:
         return "Report published before 2 May 2017"
     return ""
@@ -123,6 +126,8 @@ EXPORT_COLUMNS = [
     Column("Deadline regime", width=32),
     Column("Due (earliest possible)", "date", width=14),
     Column("Owed by", width=40),
+    # Last, so the columns analysts' sheets already read keep their places.
+    Column("Days early", "number", width=10),
 ]
 
 
@@ -194,8 +199,9 @@ def export_rows(responses: ResponseQuerySet, today: date) -> Iterator[list]:
         current_body_name,
     ) in streamed_values(responses, EXPORT_FIELDS, EXPORT_CHUNK_ROWS):
         days = None if due_on is None else (due_on - today).days
-        if state == Response.State.PUBLISHED_LATE:
-            days = (due_on - published_on).days
+        published = state in (Response.State.PUBLISHED_LATE, Response.State.PUBLISHED_ON_TIME)
+        if published and due_on and published_on:
+            days = (due_on - published_on).days  # negative when late
         yield [
             force_name,
             title,
@@ -225,4 +231,5 @@ def export_rows(responses: ResponseQuerySet, today: date) -> Iterator[list]:
             REGIME_LABELS[regime],
             due_earliest_on,
             body_name or current_body_name,
+            days if state == Response.State.PUBLISHED_ON_TIME else None,
         ]

@@ -207,3 +207,26 @@ def test_analyst_sorts_the_tracker_by_its_headings_and_downloads_that_order(page
         page.get_by_role("link", name="CSV").click()
     text = download_info.value.path().read_text(encoding="utf-8-sig")
     assert [row[0] for row in list(csv.reader(io.StringIO(text)))[1:]] == shown
+
+
+def test_every_page_passes_axe_on_a_small_screen(page: Page, real_data):
+    """At 390 px the wide tables scroll sideways: each such table is a named region a keyboard
+    can reach (axe-core: scrollable-region-focusable), on every public page."""
+    analyst = UserFactory(username="analyst1", is_staff=True)
+    analyst.groups.add(role(ANALYST_GROUP))
+    log_in(page, "analyst1")
+    page.set_viewport_size({"width": 390, "height": 844})
+    finding = Finding.objects.order_by("pk").first()
+    urls = [
+        "/",
+        "/forces/cumbria/",
+        f"/inspections/{finding.inspection_id}/",
+        "/findings/",
+        f"/findings/{finding.pk}/",
+        "/tracker/",
+    ]
+    for url in urls:
+        page.goto(url)
+        assert_accessible(page)
+    scrolling = page.locator(".app-table-wrapper[role=region]")
+    assert scrolling.count() >= 1

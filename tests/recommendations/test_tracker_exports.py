@@ -108,6 +108,7 @@ def test_csv_has_the_columns_iso_dates_and_counts(analyst_client, record):
         "56-day deadline (s.55(5A))",
         "2019-06-26",
         "Cumbria Constabulary Police and Crime Commissioner",
+        "",  # days early: it was late
     ]
     # A report known only by its month has no date cell (its stored 1st is not a real date);
     # its deadline is a window, April 2022 + 55 days: due by 24 June 2022 at the latest, and
@@ -115,7 +116,7 @@ def test_csv_has_the_columns_iso_dates_and_counts(analyst_client, record):
     assert month_only[1] == '\'=HYPERLINK("http://evil.example")'
     assert month_only[3:6] == ["", "April 2022", "2022-06-24"]
     assert month_only[11] == "Overdue"
-    assert month_only[-3:-1] == ["56-day deadline (s.55(5A))", "2022-05-26"]
+    assert month_only[-4:-2] == ["56-day deadline (s.55(5A))", "2022-05-26"]
 
 
 def test_csv_rows_and_order_are_the_pages(analyst_client, record):
@@ -217,3 +218,30 @@ def test_empty_export_still_has_its_header(analyst_client):
     sheet = read_xlsx(analyst_client.get(XLSX_URL))
     assert [list(r) for r in sheet.iter_rows(values_only=True)] == [HEADERS]
     assert Response.objects.count() == 0
+
+
+def test_days_early_and_late_are_in_the_export_as_on_the_screen(analyst_client):
+    """Issue 16: how early or late a published response was can be analysed from the file."""
+    published = datetime.date(2023, 3, 1)
+    due = datetime.date(2023, 4, 25)
+    for title, days_after_due in [("Early", -3), ("Last day", 0), ("Late", 1)]:
+        ResponseFactory(
+            inspection__title=title,
+            inspection__published_on=published,
+            is_published=True,
+            published_on=due + datetime.timedelta(days=days_after_due),
+        )
+
+    screen = analyst_client.get(reverse("tracker:list")).getvalue().decode()
+    for shown in ("3 days early", "On the last day", "1 day late"):
+        assert shown in screen
+    header, *lines = read_csv(analyst_client.get(CSV_URL))
+    rows = {
+        row["Report"]: (row["Days early"], row["Days overdue"], row["State"])
+        for row in (dict(zip(header, line, strict=True)) for line in lines)
+    }
+    assert rows == {
+        "Early": ("3", "", "Published on time"),
+        "Last day": ("0", "", "Published on time"),
+        "Late": ("", "1", "Published late"),
+    }

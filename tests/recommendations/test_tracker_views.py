@@ -150,7 +150,7 @@ def test_published_responses_show_their_date_and_state(analyst_client):
     visible = text(analyst_client.get(URL))
 
     due = f"{on_time.due_on:%-d %B %Y}"
-    assert f"{due} Published on time Published {due}" in visible
+    assert f"{due} On the last day Published on time Published {due}" in visible
     late_on = f"{late.due_on + datetime.timedelta(days=3):%-d %B %Y}"
     assert f"3 days late Published late Published {late_on}" in visible
     assert "Published (date not recorded) Not requested" in visible
