@@ -164,18 +164,20 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures for one username from one
-# address, that pair is locked out for AXES_COOLOFF_MINUTES.
+# address, that pair is locked out for AXES_COOLOFF_MINUTES. Only the pair: failures from
+# elsewhere never lock the account's owner out.
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "15")) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Behind a proxy, the client's address comes from X-Forwarded-For (see README: Deployment).
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    if env_bool("DJANGO_BEHIND_PROXY", False)
-    else ["REMOTE_ADDR"]
+# Behind reverse proxies, the client's address is the one the outermost trusted proxy put in
+# X-Forwarded-For (peel_tracker/client_address.py); DJANGO_TRUSTED_PROXIES is how many proxies
+# stand in front of the application (1 for nginx alone; 2 for a load balancer and nginx).
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get("DJANGO_TRUSTED_PROXIES", "1" if env_bool("DJANGO_BEHIND_PROXY", False) else "0")
 )
+AXES_CLIENT_IP_CALLABLE = "peel_tracker.client_address.client_address"
 
 # Email (deadline reminders). The console backend prints messages instead of sending them; set
 # DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the SMTP settings to send.
