@@ -24,6 +24,7 @@ from recommendations import (
     tracker,
 )
 from recommendations.concurrency import (
+    LostRaceAdminMixin,
     OptimisticLockAdminMixin,
     VersionedModelForm,
     lock_and_bump,
@@ -173,7 +174,7 @@ class StatusHistoryInline(admin.TabularInline):
 
 
 @admin.register(FindingStatus)
-class FindingStatusAdmin(ForceScopedAdminMixin, admin.ModelAdmin):
+class FindingStatusAdmin(ForceScopedAdminMixin, LostRaceAdminMixin, admin.ModelAdmin):
     scope_force_id = "force_id"
     form = FindingStatusForm
     list_display = [
@@ -257,6 +258,8 @@ class FindingStatusAdmin(ForceScopedAdminMixin, admin.ModelAdmin):
             user=request.user,
             source_kind=form.cleaned_data.get("source_kind", ""),
             source_reference=form.cleaned_data.get("source_reference", ""),
+            # Checked again under the row lock: the form's check can lose a race.
+            expected_version=form.cleaned_data.get("loaded_version"),
         )
 
     @admin.action(description="Set the status of the selected findings", permissions=["change"])

@@ -12,6 +12,8 @@ from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from peel_tracker.text import sentences
+
 
 class ConcurrentEditError(Exception):
     """Someone else saved the row after the editor loaded it."""
@@ -59,6 +61,28 @@ def describe_changes(instance: models.Model, loaded_version: int | None) -> str:
     )
 
 
+def statuses_recorded_since(finding_status, loaded_version: int | None) -> str:
+    """What others recorded after the editor opened the page (each change raises the version
+    by one and appends one history entry)."""
+    missed = max(finding_status.version - (loaded_version or 0), 1)
+    entries = finding_status.history.select_related("recorded_by")[:missed]
+    # Each entry is a sentence of its own: a note usually ends with its own full stop.
+    described = sentences(
+        f"{e.recorded_by.get_username() if e.recorded_by else 'Someone'} recorded "
+        f"“{e.get_status_display()}” (took effect {e.effective_on:%-d %B %Y})"
+        + (f": {e.note}" if e.note else "")
+        for e in entries
+        if e.effective_on
+    )
+    return sentences(
+        [
+            f"Since you opened this page: {described or 'another status was recorded.'}",
+            "Your status was not recorded: check the history below, then record it again if it "
+            "still applies.",
+        ]
+    )
+
+
 def lock_and_bump(instance: models.Model, loaded_version: int | None) -> None:
     """Inside the saving transaction: lock the row, refuse if its version is not the one the
     editor loaded, else raise the version the save will write."""
@@ -100,7 +124,20 @@ class VersionedModelForm(forms.ModelForm):
         return cleaned
 
 
-class OptimisticLockAdminMixin:
+class LostRaceAdminMixin:
+    """For ModelAdmins whose save checks the version again under the row lock: a save that
+    lost the race after its form was validated is refused with what changed, and the page is
+    shown again (the admin's transaction has rolled back, so nothing was written)."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return redirect(request.get_full_path())
+
+
+class OptimisticLockAdminMixin(LostRaceAdminMixin):
     """For ModelAdmins of models with a `version` field (their form must be a
     VersionedModelForm): the version is checked when the form is validated and again, under a
     row lock, when it is saved."""
@@ -122,11 +159,3 @@ class OptimisticLockAdminMixin:
         if change:
             lock_and_bump(obj, form.cleaned_data.get("loaded_version"))
         super().save_model(request, obj, form, change)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ConcurrentEditError as error:
-            # Lost the race between validation and saving: the transaction was rolled back.
-            self.message_user(request, str(error), messages.ERROR)
-            return redirect(request.get_full_path())

@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from inspections.access import can_edit_force
 from inspections.models import Inspection, PolicingBody
 from peel_tracker.text import counted, plural
+from recommendations.concurrency import ConcurrentEditError, statuses_recorded_since
 from recommendations.models import (
     Finding,
     FindingStatus,
@@ -108,14 +109,20 @@ def finding_status_change(
     user: User,
     source_kind: str = "",
     source_reference: str = "",
+    expected_version: int | None = None,
 ) -> StatusChange:
     """Record a new status for one finding and holder: append a history entry (with what it
     rests on, if given) and update the current status. Refuses users who do not edit that
-    force; a national body's statuses are changed by administrators only."""
+    force; a national body's statuses are changed by administrators only. With
+    `expected_version` (the version the editor saw), refuses with ConcurrentEditError if
+    another change was recorded since: checked under the row lock, so of simultaneous stale
+    submissions exactly one is recorded."""
     if not can_edit_force(user, finding_status.force_id):
         raise PermissionDenied("You can only update the findings of forces you edit.")
     # Lock the row so two simultaneous changes are applied one after the other.
     locked = FindingStatus.objects.select_for_update().get(pk=finding_status.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ConcurrentEditError(statuses_recorded_since(locked, expected_version))
     check_status_change(finding_status=locked, status=status, effective_on=effective_on, note=note)
     entry = _append(
         finding_status=locked,

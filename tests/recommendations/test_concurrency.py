@@ -2,14 +2,19 @@
 changed, and the first one's change survives."""
 
 import datetime
+import threading
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from recommendations.concurrency import ConcurrentEditError
+from recommendations.forms import FindingStatusForm
 from recommendations.models import Finding, FindingStatus, Response
-from recommendations.services import inspection_open_tracking
+from recommendations.services import finding_status_change, inspection_open_tracking
 from tests.factories import FindingFactory, FindingStatusFactory, InspectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +218,94 @@ def test_after_a_refused_stale_finding_edit_its_statuses_are_shown_as_they_now_a
     assert [(row.original.pk, row.form.instance.pk) for row in statuses] == [
         (pk, pk) for pk in finding.statuses.values_list("pk", flat=True)
     ]
+
+
+def test_a_status_change_checks_the_version_under_the_row_lock(editor, force):
+    status = FindingStatusFactory(finding__inspection__force=force, force=force)
+    seen = status.version
+    finding_status_change(
+        finding_status=status,
+        status="being_progressed",
+        effective_on=timezone.localdate(),
+        note="Plan agreed.",
+        user=editor,
+        expected_version=seen,
+    )
+    with pytest.raises(ConcurrentEditError, match="Since you opened this page"):
+        finding_status_change(
+            finding_status=status,
+            status="complete",
+            effective_on=timezone.localdate(),
+            note="Closed.",
+            user=editor,
+            expected_version=seen,
+        )
+    assert status.history.count() == 2
+
+
+def test_a_status_form_that_lost_the_race_after_validation_is_refused(
+    editor, force, html_form_data, monkeypatch
+):
+    """The window between the form's own check and the save: another change lands in it."""
+    status = FindingStatusFactory(finding__inspection__force=force, force=force)
+    url = reverse("admin:recommendations_findingstatus_change", args=[status.pk])
+    (client,) = two_clients(editor)
+    data = html_form_data(client.get(url), containing="note")
+    data.update(new_status="complete", effective_on="2023-01-11", note="Closed.")
+    original_clean = FindingStatusForm.clean
+
+    def clean_then_someone_saves(form):
+        cleaned = original_clean(form)
+        # Someone else's change lands now. (In this one-thread test it is inside the same
+        # request's transaction, so the refusal's rollback takes it too; the threaded
+        # PostgreSQL test below has each change in its own transaction.)
+        finding_status_change(
+            finding_status=FindingStatus.objects.get(pk=status.pk),
+            status="being_progressed",
+            effective_on=datetime.date(2023, 1, 10),
+            note="Plan agreed.",
+            user=editor,
+        )
+        return cleaned
+
+    monkeypatch.setattr(FindingStatusForm, "clean", clean_then_someone_saves)
+    response = client.post(url, data, follow=True)
+
+    assert "Since you opened this page" in response.content.decode()
+    assert not FindingStatus.objects.get(pk=status.pk).history.filter(note="Closed.").exists()
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_of_ten_simultaneous_stale_status_changes_exactly_one_is_recorded(editor, force):
+    status = FindingStatusFactory(finding__inspection__force=force, force=force)
+    seen = status.version
+    start = threading.Barrier(10)
+    outcomes = []
+
+    def submit(n: int) -> None:
+        try:
+            start.wait()
+            finding_status_change(
+                finding_status=FindingStatus.objects.get(pk=status.pk),
+                status="being_progressed",
+                effective_on=timezone.localdate(),
+                note=f"Submission {n}.",
+                user=editor,
+                expected_version=seen,
+            )
+            outcomes.append("recorded")
+        except ConcurrentEditError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["recorded"] + ["refused"] * 9
+    status.refresh_from_db()
+    assert (status.version, status.history.count()) == (seen + 1, 2)
