@@ -1,9 +1,10 @@
 """Spreadsheet exports that stream: CSV row by row, XLSX through XlsxWriter's constant-memory mode
 into a temporary file. Memory stays flat however many rows there are.
 
-Every text cell that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a
-carriage return) is prefixed with an apostrophe so it shows as text and never runs (OWASP's
-advice on CSV injection)."""
+In the CSV, every text cell that a spreadsheet would read as a formula (starting with =, +, -,
+@, a tab or a carriage return) is prefixed with an apostrophe so it shows as text and never runs
+(OWASP's advice on CSV injection). The XLSX needs no guard: its text cells are written as
+strings, which a spreadsheet shows as they are and never runs, so they keep their exact text."""
 
 import csv
 import datetime
@@ -124,9 +125,8 @@ def write_xlsx(
             elif kind == "number":
                 sheet.write_number(count, index, value)
             else:
-                sheet.write_string(
-                    count, index, neutralise(value if type(value) is str else str(value)), wrap
-                )
+                # A string cell, never a formula (strings_to_formulas is off): no guard needed.
+                sheet.write_string(count, index, value if type(value) is str else str(value), wrap)
     sheet.autofilter(0, 0, max(count, 1), len(columns) - 1)
     workbook.close()
     return count

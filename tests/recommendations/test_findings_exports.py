@@ -239,14 +239,16 @@ def test_xlsx_rows_match_the_csv(analyst_client, world):
     assert [row[7] for row in sheet.iter_rows(min_row=2, values_only=True)] == csv_texts
 
 
-def test_xlsx_neutralises_formulas(analyst_client, formula_findings):
+def test_xlsx_keeps_formula_like_text_exactly_as_string_cells(analyst_client, formula_findings):
+    """Issue 19: a string cell never runs, so the XLSX shows the text as the report has it,
+    without the CSV's apostrophe."""
     inspection, texts = formula_findings
     sheet = xlsx_sheet(analyst_client.get(f"/findings/export.xlsx?inspection={inspection.pk}"))
     cells = [row[7] for row in sheet.iter_rows(min_row=2)]
     # XlsxWriter escapes a carriage return as _x000D_ (Excel shows it as one); openpyxl reads
     # the escape as written.
     values = [cell.value.replace("_x000D_", "\r") for cell in cells]
-    assert values == ["'" + text for text in texts]
+    assert values == texts
     assert {cell.data_type for cell in cells} == {"s"}  # strings, never formulas
 
 
