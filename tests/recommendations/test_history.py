@@ -148,3 +148,88 @@ def test_postgresql_triggers_keep_change_history_and_publication_records():
     assert finding.history.count() == 2
     response.refresh_from_db()
     assert response.published_on == datetime.date(2019, 6, 20)
+
+
+# --- In the database, on SQLite as on PostgreSQL (issue 19, point 5) -----------------------
+
+
+def _routes_around_the_application(entry):
+    """Ways past StatusChange's own guards: the base manager, a historical model's manager,
+    raw SQL."""
+    from django.db import connection
+
+    from recommendations.models import Finding
+
+    finding = Finding.objects.get(pk=entry.finding_status.finding_id)
+    finding.text = "Edited"
+    finding.save()
+
+    def raw(sql, params=()):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+    return {
+        "base manager update": lambda: StatusChange._base_manager.filter(pk=entry.pk).update(
+            note="Rewritten"
+        ),
+        "base manager delete": lambda: StatusChange._base_manager.filter(pk=entry.pk)._raw_delete(
+            StatusChange._base_manager.db
+        ),
+        "historical update": lambda: Finding.history.model.objects.update(text="Rewritten"),
+        "historical delete": lambda: Finding.history.model.objects.all().delete(),
+        "raw update": lambda: raw(
+            "UPDATE recommendations_statuschange SET note = 'Rewritten' WHERE id = %s", [entry.pk]
+        ),
+        "raw delete": lambda: raw("DELETE FROM recommendations_historicalfinding"),
+    }
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        "base manager update",
+        "base manager delete",
+        "historical update",
+        "historical delete",
+        "raw update",
+        "raw delete",
+    ],
+)
+def test_the_database_refuses_every_route_around_the_application(entry, route):
+    from django.db import DatabaseError, transaction
+
+    from recommendations.models import Finding
+
+    change = _routes_around_the_application(entry)[route]
+    refused = pytest.raises(DatabaseError, match="(History|Status history) is permanent")
+    with refused, transaction.atomic():
+        change()
+    entry.refresh_from_db()
+    assert entry.note == "New finding"
+    assert Finding.history.model.objects.filter(text="Edited").exists()
+
+
+def test_the_database_keeps_a_published_responses_record():
+    import datetime
+
+    from django.db import DatabaseError, transaction
+
+    from recommendations.models import Response
+    from tests.factories import ResponseFactory
+
+    response = ResponseFactory(
+        inspection__published_on=datetime.date(2019, 5, 2),
+        is_published=True,
+        published_on=datetime.date(2019, 6, 20),
+    )
+    published = Response._base_manager.filter(pk=response.pk)
+    for change in (
+        lambda: published.update(is_published=False, published_on=None),
+        lambda: published.update(published_on=datetime.date(2019, 6, 21)),
+        lambda: published._raw_delete(published.db),
+    ):
+        refused = pytest.raises(DatabaseError, match="Publication record is permanent")
+        with refused, transaction.atomic():
+            change()
+    # What may change still does: a comment, for instance.
+    published.update(body_comments="The Commissioner welcomes the report.")
