@@ -104,7 +104,57 @@ def test_import_of_a_broken_file_writes_nothing(tmp_path):
         '<field name="slug" type="SlugField">x</field></object><object model="inspections.force"'
     )
     with pytest.raises(CommandError, match="nothing was written"):
-        call_command("import_record", str(path), verbosity=0)
+        call_command("import_record", str(path), trust_unsigned=True, verbosity=0)
     from inspections.models import Force
 
     assert not Force.objects.exists()
+
+
+# --- Signed record files (issue 19, point 6) -----------------------------------------------
+
+
+@pytest.fixture
+def exported(record, tmp_path):
+    path = tmp_path / "record.xml"
+    call_command("export_record", str(path), verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
+    return path
+
+
+def restored() -> bool:
+    return FindingStatus.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_status_note_edited_inside_the_file_is_refused_and_nothing_written(exported):
+    text = exported.read_text(encoding="utf-8")
+    assert "Scrutiny panel terms of reference agreed." in text
+    exported.write_text(
+        text.replace("Scrutiny panel terms of reference agreed.", "Closed: nothing to do."),
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="was changed after it was exported") as refusal:
+        call_command("import_record", str(exported), verbosity=0)
+    assert "Nothing was written" in str(refusal.value)
+    assert not restored()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_without_its_signature_or_signed_elsewhere_is_refused(exported, settings):
+    signature = exported.with_name(exported.name + ".sig")
+    token = signature.read_text()
+    signature.unlink()
+    with pytest.raises(CommandError, match="record.xml.sig is missing"):
+        call_command("import_record", str(exported), verbosity=0)
+    signature.write_text(token)
+    settings.SECRET_KEY = "another installation's key"
+    with pytest.raises(CommandError, match="was not made by this installation"):
+        call_command("import_record", str(exported), verbosity=0)
+    assert not restored()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_the_operator_trusts_is_restored_when_they_say_so(exported):
+    exported.with_name(exported.name + ".sig").unlink()
+    call_command("import_record", str(exported), trust_unsigned=True, verbosity=0)
+    assert restored()

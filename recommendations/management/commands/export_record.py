@@ -1,6 +1,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from recommendations.record_signature import sign_record
+
 # Rebuilt by `migrate` on the target, or not part of the record.
 EXCLUDED = [
     "contenttypes",
@@ -17,7 +19,8 @@ class Command(BaseCommand):
     help = (
         "Write the whole record (every app's data, status history and change history included, "
         "users and roles too) to PATH, an XML file (.xml, or compressed .xml.gz / .xml.bz2 / "
-        ".xml.xz). Restore it with import_record into an empty, migrated database."
+        ".xml.xz), and beside it PATH.sig, its signature with this installation's secret key. "
+        "Restore it with import_record into an empty, migrated database."
     )
 
     def add_arguments(self, parser) -> None:
@@ -38,7 +41,10 @@ class Command(BaseCommand):
                 indent=None,
                 verbosity=0,
             )
+            signature = sign_record(path)
         except OSError as error:
             raise CommandError(f"Could not write {path}: {error.strerror}.") from error
         if options["verbosity"]:
-            self.stdout.write(self.style.SUCCESS(f"Wrote the record to {path}."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Wrote the record to {path} and its signature to {signature}.")
+            )

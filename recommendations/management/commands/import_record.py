@@ -7,18 +7,33 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from inspections.models import Force
+from recommendations.record_signature import RecordNotTrusted, check_record
 
 
 class Command(BaseCommand):
     help = (
         "Restore a record written by export_record into an empty, migrated database. Refuses a "
-        "database that already holds data. All or nothing: on any error nothing is written."
+        "database that already holds data, and a file that does not match its signature "
+        "(PATH.sig) unless told to trust it. All or nothing: on any error nothing is written."
     )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("path", help="A file written by export_record")
+        parser.add_argument(
+            "--trust-unsigned",
+            action="store_true",
+            help="Restore the file even though its signature (PATH.sig) is missing, was made "
+            "by another installation, or does not match: only for a file you have checked.",
+        )
 
-    def handle(self, *args, path: str, **options) -> None:
+    def handle(self, *args, path: str, trust_unsigned: bool = False, **options) -> None:
+        if not trust_unsigned:
+            try:
+                check_record(path)
+            except RecordNotTrusted as refusal:
+                raise CommandError(str(refusal)) from refusal
+            except OSError as error:
+                raise CommandError(f"Could not read {path}: {error.strerror}.") from error
         if Force.objects.exists() or get_user_model().objects.exists():
             raise CommandError(
                 "This database already holds data: restore only into an empty database "
