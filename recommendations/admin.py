@@ -18,16 +18,16 @@ from inspections.access import (
 )
 from inspections.history_admin import PermanentHistoryAdmin, ShownNotPostedFormSet
 from inspections.models import Force
-from peel_tracker.text import counted, plural
-from recommendations import (
-    inspection_admin,  # noqa: F401 - registers the inspections' admin
-    tracker,
-)
-from recommendations.concurrency import (
+from peel_tracker.concurrency import (
     LostRaceAdminMixin,
     OptimisticLockAdminMixin,
     VersionedModelForm,
     lock_and_bump,
+)
+from peel_tracker.text import counted, plural
+from recommendations import (
+    inspection_admin,  # noqa: F401 - registers the inspections' admin
+    tracker,
 )
 from recommendations.forms import (
     BulkStatusForm,

@@ -2,7 +2,8 @@ from django import forms
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
-from recommendations.concurrency import VersionedModelForm, statuses_recorded_since
+from peel_tracker.concurrency import VersionedModelForm
+from recommendations.concurrency import statuses_recorded_since
 from recommendations.models import Finding, FindingStatus, Status, StatusSource
 from recommendations.services import check_status_change
 

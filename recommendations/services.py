@@ -13,8 +13,9 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from inspections.access import can_edit_force
 from inspections.models import Inspection, PolicingBody
+from peel_tracker.concurrency import ConcurrentEditError
 from peel_tracker.text import counted, plural
-from recommendations.concurrency import ConcurrentEditError, statuses_recorded_since
+from recommendations.concurrency import statuses_recorded_since
 from recommendations.models import (
     Finding,
     FindingStatus,

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from recommendations.concurrency import ConcurrentEditError
+from peel_tracker.concurrency import ConcurrentEditError
 from recommendations.forms import FindingStatusForm
 from recommendations.models import Finding, FindingStatus, Response
 from recommendations.services import finding_status_change, inspection_open_tracking

@@ -233,3 +233,25 @@ def test_the_database_keeps_a_published_responses_record():
             change()
     # What may change still does: a comment, for instance.
     published.update(body_comments="The Commissioner welcomes the report.")
+
+
+def test_every_history_table_has_its_triggers():
+    """Found from the models, so a new change-history table is covered without being listed;
+    on SQLite they are remade after every migrate (a table SQLite remakes loses them)."""
+    from django.db import connection
+
+    from recommendations.history_guard import history_tables, sqlite_triggers
+
+    tables = history_tables()
+    assert "recommendations_historicalfinding_national_bodies" in tables
+    assert "inspections_historicaljudgment" in tables
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            assert set(sqlite_triggers()) <= {name for (name,) in cursor.fetchall()}
+        else:
+            cursor.execute(
+                "SELECT DISTINCT event_object_table FROM information_schema.triggers "
+                "WHERE action_timing = 'BEFORE'"
+            )
+            assert set(tables) <= {name for (name,) in cursor.fetchall()}
