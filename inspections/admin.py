@@ -16,6 +16,7 @@ from inspections.models import (
     NationalBody,
     PolicingBody,
 )
+from peel_tracker.concurrency import OptimisticLockAdminMixin, VersionedInlineMixin
 
 
 class PolicingBodyInline(admin.TabularInline):
@@ -85,14 +86,14 @@ class AreaAdmin(admin.ModelAdmin):
     autocomplete_fields = ["framework", "parent"]
 
 
-class JudgmentInline(admin.TabularInline):
+class JudgmentInline(VersionedInlineMixin, admin.TabularInline):
     model = Judgment
     extra = 0
     fields = ["area", "grade", "as_of_on", "is_carried_forward", "source_section"]
 
 
 @admin.register(Judgment)
-class JudgmentAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
+class JudgmentAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
     scope_inspection = "inspection"
     list_display = ["inspection", "area", "grade", "is_carried_forward"]
     list_filter = ["grade", "area__framework", "is_carried_forward", "inspection__force"]

@@ -433,6 +433,9 @@ class Inspection(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
+    )
 
     objects = InspectionManager()
     history = HistoricalRecords(m2m_fields=[applies_to], excluded_fields=["updated_at"])
@@ -526,6 +529,9 @@ class Judgment(models.Model):
         "report's for a grade carried forward. Empty if no source states it.",
     )
     source_section = models.CharField(max_length=300, blank=True)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
+    )
 
     history = HistoricalRecords()
 

@@ -21,6 +21,7 @@ from inspections.models import Force
 from peel_tracker.concurrency import (
     LostRaceAdminMixin,
     OptimisticLockAdminMixin,
+    VersionedInlineMixin,
     VersionedModelForm,
     lock_and_bump,
 )
@@ -351,7 +352,7 @@ class FindingChoiceField(forms.ModelChoiceField):
         return f"{obj.numbered_label(obj.position)}: {obj.headline}"
 
 
-class FindingExplanationInline(admin.StackedInline):
+class FindingExplanationInline(VersionedInlineMixin, admin.StackedInline):
     """On a response's page: one box for each recommendation and AFI of the report still to
     be explained (pre-filled with the finding), plus the explanations already recorded."""
 
@@ -635,7 +636,9 @@ class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHi
 
 
 @admin.register(FindingExplanation)
-class FindingExplanationAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
+class FindingExplanationAdmin(
+    ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+):
     scope_force_id = "response.force_id"
     list_display = ["finding", "response", "force"]
     list_filter = ["response__force", "response__is_published", "finding__kind"]

@@ -16,6 +16,11 @@ from inspections.admin import JudgmentInline
 from inspections.deadlines import Regime
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import Force, Inspection
+from peel_tracker.concurrency import (
+    OptimisticLockAdminMixin,
+    VersionedInlineMixin,
+    VersionedModelForm,
+)
 from peel_tracker.text import counted
 from recommendations.forms import FindingFieldsAdminMixin, FindingInlineFormSet
 from recommendations.imports.admin import import_report_view
@@ -23,7 +28,7 @@ from recommendations.models import Finding
 from recommendations.services import inspection_open_tracking
 
 
-class FindingInline(FindingFieldsAdminMixin, admin.StackedInline):
+class FindingInline(FindingFieldsAdminMixin, VersionedInlineMixin, admin.StackedInline):
     model = Finding
     formset = FindingInlineFormSet
     extra = 0
@@ -49,7 +54,7 @@ class FindingInline(FindingFieldsAdminMixin, admin.StackedInline):
     show_change_link = True
 
 
-class InspectionAdminForm(forms.ModelForm):
+class InspectionAdminForm(VersionedModelForm):
     """A report about one force names it; a national report names the forces it applies to,
     or says it applies to every force (43 picks in an autocomplete otherwise). A national
     report applying to nobody would owe no response at all, so it is refused."""
@@ -90,7 +95,7 @@ class InspectionAdminForm(forms.ModelForm):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(ForceScopedAdminMixin, PermanentHistoryAdmin):
+class InspectionAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
     scope_inspection = ""  # the report itself
     form = InspectionAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -935,6 +935,9 @@ class FindingExplanation(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="explanations")
     finding = models.ForeignKey(Finding, on_delete=models.PROTECT, related_name="explanations")
     text = models.TextField()
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
+    )
 
     history = HistoricalRecords()
 

@@ -15,7 +15,13 @@ from peel_tracker.concurrency import ConcurrentEditError
 from recommendations.forms import FindingStatusForm
 from recommendations.models import Finding, FindingStatus, Response
 from recommendations.services import finding_status_change, inspection_open_tracking
-from tests.factories import FindingFactory, FindingStatusFactory, InspectionFactory
+from tests.factories import (
+    FindingExplanationFactory,
+    FindingFactory,
+    FindingStatusFactory,
+    InspectionFactory,
+    JudgmentFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -309,3 +315,127 @@ def test_of_ten_simultaneous_stale_status_changes_exactly_one_is_recorded(editor
     assert sorted(outcomes) == ["recorded"] + ["refused"] * 9
     status.refresh_from_db()
     assert (status.version, status.history.count()) == (seen + 1, 2)
+
+
+# --- Every editable model and every inline (issue 19, point 2) ------------------------------
+
+
+def _stale_pair(url: str, users, html_form_data, **find):
+    first, second = two_clients(*users)
+    return (
+        first,
+        second,
+        html_form_data(first.get(url), **find),
+        html_form_data(second.get(url), **find),
+    )
+
+
+def test_saving_a_report_page_never_writes_back_a_finding_changed_on_its_own_page(
+    administrator, editor, force, html_form_data
+):
+    """The lost update seen: a report's page saved after one of its findings was corrected on
+    the finding's own page wrote the old text back."""
+    finding = FindingFactory(inspection__force=force, position=1, text="Original text")
+    report_url = reverse("admin:inspections_inspection_change", args=[finding.inspection_id])
+    finding_url = reverse("admin:recommendations_finding_change", args=[finding.pk])
+    (report_page,) = two_clients(administrator)
+    report_form = html_form_data(report_page.get(report_url), form_id="inspection_form")
+    (finding_page,) = two_clients(editor)
+    correction = html_form_data(finding_page.get(finding_url), containing="text")
+    correction["text"] = "Corrected on its own page"
+    assert finding_page.post(finding_url, correction).status_code == HTTPStatus.FOUND
+
+    page = report_page.post(report_url, report_form)
+
+    assert page.status_code == HTTPStatus.OK
+    assert f"{editor.username} saved this finding" in page.content.decode()
+    finding.refresh_from_db()
+    assert finding.text == "Corrected on its own page"
+
+
+def test_a_report_changed_since_it_was_opened_is_refused(
+    administrator, editor, force, html_form_data
+):
+    inspection = InspectionFactory(force=force, title="Original title")
+    url = reverse("admin:inspections_inspection_change", args=[inspection.pk])
+    first, second, first_form, second_form = _stale_pair(
+        url, (editor, administrator), html_form_data, form_id="inspection_form"
+    )
+    first_form["title"] = "Title as the editor corrected it"
+    assert first.post(url, first_form).status_code == HTTPStatus.FOUND
+    second_form["summary"] = "A summary"
+    page = second.post(url, second_form)
+
+    assert page.status_code == HTTPStatus.OK
+    assert "saved this inspection" in page.content.decode()
+    inspection.refresh_from_db()
+    assert (inspection.title, inspection.summary, inspection.version) == (
+        "Title as the editor corrected it",
+        "",
+        2,
+    )
+
+
+def test_a_grade_changed_since_the_report_page_was_opened_is_not_written_back(
+    administrator, editor, force, html_form_data
+):
+    judgment = JudgmentFactory(inspection__force=force, grade="good")
+    report_url = reverse("admin:inspections_inspection_change", args=[judgment.inspection_id])
+    grade_url = reverse("admin:inspections_judgment_change", args=[judgment.pk])
+    (report_page, grade_page) = two_clients(administrator, editor)
+    report_form = html_form_data(report_page.get(report_url), form_id="inspection_form")
+    correction = html_form_data(grade_page.get(grade_url), containing="grade")
+    correction["grade"] = "adequate"
+    assert grade_page.post(grade_url, correction).status_code == HTTPStatus.FOUND
+
+    page = report_page.post(report_url, report_form)
+
+    assert page.status_code == HTTPStatus.OK
+    assert "saved this judgment" in page.content.decode()
+    judgment.refresh_from_db()
+    assert (judgment.grade, judgment.version) == ("adequate", 2)
+
+
+def test_an_explanation_changed_since_the_response_page_was_opened_is_not_written_back(
+    administrator, editor, force, html_form_data
+):
+    explanation = FindingExplanationFactory(
+        response__inspection__force=force,
+        response__inspection__published_on=datetime.date(2024, 1, 31),
+        response__force=force,
+        text="First answer",
+    )
+    response_url = reverse("admin:recommendations_response_change", args=[explanation.response_id])
+    explanation_url = reverse(
+        "admin:recommendations_findingexplanation_change", args=[explanation.pk]
+    )
+    (response_page, explanation_page) = two_clients(administrator, editor)
+    response_form = html_form_data(response_page.get(response_url), containing="body_comments")
+    correction = html_form_data(explanation_page.get(explanation_url), containing="text")
+    correction["text"] = "Corrected answer"
+    assert explanation_page.post(explanation_url, correction).status_code == HTTPStatus.FOUND
+
+    page = response_page.post(response_url, response_form)
+
+    assert page.status_code == HTTPStatus.OK
+    assert "saved this finding explanation" in page.content.decode()
+    explanation.refresh_from_db()
+    assert explanation.text == "Corrected answer"
+
+
+def test_saving_a_report_page_raises_the_versions_of_the_rows_it_changed(
+    administrator, force, html_form_data
+):
+    finding = FindingFactory(inspection__force=force, position=1, text="Original text")
+    url = reverse("admin:inspections_inspection_change", args=[finding.inspection_id])
+    (client,) = two_clients(administrator)
+    data = html_form_data(client.get(url), form_id="inspection_form")
+    data["findings-0-text"] = "Corrected inline"
+    assert client.post(url, data).status_code == HTTPStatus.FOUND
+    finding.refresh_from_db()
+    assert (finding.text, finding.version) == ("Corrected inline", 2)
+    # Unchanged rows keep their version: saving the page again with nothing changed is fine.
+    data = html_form_data(client.get(url), form_id="inspection_form")
+    assert client.post(url, data).status_code == HTTPStatus.FOUND
+    finding.refresh_from_db()
+    assert finding.version == 2
