@@ -190,18 +190,24 @@ def check_docx_parts(archive: zipfile.ZipFile) -> None:
     total = 0
     for part in archive.infolist():
         expanded = 0
-        with archive.open(part) as stream:
-            while chunk := stream.read(MB):
-                expanded += len(chunk)
-                total += len(chunk)
-                if total > MAX_DOCX_UNCOMPRESSED_BYTES:
-                    raise ReportError(_expands_too_far(f"more than {total / MB:,.0f} MB"))
-                if expanded > part.file_size:
-                    raise ReportError(
-                        f"A part of this .docx ({part.filename}) expands further than the "
-                        "archive says it does; the file is damaged or was built to mislead, so "
-                        "it was not read."
-                    )
+        misled = ReportError(
+            f"A part of this .docx ({part.filename}) does not expand to the size its archive "
+            "says; the file is damaged or was built to mislead, so it was not read."
+        )
+        try:
+            with archive.open(part) as stream:
+                while chunk := stream.read(MB):
+                    expanded += len(chunk)
+                    total += len(chunk)
+                    if total > MAX_DOCX_UNCOMPRESSED_BYTES:
+                        raise ReportError(
+                            _expands_too_far(f"more than {MAX_DOCX_UNCOMPRESSED_BYTES // MB} MB")
+                        )
+                    if expanded > part.file_size:
+                        raise misled
+        except zipfile.BadZipFile as error:
+            # zipfile stops at the declared size, then finds the checksum wrong.
+            raise misled from error
 
 
 def _expands_too_far(how_far: str) -> str:

@@ -28,17 +28,12 @@ from inspections.report_reader.limits import MB, READ_MEMORY_BYTES, READ_SECONDS
 READER = read_report
 
 
-def report_read(
-    *,
-    data: bytes,
-    filename: str,
-    seconds: float = READ_SECONDS,
-    memory_bytes: int = READ_MEMORY_BYTES,
-) -> ParsedReport:
+def report_read(*, data: bytes, filename: str) -> ParsedReport:
     """Read a report file in a child process bounded in time and memory. Raises ReportError
     with a message for the person importing when the file is refused, by the reader or by a
     bound; a bug in the reader is raised as RuntimeError with the child's traceback."""
     check_document(data)  # size and a .docx's central directory: a bomb is refused at once
+    seconds, memory_bytes = READ_SECONDS, READ_MEMORY_BYTES
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(
