@@ -12,6 +12,7 @@ import sys
 import time
 import tracemalloc
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -98,6 +99,33 @@ def lying_bomb(size: int = 300 * MB, declared: int = 1000) -> bytes:
             struct.pack_into("<I", data, position + 24, declared)
         position += 46 + name_length + extra_length + comment_length
     return bytes(data)
+
+
+def pdf_bomb(size: int = 500 * MB) -> bytes:
+    """A one-page PDF whose content stream inflates to `size` bytes of spaces (500 MB in
+    500 KB): nothing in the file's structure says so, the reader sees it only by opening it."""
+    packer = zlib.compressobj(9)
+    chunk = b" " * MB
+    stream = b"".join(packer.compress(chunk) for _ in range(size // MB)) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
 
 
 @dataclass

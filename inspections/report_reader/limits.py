@@ -47,10 +47,13 @@ MAX_PDF_PAGES = 1000
 # than the text, so text far beyond a real report is refused rather than left to the timeout.
 MAX_TEXT_CHARS = 2_000_000
 
-# The child process that reads a document. Seconds: a real report is read in a few; gunicorn
-# kills a worker after 30, so the reader stops first and the person importing gets a message
-# rather than an error page. Memory (address space, which counts the interpreter and its
-# libraries, about 300 MB before anything is read): a real report needs about 150 MB more.
+# The child process that reads a document. Seconds: a real report is read in a few (the longest
+# seed: 1.6 s as PDF, plus about 0.5 s to start the process); gunicorn kills a worker after 30,
+# so the reader stops first and the person importing gets a message rather than an error page.
+# Memory, as address space: the process starts at about 25 MB; the longest seed as PDF peaks at
+# 120 MB and four of it in one PDF (420,000 characters) at 340 MB, since pdfminer keeps an
+# object per character; a .docx needs far less (50 MB). 1 GB leaves room for the longest
+# national report; a PDF whose streams inflate to 500 MB reaches it in about 3 s.
 READ_SECONDS = 20
 READ_MEMORY_BYTES = 1024 * MB
 

@@ -546,6 +546,23 @@ def test_a_docx_bomb_is_refused_quickly_and_cheaply(reference_data, tmp_path, bu
     assert counts() == before
 
 
+def test_a_pdf_bomb_is_stopped_by_the_memory_bound(reference_data, tmp_path):
+    """Nothing in a PDF's structure shows what a stream inflates to: pdfminer inflates it in
+    the reading process, which reaches its memory bound; this process stays as it was."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(bombs.pdf_bomb(500 * bombs.MB))
+    with (
+        bombs.measured() as cost,
+        pytest.raises(
+            CommandError, match=r"report\.pdf: Reading this document needed more than 1,024 MB"
+        ),
+    ):
+        run(path, "--force", "cumbria")
+    assert cost.seconds < 10
+    assert cost.grown_mb < 50
+    assert Inspection.objects.count() == 0
+
+
 def test_a_real_docx_still_imports(reference_data, tmp_path):
     path = tmp_path / "report.docx"
     path.write_bytes(to_docx(SEED_002.read_text(encoding="utf-8")))
