@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from inspections.models import Force, Framework, Inspection
-from inspections.report_reader import ParsedReport, ReportError, parse_text
+from inspections.report_reader import ParsedReport, ReportError
 from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE
 from recommendations.imports.forms import (
     FindingFormSet,
@@ -33,7 +33,7 @@ from recommendations.imports.forms import (
     area_choices,
     grade_choices,
 )
-from recommendations.imports.reading import report_read
+from recommendations.imports.reading import report_parse_text, report_read
 from recommendations.imports.response_admin import response_confirm, response_review
 from recommendations.imports.services import (
     STRONG_LINK,
@@ -88,7 +88,7 @@ def _read(form: UploadForm) -> tuple[ParsedReport | None, str]:
     try:
         if upload is not None:
             return report_read(data=upload.read(), filename=upload.name), upload.name
-        return parse_text(form.cleaned_data["text"]), "Pasted text"
+        return report_parse_text(text=form.cleaned_data["text"]), "Pasted text"
     except ReportError as error:
         form.add_error("file" if upload is not None else "text", str(error))
         return None, ""

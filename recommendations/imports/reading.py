@@ -19,9 +19,14 @@ import multiprocessing
 import resource
 import traceback
 
-from inspections.report_reader import ParsedReport, ReportError, read_report
+from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
 from inspections.report_reader.extract import check_document
-from inspections.report_reader.limits import MB, READ_MEMORY_BYTES, READ_SECONDS
+from inspections.report_reader.limits import (
+    MB,
+    READ_MEMORY_BYTES,
+    READ_SECONDS,
+    check_text_length,
+)
 
 # What the child runs: the reader, or in tests a stand-in (a slow or greedy one) that must be
 # importable without Django, like the reader.
@@ -33,12 +38,22 @@ def report_read(*, data: bytes, filename: str) -> ParsedReport:
     with a message for the person importing when the file is refused, by the reader or by a
     bound; a bug in the reader is raised as RuntimeError with the child's traceback."""
     check_document(data)  # size and a .docx's central directory: a bomb is refused at once
+    return _bounded(READER, data, filename, label=filename)
+
+
+def report_parse_text(*, text: str) -> ParsedReport:
+    """Parse pasted text in the same bounded child process (the admin's text box)."""
+    check_text_length(text)
+    return _bounded(parse_text, text, label="pasted text")
+
+
+def _bounded(reader, *args, label: str) -> ParsedReport:
     seconds, memory_bytes = READ_SECONDS, READ_MEMORY_BYTES
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(
         target=_read_in_child,
-        args=(sender, READER, data, filename, memory_bytes),
+        args=(sender, memory_bytes, reader, *args),
         name="report-reader",
         daemon=True,
     )
@@ -65,7 +80,7 @@ def report_read(*, data: bytes, filename: str) -> ParsedReport:
     if outcome == "refused":
         raise ReportError(value)
     if outcome == "crashed":
-        raise RuntimeError(f"The report reader failed on {filename!r}:\n{value}")
+        raise RuntimeError(f"The report reader failed on {label}:\n{value}")
     detail = "" if outcome == "memory" else f" (the reading process ended with {process.exitcode})"
     raise ReportError(
         f"Reading this document needed more than {memory_bytes // MB:,} MB of memory (a real "
@@ -74,11 +89,11 @@ def report_read(*, data: bytes, filename: str) -> ParsedReport:
     )
 
 
-def _read_in_child(connection, reader, data: bytes, filename: str, memory_bytes: int) -> None:
+def _read_in_child(connection, memory_bytes: int, reader, *args) -> None:
     """Runs in the child: bound the address space, read, send back what happened."""
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     try:
-        outcome = ("report", reader(data, filename))
+        outcome = ("report", reader(*args))
     except ReportError as error:
         outcome = ("refused", str(error))
     except MemoryError:

@@ -385,3 +385,14 @@ def test_an_upload_read_past_the_time_bound_is_refused(editor_client, cumbria, m
     ) in html.unescape(response.content.decode())
     assert cost.seconds < 4
     assert Inspection.objects.count() == 0
+
+
+def test_pasted_text_past_the_text_limit_is_refused(admin_client, cumbria, monkeypatch):
+    monkeypatch.setattr("inspections.report_reader.limits.MAX_TEXT_CHARS", 1000)
+    response = admin_client.post(
+        IMPORT_URL,
+        {"step": "upload", "force": cumbria.pk, "text": SEED_002.read_text(encoding="utf-8")},
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "This document holds more than 1,000 characters of text" in response.content.decode()
+    assert Inspection.objects.count() == 0
