@@ -21,21 +21,28 @@ from inspections.report_reader.model import SUPPORTED, ReportError
 
 
 def docx_to_text(data: bytes) -> str:
+    damaged = "This file looks like a Word document but is damaged."
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            check_docx_archive(archive)
-            check_docx_parts(archive)
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
-        raise ReportError("This file looks like a Word document but is damaged.") from error
-    if "word/document.xml" not in names:
-        if "content.xml" in names:
+        raise ReportError(damaged) from error
+    with archive:
+        names = set(archive.namelist())
+        check_docx_archive(archive)  # before anything is decompressed
+        if "word/document.xml" not in names:
+            if "content.xml" in names:
+                raise ReportError(
+                    "This is an OpenDocument file. Save it as .docx or PDF and try again."
+                )
             raise ReportError(
-                "This is an OpenDocument file. Save it as .docx or PDF and try again."
+                f"This is a ZIP archive, not a Word document. The reader takes {SUPPORTED}."
             )
-        raise ReportError(
-            f"This is a ZIP archive, not a Word document. The reader takes {SUPPORTED}."
-        )
+        try:
+            check_docx_parts(archive)
+        except (ReportError, MemoryError):
+            raise
+        except Exception as error:  # zlib.error, an encrypted part, a method zipfile lacks …
+            raise ReportError(damaged) from error
     try:
         import docx
         from docx.oxml.ns import qn
