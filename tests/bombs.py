@@ -172,3 +172,7 @@ def django_reader(data: bytes, filename: str):
     from inspections.report_reader import ReportError
 
     raise ReportError(f"Django loaded in the reading process: {'django' in sys.modules}")
+
+
+def broken_reader(data: bytes, filename: str):
+    return {}["a bug in the reader"]

@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import io
 import json
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -584,6 +585,7 @@ def test_a_read_past_the_time_bound_is_stopped(reference_data, monkeypatch):
     ):
         run(SEED_002, "--force", "cumbria")
     assert cost.seconds < 4
+    assert not multiprocessing.active_children()  # the reading process was killed
     assert Inspection.objects.count() == 0
 
 
@@ -606,3 +608,11 @@ def test_the_reading_process_needs_no_django(reference_data, monkeypatch):
     monkeypatch.setattr(reading, "READER", bombs.django_reader)
     with pytest.raises(CommandError, match="Django loaded in the reading process: False"):
         run(SEED_002, "--force", "cumbria")
+
+
+def test_a_bug_in_the_reader_is_an_error_with_its_traceback(reference_data, monkeypatch):
+    """Not a refusal for the person importing: a bug, raised (a 500 in the admin, logged)."""
+    monkeypatch.setattr(reading, "READER", bombs.broken_reader)
+    with pytest.raises(RuntimeError, match=r"(?s)failed on .*\.txt:.*KeyError: 'a bug in the"):
+        run(SEED_002, "--force", "cumbria")
+    assert Inspection.objects.count() == 0
