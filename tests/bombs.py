@@ -6,6 +6,7 @@ process, which imports only what the reader needs."""
 from __future__ import annotations
 
 import io
+import os
 import resource
 import struct
 import sys
@@ -176,3 +177,7 @@ def django_reader(data: bytes, filename: str):
 
 def broken_reader(data: bytes, filename: str):
     return {}["a bug in the reader"]
+
+
+def vanishing_reader(data: bytes, filename: str):
+    os._exit(3)  # as a reading process that could not start ends

@@ -15,8 +15,10 @@ admin, the command and the tests.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import resource
+import threading
 import traceback
 
 from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
@@ -50,37 +52,47 @@ def report_parse_text(*, text: str) -> ParsedReport:
 def _bounded(reader, *args, label: str) -> ParsedReport:
     seconds, memory_bytes = READ_SECONDS, READ_MEMORY_BYTES
     context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
+    ours, theirs = context.Pipe()
     process = context.Process(
-        target=_read_in_child,
-        args=(sender, memory_bytes, reader, *args),
-        name="report-reader",
-        daemon=True,
+        target=_read_in_child, args=(theirs, memory_bytes), name="report-reader", daemon=True
     )
     process.start()
-    sender.close()
+    theirs.close()
+    # The document goes over the pipe, not in the Process arguments: multiprocessing writes
+    # those while holding the pipe's other end, so a child that died while starting would
+    # leave start() blocked for ever on a document larger than the pipe's buffer. A send that
+    # blocks here is ended by killing the child, which closes its end.
+    sending = threading.Thread(target=_send, args=(ours, (reader, args)), daemon=True)
+    sending.start()
     try:
-        if not receiver.poll(seconds):
+        if not ours.poll(seconds):
             raise ReportError(
                 f"Reading this document took more than {seconds:g} seconds (a real report is "
                 "read in a few), so it was stopped and nothing was read. Check that this is "
                 "the right file, or import the report's text alone."
             )
         try:
-            outcome, value = receiver.recv()
-        except EOFError:
+            outcome, value = ours.recv()
+        except (EOFError, OSError):  # it ended without an answer
             outcome, value = "ended", None
     finally:
         if process.is_alive():
             process.kill()
         process.join()
-        receiver.close()
+        sending.join()
+        ours.close()
     if outcome == "report":
         return value
     if outcome == "refused":
         raise ReportError(value)
     if outcome == "crashed":
         raise RuntimeError(f"The report reader failed on {label}:\n{value}")
+    if outcome == "ended" and process.exitcode is not None and process.exitcode >= 0:
+        # Not killed by a signal: it could not start (its error is on stderr), a deployment fault.
+        raise RuntimeError(
+            f"The reading process for {label} ended without an answer "
+            f"(exit code {process.exitcode}); its error is in the server's log."
+        )
     detail = "" if outcome == "memory" else f" (the reading process ended with {process.exitcode})"
     raise ReportError(
         f"Reading this document needed more than {memory_bytes // MB:,} MB of memory (a real "
@@ -89,10 +101,17 @@ def _bounded(reader, *args, label: str) -> ParsedReport:
     )
 
 
-def _read_in_child(connection, memory_bytes: int, reader, *args) -> None:
-    """Runs in the child: bound the address space, read, send back what happened."""
+def _send(connection, message) -> None:
+    with contextlib.suppress(OSError):  # the child has gone: what it says (or not) is the answer
+        connection.send(message)
+
+
+def _read_in_child(connection, memory_bytes: int) -> None:
+    """Runs in the child: bound the address space, take the document, read it, send back what
+    happened."""
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     try:
+        reader, args = connection.recv()
         outcome = ("report", reader(*args))
     except ReportError as error:
         outcome = ("refused", str(error))

@@ -616,3 +616,21 @@ def test_a_bug_in_the_reader_is_an_error_with_its_traceback(reference_data, monk
     with pytest.raises(RuntimeError, match=r"(?s)failed on .*\.txt:.*KeyError: 'a bug in the"):
         run(SEED_002, "--force", "cumbria")
     assert Inspection.objects.count() == 0
+
+
+def test_a_reading_process_that_ends_without_an_answer_is_an_error(
+    reference_data, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(reading, "READER", bombs.vanishing_reader)
+    path = tmp_path / "long.txt"
+    path.write_text(SEED_002.read_text(encoding="utf-8") * 20, encoding="utf-8")  # 2 MB
+    with (
+        bombs.measured() as cost,
+        pytest.raises(
+            RuntimeError,
+            match=r"The reading process for long\.txt ended without an answer \(exit "
+            r"code 3\)",
+        ),
+    ):
+        run(path, "--force", "cumbria")
+    assert cost.seconds < 4
