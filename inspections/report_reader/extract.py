@@ -15,15 +15,16 @@ rows, blank lines between paragraphs.
 from __future__ import annotations
 
 import codecs
+import io
 import unicodedata
+import zipfile
 
-from inspections.report_reader.extract_docx import docx_to_text
+from inspections.report_reader.extract_docx import check_docx_archive, docx_to_text
 from inspections.report_reader.extract_html import html_to_text
 from inspections.report_reader.extract_pdf import pdf_to_text
+from inspections.report_reader.limits import MAX_BYTES, check_text_length
 from inspections.report_reader.model import SUPPORTED, ParsedReport, ReportError
 from inspections.report_reader.parse import parse_text
-
-MAX_BYTES = 20 * 1024 * 1024
 
 
 def check_size(size: int) -> None:
@@ -37,11 +38,26 @@ def check_size(size: int) -> None:
         )
 
 
+def check_document(data: bytes) -> None:
+    """The checks that cost nothing, before a document is opened: its size, and for a .docx
+    what its central directory says it holds (see limits.py). read_report makes them too; a
+    caller that reads in a child process makes them first to refuse a bomb at once."""
+    check_size(len(data))
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                check_docx_archive(archive)
+        except zipfile.BadZipFile:
+            pass  # read_report says it is damaged
+
+
 def read_report(data: bytes, filename: str = "") -> ParsedReport:
     """Read a report file. Raises ReportError with a message for the person importing when
-    the file cannot be read (empty, too large, binary, scanned PDF …). A readable file with no
-    findings returns a report whose `is_empty` is true: the caller decides what to say."""
+    the file cannot be read (empty, too large, binary, scanned PDF, a .docx that would expand
+    past limits.py's bounds …). A readable file with no findings returns a report whose
+    `is_empty` is true: the caller decides what to say."""
     text, source_format = extract_text(data, filename)
+    check_text_length(text)
     report = parse_text(text)
     report.source_format = source_format
     return report

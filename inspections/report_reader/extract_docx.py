@@ -7,25 +7,42 @@ import io
 import re
 import zipfile
 
+from inspections.report_reader.limits import (
+    MAX_DOCX_PARTS,
+    MAX_DOCX_RATIO,
+    MAX_DOCX_UNCOMPRESSED_BYTES,
+    MB,
+    RATIO_CHECKED_FROM_BYTES,
+    check_text_length,
+)
 from inspections.report_reader.model import SUPPORTED, ReportError
 
 # --- Word -----------------------------------------------------------------------------------
 
 
 def docx_to_text(data: bytes) -> str:
+    damaged = "This file looks like a Word document but is damaged."
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile as error:
-        raise ReportError("This file looks like a Word document but is damaged.") from error
-    if "word/document.xml" not in names:
-        if "content.xml" in names:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
+        raise ReportError(damaged) from error
+    with archive:
+        names = set(archive.namelist())
+        check_docx_archive(archive)  # before anything is decompressed
+        if "word/document.xml" not in names:
+            if "content.xml" in names:
+                raise ReportError(
+                    "This is an OpenDocument file. Save it as .docx or PDF and try again."
+                )
             raise ReportError(
-                "This is an OpenDocument file. Save it as .docx or PDF and try again."
+                f"This is a ZIP archive, not a Word document. The reader takes {SUPPORTED}."
             )
-        raise ReportError(
-            f"This is a ZIP archive, not a Word document. The reader takes {SUPPORTED}."
-        )
+        try:
+            check_docx_parts(archive)
+        except (ReportError, MemoryError):
+            raise
+        except Exception as error:  # zlib.error, an encrypted part, a method zipfile lacks …
+            raise ReportError(damaged) from error
     try:
         import docx
         from docx.oxml.ns import qn
@@ -35,6 +52,8 @@ def docx_to_text(data: bytes) -> str:
         raise ReportError("Word support is not installed (python-docx).") from error
     try:
         document = docx.Document(io.BytesIO(data))
+    except MemoryError:
+        raise  # the reading process's bound (recommendations/imports/reading.py)
     except Exception as error:
         raise ReportError(
             f"This Word document could not be read; it may be damaged ({error})."
@@ -139,9 +158,71 @@ def docx_to_text(data: bytes) -> str:
 
     walk(document.element.body)
     text = "\n\n".join(line for line in _merge_rows(out)) + "\n"
+    check_text_length(text)
     if not text.strip():
         raise ReportError("This Word document has no text in it.")
     return text
+
+
+def check_docx_archive(archive: zipfile.ZipFile) -> None:
+    """Refuse a .docx that would expand too far, from its central directory alone (nothing is
+    decompressed): too many parts, too many bytes in all, or a part compressed like a bomb."""
+    parts = archive.infolist()
+    if len(parts) > MAX_DOCX_PARTS:
+        raise ReportError(
+            f"This .docx holds {len(parts):,} parts; a Word document has a few dozen (a real "
+            f"report with its images at most a few hundred) and the reader opens at most "
+            f"{MAX_DOCX_PARTS:,}, so it was not read."
+        )
+    declared = sum(part.file_size for part in parts)
+    if declared > MAX_DOCX_UNCOMPRESSED_BYTES:
+        raise ReportError(_expands_too_far(f"{declared / MB:,.0f} MB"))
+    for part in parts:
+        if part.file_size > RATIO_CHECKED_FROM_BYTES and part.file_size > MAX_DOCX_RATIO * max(
+            part.compress_size, 1
+        ):
+            ratio = part.file_size / max(part.compress_size, 1)
+            raise ReportError(
+                f"A part of this .docx ({part.filename}) is compressed {ratio:,.0f} to 1: it "
+                f"would expand from {part.compress_size / 1024:,.0f} KB to "
+                f"{part.file_size / MB:,.0f} MB when opened. Word's parts shrink at most about "
+                f"35 times and the reader opens none shrunk more than {MAX_DOCX_RATIO} times, "
+                "so it was not read (a file built to exhaust memory looks like this)."
+            )
+
+
+def check_docx_parts(archive: zipfile.ZipFile) -> None:
+    """Decompress every part in chunks, counting, and stop past the limit: the sizes in the
+    central directory are the sender's word, and a part may expand further than it says."""
+    total = 0
+    for part in archive.infolist():
+        expanded = 0
+        misled = ReportError(
+            f"A part of this .docx ({part.filename}) does not expand to the size its archive "
+            "says; the file is damaged or was built to mislead, so it was not read."
+        )
+        try:
+            with archive.open(part) as stream:
+                while chunk := stream.read(MB):
+                    expanded += len(chunk)
+                    total += len(chunk)
+                    if total > MAX_DOCX_UNCOMPRESSED_BYTES:
+                        raise ReportError(
+                            _expands_too_far(f"more than {MAX_DOCX_UNCOMPRESSED_BYTES // MB} MB")
+                        )
+                    if expanded > part.file_size:
+                        raise misled
+        except zipfile.BadZipFile as error:
+            # zipfile stops at the declared size, then finds the checksum wrong.
+            raise misled from error
+
+
+def _expands_too_far(how_far: str) -> str:
+    return (
+        f"This .docx would expand to {how_far} of text and markup when opened; the reader "
+        f"opens at most {MAX_DOCX_UNCOMPRESSED_BYTES // MB} MB (a real report is a few MB), "
+        "so it was not read."
+    )
 
 
 def _merge_rows(lines: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ import re
 import statistics
 from collections import Counter
 
+from inspections.report_reader.limits import MAX_PDF_PAGES, MAX_TEXT_CHARS
 from inspections.report_reader.model import ReportError
 
 # --- PDF ------------------------------------------------------------------------------------
@@ -26,7 +27,11 @@ def pdf_to_text(data: bytes) -> str:
         raise ReportError("PDF support is not installed (pdfminer.six).") from error
 
     try:
-        pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
+        pages = _bounded_pages(
+            extract_pages(io.BytesIO(data), laparams=LAParams()), LTTextContainer
+        )
+    except (ReportError, MemoryError):
+        raise  # a bound of limits.py, already in words; or the reading process's own bound
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise ReportError(
             "This PDF is password-protected. Save an unprotected copy and try again."
@@ -95,6 +100,30 @@ def pdf_to_text(data: bytes) -> str:
             "OCR and upload the text."
         )
     return _pdf_lines_to_text(lines, len(pages))
+
+
+def _bounded_pages(pages, text_container) -> list:
+    """The laid-out pages, read one at a time and stopped past MAX_PDF_PAGES pages or
+    MAX_TEXT_CHARS characters of text (limits.py): each page's layout holds an object per
+    character, so a PDF far longer than a report is refused before it fills the memory."""
+    kept, characters = [], 0
+    for page in pages:
+        kept.append(page)
+        if len(kept) > MAX_PDF_PAGES:
+            raise ReportError(
+                f"This PDF has more than {MAX_PDF_PAGES:,} pages; an inspection report has at "
+                "most a few hundred, so it was not read. Check that this is the right file."
+            )
+        characters += sum(
+            len(element.get_text()) for element in page if isinstance(element, text_container)
+        )
+        if characters > MAX_TEXT_CHARS:
+            raise ReportError(
+                f"This PDF holds more than {MAX_TEXT_CHARS:,} characters of text (by page "
+                f"{len(kept)}); a real report has at most about 600,000, so it was not read. "
+                "Check that this is the right file."
+            )
+    return kept
 
 
 def _pdf_lines_to_text(lines: list[tuple], page_count: int) -> str:

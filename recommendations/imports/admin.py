@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from inspections.models import Force, Framework, Inspection, document_name
-from inspections.report_reader import ParsedReport, ReportError, parse_text, read_report
+from inspections.report_reader import ParsedReport, ReportError
 from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE
 from peel_tracker.text import counted
 from recommendations.imports.forms import (
@@ -34,6 +34,7 @@ from recommendations.imports.forms import (
     area_choices,
     grade_choices,
 )
+from recommendations.imports.reading import report_parse_text, report_read
 from recommendations.imports.response_admin import response_confirm, response_review
 from recommendations.imports.services import (
     STRONG_LINK,
@@ -87,8 +88,8 @@ def _read(form: UploadForm) -> tuple[ParsedReport | None, str]:
     upload = form.cleaned_data.get("file")
     try:
         if upload is not None:
-            return read_report(upload.read(), upload.name), upload.name
-        return parse_text(form.cleaned_data["text"]), "Pasted text"
+            return report_read(data=upload.read(), filename=upload.name), upload.name
+        return report_parse_text(text=form.cleaned_data["text"]), "Pasted text"
     except ReportError as error:
         form.add_error("file" if upload is not None else "text", str(error))
         return None, ""

@@ -1,6 +1,7 @@
 """The admin's "Import a report" page: upload, the editable proposal, confirmation; nothing
 saved before it; who may import for which force; duplicates; proposed lineage links."""
 
+import html
 import json
 from http import HTTPStatus
 from pathlib import Path
@@ -13,8 +14,11 @@ from django.urls import reverse
 
 from inspections.access import OPCC_EDITOR_GROUP
 from inspections.models import Force, Inspection, Judgment
+from recommendations.imports import reading
 from recommendations.models import Finding, FindingStatus
+from tests import bombs
 from tests.factories import FindingStatusFactory, UserFactory
+from tests.report_reader.render import to_docx
 
 pytestmark = pytest.mark.django_db
 
@@ -302,3 +306,93 @@ def test_addressees_are_reviewed_one_per_line(admin_client, cumbria, html_form_d
     first = Inspection.objects.get().findings.order_by("position").first()
     # A comma inside an addressee's wording does not split it.
     assert first.addressees == ["chief constables, with their PCCs", "the Home Office"]
+
+
+# --- bounded reading (issue 19) ------------------------------------------------------------
+
+
+@pytest.fixture
+def editor_client(client, cumbria):
+    """An OPCC editor for Cumbria: anyone who may import can upload a bomb."""
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name=OPCC_EDITOR_GROUP))
+    cumbria.editors.add(editor)
+    client.force_login(editor)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        pytest.param(
+            lambda: bombs.ratio_bomb(300 * bombs.MB),
+            "This .docx would expand to 301 MB of text and markup when opened; the reader "
+            "opens at most 50 MB (a real report is a few MB), so it was not read.",
+            id="300 MB of spaces",
+        ),
+        pytest.param(
+            bombs.size_bomb,
+            "This .docx would expand to 61 MB of text and markup when opened",
+            id="60 parts of 1 MB",
+        ),
+        pytest.param(
+            bombs.lying_bomb,
+            "A part of this .docx (word/document.xml) does not expand to the size its archive "
+            "says; the file is damaged or was built to mislead, so it was not read.",
+            id="headers saying 1 KB",
+        ),
+    ],
+)
+def test_a_docx_bomb_upload_is_refused_quickly_and_cheaply(editor_client, cumbria, build, message):
+    data = build()
+    with bombs.measured() as cost:
+        response = editor_client.post(
+            IMPORT_URL,
+            {
+                "step": "upload",
+                "force": cumbria.pk,
+                "file": SimpleUploadedFile("report.docx", data),
+            },
+        )
+    assert response.status_code == HTTPStatus.OK
+    assert message in html.unescape(response.content.decode())
+    assert cost.seconds < 2
+    assert cost.grown_mb < 50
+    assert cost.python_peak_mb < 50
+    assert Inspection.objects.count() == 0
+
+
+def test_a_real_docx_upload_still_proposes_its_findings(editor_client, cumbria):
+    data = to_docx(SEED_002.read_text(encoding="utf-8"))
+    response = editor_client.post(
+        IMPORT_URL,
+        {"step": "upload", "force": cumbria.pk, "file": SimpleUploadedFile("report.docx", data)},
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert 'id="import-review"' in response.content.decode()
+    assert Inspection.objects.count() == 0
+
+
+def test_an_upload_read_past_the_time_bound_is_refused(editor_client, cumbria, monkeypatch):
+    monkeypatch.setattr(reading, "READER", bombs.slow_reader)
+    monkeypatch.setattr(reading, "READ_SECONDS", 2)
+    with bombs.measured() as cost:
+        response = upload(editor_client, SEED_002, cumbria)
+    assert response.status_code == HTTPStatus.OK
+    assert (
+        "Reading this document took more than 2 seconds (a real report is read in a few), so it "
+        "was stopped and nothing was read."
+    ) in html.unescape(response.content.decode())
+    assert cost.seconds < 4
+    assert Inspection.objects.count() == 0
+
+
+def test_pasted_text_past_the_text_limit_is_refused(admin_client, cumbria, monkeypatch):
+    monkeypatch.setattr("inspections.report_reader.limits.MAX_TEXT_CHARS", 1000)
+    response = admin_client.post(
+        IMPORT_URL,
+        {"step": "upload", "force": cumbria.pk, "text": SEED_002.read_text(encoding="utf-8")},
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "This document holds more than 1,000 characters of text" in response.content.decode()
+    assert Inspection.objects.count() == 0

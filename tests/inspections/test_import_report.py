@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import io
 import json
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,13 @@ from django.core.management.base import CommandError
 
 from inspections.models import Area, Force, Inspection, Judgment
 from inspections.report_reader import read_report
+from recommendations.imports import reading
 from recommendations.imports import services as import_services
 from recommendations.imports.services import lineage_eligible, lineage_proposals, similarity
 from recommendations.models import Finding, FindingStatus, Response, StatusChange
+from tests import bombs
 from tests.factories import FindingFactory, FindingStatusFactory, InspectionFactory, UserFactory
+from tests.report_reader.render import to_docx
 
 pytestmark = pytest.mark.django_db
 
@@ -501,3 +505,132 @@ def test_the_seed_copies_match_the_shared_originals():
     shared = Path(__file__).resolve().parents[3] / "shared" / "seeds"
     if shared.is_dir():
         assert _checksums(shared, copies) == recorded
+
+
+# --- bounded reading (issue 19): zip bombs, a slow or greedy reader ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        pytest.param(
+            lambda: bombs.ratio_bomb(300 * bombs.MB),
+            r"report\.docx: This \.docx would expand to 301 MB of text and markup when opened; "
+            r"the reader opens at most 50 MB \(a real report is a few MB\), so it was not read\.",
+            id="300 MB of spaces",
+        ),
+        pytest.param(
+            lambda: bombs.ratio_bomb(40 * bombs.MB),
+            r"report\.docx: A part of this \.docx \(word/document\.xml\) is compressed 1,0\d\d "
+            r"to 1",
+            id="40 MB at 1000:1",
+        ),
+        pytest.param(bombs.many_parts, r"This \.docx holds 1,5\d\d parts", id="1,500 parts"),
+        # The central directory says 1 KB: refused by the reading process while decompressing.
+        pytest.param(
+            bombs.lying_bomb,
+            r"A part of this \.docx \(word/document\.xml\) does not expand to the size its "
+            "archive says",
+            id="headers saying 1 KB",
+        ),
+    ],
+)
+def test_a_docx_bomb_is_refused_quickly_and_cheaply(reference_data, tmp_path, build, message):
+    path = tmp_path / "report.docx"
+    path.write_bytes(build())
+    before = counts()
+    with bombs.measured() as cost, pytest.raises(CommandError, match=message):
+        run(path, "--force", "cumbria")
+    assert cost.seconds < 2
+    assert cost.grown_mb < 50
+    assert cost.python_peak_mb < 50
+    assert counts() == before
+
+
+def test_a_pdf_bomb_is_stopped_by_the_memory_bound(reference_data, tmp_path):
+    """Nothing in a PDF's structure shows what a stream inflates to: pdfminer inflates it in
+    the reading process, which reaches its memory bound; this process stays as it was."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(bombs.pdf_bomb(500 * bombs.MB))
+    with (
+        bombs.measured() as cost,
+        pytest.raises(
+            CommandError, match=r"report\.pdf: Reading this document needed more than 1,024 MB"
+        ),
+    ):
+        run(path, "--force", "cumbria")
+    assert cost.seconds < 10
+    assert cost.grown_mb < 50
+    assert Inspection.objects.count() == 0
+
+
+def test_a_real_docx_still_imports(reference_data, tmp_path):
+    path = tmp_path / "report.docx"
+    path.write_bytes(to_docx(SEED_002.read_text(encoding="utf-8")))
+    out, _ = run(path, "--force", "cumbria")
+    assert "Imported" in out
+    assert Finding.objects.count() == 17
+
+
+def test_a_read_past_the_time_bound_is_stopped(reference_data, monkeypatch):
+    monkeypatch.setattr(reading, "READER", bombs.slow_reader)  # sleeps for a minute
+    monkeypatch.setattr(reading, "READ_SECONDS", 2)
+    with (
+        bombs.measured() as cost,
+        pytest.raises(
+            CommandError,
+            match=r"Reading this document took more than 2 seconds \(a real report is read in a "
+            r"few\), so it was stopped and nothing was read\.",
+        ),
+    ):
+        run(SEED_002, "--force", "cumbria")
+    assert cost.seconds < 4
+    assert not multiprocessing.active_children()  # the reading process was killed
+    assert Inspection.objects.count() == 0
+
+
+def test_a_read_past_the_memory_bound_is_stopped(reference_data, monkeypatch):
+    monkeypatch.setattr(reading, "READER", bombs.greedy_reader)  # allocates until refused
+    with (
+        bombs.measured() as cost,
+        pytest.raises(
+            CommandError,
+            match=r"Reading this document needed more than 1,024 MB of memory \(a real report "
+            r"needs a few hundred\), so it was stopped and nothing was read\.",
+        ),
+    ):
+        run(SEED_002, "--force", "cumbria")
+    assert cost.grown_mb < 50  # the reading process's memory, not this one's
+    assert Inspection.objects.count() == 0
+
+
+def test_the_reading_process_needs_no_django(reference_data, monkeypatch):
+    monkeypatch.setattr(reading, "READER", bombs.django_reader)
+    with pytest.raises(CommandError, match="Django loaded in the reading process: False"):
+        run(SEED_002, "--force", "cumbria")
+
+
+def test_a_bug_in_the_reader_is_an_error_with_its_traceback(reference_data, monkeypatch):
+    """Not a refusal for the person importing: a bug, raised (a 500 in the admin, logged)."""
+    monkeypatch.setattr(reading, "READER", bombs.broken_reader)
+    with pytest.raises(RuntimeError, match=r"(?s)failed on .*\.txt:.*KeyError: 'a bug in the"):
+        run(SEED_002, "--force", "cumbria")
+    assert Inspection.objects.count() == 0
+
+
+def test_a_reading_process_that_ends_without_an_answer_is_an_error(
+    reference_data, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(reading, "READER", bombs.vanishing_reader)
+    path = tmp_path / "long.txt"
+    path.write_text(SEED_002.read_text(encoding="utf-8") * 20, encoding="utf-8")  # 2 MB
+    with (
+        bombs.measured() as cost,
+        pytest.raises(
+            RuntimeError,
+            match=r"The reading process for long\.txt ended without an answer \(exit "
+            r"code 3\)",
+        ),
+    ):
+        run(path, "--force", "cumbria")
+    assert cost.seconds < 4

@@ -7,11 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from inspections.models import Force, Framework, InspectionKind
-from inspections.report_reader import ParsedReport, ReportError, read_report
+from inspections.report_reader import ParsedReport, ReportError
 from inspections.report_reader.extract import check_size
 from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE, REVIEW_BELOW
 from inspections.report_reader.vocabulary import plain
 from peel_tracker.text import counted, plural, sentences
+from recommendations.imports.reading import report_read
 from recommendations.imports.responses import (
     ResponseProposal,
     response_explanations_import,
@@ -147,7 +148,7 @@ class Command(BaseCommand):
     def _read(self, path: Path) -> ParsedReport:
         try:
             check_size(path.stat().st_size)  # before reading: a 50 MB file is not read at all
-            return read_report(path.read_bytes(), path.name)
+            return report_read(data=path.read_bytes(), filename=path.name)
         except ReportError as error:
             raise CommandError(f"{path.name}: {error}") from error
 
