@@ -7,7 +7,7 @@ from functools import partial
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import path
 
@@ -64,6 +64,12 @@ class InspectionAdminForm(VersionedModelForm):
         required=False,
         help_text="For a national report about all 43 forces: each force's body owes a response.",
     )
+    applies_to_regions = forms.MultipleChoiceField(
+        label="Applies to every force in these regions",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Added to the forces chosen above, for a report about a region's forces.",
+    )
 
     class Meta:
         model = Inspection
@@ -82,14 +88,29 @@ class InspectionAdminForm(VersionedModelForm):
             "source_document",
         ]
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        regions = Force.objects.order_by("region").values_list("region", flat=True).distinct()
+        self.fields["applies_to_regions"].choices = [(region, region) for region in regions]
+
     def clean(self) -> dict:
+        """The forces a national report applies to, however they were chosen: one by one, by
+        region, or all of them (saved as the report's 'Applies to')."""
         cleaned = super().clean()
-        national = not cleaned.get("force")
-        if national and not cleaned.get("applies_to_every_force") and not cleaned.get("applies_to"):
+        if cleaned.get("force"):
+            return cleaned
+        chosen = [force.pk for force in cleaned.get("applies_to") or []]
+        if cleaned.get("applies_to_every_force"):
+            cleaned["applies_to"] = Force.objects.all()
+        elif cleaned.get("applies_to_regions") or chosen:
+            cleaned["applies_to"] = Force.objects.filter(
+                Q(pk__in=chosen) | Q(region__in=cleaned.get("applies_to_regions") or [])
+            )
+        else:
             self.add_error(
                 "applies_to",
                 "A national report must apply to at least one force: choose the forces it "
-                "applies to, or tick “Applies to every force”.",
+                "applies to, their regions, or tick “Applies to every force”.",
             )
         return cleaned
 
@@ -118,6 +139,7 @@ class InspectionAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, Permanent
                     "framework",
                     "force",
                     "applies_to",
+                    "applies_to_regions",
                     "applies_to_every_force",
                 ]
             },
@@ -181,8 +203,6 @@ class InspectionAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, Permanent
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        if form.cleaned_data.get("applies_to_every_force") and not form.instance.force_id:
-            form.instance.applies_to.set(Force.objects.all())
         counts = inspection_open_tracking(inspection=form.instance, user=request.user)
         if counts["statuses"] or counts["responses"]:
             self.message_user(

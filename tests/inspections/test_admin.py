@@ -358,7 +358,7 @@ def test_a_national_report_applying_to_nobody_is_refused(administrator_client, i
     assert response.status_code == HTTPStatus.OK
     assert (
         "A national report must apply to at least one force: choose the forces it applies to, "
-        "or tick “Applies to every force”." in str(form_errors(response))
+        "their regions, or tick “Applies to every force”." in str(form_errors(response))
     )
     assert not Inspection.objects.filter(slug="spotlight-nobody").exists()
 
@@ -383,6 +383,34 @@ def test_a_national_report_can_apply_to_every_force_in_one_tick(
     inspection = Inspection.objects.get(slug="spotlight-everyone")
     assert set(inspection.applies_to.all()) == set(Force.objects.all()) >= set(forces)
     assert Response.objects.filter(inspection=inspection).count() == Force.objects.count()
+
+
+def test_a_national_report_can_apply_to_a_regions_forces_and_others_chosen_one_by_one(
+    administrator_client, inspection_form
+):
+    north_west = [ForceFactory(region="North West") for _ in range(3)]
+    chosen = ForceFactory(region="Wales")
+    ForceFactory(region="Wales")  # not chosen
+    data = inspection_form | {
+        "title": "Custody in the North West",
+        "slug": "custody-north-west",
+        "kind": Inspection.Kind.THEMATIC,
+        "force": "",
+        "applies_to": [str(chosen.pk)],
+        "applies_to_regions": ["North West"],
+        "published_on": PUBLISHED.isoformat(),
+        "published_precision": "day",
+    }
+
+    response = administrator_client.post(admin_url(Inspection, "add"), data)
+
+    assert response.status_code == HTTPStatus.FOUND, form_errors(response)
+    inspection = Inspection.objects.get(slug="custody-north-west")
+    assert set(inspection.applies_to.all()) == {*north_west, chosen}
+    assert {r.force for r in Response.objects.filter(inspection=inspection)} == {
+        *north_west,
+        chosen,
+    }
 
 
 def test_national_inspection_opens_a_status_per_force_for_each_tracked_finding(
