@@ -256,6 +256,21 @@ class FindingForm(forms.Form):
             return super().has_changed()
         return bool((self.data.get(self.add_prefix("text")) or "").strip())
 
+    def clean_meta(self) -> str:
+        # Written by the review page itself: anything else means the page was altered (or
+        # damaged) between reading and confirming, and what it says cannot be relied on.
+        raw = self.cleaned_data.get("meta") or ""
+        try:
+            readable = isinstance(json.loads(raw), dict) if raw else True
+        except ValueError:
+            readable = False
+        if not readable:
+            raise ValidationError(
+                "This row's hidden details were changed after the report was read, so it "
+                "cannot be saved as read. Nothing was saved: read the report again."
+            )
+        return raw
+
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("DELETE") and not (cleaned.get("text") or "").strip():

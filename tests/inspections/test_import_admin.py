@@ -396,3 +396,15 @@ def test_pasted_text_past_the_text_limit_is_refused(admin_client, cumbria, monke
     assert response.status_code == HTTPStatus.OK
     assert "This document holds more than 1,000 characters of text" in response.content.decode()
     assert Inspection.objects.count() == 0
+
+
+def test_a_tampered_confirmation_is_refused_with_a_message(admin_client, cumbria, html_form_data):
+    review = upload(admin_client, SEED_002, cumbria)
+    data = html_form_data(review, form_id="import-review")
+    data["findings-0-meta"] = '{"key": 1'  # the row's hidden details, cut short
+
+    response = admin_client.post(IMPORT_URL, data)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "hidden details were changed after the report was read" in response.content.decode()
+    assert not Inspection.objects.exists()
