@@ -108,10 +108,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # other on its next request, shared cache or not. By default each process keeps its own (in
 # memory); with DJANGO_CACHE_DIR the processes on this machine share files in that directory,
 # so a page is rendered once for all of them.
+# With REDIS_URL, every application server (on any machine) shares one Redis: the caches, and
+# the sessions' cache (sessions stay in the database too, so a Redis restart signs nobody out).
 CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
+REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
 def _cache(name: str, **options) -> dict:
+    if REDIS_URL:
+        # Redis bounds its memory itself (maxmemory with an LRU policy; docs/deploy.md).
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"peel-tracker:{name}",
+        }
     if CACHE_DIR:
         backend, location = "filebased.FileBasedCache", str(Path(CACHE_DIR) / name)
     else:
@@ -124,6 +134,10 @@ def _cache(name: str, **options) -> dict:
 
 
 CACHES = {"default": _cache("record"), "pages": _cache("pages", MAX_ENTRIES=200)}
+if REDIS_URL:
+    CACHES["sessions"] = _cache("sessions")
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 # How long a rendered page or export is kept at most (seconds); 0 renders every request.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 

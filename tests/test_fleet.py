@@ -1,0 +1,222 @@
+"""Two application servers, one database and one Redis (issue 17): what one server changes, the
+other shows on its next request, and pages, counts and sessions live in the shared Redis.
+
+Real processes, as deployed: redis-server (Debian's package), the database of the run (a file
+SQLite database on the SQLite run, a database on the throwaway PostgreSQL server on the
+PostgreSQL run), and two gunicorn servers started with REDIS_URL."""
+
+import http.cookiejar
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "fleet test password 42"
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"nothing answered on port {port} within {seconds} s")
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    if not Path(REDIS_SERVER).exists():
+        pytest.fail("redis-server not found: apt-get install redis-server (see README).")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            REDIS_SERVER,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    wait_for(port)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(10)
+
+
+@pytest.fixture
+def fleet_database(tmp_path, transactional_db):
+    """A database of its own for the servers, on the same kind of server as this run's."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fleet.sqlite3'}"
+        return
+    settings = connection.settings_dict
+    name = f"fleet_{os.getpid()}"
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    auth = f"{settings['USER']}:{settings['PASSWORD']}@" if settings["USER"] else ""
+    yield f"postgres://{auth}{settings['HOST']}:{settings['PORT']}/{name}"
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def manage(env: dict, *args: str) -> str:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+@pytest.fixture
+def fleet(fleet_database, redis_url):
+    env = {
+        **os.environ,
+        "DATABASE_URL": fleet_database,
+        "REDIS_URL": redis_url,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "fleet-test-only",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_STATIC_MANIFEST": "false",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+    }
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_real_data", "-v0")
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import Group; from inspections.models import Force; "
+        "from django.contrib.auth import get_user_model; "
+        f"u = get_user_model().objects.create_user('fleet-editor', password='{PASSWORD}', "
+        "is_staff=True); u.groups.add(Group.objects.get(name='opcc_editor')); "
+        "Force.objects.get(slug='cumbria').editors.add(u)",
+    )
+    ports = [free_port(), free_port()]
+    servers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--workers",
+                "1",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "peel_tracker.wsgi",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for port in ports
+    ]
+    try:
+        for port in ports:
+            wait_for(port)
+        yield [f"http://127.0.0.1:{port}" for port in ports], env
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(10)
+
+
+class Browser:
+    """One person's cookies, used against either server."""
+
+    def __init__(self) -> None:
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def get(self, url: str) -> str:
+        with self.opener.open(url, timeout=30) as response:
+            return response.read().decode()
+
+    def post(self, url: str, fields: dict) -> str:
+        data = urllib.parse.urlencode(fields, doseq=True).encode()
+        request = urllib.request.Request(url, data=data, headers={"Referer": url})
+        with self.opener.open(request, timeout=30) as response:
+            return response.read().decode()
+
+
+def form_fields(html: str) -> dict:
+    """The inputs and selected options of the page's change form (enough for the status form)."""
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
+    return fields
+
+
+def test_a_change_on_one_server_is_seen_on_the_other(fleet):
+    (first, second), env = fleet
+    browser = Browser()
+    login = browser.get(f"{first}/accounts/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
+    browser.post(
+        f"{first}/accounts/login/",
+        {"csrfmiddlewaretoken": token, "username": "fleet-editor", "password": PASSWORD},
+    )
+    status_id = manage(
+        env,
+        "shell",
+        "-c",
+        "from recommendations.models import FindingStatus; "
+        "row = FindingStatus.objects.filter(force__slug='cumbria', status='awaiting_review')"
+        ".order_by('pk').first(); print('IDS', row.pk, row.finding_id)",
+    )
+    status_pk, finding_pk = (int(n) for n in re.search(r"IDS (\d+) (\d+)", status_id).groups())
+
+    # The finding's page, rendered (and kept) by the second server: signed in there too, since
+    # the session is shared.
+    before = browser.get(f"{second}/findings/{finding_pk}/")
+    assert "fleet-editor" in before and "Awaiting review" in before
+
+    # A status recorded through the first server's admin.
+    admin_url = f"{first}/admin/recommendations/findingstatus/{status_pk}/change/"
+    fields = form_fields(browser.get(admin_url))
+    fields.update(
+        new_status="being_progressed",
+        effective_on=time.strftime("%Y-%m-%d"),
+        note="Recorded on the first server.",
+        source_kind="",
+        source_reference="",
+        _save="Save",
+    )
+    browser.post(admin_url, fields)
+
+    after = browser.get(f"{second}/findings/{finding_pk}/")
+    assert "Recorded on the first server." in after
+
+    import redis
+
+    keys = redis.Redis.from_url(env["REDIS_URL"]).keys("*")
+    assert any(b"peel-tracker:pages" in key for key in keys)
+    assert any(b"peel-tracker:sessions" in key for key in keys)
