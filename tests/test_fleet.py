@@ -169,10 +169,10 @@ class Browser:
             return response.read().decode()
 
 
-def form_fields(html: str) -> dict:
-    """The inputs and selected options of the page's change form (enough for the status form)."""
-    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
-    return fields
+def hidden_fields(html: str) -> dict:
+    """The page's hidden inputs (the CSRF token, the version the editor loaded): with the
+    status, date and note filled in, that is the whole status form."""
+    return dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
 
 
 def test_a_change_on_one_server_is_seen_on_the_other(fleet):
@@ -201,7 +201,7 @@ def test_a_change_on_one_server_is_seen_on_the_other(fleet):
 
     # A status recorded through the first server's admin.
     admin_url = f"{first}/admin/recommendations/findingstatus/{status_pk}/change/"
-    fields = form_fields(browser.get(admin_url))
+    fields = hidden_fields(browser.get(admin_url))
     fields.update(
         new_status="being_progressed",
         effective_on=time.strftime("%Y-%m-%d"),
