@@ -96,8 +96,12 @@ class VersionedModelForm(forms.ModelForm):
                 .first()
             )
             if loaded != current:
-                raise ValidationError(describe_changes(self.instance, loaded))
+                raise ValidationError(self.stale_message(loaded))
         return cleaned
+
+    def stale_message(self, loaded_version: int | None) -> str:
+        """What to tell an editor whose form is stale: who changed what since they loaded it."""
+        return describe_changes(self.instance, loaded_version)
 
 
 class LostRaceAdminMixin:

@@ -118,7 +118,7 @@ class StatusChangeFields(forms.Form):
     )
 
 
-class FindingStatusForm(forms.ModelForm):
+class FindingStatusForm(VersionedModelForm):
     """Admin change form for a finding's status: the current values are read-only; the form
     adds one permanent history entry."""
 
@@ -128,26 +128,17 @@ class FindingStatusForm(forms.ModelForm):
     source_kind = StatusChangeFields.base_fields["source_kind"]
     source_reference = StatusChangeFields.base_fields["source_reference"]
 
-    # The version the editor loaded: a status recorded by someone else since is not overwritten
-    # by a stale form (see recommendations.concurrency).
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     class Meta:
         model = FindingStatus
         fields: list[str] = []
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.version
+    def stale_message(self, loaded_version: int | None) -> str:
+        # The statuses recorded since, rather than field changes (VersionedModelForm's default).
+        current = FindingStatus.objects.get(pk=self.instance.pk)
+        return statuses_recorded_since(current, loaded_version)
 
     def clean(self) -> dict:
-        cleaned = super().clean()
-        if self.instance.pk:
-            current = FindingStatus.objects.get(pk=self.instance.pk)
-            loaded = cleaned.get("loaded_version")
-            if loaded != current.version:
-                raise forms.ValidationError(statuses_recorded_since(current, loaded))
+        cleaned = super().clean()  # refuses a stale form (VersionedModelForm)
         if not self.errors:
             try:
                 check_status_change(
