@@ -5,13 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from inspections.models import (
-    Area,
-    Force,
-    Inspection,
-    NationalBody,
-    validate_document_name,
-)
+from inspections.models import Area, Force, Inspection, NationalBody, validate_document_name
 from recommendations.models.themes import Theme
 
 

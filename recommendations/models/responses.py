@@ -10,13 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from inspections.deadlines import Regime, ResponseDeadline
-from inspections.models import (
-    Force,
-    Inspection,
-    PolicingBody,
-    owing_body,
-    validate_document_name,
-)
+from inspections.models import Force, Inspection, PolicingBody, owing_body, validate_document_name
 from recommendations.models.findings import Finding, FindingKind
 from recommendations.models.response_states import ResponseQuerySet, ResponseState
 

@@ -5,10 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from inspections.models import (
-    Force,
-    NationalBody,
-)
+from inspections.models import Force, NationalBody
 from recommendations.models.findings import Finding
 
 
