@@ -165,7 +165,7 @@ class InspectionAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, Permanent
         return super().get_queryset(request).annotate(finding_count=Count("findings"))
 
     def get_urls(self):
-        """Adds the "Import a report" page (recommendations/imports/admin.py)."""
+        """Adds the "Import a report" page (recommendations/imports/admin/)."""
         view = self.admin_site.admin_view(partial(import_report_view, model_admin=self))
         return [
             path("import/", view, name="inspections_inspection_import"),

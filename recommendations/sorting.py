@@ -1,8 +1,8 @@
 """Sorting a list by its column headings: each sortable heading is a link to the same list with
 another `sort` (one of the list's allow-listed values), every filter kept and the page number
 dropped, and the heading of the current sort says so with aria-sort. The findings list
-(recommendations/views.py) and the tracker (recommendations/tracker_views.py) use it; the
-exports read the same `sort`, so they follow the order the headings chose."""
+(recommendations/views/findings_list.py) and the tracker (recommendations/tracker_views.py) use
+it; the exports read the same `sort`, so they follow the order the headings chose."""
 
 from dataclasses import dataclass
 from urllib.parse import urlencode

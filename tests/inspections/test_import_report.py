@@ -458,7 +458,7 @@ def test_a_crash_mid_import_leaves_nothing_behind(reference_data, monkeypatch):
     def explode(**kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(import_services, "inspection_open_tracking", explode)
+    monkeypatch.setattr(import_services.importing, "inspection_open_tracking", explode)
     before = counts()
     with pytest.raises(RuntimeError, match="database went away"):
         run(SEED_002, "--force", "cumbria")

@@ -304,7 +304,7 @@ def test_export_query_count_is_constant(analyst_client, world, django_assert_num
 def test_csv_streams_rows_in_chunks(analyst_client, world, monkeypatch):
     """Memory stays flat: rows are read from the database in chunks while the response is
     sent, each chunk with one query for its themes, never all rows at once."""
-    monkeypatch.setattr(views, "EXPORT_CHUNK_ROWS", 10)
+    monkeypatch.setattr(views.exports, "EXPORT_CHUNK_ROWS", 10)
     add_rows(world, 45)
     response = analyst_client.get("/findings/export.csv?kind=afi")
     assert response.streaming

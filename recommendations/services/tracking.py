@@ -1,21 +1,13 @@
-"""Writes with rules: status changes (with their permanent history), opening the tracking
-rows (statuses and responses) a report creates for each force it applies to, and saving a
-response under the s.55(5B) completeness rule."""
+"""Opening the tracking rows (statuses and responses) a report owes each force it applies to."""
 
-from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from inspections.access import can_edit_force
 from inspections.models import Inspection, PolicingBody
-from peel_tracker.concurrency import ConcurrentEditError
-from peel_tracker.text import counted, plural
-from recommendations.concurrency import statuses_recorded_since
 from recommendations.models import (
     Finding,
     FindingStatus,
@@ -25,166 +17,12 @@ from recommendations.models import (
     StatusSource,
 )
 from recommendations.obligations import forces_owing
+from recommendations.services.statuses import _append
 
 OPENING_NOTE = "New finding: awaiting review (set on publication of the report)."
 NOT_APPLYING_REASON = (
     "The report was corrected: it does not apply to this force, so no response is owed."
 )
-
-
-def check_status_change(
-    *, finding_status: FindingStatus, status: str, effective_on: date | None, note: str
-) -> None:
-    """Raise ValidationError (keyed by field) if this change may not be recorded."""
-    errors = {}
-    if status not in Status.values:
-        errors["status"] = f"“{status}” is not a status."
-    elif status == Status.NOT_OWED:
-        errors["status"] = (
-            "“Not owed” is recorded when a finding’s addressees are corrected, not by hand: "
-            "correct the finding’s addressees instead."
-        )
-    elif finding_status.status == Status.NOT_OWED:
-        errors["status"] = (
-            "This finding is not owed here (its addressees were corrected), so its status "
-            "cannot change: if it is owed after all, correct the finding’s addressees."
-        )
-    if not note.strip():
-        errors["note"] = "Add a note saying why the status changed and what evidence supports it."
-    if effective_on is None:
-        errors["effective_on"] = "Give the date the status took effect."
-    elif effective_on > timezone.localdate():
-        errors["effective_on"] = "The date the status took effect cannot be in the future."
-    elif finding_status.status_since and effective_on < finding_status.status_since:
-        errors["effective_on"] = (
-            "The date cannot be before the current status took effect "
-            f"({finding_status.status_since:%-d %B %Y}): history is added to, never rewritten."
-        )
-    if errors:
-        raise ValidationError(errors)
-
-
-def _append(
-    *,
-    finding_status: FindingStatus,
-    status: str,
-    effective_on: date | None,
-    note: str,
-    user: User | None,
-    source_kind: str = "",
-    source_reference: str = "",
-    now=None,
-) -> StatusChange:
-    now = now or timezone.now()
-    entry = StatusChange(
-        finding_status=finding_status,
-        status=status,
-        effective_on=effective_on,
-        note=note.strip(),
-        source_kind=source_kind,
-        source_reference=source_reference.strip(),
-        recorded_by=user,
-        recorded_at=now,
-    )
-    entry.full_clean()
-    entry.save()
-    finding_status.status = status
-    finding_status.status_since = effective_on
-    finding_status.last_note = entry.note
-    finding_status.updated_at = now
-    finding_status.updated_by = user
-    finding_status.version += 1
-    finding_status.save(
-        update_fields=["status", "status_since", "last_note", "updated_at", "updated_by", "version"]
-    )
-    return entry
-
-
-@transaction.atomic
-def finding_status_change(
-    *,
-    finding_status: FindingStatus,
-    status: str,
-    effective_on: date | None,
-    note: str,
-    user: User,
-    source_kind: str = "",
-    source_reference: str = "",
-    expected_version: int | None = None,
-) -> StatusChange:
-    """Record a new status for one finding and holder: append a history entry (with what it
-    rests on, if given) and update the current status. Refuses users who do not edit that
-    force; a national body's statuses are changed by administrators only. With
-    `expected_version` (the version the editor saw), refuses with ConcurrentEditError if
-    another change was recorded since: checked under the row lock, so of simultaneous stale
-    submissions exactly one is recorded."""
-    if not can_edit_force(user, finding_status.force_id):
-        raise PermissionDenied("You can only update the findings of forces you edit.")
-    # Lock the row so two simultaneous changes are applied one after the other.
-    locked = FindingStatus.objects.select_for_update().get(pk=finding_status.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ConcurrentEditError(statuses_recorded_since(locked, expected_version))
-    check_status_change(finding_status=locked, status=status, effective_on=effective_on, note=note)
-    entry = _append(
-        finding_status=locked,
-        status=status,
-        effective_on=effective_on,
-        note=note,
-        user=user,
-        source_kind=source_kind,
-        source_reference=source_reference,
-    )
-    finding_status.refresh_from_db()
-    return entry
-
-
-@transaction.atomic
-def finding_statuses_bulk_change(
-    *,
-    finding_statuses: Iterable[FindingStatus],
-    status: str,
-    effective_on: date | None,
-    note: str,
-    user: User,
-    source_kind: str = "",
-    source_reference: str = "",
-) -> list[StatusChange]:
-    """Set the same status, date and note on several findings, one history entry each.
-    All or nothing: if any row is refused, nothing is written."""
-    ids = [fs.pk for fs in finding_statuses]
-    locked = list(
-        # Lock the status rows only (force is on the nullable side of a join now that a row
-        # can belong to a national body instead).
-        FindingStatus.objects.select_for_update(of=("self",))
-        .select_related("finding", "force", "national_body")
-        .filter(pk__in=ids)
-        .order_by("pk")
-    )
-    problems = []
-    for fs in locked:
-        if not can_edit_force(user, fs.force_id):
-            raise PermissionDenied("You can only update the findings of forces you edit.")
-        try:
-            check_status_change(
-                finding_status=fs, status=status, effective_on=effective_on, note=note
-            )
-        except ValidationError as error:
-            messages = "; ".join(m for ms in error.message_dict.values() for m in ms)
-            problems.append(f"{fs.finding.headline} ({fs.force}): {messages}")
-    if problems:
-        raise ValidationError(problems)
-    return [
-        _append(
-            finding_status=fs,
-            status=status,
-            effective_on=effective_on,
-            note=note,
-            user=user,
-            source_kind=source_kind,
-            source_reference=source_reference,
-        )
-        for fs in locked
-    ]
 
 
 def _holders(finding: Finding, report_force_ids: list[int]) -> set[tuple[int | None, int | None]]:
@@ -396,53 +234,3 @@ def inspection_open_tracking(*, inspection: Inspection, user: User | None = None
         default_user=user,
     )
     return {"statuses": opened, "responses": len(new_responses), "carried_forward": carried}
-
-
-def unexplained_message(unexplained: list[Finding]) -> str:
-    names = "; ".join(f"“{finding}”" for finding in unexplained)
-    count = len(unexplained)
-    return (
-        f"The response cannot be marked published: {counted(count, 'recommendation')} of the "
-        f"report {plural(count, 'has', 'have')} no explanation, and section 55(5B) requires "
-        f"one for each: {names}. Add the missing explanations, or tick “Publish without explaining "
-        "every recommendation” and give the reason."
-    )
-
-
-def check_response_completeness(
-    *, response: Response, explained_finding_ids: set[int] | None = None
-) -> None:
-    """s.55(5B): a response marked published must explain every recommendation of its report,
-    unless staff recorded an override. Raise ValidationError naming the unexplained ones.
-    Pass `explained_finding_ids` to check explanations not yet saved (a form's)."""
-    if not response.is_published or response.is_completeness_overridden:
-        return
-    unexplained = response.unexplained_recommendations(explained_finding_ids)
-    if unexplained:
-        raise ValidationError(unexplained_message(unexplained))
-
-
-@transaction.atomic
-def response_save(*, response: Response, user: User) -> Response:
-    """Save a response after its explanations: refuses users who do not edit that force,
-    records who overrode the completeness rule and when (or clears it), validates the
-    response, then applies the completeness rule to the explanations saved."""
-    if not can_edit_force(user, response.force_id):
-        raise PermissionDenied("You can only change the responses of forces you edit.")
-    previous = (
-        Response.objects.filter(pk=response.pk)
-        .values_list("is_completeness_overridden", "completeness_override_reason")
-        .first()
-    )
-    if not response.is_completeness_overridden:
-        response.completeness_override_reason = ""
-        response.completeness_override_by = None
-        response.completeness_override_at = None
-    elif previous != (True, response.completeness_override_reason):
-        # A new override, or a new reason for it: whoever confirms it answers for it.
-        response.completeness_override_by = user
-        response.completeness_override_at = timezone.now()
-    response.full_clean()
-    check_response_completeness(response=response)
-    response.save()
-    return response

@@ -1,31 +1,17 @@
-"""The admin's "Import a report" page (hooked into InspectionAdmin.get_urls).
-
-Step 1: upload a file or paste text, choose the force. The report is read and the proposal is
-shown. Step 2: staff correct the proposal (report details, grades, findings: change kind,
-area, text; delete a row; add a missed one; confirm or drop a proposed link to an earlier
-finding) and confirm. The proposal is carried in the form data between the steps, and
-nothing is saved before the confirmation, which saves everything in one transaction.
-
-A PCC response is not offered as a new report: recommendations.imports.response_admin shows
-which recorded report it answers and its quoted findings beside the recorded ones, and saves its
-answers as the response's explanations."""
+"""Step 2: the proposal shown for review, as forms staff correct."""
 
 from __future__ import annotations
 
 import json
 
-from django.contrib import messages
 from django.contrib.admin import ModelAdmin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html
 
 from inspections.models import Force, Framework, Inspection, document_name
-from inspections.report_reader import ParsedReport, ReportError
-from inspections.report_reader.model import NEAR_MISS, PCC_RESPONSE
-from peel_tracker.text import counted
+from inspections.report_reader import ParsedReport
 from recommendations.imports.forms import (
     FindingFormSet,
     JudgmentFormSet,
@@ -34,65 +20,19 @@ from recommendations.imports.forms import (
     area_choices,
     grade_choices,
 )
-from recommendations.imports.reading import report_parse_text, report_read
-from recommendations.imports.response_admin import response_confirm, response_review
 from recommendations.imports.services import (
     STRONG_LINK,
-    ProposedFinding,
-    ProposedJudgment,
     area_find,
     areas_missing,
     duplicate_message,
     lineage_eligible,
     lineage_proposals,
-    near_miss_message,
     proposal_from_parsed,
     report_find_existing,
-    report_import,
 )
 from recommendations.models import Finding
 
-RESPONSE = "Check the response's answers and save them"
 PREFIXES = {"details": "report", "judgments": "judgments", "findings": "findings"}
-
-
-def import_report_view(request: HttpRequest, *, model_admin: ModelAdmin) -> HttpResponse:
-    if not model_admin.has_add_permission(request):
-        raise PermissionDenied
-    if request.method == "POST" and request.POST.get("step") == "confirm":
-        return _confirm(request, model_admin)
-    if request.method == "POST" and request.POST.get("step") == "confirm_response":
-        return response_confirm(request, model_admin, _context(request, model_admin, RESPONSE))
-    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        parsed, source = _read(form)
-        if parsed is not None and parsed.document_kind == PCC_RESPONSE:
-            context = _context(request, model_admin, RESPONSE)
-            page = response_review(request, form, parsed, context)
-            if page is not None:
-                return page
-        elif parsed is not None and parsed.document_kind == NEAR_MISS:
-            form.add_error(None, f"Nothing can be imported. {near_miss_message(parsed)}")
-        elif parsed is not None:
-            review = _propose(request, form, parsed, source)
-            if review is not None:
-                return _render_review(request, model_admin, **review)
-    return render(
-        request,
-        "admin/inspections/import_upload.html",
-        {**_context(request, model_admin, "Import a report"), "form": form},
-    )
-
-
-def _read(form: UploadForm) -> tuple[ParsedReport | None, str]:
-    upload = form.cleaned_data.get("file")
-    try:
-        if upload is not None:
-            return report_read(data=upload.read(), filename=upload.name), upload.name
-        return report_parse_text(text=form.cleaned_data["text"]), "Pasted text"
-    except ReportError as error:
-        form.add_error("file" if upload is not None else "text", str(error))
-        return None, ""
 
 
 def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> dict | None:
@@ -312,120 +252,6 @@ def _review_response(
         "errors": errors or [],
     }
     return render(request, "admin/inspections/import_review.html", context)
-
-
-def _confirm(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
-    details = ReportDetailsForm(request.POST, user=request.user, prefix=PREFIXES["details"])
-    new_areas = details.new_area_names()
-    if not details.is_valid():
-        framework = None
-        eligible_ids: set[int] = set()
-        labels: dict[int, str] = {}
-    else:
-        framework = details.cleaned_data["framework"]
-        eligible = lineage_eligible(
-            force=details.cleaned_data["force"], published_on=details.cleaned_data["published_on"]
-        )
-        eligible_ids = {f.pk for f in eligible}
-        labels = {f.pk: _label(f) for f in eligible}
-    judgments, findings = _forms(
-        request,
-        details=details,
-        framework=framework,
-        new_areas=new_areas,
-        labels=labels,
-        eligible_ids=eligible_ids,
-        data=request.POST,
-    )
-    if not (details.is_valid() and judgments.is_valid() and findings.is_valid()):
-        return _review_response(
-            request, model_admin, details, framework, new_areas, judgments, findings
-        )
-
-    proposed_judgments = [
-        ProposedJudgment(
-            area=form.cleaned_data["area"],
-            grade=form.cleaned_data["grade"],
-            section=form.cleaned_data.get("section") or "",
-            is_carried_forward=bool(form.cleaned_data.get("is_carried_forward")),
-        )
-        for form in judgments.forms
-        if form.has_changed() and not form.cleaned_data.get("DELETE")
-    ]
-    kept = [
-        form
-        for form in findings.forms
-        if form.has_changed() and not form.cleaned_data.get("DELETE")
-    ]
-    earlier = Finding.objects.in_bulk(
-        [
-            form.cleaned_data["carried_forward_from"]
-            for form in kept
-            if form.cleaned_data.get("carried_forward_from")
-        ]
-    )
-    proposed_findings = []
-    for number, form in enumerate(kept):
-        data = form.cleaned_data
-        meta = form.meta_values()
-        key = meta["key"] if meta["key"] is not None else -1 - number
-        proposed_findings.append(
-            ProposedFinding(
-                kind=data["kind"],
-                text=data["text"],
-                area=data.get("area") or "",
-                reference=data.get("reference") or "",
-                addressees=data.get("addressees") or [],
-                deadline=data.get("deadline") or "",
-                section=meta["section"],
-                remains_from_earlier=meta["remains_from_earlier"],
-                cause_of_concern=meta["cause_of_concern"],
-                carried_forward_from=earlier.get(data.get("carried_forward_from")),
-                key=key,
-            )
-        )
-    cleaned = details.cleaned_data
-    try:
-        inspection = report_import(
-            force=cleaned["force"],
-            title=cleaned["title"],
-            kind=cleaned["kind"],
-            framework=framework,
-            published_on=cleaned["published_on"],
-            published_precision=cleaned["published_precision"],
-            source_document=cleaned["source_document"],
-            judgments=proposed_judgments,
-            findings=proposed_findings,
-            user=request.user,
-        )
-    except ValidationError as error:
-        existing = report_find_existing(
-            force=cleaned["force"],
-            title=cleaned["title"],
-            published_on=cleaned["published_on"],
-            kind=cleaned["kind"],
-        )
-        problems = [_duplicate_html(existing, cleaned["force"])] if existing else error.messages
-        return _review_response(
-            request,
-            model_admin,
-            details,
-            framework,
-            new_areas,
-            judgments,
-            findings,
-            errors=problems,
-        )
-    model_admin.message_user(
-        request,
-        f"Imported “{inspection.title}”: {counted(len(proposed_judgments), 'grade')} and "
-        f"{counted(len(proposed_findings), 'finding')}; their statuses and the response owed "
-        "are open.",
-        messages.SUCCESS,
-    )
-    return HttpResponseRedirect(
-        reverse("admin:inspections_inspection_change", args=[inspection.pk])
-    )
 
 
 def _context(request: HttpRequest, model_admin: ModelAdmin, title: str) -> dict:

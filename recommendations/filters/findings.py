@@ -1,0 +1,175 @@
+"""FindingFilter: the findings list's filters, their choices and the search."""
+
+import re
+
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django_filters import CharFilter, ChoiceFilter, DateFilter, FilterSet, MultipleChoiceFilter
+
+from inspections.models import Force, Inspection
+from recommendations.filters.fields import (
+    AreaFilter,
+    IdModelChoiceFilter,
+    SlugModelChoiceFilter,
+    SlugModelMultipleChoiceFilter,
+)
+from recommendations.filters.rows import FindingSortFilter
+from recommendations.models import Finding, FindingStatus, Status, Theme
+
+Q_MAX_LENGTH = 200
+ISO_DATE_FORMATS = ["%Y-%m-%d"]
+
+# Open = awaiting review or being progressed; closed = complete, superseded or no further action.
+# A finding carried forward into a later report is neither: the later one carries the item, so
+# it is counted once.
+STATUS_GROUPS = {
+    "open": ("Open", list(FindingStatus.OPEN_STATUSES)),
+    "closed": ("Closed", list(FindingStatus.CLOSED_STATUSES)),
+}
+STATUS_CHOICES = [(key, label) for key, (label, _) in STATUS_GROUPS.items()] + list(Status.choices)
+CARRIED_FORWARD_CHOICES = [
+    ("yes", "Yes: carried forward from an earlier report"),
+    ("no", "No"),
+]
+
+
+def search_terms(q: str) -> list[str]:
+    """The words of a search: each must occur in the finding's text or its report's title
+    (case-insensitive, anywhere, so "scrutin" finds "scrutiny"). A "quoted phrase" counts as
+    one term."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', q):
+        term = (phrase or word.strip('"')).strip()
+        if term:
+            terms.append(term)
+    return terms
+
+
+class FindingFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("published_after"), cleaned.get("published_before")
+        if after and before and after > before:
+            self.add_error(
+                "published_before",
+                "“Published on or before” must be the same as or later than “Published on or "
+                "after”.",
+            )
+        return cleaned
+
+
+DATE_ERRORS = {"invalid": "Enter a real date as year-month-day, for example 2019-05-02."}
+
+
+class FindingFilter(FilterSet):
+    """Filters and sorts finding_rows(). Every parameter is in the query string, so a filtered
+    list is a link to share, and the exports read the same parameters."""
+
+    force = SlugModelMultipleChoiceFilter(
+        label="Force",
+        queryset=Force.objects.all(),
+        to_field_name="slug",
+        method="filter_force",
+        error_messages={"invalid_choice": "There is no force “%(value)s”."},
+    )
+    kind = MultipleChoiceFilter(
+        label="Kind",
+        choices=Finding.Kind.choices,
+        distinct=False,
+        field_name="kind",
+        error_messages={"invalid_choice": "There is no kind of finding “%(value)s”."},
+    )
+    status = ChoiceFilter(
+        label="Status",
+        choices=STATUS_CHOICES,
+        method="filter_status",
+        error_messages={"invalid_choice": "There is no status “%(value)s”."},
+    )
+    area = AreaFilter(label="Area", method="filter_area", max_length=200)
+    theme = SlugModelChoiceFilter(
+        label="Theme",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        method="filter_theme",
+        error_messages={"invalid_choice": "There is no theme “%(value)s”."},
+    )
+    inspection = IdModelChoiceFilter(
+        label="Report",
+        queryset=Inspection.objects.all(),
+        field_name="inspection",
+        error_messages={"invalid_choice": "There is no report with the id “%(value)s”."},
+    )
+    published_after = DateFilter(
+        label="Published on or after",
+        field_name="inspection__published_on",
+        lookup_expr="gte",
+        input_formats=ISO_DATE_FORMATS,
+        error_messages=DATE_ERRORS,
+    )
+    published_before = DateFilter(
+        label="Published on or before",
+        field_name="inspection__published_on",
+        lookup_expr="lte",
+        input_formats=ISO_DATE_FORMATS,
+        error_messages=DATE_ERRORS,
+    )
+    carried_forward = ChoiceFilter(
+        label="Carried forward",
+        choices=CARRIED_FORWARD_CHOICES,
+        method="filter_carried_forward",
+        error_messages={"invalid_choice": "Choose yes or no."},
+    )
+    q = CharFilter(
+        label="Containing the words",
+        method="filter_q",
+        max_length=Q_MAX_LENGTH,
+        error_messages={
+            "max_length": f"Enter {Q_MAX_LENGTH} characters or fewer to search for "
+            "(you entered %(show_value)d)."
+        },
+    )
+    sort = FindingSortFilter(
+        label="Sort by",
+        error_messages={"invalid_choice": "There is no sort order “%(value)s”."},
+    )
+
+    class Meta:
+        model = Finding
+        fields: list[str] = []
+        form = FindingFilterForm
+
+    def filter_force(self, queryset, name, forces):
+        if not forces:
+            return queryset
+        ids = [force.pk for force in forces]
+        national = Inspection.applies_to.through.objects.filter(
+            inspection_id=OuterRef("inspection_id"), force_id__in=ids
+        )
+        return queryset.filter(
+            Q(row_force_pk__in=ids)
+            | Q(row_status_pk__isnull=True) & (Q(inspection__force_id__in=ids) | Exists(national))
+        )
+
+    def filter_status(self, queryset, name, value):
+        statuses = STATUS_GROUPS[value][1] if value in STATUS_GROUPS else [value]
+        return queryset.filter(row_status__in=statuses)
+
+    def filter_area(self, queryset, name, areas):
+        return queryset.filter(area__in=areas)
+
+    def filter_theme(self, queryset, name, theme):
+        tagged = Finding.themes.through.objects.filter(finding_id=OuterRef("pk"), theme=theme)
+        return queryset.filter(Exists(tagged))
+
+    def filter_carried_forward(self, queryset, name, value):
+        return queryset.filter(carried_forward_from__isnull=value != "yes")
+
+    def filter_q(self, queryset, name, value):
+        # Each term in the finding's text or its report's title: "custody detention" finds the
+        # findings of a report on custody and detention whatever their own wording. The report
+        # is already joined (one row each), so this adds no join and no query.
+        for term in search_terms(value):
+            queryset = queryset.filter(
+                Q(text__icontains=term) | Q(inspection__title__icontains=term)
+            )
+        return queryset

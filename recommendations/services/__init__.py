@@ -1,0 +1,32 @@
+"""Writes with rules: status changes (with their permanent history), opening the tracking
+rows (statuses and responses) a report creates for each force it applies to, and saving a
+response under the s.55(5B) completeness rule. A module each; every service is importable
+from here."""
+
+from recommendations.services.responses import (
+    check_response_completeness,
+    response_save,
+    unexplained_message,
+)
+from recommendations.services.statuses import (
+    check_status_change,
+    finding_status_change,
+    finding_statuses_bulk_change,
+)
+from recommendations.services.tracking import (
+    NOT_APPLYING_REASON,
+    OPENING_NOTE,
+    inspection_open_tracking,
+)
+
+__all__ = [
+    "NOT_APPLYING_REASON",
+    "OPENING_NOTE",
+    "check_response_completeness",
+    "check_status_change",
+    "finding_status_change",
+    "finding_statuses_bulk_change",
+    "inspection_open_tracking",
+    "response_save",
+    "unexplained_message",
+]

@@ -1,0 +1,187 @@
+"""The findings list's CSV and XLSX exports: the rows on screen, streamed in chunks."""
+
+import datetime
+from collections.abc import Callable, Iterator
+from itertools import islice
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from inspections.models import Inspection
+from peel_tracker.exports import Column, csv_response, streamed_values, xlsx_response
+from recommendations.filters import FindingFilter, finding_rows
+from recommendations.models import Finding
+from recommendations.page_cache import cached_export
+from recommendations.views.findings_list import KIND_LABELS, STATUS_LABELS, _errors
+
+EXPORT_CHUNK_ROWS = 2000
+
+EXPORT_COLUMNS = [
+    Column("Force", width=28),
+    Column("Report title", width=50),
+    Column("Report kind", width=28),
+    Column("Published", kind="date", width=14),
+    Column("Area", width=32),
+    Column("Kind", width=22),
+    Column("Reference", width=12),
+    Column("Text", width=80),
+    Column("Themes", width=30),
+    Column("Status", width=22),
+    Column("Status since", kind="date", width=14),
+    Column("Last note", width=50),
+    Column("Carried forward from", width=60),
+    # Last, so the columns before them keep their places in spreadsheets built on the export.
+    Column("Finding ID", kind="number", width=12),
+    Column("Finding link", width=45),
+]
+
+
+INSPECTION_KIND_LABELS = dict(Inspection.Kind.choices)
+# What an export reads: plain values, not model instances (building ~300,000 findings with
+# their reports, areas and themes was most of an export's time at national scale).
+EXPORT_FIELDS = (
+    "pk",
+    "row_force_name",
+    "inspection__title",
+    "inspection__kind",
+    "inspection__published_on",
+    "inspection__published_precision",
+    "area__name",
+    "kind",
+    "reference",
+    "text",
+    "row_status",
+    "row_status_since",
+    "row_last_note",
+    "carried_forward_from_id",
+    "carried_forward_from__inspection__title",
+    "carried_forward_from__reference",
+    "carried_forward_from__kind",
+    "carried_forward_from__text",
+)
+
+
+def _published(
+    day: datetime.date | None, precision: str, *, reduced_precision: bool
+) -> datetime.date | str | None:
+    """A report known only to the month or year is stored as the first day of it. CSV says so
+    with an ISO 8601 date of reduced precision (2022-04, 2022); an XLSX date cell cannot, so
+    it holds the stored first day."""
+    if day is None or not reduced_precision:
+        return day
+    if precision == Inspection.DatePrecision.MONTH:
+        return f"{day:%Y-%m}"
+    if precision == Inspection.DatePrecision.YEAR:
+        return f"{day:%Y}"
+    return day
+
+
+def _theme_names(finding_ids: set[int]) -> dict[int, str]:
+    """The themes of each finding as "A; B", in alphabetical order. One query."""
+    names: dict[int, list[str]] = {}
+    for finding_id, name in (
+        Finding.themes.through.objects.filter(finding_id__in=finding_ids)
+        .order_by("theme__name")
+        .values_list("finding_id", "theme__name")
+    ):
+        names.setdefault(finding_id, []).append(name)
+    return {finding_id: "; ".join(found) for finding_id, found in names.items()}
+
+
+def _finding_link_maker(request: HttpRequest) -> Callable[[int], str]:
+    """A function giving the absolute URL of a finding's page, for the host and scheme the
+    request came by. The URL is reversed once, not for each of 300,000 rows: the id is put in
+    place of a marker."""
+    marker = 987654321
+    template = request.build_absolute_uri(reverse("recommendations:detail", args=[marker]))
+    before, after = template.rsplit(str(marker), 1)
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def _export_rows(
+    queryset, *, reduced_precision: bool, finding_link: Callable[[int], str]
+) -> Iterator[list]:
+    """The rows, streamed (peel_tracker.exports.streamed_values), with one query per chunk of
+    EXPORT_CHUNK_ROWS for the chunk's themes."""
+    values = streamed_values(queryset, EXPORT_FIELDS, EXPORT_CHUNK_ROWS)
+    while chunk := list(islice(values, EXPORT_CHUNK_ROWS)):
+        themes = _theme_names({row[0] for row in chunk})
+        for (
+            pk,
+            force_name,
+            title,
+            inspection_kind,
+            published_on,
+            precision,
+            area_name,
+            kind,
+            reference,
+            text,
+            status,
+            status_since,
+            last_note,
+            earlier_pk,
+            earlier_title,
+            earlier_reference,
+            earlier_kind,
+            earlier_text,
+        ) in chunk:
+            earlier = None
+            if earlier_pk is not None:
+                # The earlier finding's report, then the finding as Finding.__str__ shows it.
+                shown = Finding(kind=earlier_kind, reference=earlier_reference, text=earlier_text)
+                earlier = f"{earlier_title}: {shown}"
+            yield [
+                force_name,
+                title,
+                INSPECTION_KIND_LABELS[inspection_kind],
+                _published(published_on, precision, reduced_precision=reduced_precision),
+                area_name,
+                KIND_LABELS[kind],
+                reference,
+                text,
+                themes.get(pk, ""),
+                STATUS_LABELS.get(status),
+                status_since,
+                last_note,
+                earlier,
+                pk,
+                finding_link(pk),
+            ]
+
+
+def _export(request: HttpRequest, fmt: str) -> HttpResponse:
+    filterset = FindingFilter(request.GET, queryset=finding_rows())
+    if not filterset.is_valid():
+        lines = ["No export: these parameters are not valid.", ""]
+        lines += [f"- {e['label']}: {e['message']}" for e in _errors(filterset)]
+        lines += ["", "The export takes the same parameters as the findings page (/findings/)."]
+        return HttpResponseBadRequest(
+            "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
+        )
+    filename = f"findings-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    rows = _export_rows(
+        filterset.qs, reduced_precision=fmt == "csv", finding_link=_finding_link_maker(request)
+    )
+    if fmt == "csv":
+        return csv_response(filename=filename, columns=EXPORT_COLUMNS, rows=rows)
+    return xlsx_response(
+        filename=filename, columns=EXPORT_COLUMNS, rows=rows, sheet_name="Findings"
+    )
+
+
+@login_required
+@permission_required("recommendations.view_finding", raise_exception=True)
+@require_safe
+def finding_export_csv(request: HttpRequest) -> HttpResponse:
+    return cached_export(request, "findings-csv", lambda: _export(request, "csv"))
+
+
+@login_required
+@permission_required("recommendations.view_finding", raise_exception=True)
+@require_safe
+def finding_export_xlsx(request: HttpRequest) -> HttpResponse:
+    return _export(request, "xlsx")

@@ -1,0 +1,264 @@
+"""The findings list: its filters, their summary and errors, paging and sorting."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.views.decorators.http import require_safe
+
+from inspections.models import Area, Force, Inspection, published_as_stated
+from recommendations.filters import (
+    CARRIED_FORWARD_CHOICES,
+    DEFAULT_SORT,
+    ID_RE,
+    SORT_COLUMNS,
+    SORT_DIRECTIONS,
+    SORTS,
+    STATUS_CHOICES,
+    FindingFilter,
+    finding_rows,
+    status_rows_come_first,
+)
+from recommendations.freshness import RecordVersion, cached
+from recommendations.models import Finding, Status, Theme
+from recommendations.page_cache import render_page
+from recommendations.pagination import CachedCountPaginator, StatusRowsFirstPaginator
+from recommendations.sorting import sort_headings
+
+PAGE_SIZE = 25
+REPORT_TITLE_CHARS = 70
+FILTER_PARAMS = (
+    "force",
+    "kind",
+    "status",
+    "area",
+    "theme",
+    "inspection",
+    "published_after",
+    "published_before",
+    "carried_forward",
+    "q",
+)
+REPEATABLE_PARAMS = ("force", "kind")
+STATUS_LABELS = dict(Status.choices)
+KIND_LABELS = dict(Finding.Kind.choices)
+ERROR_SHOWN_CHARS = 200
+
+
+def _query_pairs(query: QueryDict, *, names=(*FILTER_PARAMS, "sort")) -> list[tuple[str, str]]:
+    """The known, non-empty parameters in a stable order (unknown ones and `page` dropped).
+    A single-valued parameter keeps its last value, the one the filters read."""
+    pairs = []
+    for name in names:
+        values = query.getlist(name) if name in REPEATABLE_PARAMS else [query.get(name)]
+        seen = set()
+        for value in values:
+            if value and value not in seen:
+                seen.add(value)
+                pairs.append((name, value))
+    return pairs
+
+
+def _removal_url(pairs: list[tuple[str, str]], name: str, value: str | None = None) -> str:
+    kept = [(n, v) for n, v in pairs if not (n == name and (value is None or v == value))]
+    return "?" + urlencode(kept) if kept else "?"
+
+
+def _active_filters(filterset: FindingFilter, pairs: list[tuple[str, str]]) -> list[dict]:
+    """One removable tag per filter value in force: its label and the link without it."""
+    data = filterset.form.cleaned_data
+    forces = {force.slug: force.name for force in data.get("force") or ()}
+    tags = []
+
+    def add(name: str, label: str, value: str | None = None) -> None:
+        tags.append({"label": label, "remove_url": _removal_url(pairs, name, value)})
+
+    for name, value in pairs:
+        if name == "force" and value in forces:
+            add(name, f"Force: {forces[value]}", value)
+        elif name == "kind":
+            add(name, f"Kind: {KIND_LABELS[value]}", value)
+    if data.get("status"):
+        add("status", f"Status: {dict(STATUS_CHOICES)[data['status']]}")
+    if data.get("area"):
+        areas = data["area"]
+        if len(areas) == 1:
+            label = f"Area: {areas[0].name} ({areas[0].framework.name})"
+        else:
+            label = f"Area: {areas[0].name} (every framework)"
+        add("area", label)
+    if data.get("theme"):
+        add("theme", f"Theme: {data['theme'].name}")
+    if data.get("inspection"):
+        add("inspection", f"Report: {data['inspection'].title}")
+    for name in ("published_after", "published_before"):
+        if data.get(name):
+            add(name, f"{filterset.filters[name].label}: {data[name]:%-d %B %Y}")
+    if data.get("carried_forward"):
+        add("carried_forward", f"Carried forward: {data['carried_forward']}")
+    if data.get("q"):
+        add("q", f"Containing: “{data['q']}”")
+    return tags
+
+
+def _errors(filterset: FindingFilter) -> list[dict]:
+    """The form's errors as (field id, label, message) for an error summary, messages cut to
+    a readable length (a value echoed back may be very long)."""
+    errors = []
+    for name, messages in filterset.errors.items():
+        label = filterset.filters[name].label if name in filterset.filters else "Filters"
+        for message in messages:
+            errors.append(
+                {
+                    "field": name,
+                    "label": label,
+                    "message": Truncator(message).chars(ERROR_SHOWN_CHARS),
+                }
+            )
+    return errors
+
+
+def _page(paginator: Paginator, raw: str | None):
+    """The requested page, or the nearest one that exists with a note saying so."""
+    if raw in (None, ""):
+        return paginator.page(1), None
+    try:
+        requested = int(raw)
+    except ValueError:
+        requested = 0
+    if requested < 1:
+        return paginator.page(1), "That page number is not valid: showing the first page."
+    if requested > paginator.num_pages:
+        note = f"There are only {paginator.num_pages} pages: showing the last page."
+        if paginator.num_pages == 1:
+            note = "There is only one page of results: showing it."
+        return paginator.page(paginator.num_pages), note
+    return paginator.page(requested), None
+
+
+def _label_rows(rows) -> list[Finding]:
+    rows = list(rows)
+    for row in rows:
+        row.status_label = STATUS_LABELS.get(row.row_status, "")
+    return rows
+
+
+def _report_title(title: str) -> str:
+    """As the template filter truncatechars:70 (which is slow: this runs for every report)."""
+    return title if len(title) <= REPORT_TITLE_CHARS else Truncator(title).chars(REPORT_TITLE_CHARS)
+
+
+def _report_options(version: RecordVersion, selected: str) -> str:
+    """The report filter's <option> elements, every report newest first, built as one string
+    and cached until the record changes: at national scale there are thousands of reports, and
+    rendering them in the template took longer than the rest of the page. Every text in them
+    is escaped here. One query when they are not cached."""
+
+    def build() -> str:
+        reports = Inspection.objects.order_by("-published_on", "title").values_list(
+            "pk", "title", "published_on", "published_precision"
+        )
+        return "".join(
+            f'<option value="{pk}">{escape(_report_title(title))} '
+            f"({escape(published_as_stated(published_on, precision))})</option>"
+            for pk, title, published_on, precision in reports
+        )
+
+    # Only the reports matter here: a status changing leaves the options cached.
+    options = cached("finding-list-report-options", version.reports, build)
+    if selected and ID_RE.match(selected):
+        options = options.replace(
+            f'<option value="{selected}">', f'<option value="{selected}" selected>', 1
+        )
+    return mark_safe(options)  # built above from escaped text
+
+
+def _filter_options(version: RecordVersion, selected_report: str) -> dict:
+    """What the filter controls offer. Three queries, four when the report options are not
+    cached."""
+    areas_by_framework: dict[str, list[Area]] = {}
+    for area in Area.objects.select_related("framework").order_by(
+        "framework__first_year", "framework__name", "position", "name"
+    ):
+        areas_by_framework.setdefault(area.framework.name, []).append(area)
+    return {
+        "forces": list(Force.objects.only("slug", "name").order_by("name")),
+        "kinds": Finding.Kind.choices,
+        "statuses": STATUS_CHOICES,
+        "areas_by_framework": areas_by_framework,
+        "themes": list(Theme.objects.order_by("name")),
+        "report_options": _report_options(version, selected_report),
+        "carried_forward_choices": CARRIED_FORWARD_CHOICES,
+        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+    }
+
+
+@login_required
+@permission_required("recommendations.view_finding", raise_exception=True)
+@require_safe
+def finding_list(request: HttpRequest) -> HttpResponse:
+    return render_page(
+        request,
+        "recommendations/finding_list.html",
+        lambda version: _finding_list_context(request, version),
+    )
+
+
+def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
+    filterset = FindingFilter(request.GET, queryset=finding_rows())
+    pairs = _query_pairs(request.GET)
+    sort = request.GET.get("sort", "")
+    context = {
+        "active_section": "findings",
+        "filterset": filterset,
+        "selected": _selected(request.GET),
+        "area_by_name": _area_name_value(request.GET.get("area", "")),
+        "querystring": urlencode(pairs),
+        # Clearing the filters keeps the sort order.
+        "clear_url": "?" + urlencode([("sort", sort)]) if sort in SORTS else "?",
+        "has_filters": any(name != "sort" for name, _ in pairs),
+        **_filter_options(version, request.GET.get("inspection", "")),
+    }
+    if filterset.is_valid():
+        paginator_class = (
+            StatusRowsFirstPaginator
+            if status_rows_come_first(filterset.form.cleaned_data.get("sort"))
+            else CachedCountPaginator
+        )
+        paginator = paginator_class(filterset.qs, PAGE_SIZE, version=version)
+        page_obj, page_note = _page(paginator, request.GET.get("page"))
+        sorts = [param for param in filterset.form.cleaned_data.get("sort") or [] if param]
+        context |= {
+            "page_obj": page_obj,
+            "rows": _label_rows(page_obj.object_list),
+            "page_note": page_note,
+            "active_filters": _active_filters(filterset, pairs),
+            # Sorting by a heading keeps the filters and goes back to the first page.
+            "sort_headings": sort_headings(
+                SORT_COLUMNS,
+                current=sorts[0] if sorts else DEFAULT_SORT,
+                directions=SORT_DIRECTIONS,
+                labels={key: label for key, (label, _) in SORTS.items()},
+                params=_query_pairs(request.GET, names=FILTER_PARAMS),
+            ),
+        }
+    else:
+        context["errors"] = _errors(filterset)
+    return context
+
+
+def _selected(query: QueryDict) -> dict:
+    """What the form controls show as chosen: the raw values, valid or not."""
+    selected = {name: query.get(name, "") for name in (*FILTER_PARAMS, "sort")}
+    selected |= {name: query.getlist(name) for name in REPEATABLE_PARAMS}
+    return selected
+
+
+def _area_name_value(value: str) -> str:
+    """An `area` given by name (not id) has no option of its own in the select: the template
+    adds one so that applying other filters keeps it."""
+    return value if value and not ID_RE.match(value) else ""
