@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
@@ -19,7 +20,14 @@ from inspections.models import (
 from peel_tracker.concurrency import OptimisticLockAdminMixin, VersionedInlineMixin
 
 
-class PolicingBodyInline(admin.TabularInline):
+class HttpsUrlsMixin:
+    """Web addresses typed without a scheme are taken as https:// (Django 6's default; saying
+    so now also ends Django 5's deprecation warning for each form with a URL field)."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class PolicingBodyInline(HttpsUrlsMixin, admin.TabularInline):
     """The force's local policing bodies through time, each term with its source."""
 
     model = PolicingBody
@@ -39,7 +47,7 @@ class ForceAdmin(admin.ModelAdmin):
 
 
 @admin.register(PolicingBody)
-class PolicingBodyAdmin(admin.ModelAdmin):
+class PolicingBodyAdmin(HttpsUrlsMixin, admin.ModelAdmin):
     list_display = ["name", "force", "kind", "starts_on", "ends_on"]
     list_filter = ["kind", "force"]
     search_fields = ["name", "force__name", "source_note"]
@@ -49,13 +57,13 @@ class PolicingBodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(NationalBody)
-class NationalBodyAdmin(admin.ModelAdmin):
+class NationalBodyAdmin(HttpsUrlsMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class AreaInline(admin.TabularInline):
+class AreaInline(HttpsUrlsMixin, admin.TabularInline):
     model = Area
     extra = 0
     fields = ["position", "name", "kind", "parent", "is_graded", "source_url"]
@@ -63,7 +71,7 @@ class AreaInline(admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(admin.ModelAdmin):
+class FrameworkAdmin(HttpsUrlsMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "first_year", "scale", "area_count"]
     list_filter = ["scale"]
     search_fields = ["name", "slug"]
@@ -78,7 +86,7 @@ class FrameworkAdmin(admin.ModelAdmin):
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(HttpsUrlsMixin, admin.ModelAdmin):
     list_display = ["name", "framework", "kind", "parent", "position", "is_graded"]
     list_filter = ["framework", "kind", "is_graded"]
     search_fields = ["name", "framework__name"]

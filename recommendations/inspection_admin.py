@@ -54,6 +54,14 @@ class FindingInline(FindingFieldsAdminMixin, VersionedInlineMixin, admin.Stacked
     show_change_link = True
 
 
+class HttpsURLField(forms.URLField):
+    """A web address typed without a scheme is taken as https:// (Django 6's default)."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class InspectionAdminForm(VersionedModelForm):
     """A report about one force names it; a national report names the forces it applies to,
     or says it applies to every force (43 picks in an autocomplete otherwise). A national
@@ -73,6 +81,9 @@ class InspectionAdminForm(VersionedModelForm):
 
     class Meta:
         model = Inspection
+        # Declared here, the form is built when this module loads, before the admin's
+        # formfield_overrides apply: the scheme is said here too.
+        field_classes = {"source_url": HttpsURLField}
         fields = [
             "title",
             "slug",
