@@ -99,6 +99,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compilation: on the exports' queries (100,000+ rows, a subquery per row) PostgreSQL
     # chose it and spent 0.8 s compiling each time; this app's queries never win it back.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# On PostgreSQL, the role the application servers connect as, when it is not the role that owns
+# the tables and runs `migrate` (docs/deploy.md): each migrate, run as the owner, grants it what
+# it needs and no more: on the history tables, only SELECT and INSERT.
+DATABASE_APP_ROLE = os.environ.get("DJANGO_DB_APP_ROLE", "").strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

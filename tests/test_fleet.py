@@ -69,36 +69,43 @@ def redis_url(tmp_path):
 
 @pytest.fixture
 def fleet_database(tmp_path, transactional_db):
-    """A database of its own for the servers, on the same kind of server as this run's."""
+    """A database of its own for the servers, on the same kind of server as this run's, as
+    (the owner's URL, for migrate; the application's URL, for everything else, with the role
+    it names in DJANGO_DB_APP_ROLE). On PostgreSQL the servers connect as an application role
+    that may only read and add history, as docs/deploy.md says to deploy."""
     if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path / 'fleet.sqlite3'}"
+        url = f"sqlite:///{tmp_path / 'fleet.sqlite3'}"
+        yield url, url, ""
         return
     settings = connection.settings_dict
-    name = f"fleet_{os.getpid()}"
+    name = role = f"fleet_{os.getpid()}"
     with connection.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}"')
+        cursor.execute(f'CREATE ROLE "{role}" LOGIN')
     auth = f"{settings['USER']}:{settings['PASSWORD']}@" if settings["USER"] else ""
-    yield f"postgres://{auth}{settings['HOST']}:{settings['PORT']}/{name}"
+    server = f"{settings['HOST']}:{settings['PORT']}/{name}"
+    # The throwaway server trusts local connections, so the role needs no password.
+    yield f"postgres://{auth}{server}", f"postgres://{role}@{server}", role
     with connection.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'DROP ROLE IF EXISTS "{role}"')
 
 
 def manage(env: dict, *args: str) -> str:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}"
+    return done.stdout
 
 
 @pytest.fixture
 def fleet(fleet_database, redis_url):
+    owner_url, app_url, app_role = fleet_database
     env = {
         **os.environ,
-        "DATABASE_URL": fleet_database,
+        "DATABASE_URL": app_url,
+        "DJANGO_DB_APP_ROLE": app_role,
         "REDIS_URL": redis_url,
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "fleet-test-only",
@@ -107,6 +114,9 @@ def fleet(fleet_database, redis_url):
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_SECURE_COOKIES": "false",
     }
+    manage({**env, "DATABASE_URL": owner_url}, "migrate", "--noinput", "-v0")
+    # What `make serve` does on each server before starting: as the application role, with
+    # nothing to apply, migrate only checks the role's rights.
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_real_data", "-v0")
     manage(
@@ -193,6 +203,26 @@ def test_a_change_on_one_server_is_seen_on_the_other(fleet):
         ".order_by('pk').first(); print('IDS', row.pk, row.finding_id)",
     )
     status_pk, finding_pk = (int(n) for n in re.search(r"IDS (\d+) (\d+)", status_id).groups())
+    if connection.vendor == "postgresql":
+        # The servers (and the commands above) connect as the application role, which may not
+        # change history: the deploy check finds nothing to warn about.
+        role = manage(
+            env,
+            "shell",
+            "-c",
+            "from django.db import connection; "
+            "c = connection.cursor(); c.execute('SELECT current_user'); "
+            "print('ROLE', c.fetchone()[0])",
+        )
+        assert f"ROLE fleet_{os.getpid()}" in role
+        checked = subprocess.run(
+            [sys.executable, "manage.py", "check", "--deploy", "--database", "default"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert "peel_tracker.W001" not in checked.stdout + checked.stderr
 
     # The finding's page, rendered (and kept) by the second server: signed in there too, since
     # the session is shared.
