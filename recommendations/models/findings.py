@@ -1,7 +1,7 @@
 """Findings: what a report found, their kinds and who they are addressed to."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
@@ -37,9 +37,16 @@ class FindingQuerySet(models.QuerySet):
         )
 
     def last_position(self, inspection_id: int | None) -> int:
-        """The highest position among a report's findings (0 when it has none)."""
+        """The highest position among a report's findings (0 when it has none).
+
+        Inside a transaction (every admin page runs in one) the report's row is locked first,
+        until that transaction ends: two editors adding findings to one report at once would
+        otherwise both take the same next position, and the second save would fail on the
+        unique position. The second now waits, then counts the first's finding."""
         if inspection_id is None:
             return 0
+        if transaction.get_connection(self.db).in_atomic_block:
+            list(Inspection.objects.select_for_update().filter(pk=inspection_id).values("pk"))
         found = self.filter(inspection_id=inspection_id).aggregate(last=models.Max("position"))
         return found["last"] or 0
 

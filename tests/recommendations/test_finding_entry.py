@@ -121,3 +121,46 @@ def test_addressees_inline_on_the_report_page_are_lines_too(administrator_client
     data = change_form(administrator_client, html_form_data, inspection)
     assert data["findings-0-addressees"] == "all chief constables"
     assert data["findings-__prefix__-addressees"] == ""
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_findings_added_at_once_by_several_editors_each_take_their_own_position(
+    administrator, html_form_data
+):
+    """Six editors add a finding without a position to the same report at the same moment:
+    each is saved, at its own next position (none fails on the unique position)."""
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    inspection = InspectionFactory()
+    FindingFactory(inspection=inspection, position=1)
+    clients = [Client() for _ in range(6)]
+    for client in clients:
+        client.force_login(administrator)
+    data = html_form_data(clients[0].get(admin_url(Finding, "add")), containing="text")
+    data.update(inspection=str(inspection.pk), kind=Finding.Kind.AFI, position="")
+    start = threading.Barrier(len(clients))
+    outcomes = []
+
+    def add(n: int) -> None:
+        try:
+            start.wait()
+            response = clients[n].post(admin_url(Finding, "add"), {**data, "text": f"AFI {n}."})
+            outcomes.append(response.status_code)
+        except Exception as error:  # an IntegrityError escaping the view is the bug
+            outcomes.append(type(error).__name__)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add, args=(n,)) for n in range(len(clients))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert outcomes == [HTTPStatus.FOUND] * len(clients)
+    positions = sorted(inspection.findings.values_list("position", flat=True))
+    assert positions == [1, 2, 3, 4, 5, 6, 7]
