@@ -61,6 +61,7 @@ def docx_to_text(data: bytes) -> str:
 
     out: list[str] = []
     formats = _numbering_formats(document, qn)
+    styles = _Styles(document)
     counters: dict[tuple[str, int], int] = {}
 
     def list_marker(properties) -> str:
@@ -88,7 +89,8 @@ def docx_to_text(data: bytes) -> str:
         text = " ".join(paragraph.text.split())
         if not text:
             return
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        paragraph_style = styles.of_paragraph(paragraph)
+        style = (paragraph_style.name if paragraph_style is not None else "") or ""
         heading = re.match(r"(?i)heading\s*(\d)", style)
         if heading:
             out.append("#" * min(int(heading.group(1)), 6) + " " + text)
@@ -102,7 +104,7 @@ def docx_to_text(data: bytes) -> str:
             level = 0
             if numbered and properties.numPr.ilvl is not None:
                 level = int(properties.numPr.ilvl.val)
-            style_properties = getattr(getattr(paragraph.style, "element", None), "pPr", None)
+            style_properties = getattr(getattr(paragraph_style, "element", None), "pPr", None)
             if numbered:
                 marker = list_marker(properties)
             elif style_properties is not None and style_properties.numPr is not None:
@@ -112,7 +114,7 @@ def docx_to_text(data: bytes) -> str:
             out.append("  " * level + marker + " " + text)
             return
         runs = [run for run in paragraph.runs if run.text.strip()]
-        if runs and all(_run_bold(run, paragraph) for run in runs) and len(text.split()) <= 40:
+        if runs and all(styles.bold(run, paragraph) for run in runs) and len(text.split()) <= 40:
             out.append(f"**{text}**")
             return
         out.append(text)
@@ -236,13 +238,45 @@ def _merge_rows(lines: list[str]) -> list[str]:
     return merged
 
 
-def _run_bold(run, paragraph) -> bool:
-    if run.bold is not None:
-        return bool(run.bold)
-    if run.style is not None and run.style.font.bold:
-        return True
-    style = paragraph.style
-    return bool(style is not None and style.font.bold)
+class _Styles:
+    """Style look-ups made once per style. python-docx finds a paragraph's or a run's style by
+    scanning every style of the document on each call (about 6 ms a paragraph on a document
+    with Word's usual few hundred styles: a long report took minutes), so the styles and their
+    boldness are kept here by style id for the one document being read."""
+
+    def __init__(self, document) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self._part = document.part
+        self._paragraph_type = WD_STYLE_TYPE.PARAGRAPH
+        self._character_type = WD_STYLE_TYPE.CHARACTER
+        self._styles: dict[tuple, object] = {}
+        self._bold: dict[tuple, bool] = {}
+
+    def _style(self, style_id: str | None, style_type):
+        key = (style_id, style_type)
+        if key not in self._styles:
+            self._styles[key] = self._part.get_style(style_id, style_type)
+        return self._styles[key]
+
+    def of_paragraph(self, paragraph):
+        return self._style(paragraph._p.style, self._paragraph_type)
+
+    def _style_bold(self, style_id: str | None, style_type) -> bool:
+        key = (style_id, style_type)
+        if key not in self._bold:
+            style = self._style(style_id, style_type)
+            self._bold[key] = bool(style is not None and style.font.bold)
+        return self._bold[key]
+
+    def bold(self, run, paragraph) -> bool:
+        """Whether a run shows in bold: its own setting, else its character style's, else its
+        paragraph style's."""
+        if run.bold is not None:
+            return bool(run.bold)
+        if self._style_bold(run._r.style, self._character_type):
+            return True
+        return self._style_bold(paragraph._p.style, self._paragraph_type)
 
 
 def _numbering_formats(document, qn) -> dict[tuple[str, int], str]:
