@@ -188,9 +188,10 @@ GRADES_2018 = (
 )
 CUMBRIA_2016 = "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2016/cumbria/"
 CUMBRIA_2017 = "https://www.justiceinspectorates.gov.uk/hmicfrs/peel-assessments/peel-2017/cumbria/"
+# "The inspections into police legitimacy have focussed on three main questions"
 LEGITIMACY_2017 = (
     "https://hmicfrs.justiceinspectorates.gov.uk/news/news-feed/"
-    "peel-police-legitimacy-2017-force-press-releases/"
+    "forces-working-hard-to-improve-their-legitimacy/"
 )
 CUMBRIA_2021_22 = "https://hmicfrs.justiceinspectorates.gov.uk/peel-reports/cumbria-2021-22/"
 PAF_2021_22 = "https://hmicfrs.justiceinspectorates.gov.uk/publication-html/peel-assessment-framework-2021-22/"
