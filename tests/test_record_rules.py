@@ -196,3 +196,24 @@ def test_no_fixture_stores_a_folder_path_as_a_source_document():
         if re.search(r"[\\/]", row["fields"].get("source_document", ""))
     ]
     assert paths == []
+
+
+INSPECTORATE_PAGE = re.compile(
+    r"https://(hmicfrs\.justiceinspectorates\.gov\.uk/|www\.justiceinspectorates\.gov\.uk/hmicfrs/)"
+)
+
+
+def test_every_framework_and_area_names_an_inspectorate_page():
+    """Frameworks and their areas are the inspectorate's: each names the HMICFRS (or, before
+    2017, HMIC) page on the inspectorate's own site that it was read from."""
+    outside = [
+        (
+            row["model"],
+            row["fields"].get("slug") or row["fields"]["name"],
+            row["fields"]["source_url"],
+        )
+        for _, row in fixture_records()
+        if row["model"] in {"inspections.framework", "inspections.area"}
+        and not INSPECTORATE_PAGE.match(row["fields"]["source_url"])
+    ]
+    assert outside == []
