@@ -5,16 +5,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from inspections.access import ForceScopedAdminMixin, editable_force_ids
+from inspections.access import ForceScopedAdminMixin
 from inspections.history_admin import PermanentHistoryAdmin
-from inspections.models import Force
 from peel_tracker.concurrency import (
     OptimisticLockAdminMixin,
     VersionedInlineMixin,
@@ -137,7 +136,7 @@ class ResponseStateFilter(admin.SimpleListFilter):
 
 @admin.register(Response)
 class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
-    scope_force_id = "force_id"
+    scoped_choices = ("force",)
     form = ResponseAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -219,14 +218,8 @@ class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHi
     inlines = [FindingExplanationInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        queryset = (
-            super().get_queryset(request).with_state(timezone.localdate()).with_finding_counts()
-        )
-        allowed = editable_force_ids(request.user)
-        if allowed is None:
-            return queryset
-        # Draft responses are seen only by the editors of that force.
-        return queryset.filter(Q(is_published=True) | Q(force__in=allowed))
+        # Draft responses are seen only by the editors of that force (ForceScopedAdminMixin).
+        return super().get_queryset(request).with_state(timezone.localdate()).with_finding_counts()
 
     def get_urls(self) -> list:
         return [
@@ -308,13 +301,6 @@ class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHi
         return self.has_change_permission(request, obj) and super().has_delete_permission(
             request, obj
         )
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "force":
-            allowed = editable_force_ids(request.user)
-            if allowed is not None:
-                kwargs["queryset"] = Force.objects.filter(pk__in=allowed)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
         # Saved through the service in save_related, once its explanations are saved, so the

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
-from inspections.access import ForceScopedAdminMixin, editable_force_ids
+from inspections.access import ForceScopedAdminMixin
 from inspections.history_admin import ShownNotPostedFormSet
 from peel_tracker.concurrency import LostRaceAdminMixin
 from peel_tracker.text import counted, plural
@@ -49,7 +49,6 @@ class StatusHistoryInline(admin.TabularInline):
 
 @admin.register(FindingStatus)
 class FindingStatusAdmin(ForceScopedAdminMixin, LostRaceAdminMixin, admin.ModelAdmin):
-    scope_force_id = "force_id"
     form = FindingStatusForm
     list_display = [
         "finding_headline",
@@ -138,18 +137,16 @@ class FindingStatusAdmin(ForceScopedAdminMixin, LostRaceAdminMixin, admin.ModelA
 
     @admin.action(description="Set the status of the selected findings", permissions=["change"])
     def set_status(self, request: HttpRequest, queryset: QuerySet):
-        allowed = editable_force_ids(request.user)
-        if allowed is not None:
-            outside = queryset.exclude(force__in=allowed).count()
-            if outside:
-                self.message_user(
-                    request,
-                    f"{outside} of the selected findings {plural(outside, 'belongs', 'belong')} "
-                    "to forces you do not edit. "
-                    "Nothing was changed.",
-                    messages.ERROR,
-                )
-                return None
+        outside = queryset.not_editable_by(request.user).count()
+        if outside:
+            self.message_user(
+                request,
+                f"{outside} of the selected findings {plural(outside, 'belongs', 'belong')} "
+                "to forces you do not edit. "
+                "Nothing was changed.",
+                messages.ERROR,
+            )
+            return None
         form = BulkStatusForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
             try:
