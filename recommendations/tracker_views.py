@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 
 from inspections.access import can_edit_force
 from peel_tracker.exports import csv_response, xlsx_response
-from recommendations import tracker
+from recommendations import selectors, tracker
 from recommendations.models import DUE_SOON_DAYS, Response
 from recommendations.page_cache import cached_export, render_page
 from recommendations.sorting import sort_headings
@@ -95,7 +95,7 @@ def active_filters(filterset: ResponseTrackerFilter, params: QueryDict) -> list[
 
 
 def _filterset(request: HttpRequest, today: date) -> ResponseTrackerFilter:
-    return ResponseTrackerFilter(request.GET, queryset=tracker.tracker_queryset(today))
+    return selectors.tracker_filter(request.GET, today=today)
 
 
 def _error_list(filterset: ResponseTrackerFilter) -> list[tuple[str, str]]:
