@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import path
 
+from inspections import selectors
 from inspections.access import ForceScopedAdminMixin, is_administrator
 from inspections.admin import JudgmentInline
 from inspections.deadlines import Regime
@@ -101,7 +102,7 @@ class InspectionAdminForm(VersionedModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        regions = Force.objects.order_by("region").values_list("region", flat=True).distinct()
+        regions = selectors.force_regions()
         self.fields["applies_to_regions"].choices = [(region, region) for region in regions]
 
     def clean(self) -> dict:

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from inspections import selectors as inspection_selectors
 from inspections.charts import horizontal_bar_chart
 from inspections.models import NON_GRADES, Force, Grade
 from recommendations import selectors
@@ -103,7 +104,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _inspection_context(pk: int) -> dict:
-    inspection = get_object_or_404(selectors.report_page_queryset(), pk=pk)
+    inspection = get_object_or_404(inspection_selectors.report_page_queryset(), pk=pk)
     # Grouped by area in the framework's order, then by kind (causes of concern first), then in
     # report order.
     findings = selectors.report_findings(inspection=inspection)

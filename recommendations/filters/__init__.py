@@ -26,6 +26,7 @@ from recommendations.filters.fields import (
     AreaFilter,
     IdModelChoiceField,
     IdModelChoiceFilter,
+    PublishedRangeForm,
     SlugModelChoiceField,
     SlugModelChoiceFilter,
     SlugModelMultipleChoiceField,
@@ -39,7 +40,6 @@ from recommendations.filters.findings import (
     STATUS_CHOICES,
     STATUS_GROUPS,
     FindingFilter,
-    FindingFilterForm,
     search_terms,
 )
 from recommendations.filters.rows import (
@@ -75,10 +75,10 @@ __all__ = [
     "AreaField",
     "AreaFilter",
     "FindingFilter",
-    "FindingFilterForm",
     "FindingSortFilter",
     "IdModelChoiceField",
     "IdModelChoiceFilter",
+    "PublishedRangeForm",
     "SlugModelChoiceField",
     "SlugModelChoiceFilter",
     "SlugModelMultipleChoiceField",

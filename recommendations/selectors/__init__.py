@@ -1,18 +1,17 @@
-"""Reads: the querysets and read functions the pages, the exports and the admin call (writes are
-in recommendations/services/). Views parse the request, call these and render. A module each:
-`findings` (the findings list's rows, its filters' options, a finding's page), `tracker` (the
-56-day tracker's rows), `reports` (a force's page, a report's page) and `overview` (the
-dashboard's and those pages' summaries); every name is importable from here."""
+"""Reads: the querysets and read functions the pages, the exports and the admin call (writes
+are in recommendations/services/; reads of forces, frameworks and reports alone are in
+inspections.selectors). Views parse the request, call these and render. A module each:
+`findings` (the findings list's rows, its themes, a finding's page), `tracker` (the 56-day
+tracker's rows), `reports` (what a force's page and a report's page show of findings and
+responses) and `overview` (the dashboard's and those pages' summaries); every name is
+importable from here."""
 
 from recommendations.selectors import overview
 from recommendations.selectors.findings import (
-    areas_by_framework,
     finding_filter,
     finding_page_queryset,
     finding_rows,
     finding_theme_names,
-    forces_by_name,
-    reports_newest_first,
     themes_by_name,
 )
 from recommendations.selectors.overview import (
@@ -33,7 +32,6 @@ from recommendations.selectors.reports import (
     force_responses,
     report_findings,
     report_judgments,
-    report_page_queryset,
     report_responses,
 )
 from recommendations.selectors.tracker import tracker_filter, tracker_queryset
@@ -41,7 +39,6 @@ from recommendations.selectors.tracker import tracker_filter, tracker_queryset
 __all__ = [
     "GradeMatrix",
     "ResponsesDue",
-    "areas_by_framework",
     "finding_filter",
     "finding_page_queryset",
     "finding_rows",
@@ -49,7 +46,6 @@ __all__ = [
     "finding_theme_names",
     "findings_opened_and_closed_per_year",
     "force_responses",
-    "forces_by_name",
     "grade_counts",
     "grade_matrices",
     "national_summary",
@@ -60,9 +56,7 @@ __all__ = [
     "overview",
     "report_findings",
     "report_judgments",
-    "report_page_queryset",
     "report_responses",
-    "reports_newest_first",
     "responses_due",
     "themes_by_name",
     "tracker_filter",

@@ -1,5 +1,5 @@
-"""Reads of findings: the findings list's rows (for its page and its exports), what its filters
-offer, a finding's page, and the themes of the exported rows.
+"""Reads of findings: the findings list's rows (for its page and its exports), the themes its
+filter offers, a finding's page, and the themes of the exported rows.
 
 Rows. A finding is tracked per force (FindingStatus), so the list shows one row per finding
 and force: the finding with that force's current status. Good practice (notable, innovative,
@@ -19,7 +19,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
-from inspections.models import Area, Force, Inspection
 from recommendations.filters import DEFAULT_SORT, SORTS, TIE_BREAK, FindingFilter
 from recommendations.models import Finding, FindingStatus, StatusChange, Theme
 
@@ -74,31 +73,9 @@ def finding_theme_names(finding_ids: set[int]) -> dict[int, str]:
     return {finding_id: "; ".join(found) for finding_id, found in names.items()}
 
 
-def areas_by_framework() -> dict[str, list[Area]]:
-    """Every area under its framework's name, the frameworks oldest first. One query."""
-    grouped: dict[str, list[Area]] = {}
-    for area in Area.objects.select_related("framework").order_by(
-        "framework__first_year", "framework__name", "position", "name"
-    ):
-        grouped.setdefault(area.framework.name, []).append(area)
-    return grouped
-
-
-def forces_by_name() -> list[Force]:
-    """Every force (slug and name only), A to Z. One query."""
-    return list(Force.objects.only("slug", "name").order_by("name"))
-
-
 def themes_by_name() -> list[Theme]:
     """Every theme, A to Z. One query."""
     return list(Theme.objects.order_by("name"))
-
-
-def reports_newest_first() -> QuerySet:
-    """(pk, title, published_on, published_precision) of every report, newest first."""
-    return Inspection.objects.order_by("-published_on", "title").values_list(
-        "pk", "title", "published_on", "published_precision"
-    )
 
 
 def finding_page_queryset() -> QuerySet[Finding]:

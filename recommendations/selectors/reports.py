@@ -1,5 +1,5 @@
-"""Reads of a force's page and a report's page (their summaries are in
-recommendations.selectors.overview)."""
+"""Reads of a force's page and a report's page that show findings and responses (their
+summaries are in recommendations.selectors.overview; the report itself: inspections.selectors)."""
 
 from django.db.models import QuerySet
 
@@ -14,11 +14,6 @@ def force_responses(*, force: Force, limit: int) -> list[Response]:
         .select_related("inspection")
         .order_by("-report_published_on", "inspection__title")[:limit]
     )
-
-
-def report_page_queryset() -> QuerySet[Inspection]:
-    """Reports with their force and framework."""
-    return Inspection.objects.with_related()
 
 
 def report_findings(*, inspection: Inspection) -> list[Finding]:

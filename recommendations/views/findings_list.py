@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
+from inspections import selectors as inspection_selectors
 from inspections.models import published_as_stated
 from recommendations import selectors
 from recommendations.filters import (
@@ -105,7 +106,7 @@ def _active_filters(filterset: FindingFilter, pairs: list[tuple[str, str]]) -> l
     return tags
 
 
-def _errors(filterset: FindingFilter) -> list[dict]:
+def filter_errors(filterset: FindingFilter) -> list[dict]:
     """The form's errors as (field id, label, message) for an error summary, messages cut to
     a readable length (a value echoed back may be very long)."""
     errors = []
@@ -162,7 +163,7 @@ def _report_options(version: RecordVersion, selected: str) -> str:
         return "".join(
             f'<option value="{pk}">{escape(_report_title(title))} '
             f"({escape(published_as_stated(published_on, precision))})</option>"
-            for pk, title, published_on, precision in selectors.reports_newest_first()
+            for pk, title, published_on, precision in inspection_selectors.reports_newest_first()
         )
 
     # Only the reports matter here: a status changing leaves the options cached.
@@ -178,10 +179,10 @@ def _filter_options(version: RecordVersion, selected_report: str) -> dict:
     """What the filter controls offer. Three queries, four when the report options are not
     cached."""
     return {
-        "forces": selectors.forces_by_name(),
+        "forces": inspection_selectors.forces_by_name(),
         "kinds": Finding.Kind.choices,
         "statuses": STATUS_CHOICES,
-        "areas_by_framework": selectors.areas_by_framework(),
+        "areas_by_framework": inspection_selectors.areas_by_framework(),
         "themes": selectors.themes_by_name(),
         "report_options": _report_options(version, selected_report),
         "carried_forward_choices": CARRIED_FORWARD_CHOICES,
@@ -239,7 +240,7 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
             ),
         }
     else:
-        context["errors"] = _errors(filterset)
+        context["errors"] = filter_errors(filterset)
     return context
 
 
