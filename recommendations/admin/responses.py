@@ -21,7 +21,7 @@ from peel_tracker.concurrency import (
     lock_and_bump,
 )
 from peel_tracker.text import plural
-from recommendations import tracker
+from recommendations import selectors, tracker
 from recommendations.models import Finding, FindingExplanation, Response
 from recommendations.response_document import (
     DOCX_CONTENT_TYPE,
@@ -69,10 +69,9 @@ class FindingExplanationInline(VersionedInlineMixin, admin.StackedInline):
         formset = super().get_formset(request, obj, **kwargs)
         # Only this report's findings can be explained in this response.
         formset.form.base_fields["finding"] = FindingChoiceField(
-            queryset=Finding.objects.filter(
-                inspection_id=obj.inspection_id if obj else None,
-                kind__in=Finding.TRACKABLE_KINDS,
-            ).order_by("position"),
+            queryset=selectors.explainable_findings(
+                inspection_id=obj.inspection_id if obj else None
+            ),
             label="Finding",
         )
         return formset
@@ -89,14 +88,7 @@ def unexplained_findings(request: HttpRequest, response: Response | None) -> lis
         return []
     cache = request.__dict__.setdefault("_peel_unexplained_findings", {})
     if response.pk not in cache:
-        cache[response.pk] = list(
-            Finding.objects.filter(
-                inspection_id=response.inspection_id,
-                kind__in=[Finding.Kind.RECOMMENDATION, Finding.Kind.AFI],
-            )
-            .exclude(explanations__response=response)
-            .order_by("position")
-        )
+        cache[response.pk] = selectors.response_unexplained_findings(response=response)
     return cache[response.pk]
 
 

@@ -11,7 +11,7 @@ from inspections.history_admin import ShownNotPostedFormSet
 from peel_tracker.concurrency import LostRaceAdminMixin
 from peel_tracker.text import counted, plural
 from recommendations.admin.read_only import ReadOnlyAdminMixin
-from recommendations.forms import BulkStatusForm, FindingStatusForm
+from recommendations.forms import BulkStatusForm, FindingStatusForm, status_change_values
 from recommendations.models import FindingStatus, StatusChange
 from recommendations.services import finding_status_change, finding_statuses_bulk_change
 
@@ -125,12 +125,8 @@ class FindingStatusAdmin(ForceScopedAdminMixin, LostRaceAdminMixin, admin.ModelA
     def save_model(self, request, obj, form, change) -> None:
         finding_status_change(
             finding_status=obj,
-            status=form.cleaned_data["new_status"],
-            effective_on=form.cleaned_data["effective_on"],
-            note=form.cleaned_data["note"],
             user=request.user,
-            source_kind=form.cleaned_data.get("source_kind", ""),
-            source_reference=form.cleaned_data.get("source_reference", ""),
+            **status_change_values(form),
             # Checked again under the row lock: the form's check can lose a race.
             expected_version=form.cleaned_data.get("loaded_version"),
         )
@@ -151,13 +147,7 @@ class FindingStatusAdmin(ForceScopedAdminMixin, LostRaceAdminMixin, admin.ModelA
         if "apply" in request.POST and form.is_valid():
             try:
                 entries = finding_statuses_bulk_change(
-                    finding_statuses=queryset,
-                    status=form.cleaned_data["new_status"],
-                    effective_on=form.cleaned_data["effective_on"],
-                    note=form.cleaned_data["note"],
-                    user=request.user,
-                    source_kind=form.cleaned_data.get("source_kind", ""),
-                    source_reference=form.cleaned_data.get("source_reference", ""),
+                    finding_statuses=queryset, user=request.user, **status_change_values(form)
                 )
             except ValidationError as error:
                 for message in error.messages:

@@ -29,16 +29,19 @@ from recommendations.selectors.overview import (
     responses_due,
 )
 from recommendations.selectors.reports import (
+    explainable_findings,
     force_responses,
     report_findings,
     report_judgments,
     report_responses,
+    response_unexplained_findings,
 )
 from recommendations.selectors.tracker import tracker_filter, tracker_queryset
 
 __all__ = [
     "GradeMatrix",
     "ResponsesDue",
+    "explainable_findings",
     "finding_filter",
     "finding_page_queryset",
     "finding_rows",
@@ -57,6 +60,7 @@ __all__ = [
     "report_findings",
     "report_judgments",
     "report_responses",
+    "response_unexplained_findings",
     "responses_due",
     "themes_by_name",
     "tracker_filter",

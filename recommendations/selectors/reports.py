@@ -31,6 +31,27 @@ def report_findings(*, inspection: Inspection) -> list[Finding]:
     )
 
 
+def explainable_findings(*, inspection_id: int | None) -> QuerySet[Finding]:
+    """The findings of a report that a response may explain (causes of concern,
+    recommendations, AFIs), in report order (lazy)."""
+    return Finding.objects.filter(
+        inspection_id=inspection_id, kind__in=Finding.TRACKABLE_KINDS
+    ).order_by("position")
+
+
+def response_unexplained_findings(*, response: Response) -> list[Finding]:
+    """The report's recommendations and AFIs with no explanation in this response, in report
+    order. One query."""
+    return list(
+        Finding.objects.filter(
+            inspection_id=response.inspection_id,
+            kind__in=[Finding.Kind.RECOMMENDATION, Finding.Kind.AFI],
+        )
+        .exclude(explanations__response=response)
+        .order_by("position")
+    )
+
+
 def report_judgments(*, inspection: Inspection) -> QuerySet[Judgment]:
     """A report's grades with their areas, in the framework's order (lazy: one query when
     read)."""
