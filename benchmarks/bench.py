@@ -371,7 +371,6 @@ def run_one(scale: float, seed: int, repeats: int, out: Path, *, reuse: bool = F
 
     from inspections.access import ADMINISTRATOR_GROUP, ANALYST_GROUP
     from inspections.models import Force, Inspection
-    from recommendations.filters import finding_rows
     from recommendations.models import (
         DUE_SOON_DAYS,
         Finding,
@@ -380,8 +379,8 @@ def run_one(scale: float, seed: int, repeats: int, out: Path, *, reuse: bool = F
         Status,
         Theme,
     )
+    from recommendations.selectors import finding_rows, tracker_queryset
     from recommendations.services import finding_status_change
-    from recommendations.tracker import tracker_queryset
 
     vendor = connection.vendor
     result: dict = {"database": vendor, "scale": scale}

@@ -2,11 +2,14 @@
 attached to the forces they work for through Force.editors."""
 
 from operator import attrgetter
+from typing import Self
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import models
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 
@@ -38,49 +41,95 @@ def editable_force_ids(user: User | AnonymousUser) -> frozenset[int] | None:
     return user._peel_editable_force_ids
 
 
-def can_edit_force(user: User | AnonymousUser, force_id: int) -> bool:
+def can_edit_force(user: User | AnonymousUser, force_id: int | None) -> bool:
+    """Whether the user may change a record of this force. None is no force (a national
+    report touches every force): administrators only."""
     allowed = editable_force_ids(user)
     return allowed is None or force_id in allowed
 
 
-def may_edit_inspection(user: User | AnonymousUser, inspection) -> bool:
-    """A force's report is edited by that force's editors; a national report touches every
-    force, so only administrators change it."""
-    if inspection.force_id is None:
-        return is_administrator(user)
-    return can_edit_force(user, inspection.force_id)
-
-
-def editable_inspections(user: User | AnonymousUser):
-    """The reports a user may add findings or grades to: all for administrators, otherwise
-    the reports about the forces they edit (never national ones)."""
-    from inspections.models import Inspection
-
+def scope_key(user: User | AnonymousUser) -> str:
+    """The forces the user may edit, as text for a cache key: "every force" for
+    administrators, else their ids in order."""
     allowed = editable_force_ids(user)
-    if allowed is None:
-        return Inspection.objects.all()
-    return Inspection.objects.filter(force__in=allowed)
+    return "every force" if allowed is None else ",".join(map(str, sorted(allowed)))
+
+
+class ForceScopedQuerySet(models.QuerySet):
+    """Who may see and who may change the rows of a model whose rows belong to a force: the one
+    rule every admin class, form and page reads, built on editable_force_ids. A subclass names
+    `force_field`, the path from a row to its force ("force", "inspection__force",
+    "response__force"), and, for a model whose unpublished rows are private (a draft response
+    and its explanations), `published_field`, the path to whether the row is published. A row
+    with no force (a national report, its findings and grades; a national body's status) is
+    changed by administrators only."""
+
+    force_field: str = "force"
+    published_field: str | None = None
+
+    def editable_by(self, user: User | AnonymousUser) -> Self:
+        """The rows the user may change: all for administrators, otherwise those of the forces
+        they edit. No query of its own beyond the user's forces (read once per user)."""
+        allowed = editable_force_ids(user)
+        return self.all() if allowed is None else self.filter(self._of_forces(allowed))
+
+    def not_editable_by(self, user: User | AnonymousUser) -> Self:
+        """The rows the user may not change (none for administrators)."""
+        allowed = editable_force_ids(user)
+        return self.none() if allowed is None else self.exclude(self._of_forces(allowed))
+
+    def visible_to(self, user: User | AnonymousUser) -> Self:
+        """The rows the user may see: the record is public to every role, except the
+        unpublished rows of a model with a `published_field`, seen only by the editors of
+        their force and administrators."""
+        allowed = editable_force_ids(user)
+        if allowed is None or self.published_field is None:
+            return self.all()
+        return self.filter(Q(**{self.published_field: True}) | self._of_forces(allowed))
+
+    def _of_forces(self, force_ids: frozenset[int]) -> Q:
+        return Q(**{f"{self.force_field}__in": force_ids})
+
+    @classmethod
+    def force_id_of(cls, obj: models.Model) -> int | None:
+        """The id of the force a row belongs to (None: no force), read along `force_field`:
+        a related row on the way is loaded if it is not already."""
+        if cls.force_field == "pk":
+            return obj.pk
+        *path, last = cls.force_field.split("__")
+        return attrgetter(".".join([*path, f"{last}_id"]))(obj)
 
 
 class ForceScopedAdminMixin:
-    """The one rule for changing an object in the admin: the user's role must allow the change
-    (Django's model permissions), and the object must belong to a force the user edits. Set
-    `scope_force_id` to the attribute path of the object's force id ("force_id",
-    "response.force_id"), or `scope_inspection` to the path of its report ("inspection"; "" for
-    the report itself): a national report is changed by administrators only."""
+    """The one rule for the admin of a model whose rows belong to a force (its queryset is a
+    ForceScopedQuerySet): the list and every page show only what the user may see
+    (`visible_to`), an object may be changed only if the user's role allows the change
+    (Django's model permissions) and the object belongs to a force the user edits
+    (`editable_by`: a national report only by administrators), and the foreign keys named in
+    `scoped_choices` offer only what the user may change."""
 
-    scope_force_id: str | None = None
-    scope_inspection: str | None = None
+    scoped_choices: tuple[str, ...] = ()
+
+    def scoped_queryset(self) -> ForceScopedQuerySet:
+        queryset = self.model._default_manager.get_queryset()
+        if not isinstance(queryset, ForceScopedQuerySet):
+            raise ImproperlyConfigured(
+                f"{type(self).__name__}: {self.model.__name__}'s queryset is not a "
+                "ForceScopedQuerySet."
+            )
+        return queryset
 
     def may_edit(self, user: User | AnonymousUser, obj) -> bool:
-        if self.scope_inspection is not None:
-            inspection = attrgetter(self.scope_inspection)(obj) if self.scope_inspection else obj
-            return may_edit_inspection(user, inspection)
-        if self.scope_force_id is None:
-            raise ImproperlyConfigured(
-                f"{type(self).__name__} sets neither scope_force_id nor scope_inspection."
-            )
-        return can_edit_force(user, attrgetter(self.scope_force_id)(obj))
+        return can_edit_force(user, self.scoped_queryset().force_id_of(obj))
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name in self.scoped_choices:
+            choices = db_field.related_model._default_manager.editable_by(request.user)
+            kwargs["queryset"] = choices
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         if not super().has_change_permission(request, obj):

@@ -4,10 +4,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
 from inspections import user_admin  # noqa: F401 - registers the users' admin
-from inspections.access import (
-    ForceScopedAdminMixin,
-    editable_inspections,
-)
+from inspections.access import ForceScopedAdminMixin
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import (
     Area,
@@ -102,17 +99,12 @@ class JudgmentInline(VersionedInlineMixin, admin.TabularInline):
 
 @admin.register(Judgment)
 class JudgmentAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
-    scope_inspection = "inspection"
+    scoped_choices = ("inspection",)
     list_display = ["inspection", "area", "grade", "is_carried_forward"]
     list_filter = ["grade", "area__framework", "is_carried_forward", "inspection__force"]
     search_fields = ["inspection__title", "area__name", "inspection__force__name"]
     list_select_related = ["inspection", "area__framework"]
     autocomplete_fields = ["inspection", "area"]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "inspection":
-            kwargs["queryset"] = editable_inspections(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_delete_permission(self, request: HttpRequest, obj: Judgment | None = None) -> bool:
         if not super().has_delete_permission(request, obj):

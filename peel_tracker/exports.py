@@ -10,15 +10,16 @@ import csv
 import datetime
 import io
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from http import HTTPStatus
 from itertools import islice
 from typing import Literal
 
 import xlsxwriter
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
@@ -145,4 +146,39 @@ def xlsx_response(
         as_attachment=True,
         filename=filename,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def parameters_refused(lines: Sequence[str]) -> HttpResponse:
+    """A list's export asked for with parameters that are not valid: 400, saying why in plain
+    text, one line each."""
+    return HttpResponse(
+        "\n".join(lines) + "\n",
+        status=HTTPStatus.BAD_REQUEST,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def list_export(
+    filterset,
+    fmt: Literal["csv", "xlsx"],
+    *,
+    name: str,
+    day: datetime.date,
+    columns: Sequence[Column],
+    rows: Callable[[QuerySet], Iterable[Sequence]],
+    sheet_name: str,
+    refusal: Callable[[object], Sequence[str]],
+) -> HttpResponse:
+    """A list page's export (the findings list, the tracker): the rows of its filterset (the
+    page's own query string, so exactly the rows on screen) as `<name>-<day>.csv` or `.xlsx`,
+    or, when the parameters are not valid, parameters_refused with the lines `refusal` gives
+    for the filterset."""
+    if not filterset.is_valid():
+        return parameters_refused(refusal(filterset))
+    filename = f"{name}-{day:%Y-%m-%d}.{fmt}"
+    if fmt == "csv":
+        return csv_response(filename=filename, columns=columns, rows=rows(filterset.qs))
+    return xlsx_response(
+        filename=filename, columns=columns, rows=rows(filterset.qs), sheet_name=sheet_name
     )

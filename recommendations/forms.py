@@ -118,6 +118,19 @@ class StatusChangeFields(forms.Form):
     )
 
 
+def status_change_values(form: forms.Form) -> dict:
+    """The status change a valid form with the StatusChangeFields records (FindingStatusForm,
+    BulkStatusForm), as keyword arguments of the status services."""
+    cleaned = form.cleaned_data
+    return {
+        "status": cleaned["new_status"],
+        "effective_on": cleaned["effective_on"],
+        "note": cleaned["note"],
+        "source_kind": cleaned.get("source_kind", ""),
+        "source_reference": cleaned.get("source_reference", ""),
+    }
+
+
 class FindingStatusForm(VersionedModelForm):
     """Admin change form for a finding's status: the current values are read-only; the form
     adds one permanent history entry."""

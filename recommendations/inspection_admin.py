@@ -11,7 +11,8 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import path
 
-from inspections.access import ForceScopedAdminMixin, editable_force_ids, is_administrator
+from inspections import selectors
+from inspections.access import ForceScopedAdminMixin, is_administrator
 from inspections.admin import JudgmentInline
 from inspections.deadlines import Regime
 from inspections.history_admin import PermanentHistoryAdmin
@@ -101,7 +102,7 @@ class InspectionAdminForm(VersionedModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        regions = Force.objects.order_by("region").values_list("region", flat=True).distinct()
+        regions = selectors.force_regions()
         self.fields["applies_to_regions"].choices = [(region, region) for region in regions]
 
     def clean(self) -> dict:
@@ -128,7 +129,7 @@ class InspectionAdminForm(VersionedModelForm):
 
 @admin.register(Inspection)
 class InspectionAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
-    scope_inspection = ""  # the report itself
+    scoped_choices = ("force",)
     form = InspectionAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "kind", "force", "published", "framework", "finding_count"]
@@ -204,12 +205,10 @@ class InspectionAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, Permanent
         return super().has_delete_permission(request, obj) and is_administrator(request.user)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "force":
-            allowed = editable_force_ids(request.user)
-            if allowed is not None:
-                # Editors record their own forces' reports; national ones are for administrators.
-                kwargs["queryset"] = Force.objects.filter(pk__in=allowed)
-                kwargs["required"] = True
+        if db_field.name == "force" and not is_administrator(request.user):
+            # Editors record their own forces' reports (the force's choices are theirs:
+            # scoped_choices); national ones are for administrators.
+            kwargs["required"] = True
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change) -> None:

@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from inspections import selectors as inspection_selectors
 from inspections.charts import horizontal_bar_chart
-from inspections.models import NON_GRADES, Force, Grade, Inspection
-from recommendations import overview
+from inspections.models import NON_GRADES, Force, Grade
+from recommendations import selectors
 from recommendations.freshness import RecordVersion
-from recommendations.models import Finding, Response
+from recommendations.models import Finding
 from recommendations.page_cache import render_page
 
 FORCE_RESPONSES_SHOWN = 50
@@ -23,7 +24,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def _dashboard_context(version: RecordVersion) -> dict:
     today = timezone.localdate()
-    summary = overview.national_summary(version)
+    summary = selectors.national_summary(version)
     by_force, by_kind, per_year = summary["by_force"], summary["by_kind"], summary["per_year"]
     context = {
         "active_section": "dashboard",
@@ -49,8 +50,8 @@ def _dashboard_context(version: RecordVersion) -> dict:
                 "Closed": [row["closed"] for row in per_year],
             },
         ),
-        "oldest_open": overview.oldest_open_findings(),
-        "responses": overview.responses_due(today),
+        "oldest_open": selectors.oldest_open_findings(),
+        "responses": selectors.responses_due(today),
     }
     return context
 
@@ -66,8 +67,8 @@ def force_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _force_context(slug: str) -> dict:
     force = get_object_or_404(Force, slug=slug)
-    matrices = overview.grade_matrices(force)
-    grade_counts = overview.grade_counts(matrices)
+    matrices = selectors.grade_matrices(force)
+    grade_counts = selectors.grade_counts(matrices)
     # Only real grades are charted; "ungraded" and "not yet graded" are in the matrix above.
     awarded = {grade for row in grade_counts for grade in row["counts"]}
     grades = [grade for grade in Grade if grade in awarded and grade not in NON_GRADES]
@@ -76,11 +77,7 @@ def _force_context(slug: str) -> dict:
         [row["inspection"].title for row in grade_counts],
         {grade.label: [row["counts"].get(grade, 0) for row in grade_counts] for grade in grades},
     )
-    responses = list(
-        Response.objects.filter(force=force)
-        .select_related("inspection")
-        .order_by("-report_published_on", "inspection__title")[: FORCE_RESPONSES_SHOWN + 1]
-    )
+    responses = selectors.force_responses(force=force, limit=FORCE_RESPONSES_SHOWN + 1)
     context = {
         "active_section": "findings",
         "force": force,
@@ -88,7 +85,7 @@ def _force_context(slug: str) -> dict:
         "grade_counts": grade_counts,
         "grades": grades,
         "grades_chart": chart,
-        "open_by_area": overview.open_findings_by_area(force),
+        "open_by_area": selectors.open_findings_by_area(force),
         # The newest reports only (one more is read to know whether there are others): a
         # force owes thousands of responses at national scale; the tracker lists them all.
         "responses": responses[:FORCE_RESPONSES_SHOWN],
@@ -107,20 +104,11 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _inspection_context(pk: int) -> dict:
-    inspection = get_object_or_404(Inspection.objects.with_related(), pk=pk)
+    inspection = get_object_or_404(inspection_selectors.report_page_queryset(), pk=pk)
     # Grouped by area in the framework's order, then by kind (causes of concern first), then in
     # report order.
-    kind_order = {kind: index for index, kind in enumerate(Finding.Kind.values)}
-    findings = sorted(
-        inspection.findings.select_related("area"),
-        key=lambda f: (
-            f.area.position if f.area else 10_000,
-            f.area_id or 0,
-            kind_order[f.kind],
-            f.position,
-        ),
-    )
-    summary = overview.finding_status_summary(inspection)
+    findings = selectors.report_findings(inspection=inspection)
+    summary = selectors.finding_status_summary(inspection)
     groups: dict[str, dict[str, list]] = {}
     for finding in findings:
         finding.status_counts = summary.get(finding.pk, {})
@@ -129,12 +117,10 @@ def _inspection_context(pk: int) -> dict:
     context = {
         "active_section": "findings",
         "inspection": inspection,
-        "judgments": inspection.judgments.select_related("area").order_by("area__position"),
+        "judgments": selectors.report_judgments(inspection=inspection),
         "groups": groups,
         "finding_count": sum(len(f) for kinds in groups.values() for f in kinds.values()),
-        "responses": Response.objects.filter(inspection=inspection)
-        .select_related("force")
-        .order_by("force__name"),
+        "responses": selectors.report_responses(inspection=inspection),
         "kinds": Finding.Kind,
         "statuses_open": ("awaiting_review", "being_progressed"),
     }

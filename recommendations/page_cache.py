@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from inspections.access import editable_force_ids
+from inspections.access import scope_key
 from peel_tracker import page_cache
 from recommendations.freshness import RecordVersion, record_version
 
@@ -19,10 +19,9 @@ def user_access(request: HttpRequest) -> str:
     would let record one (recommendations.views._may_record_status). No queries beyond the
     forces': the views check a permission first, which reads and keeps them all."""
     user = request.user
-    forces = editable_force_ids(user)
     return "\0".join(
         (
-            "every force" if forces is None else ",".join(map(str, sorted(forces))),
+            scope_key(user),
             "staff" if user.is_active and user.is_staff else "",
             "superuser" if user.is_superuser else ",".join(sorted(user.get_all_permissions())),
         )

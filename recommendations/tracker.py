@@ -54,13 +54,6 @@ def ordered(queryset: ResponseQuerySet, sort: str) -> ResponseQuerySet:
     return queryset.order_by(*order, *TIE_BREAKERS)
 
 
-def tracker_queryset(today: date) -> ResponseQuerySet:
-    """Every response with its report and force, state and counts, soonest deadline first."""
-    return ordered(
-        Response.objects.with_related().with_state(today).with_finding_counts(), DEFAULT_SORT
-    )
-
-
 def timing(response: Response, today: date) -> str:
     """Days left or overdue for a response still to be published; how early or late a
     published one was; empty when it does not apply or the dates are not known."""

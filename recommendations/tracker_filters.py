@@ -6,21 +6,9 @@ from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 
 from inspections.models import Force, Inspection, InspectionKind
+from recommendations.filters import PublishedRangeForm
 from recommendations.models import Response
 from recommendations.tracker import SORTS, ordered
-
-
-class TrackerFilterForm(forms.Form):
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        after, before = cleaned.get("published_after"), cleaned.get("published_before")
-        if after and before and after > before:
-            self.add_error(
-                "published_before",
-                "“Published on or before” must be the same as or later than “Published on or "
-                "after”.",
-            )
-        return cleaned
 
 
 def _date_filter(lookup_expr: str, label: str) -> django_filters.DateFilter:
@@ -91,7 +79,7 @@ class ResponseTrackerFilter(django_filters.FilterSet):
     class Meta:
         model = Response
         fields: list[str] = []
-        form = TrackerFilterForm
+        form = PublishedRangeForm
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -4,7 +4,6 @@ only to those who may change it."""
 
 from dataclasses import dataclass
 from datetime import date
-from http import HTTPStatus
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -15,8 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from inspections.access import can_edit_force
-from peel_tracker.exports import csv_response, xlsx_response
-from recommendations import tracker
+from peel_tracker.exports import list_export
+from recommendations import selectors, tracker
 from recommendations.models import DUE_SOON_DAYS, Response
 from recommendations.page_cache import cached_export, render_page
 from recommendations.sorting import sort_headings
@@ -95,7 +94,7 @@ def active_filters(filterset: ResponseTrackerFilter, params: QueryDict) -> list[
 
 
 def _filterset(request: HttpRequest, today: date) -> ResponseTrackerFilter:
-    return ResponseTrackerFilter(request.GET, queryset=tracker.tracker_queryset(today))
+    return selectors.tracker_filter(request.GET, today=today)
 
 
 def _error_list(filterset: ResponseTrackerFilter) -> list[tuple[str, str]]:
@@ -167,18 +166,26 @@ def _tracker_context(request: HttpRequest) -> dict:
     return context
 
 
-def _bad_request(filterset: ResponseTrackerFilter) -> HttpResponse:
-    lines = [f"- {message}" for _, message in _error_list(filterset)]
-    text = "\n".join(
-        [
-            "The export could not be made: these parameters are not valid.",
-            *lines,
-            f"Correct them, or choose the filters on the tracker page ({reverse('tracker:list')})"
-            " and use its download links.",
-        ]
-    )
-    return HttpResponse(
-        text + "\n", status=HTTPStatus.BAD_REQUEST, content_type="text/plain; charset=utf-8"
+def _refusal(filterset: ResponseTrackerFilter) -> list[str]:
+    return [
+        "The export could not be made: these parameters are not valid.",
+        *(f"- {message}" for _, message in _error_list(filterset)),
+        f"Correct them, or choose the filters on the tracker page ({reverse('tracker:list')})"
+        " and use its download links.",
+    ]
+
+
+def _export(request: HttpRequest, fmt: str) -> HttpResponse:
+    today = timezone.localdate()
+    return list_export(
+        _filterset(request, today),
+        fmt,
+        name="response-tracker",
+        day=today,
+        columns=tracker.EXPORT_COLUMNS,
+        rows=lambda rows: tracker.export_rows(rows, today),
+        sheet_name="Responses",
+        refusal=_refusal,
     )
 
 
@@ -186,32 +193,11 @@ def _bad_request(filterset: ResponseTrackerFilter) -> HttpResponse:
 @permission_required("recommendations.view_response", raise_exception=True)
 @require_safe
 def tracker_export_csv(request: HttpRequest) -> HttpResponse:
-    return cached_export(request, "tracker-csv", lambda: _tracker_csv(request))
-
-
-def _tracker_csv(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    filterset = _filterset(request, today)
-    if not filterset.is_valid():
-        return _bad_request(filterset)
-    return csv_response(
-        filename=f"response-tracker-{today.isoformat()}.csv",
-        columns=tracker.EXPORT_COLUMNS,
-        rows=tracker.export_rows(filterset.qs, today),
-    )
+    return cached_export(request, "tracker-csv", lambda: _export(request, "csv"))
 
 
 @login_required
 @permission_required("recommendations.view_response", raise_exception=True)
 @require_safe
 def tracker_export_xlsx(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    filterset = _filterset(request, today)
-    if not filterset.is_valid():
-        return _bad_request(filterset)
-    return xlsx_response(
-        filename=f"response-tracker-{today.isoformat()}.xlsx",
-        columns=tracker.EXPORT_COLUMNS,
-        rows=tracker.export_rows(filterset.qs, today),
-        sheet_name="Responses",
-    )
+    return _export(request, "xlsx")

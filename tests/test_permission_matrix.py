@@ -8,9 +8,11 @@ a draft (unpublished) response that only force A's editors and administrators ma
 
 import datetime
 from http import HTTPStatus
+from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -410,3 +412,48 @@ def test_force_scoped_admins_share_one_rule():
         label = model_label(model)
         if "editor_a" in CHANGERS.get(label, set()):
             assert isinstance(model_admin, ForceScopedAdminMixin), label
+
+
+def test_force_scoped_admins_read_their_model_queryset():
+    """ForceScopedAdminMixin reads who may see and change a row from the model's
+    ForceScopedQuerySet (editable_by, visible_to): every admin using it has one."""
+    for model, model_admin in admin.site._registry.items():
+        if isinstance(model_admin, ForceScopedAdminMixin):
+            assert model_admin.scoped_queryset().force_id_of, model_label(model)
+
+
+def test_scope_is_derived_in_one_place():
+    """editable_force_ids is the primitive that inspections.access builds everything on; the
+    rest of the code asks the querysets (editable_by, visible_to), the admin mixin or
+    can_edit_force, so no screen re-derives the rule."""
+    base = Path(settings.BASE_DIR)
+    offenders = [
+        str(path.relative_to(base))
+        for package in ("inspections", "recommendations", "peel_tracker")
+        for path in (base / package).rglob("*.py")
+        if path != base / "inspections" / "access.py" and "editable_force_ids" in path.read_text()
+    ]
+    assert not offenders, f"use the scoped querysets instead of editable_force_ids: {offenders}"
+
+
+def test_scoped_querysets(world):
+    """editable_by / not_editable_by / visible_to, for force A's objects and each role."""
+    users, objects = world["users"], world["objects"]
+    scoped = [
+        ("inspections.force", False),
+        ("inspections.inspection", False),
+        ("inspections.judgment", False),
+        ("recommendations.finding", False),
+        ("recommendations.findingstatus", False),
+        ("recommendations.response", True),
+        ("recommendations.findingexplanation", True),
+    ]
+    for label, is_draft in scoped:
+        obj = objects[label]
+        rows = type(obj).objects.filter(pk=obj.pk)
+        for role in SIGNED_IN:
+            user = users[role]
+            may_edit = role in {"administrator", "editor_a"}
+            assert rows.editable_by(user).exists() is may_edit, (label, role)
+            assert rows.not_editable_by(user).exists() is not may_edit, (label, role)
+            assert rows.visible_to(user).exists() is (may_edit or not is_draft), (label, role)

@@ -15,8 +15,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from inspections.models import Area, Force, Inspection, Judgment, PolicingBody, owing_body
-from recommendations import overview
 from recommendations.models import FindingStatus, Response
+from recommendations.selectors import overview
 from tests.factories import InspectionFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from inspections.access import ForceScopedQuerySet
 
-class ForceManager(models.Manager):
+
+class ForceQuerySet(ForceScopedQuerySet):
+    force_field = "pk"
+
+
+class ForceManager(models.Manager.from_queryset(ForceQuerySet)):
     def get_by_natural_key(self, slug: str) -> "Force":
         return self.get(slug=slug)
 

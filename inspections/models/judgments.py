@@ -5,8 +5,13 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from inspections.access import ForceScopedQuerySet
 from inspections.models.frameworks import NON_GRADES, Area, Grade
 from inspections.models.reports import Inspection
+
+
+class JudgmentQuerySet(ForceScopedQuerySet):
+    force_field = "inspection__force"
 
 
 class Judgment(models.Model):
@@ -30,6 +35,7 @@ class Judgment(models.Model):
         default=1, editable=False, help_text="Raised by every save; guards against lost updates."
     )
 
+    objects = JudgmentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

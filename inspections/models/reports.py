@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from inspections.access import ForceScopedQuerySet
 from inspections.deadlines import ResponseDeadline, ResponseRule, response_deadline
 from inspections.models.documents import validate_document_name
 from inspections.models.forces import Force
@@ -37,7 +38,10 @@ SINGLE_FORCE_KINDS = ("peel_force", "accelerated_cause_of_concern", "revisit_let
 NATIONAL_KINDS = ("peel_national", "thematic", "joint_thematic")
 
 
-class InspectionQuerySet(models.QuerySet):
+class InspectionQuerySet(ForceScopedQuerySet):
+    # A national report (no force) is changed by administrators only.
+    force_field = "force"
+
     def with_related(self) -> "InspectionQuerySet":
         return self.select_related("force", "framework")
 

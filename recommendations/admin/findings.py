@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from inspections.access import ForceScopedAdminMixin, editable_inspections
+from inspections.access import ForceScopedAdminMixin
 from inspections.history_admin import PermanentHistoryAdmin, ShownNotPostedFormSet
 from peel_tracker.concurrency import OptimisticLockAdminMixin
 from recommendations.forms import FindingAdminForm, FindingFieldsAdminMixin
@@ -32,7 +32,7 @@ class FindingStatusInline(admin.TabularInline):
 class FindingAdmin(
     ForceScopedAdminMixin, FindingFieldsAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
 ):
-    scope_inspection = "inspection"
+    scoped_choices = ("inspection",)
     form = FindingAdminForm
     list_display = ["headline", "kind", "reference", "inspection", "area", "position"]
     list_filter = ["kind", "inspection__kind", "themes", "inspection__framework"]
@@ -57,11 +57,6 @@ class FindingAdmin(
         return self.has_change_permission(request, obj) and super().has_delete_permission(
             request, obj
         )
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "inspection":
-            kwargs["queryset"] = editable_inspections(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)

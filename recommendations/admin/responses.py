@@ -5,16 +5,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from inspections.access import ForceScopedAdminMixin, editable_force_ids
+from inspections.access import ForceScopedAdminMixin
 from inspections.history_admin import PermanentHistoryAdmin
-from inspections.models import Force
 from peel_tracker.concurrency import (
     OptimisticLockAdminMixin,
     VersionedInlineMixin,
@@ -22,7 +21,7 @@ from peel_tracker.concurrency import (
     lock_and_bump,
 )
 from peel_tracker.text import plural
-from recommendations import tracker
+from recommendations import selectors, tracker
 from recommendations.models import Finding, FindingExplanation, Response
 from recommendations.response_document import (
     DOCX_CONTENT_TYPE,
@@ -70,10 +69,9 @@ class FindingExplanationInline(VersionedInlineMixin, admin.StackedInline):
         formset = super().get_formset(request, obj, **kwargs)
         # Only this report's findings can be explained in this response.
         formset.form.base_fields["finding"] = FindingChoiceField(
-            queryset=Finding.objects.filter(
-                inspection_id=obj.inspection_id if obj else None,
-                kind__in=Finding.TRACKABLE_KINDS,
-            ).order_by("position"),
+            queryset=selectors.explainable_findings(
+                inspection_id=obj.inspection_id if obj else None
+            ),
             label="Finding",
         )
         return formset
@@ -90,14 +88,7 @@ def unexplained_findings(request: HttpRequest, response: Response | None) -> lis
         return []
     cache = request.__dict__.setdefault("_peel_unexplained_findings", {})
     if response.pk not in cache:
-        cache[response.pk] = list(
-            Finding.objects.filter(
-                inspection_id=response.inspection_id,
-                kind__in=[Finding.Kind.RECOMMENDATION, Finding.Kind.AFI],
-            )
-            .exclude(explanations__response=response)
-            .order_by("position")
-        )
+        cache[response.pk] = selectors.response_unexplained_findings(response=response)
     return cache[response.pk]
 
 
@@ -137,7 +128,7 @@ class ResponseStateFilter(admin.SimpleListFilter):
 
 @admin.register(Response)
 class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
-    scope_force_id = "force_id"
+    scoped_choices = ("force",)
     form = ResponseAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -219,14 +210,8 @@ class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHi
     inlines = [FindingExplanationInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        queryset = (
-            super().get_queryset(request).with_state(timezone.localdate()).with_finding_counts()
-        )
-        allowed = editable_force_ids(request.user)
-        if allowed is None:
-            return queryset
-        # Draft responses are seen only by the editors of that force.
-        return queryset.filter(Q(is_published=True) | Q(force__in=allowed))
+        # Draft responses are seen only by the editors of that force (ForceScopedAdminMixin).
+        return super().get_queryset(request).with_state(timezone.localdate()).with_finding_counts()
 
     def get_urls(self) -> list:
         return [
@@ -308,13 +293,6 @@ class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHi
         return self.has_change_permission(request, obj) and super().has_delete_permission(
             request, obj
         )
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "force":
-            allowed = editable_force_ids(request.user)
-            if allowed is not None:
-                kwargs["queryset"] = Force.objects.filter(pk__in=allowed)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
         # Saved through the service in save_related, once its explanations are saved, so the

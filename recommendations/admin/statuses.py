@@ -6,12 +6,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
-from inspections.access import ForceScopedAdminMixin, editable_force_ids
+from inspections.access import ForceScopedAdminMixin
 from inspections.history_admin import ShownNotPostedFormSet
 from peel_tracker.concurrency import LostRaceAdminMixin
 from peel_tracker.text import counted, plural
 from recommendations.admin.read_only import ReadOnlyAdminMixin
-from recommendations.forms import BulkStatusForm, FindingStatusForm
+from recommendations.forms import BulkStatusForm, FindingStatusForm, status_change_values
 from recommendations.models import FindingStatus, StatusChange
 from recommendations.services import finding_status_change, finding_statuses_bulk_change
 
@@ -49,7 +49,6 @@ class StatusHistoryInline(admin.TabularInline):
 
 @admin.register(FindingStatus)
 class FindingStatusAdmin(ForceScopedAdminMixin, LostRaceAdminMixin, admin.ModelAdmin):
-    scope_force_id = "force_id"
     form = FindingStatusForm
     list_display = [
         "finding_headline",
@@ -126,41 +125,29 @@ class FindingStatusAdmin(ForceScopedAdminMixin, LostRaceAdminMixin, admin.ModelA
     def save_model(self, request, obj, form, change) -> None:
         finding_status_change(
             finding_status=obj,
-            status=form.cleaned_data["new_status"],
-            effective_on=form.cleaned_data["effective_on"],
-            note=form.cleaned_data["note"],
             user=request.user,
-            source_kind=form.cleaned_data.get("source_kind", ""),
-            source_reference=form.cleaned_data.get("source_reference", ""),
+            **status_change_values(form),
             # Checked again under the row lock: the form's check can lose a race.
             expected_version=form.cleaned_data.get("loaded_version"),
         )
 
     @admin.action(description="Set the status of the selected findings", permissions=["change"])
     def set_status(self, request: HttpRequest, queryset: QuerySet):
-        allowed = editable_force_ids(request.user)
-        if allowed is not None:
-            outside = queryset.exclude(force__in=allowed).count()
-            if outside:
-                self.message_user(
-                    request,
-                    f"{outside} of the selected findings {plural(outside, 'belongs', 'belong')} "
-                    "to forces you do not edit. "
-                    "Nothing was changed.",
-                    messages.ERROR,
-                )
-                return None
+        outside = queryset.not_editable_by(request.user).count()
+        if outside:
+            self.message_user(
+                request,
+                f"{outside} of the selected findings {plural(outside, 'belongs', 'belong')} "
+                "to forces you do not edit. "
+                "Nothing was changed.",
+                messages.ERROR,
+            )
+            return None
         form = BulkStatusForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
             try:
                 entries = finding_statuses_bulk_change(
-                    finding_statuses=queryset,
-                    status=form.cleaned_data["new_status"],
-                    effective_on=form.cleaned_data["effective_on"],
-                    note=form.cleaned_data["note"],
-                    user=request.user,
-                    source_kind=form.cleaned_data.get("source_kind", ""),
-                    source_reference=form.cleaned_data.get("source_reference", ""),
+                    finding_statuses=queryset, user=request.user, **status_change_values(form)
                 )
             except ValidationError as error:
                 for message in error.messages:

@@ -15,8 +15,8 @@ The join is a FilteredRelation alias ("current") whose columns are annotated (ro
 use those annotations, never `current__…` lookups: Django adds a second join for a lookup on a
 multi-valued relation in a later filter() call, which would multiply and mismatch the rows.
 
-A module each for the rows and their sorts, the checked fields, and the FindingFilter; every
-name is importable from here.
+The rows themselves are a read, recommendations.selectors.finding_rows. A module each for the
+rows' sorts, the checked fields, and the FindingFilter; every name is importable from here.
 """
 
 from recommendations.filters.fields import (
@@ -26,6 +26,7 @@ from recommendations.filters.fields import (
     AreaFilter,
     IdModelChoiceField,
     IdModelChoiceFilter,
+    PublishedRangeForm,
     SlugModelChoiceField,
     SlugModelChoiceFilter,
     SlugModelMultipleChoiceField,
@@ -39,7 +40,6 @@ from recommendations.filters.findings import (
     STATUS_CHOICES,
     STATUS_GROUPS,
     FindingFilter,
-    FindingFilterForm,
     search_terms,
 )
 from recommendations.filters.rows import (
@@ -52,7 +52,6 @@ from recommendations.filters.rows import (
     SORTS,
     TIE_BREAK,
     FindingSortFilter,
-    finding_rows,
     status_rows_come_first,
 )
 
@@ -76,15 +75,14 @@ __all__ = [
     "AreaField",
     "AreaFilter",
     "FindingFilter",
-    "FindingFilterForm",
     "FindingSortFilter",
     "IdModelChoiceField",
     "IdModelChoiceFilter",
+    "PublishedRangeForm",
     "SlugModelChoiceField",
     "SlugModelChoiceFilter",
     "SlugModelMultipleChoiceField",
     "SlugModelMultipleChoiceFilter",
-    "finding_rows",
     "search_terms",
     "status_rows_come_first",
 ]

@@ -9,6 +9,7 @@ from django_filters import CharFilter, ModelChoiceFilter, ModelMultipleChoiceFil
 from django_filters.fields import ModelChoiceField, ModelMultipleChoiceField
 
 from inspections.models import Area
+from peel_tracker.date_ranges import DateRangeForm
 
 SLUG_MAX_LENGTH = 120
 # A database id: ASCII digits only (str.isdigit() accepts "²"), within a 64-bit integer.
@@ -87,3 +88,10 @@ class AreaField(forms.CharField):
 
 class AreaFilter(CharFilter):
     field_class = AreaField
+
+
+class PublishedRangeForm(DateRangeForm):
+    """The form of a list filtered by the report's publication date (the findings list, the
+    tracker): "Published on or before" may not come before "Published on or after"."""
+
+    date_ranges = (("published_after", "published_before"),)

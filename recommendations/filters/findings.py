@@ -2,7 +2,6 @@
 
 import re
 
-from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django_filters import CharFilter, ChoiceFilter, DateFilter, FilterSet, MultipleChoiceFilter
 
@@ -10,6 +9,7 @@ from inspections.models import Force, Inspection
 from recommendations.filters.fields import (
     AreaFilter,
     IdModelChoiceFilter,
+    PublishedRangeForm,
     SlugModelChoiceFilter,
     SlugModelMultipleChoiceFilter,
 )
@@ -43,19 +43,6 @@ def search_terms(q: str) -> list[str]:
         if term:
             terms.append(term)
     return terms
-
-
-class FindingFilterForm(forms.Form):
-    def clean(self):
-        cleaned = super().clean()
-        after, before = cleaned.get("published_after"), cleaned.get("published_before")
-        if after and before and after > before:
-            self.add_error(
-                "published_before",
-                "“Published on or before” must be the same as or later than “Published on or "
-                "after”.",
-            )
-        return cleaned
 
 
 DATE_ERRORS = {"invalid": "Enter a real date as year-month-day, for example 2019-05-02."}
@@ -136,7 +123,7 @@ class FindingFilter(FilterSet):
     class Meta:
         model = Finding
         fields: list[str] = []
-        form = FindingFilterForm
+        form = PublishedRangeForm
 
     def filter_force(self, queryset, name, forces):
         if not forces:

@@ -1,53 +1,11 @@
-"""The findings list's rows (one per finding and force status) and the orders they sort in."""
+"""The orders the findings list's rows (recommendations.selectors.finding_rows: one per finding
+and force status) sort in."""
 
-from django.db.models import (
-    Case,
-    CharField,
-    F,
-    FilteredRelation,
-    IntegerField,
-    QuerySet,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, IntegerField, Value, When
 from django_filters import OrderingFilter
 
 from recommendations.models import Finding, Status
 from recommendations.sorting import SortColumn
-
-
-def finding_rows() -> QuerySet[Finding]:
-    """Every finding once per force status (or once, without status, if it has none), with
-    the status columns annotated as row_status, row_status_since, row_last_note,
-    row_status_pk, row_force_pk and, for display, row_force_name / row_force_slug (the status's
-    force or national body, else the report's force; empty for a national report's good
-    practice). Sorted
-    newest report first. One query; no per-row queries for the report, its force or the area.
-    """
-    return (
-        Finding.objects.alias(current=FilteredRelation("statuses"))
-        .annotate(
-            row_status_pk=F("current__id"),
-            row_status=F("current__status"),
-            row_status_since=F("current__status_since"),
-            row_last_note=F("current__last_note"),
-            row_force_pk=F("current__force_id"),
-            # A national body's own status row shows the body's name (and links nowhere).
-            row_force_name=Coalesce(
-                F("current__force__name"),
-                F("current__national_body__name"),
-                F("inspection__force__name"),
-            ),
-            row_force_slug=Case(
-                When(current__national_body__isnull=False, then=Value(None)),
-                default=Coalesce(F("current__force__slug"), F("inspection__force__slug")),
-                output_field=CharField(),
-            ),
-        )
-        .select_related("inspection", "inspection__force", "area")
-        .order_by(*SORTS[DEFAULT_SORT][1], *TIE_BREAK)
-    )
 
 
 def _rank(field: str, values: list[str]) -> Case:

@@ -9,7 +9,7 @@ import json
 from django import forms
 from django.core.exceptions import ValidationError
 
-from inspections.access import editable_force_ids
+from inspections.access import is_administrator
 from inspections.models import DatePrecision, Force, Framework, Grade, Inspection, InspectionKind
 from inspections.report_reader import MAX_BYTES
 from inspections.report_reader.model import REVIEW_BELOW
@@ -23,16 +23,14 @@ LOW_CONFIDENCE = REVIEW_BELOW
 
 
 def _force_queryset(user):
-    allowed = editable_force_ids(user)
-    forces = Force.objects.order_by("name")
-    return forces if allowed is None else forces.filter(pk__in=allowed)
+    return Force.objects.order_by("name").editable_by(user)
 
 
 def _kind_choices(user) -> list[tuple[str, str]]:
     """Editors record their own forces' reports; national kinds are for administrators, as on
     the inspection form."""
     choices = list(InspectionKind.choices)
-    if editable_force_ids(user) is not None:
+    if not is_administrator(user):
         choices = [c for c in choices if c[0] not in Inspection.NATIONAL_KINDS]
     return choices
 

@@ -5,8 +5,15 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from inspections.access import ForceScopedQuerySet
 from recommendations.models.findings import Finding
 from recommendations.models.responses import Response
+
+
+class FindingExplanationQuerySet(ForceScopedQuerySet):
+    # An explanation in a draft response is as private as the draft itself.
+    force_field = "response__force"
+    published_field = "response__is_published"
 
 
 class FindingExplanation(models.Model):
@@ -20,6 +27,7 @@ class FindingExplanation(models.Model):
         default=1, editable=False, help_text="Raised by every save; guards against lost updates."
     )
 
+    objects = FindingExplanationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -5,6 +5,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from inspections.access import ForceScopedQuerySet
 from inspections.models import Area, Force, Inspection, NationalBody, validate_document_name
 from recommendations.models.themes import Theme
 
@@ -26,7 +27,9 @@ class ForceScope(models.TextChoices):
     NONE = "none", "No force"
 
 
-class FindingQuerySet(models.QuerySet):
+class FindingQuerySet(ForceScopedQuerySet):
+    force_field = "inspection__force"
+
     def trackable(self) -> "FindingQuerySet":
         """Findings that carry a status per force (everything but good practice)."""
         return self.filter(kind__in=Finding.TRACKABLE_KINDS)

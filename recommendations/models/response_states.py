@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.db import models
 from django.db.models import Case, F, OuterRef, Subquery, Value, When
 
+from inspections.access import ForceScopedQuerySet
 from inspections.deadlines import Regime
 from recommendations.models.findings import Finding, FindingKind
 
@@ -44,7 +45,11 @@ class SubqueryCount(Subquery):
         super().__init__(queryset.order_by().values("pk"), **extra)
 
 
-class ResponseQuerySet(models.QuerySet):
+class ResponseQuerySet(ForceScopedQuerySet):
+    # A draft is seen only by its force's editors and administrators.
+    force_field = "force"
+    published_field = "is_published"
+
     def with_related(self) -> "ResponseQuerySet":
         return self.select_related("inspection", "force", "policing_body")
 

@@ -5,11 +5,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from inspections.access import ForceScopedQuerySet
 from inspections.models import Force, NationalBody
 from recommendations.models.findings import Finding
 
 
-class FindingStatusQuerySet(models.QuerySet):
+class FindingStatusQuerySet(ForceScopedQuerySet):
+    # A national body's own status (no force) is changed by administrators only.
+    force_field = "force"
+
     def open(self) -> "FindingStatusQuerySet":
         return self.filter(status__in=FindingStatus.OPEN_STATUSES)
 

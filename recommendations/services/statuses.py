@@ -46,7 +46,7 @@ def check_status_change(
         raise ValidationError(errors)
 
 
-def _append(
+def status_change_append(
     *,
     finding_status: FindingStatus,
     status: str,
@@ -57,6 +57,8 @@ def _append(
     source_reference: str = "",
     now=None,
 ) -> StatusChange:
+    """Record one entry of a status's permanent history and make it the current status (the
+    callers check the rules and hold the row lock)."""
     now = now or timezone.now()
     entry = StatusChange(
         finding_status=finding_status,
@@ -107,7 +109,7 @@ def finding_status_change(
     if expected_version is not None and locked.version != expected_version:
         raise ConcurrentEditError(statuses_recorded_since(locked, expected_version))
     check_status_change(finding_status=locked, status=status, effective_on=effective_on, note=note)
-    entry = _append(
+    entry = status_change_append(
         finding_status=locked,
         status=status,
         effective_on=effective_on,
@@ -156,7 +158,7 @@ def finding_statuses_bulk_change(
     if problems:
         raise ValidationError(problems)
     return [
-        _append(
+        status_change_append(
             finding_status=fs,
             status=status,
             effective_on=effective_on,

@@ -17,7 +17,7 @@ from recommendations.models import (
     StatusSource,
 )
 from recommendations.obligations import forces_owing
-from recommendations.services.statuses import _append
+from recommendations.services.statuses import status_change_append
 
 OPENING_NOTE = "New finding: awaiting review (set on publication of the report)."
 NOT_APPLYING_REASON = (
@@ -109,7 +109,7 @@ def _settle_unowed(*, inspection: Inspection, owed: dict[int, set], user, now) -
         owes = (row.force_id, row.national_body_id) in owed.get(row.finding_id, set())
         if owes == (row.status != Status.NOT_OWED):
             continue
-        _append(
+        status_change_append(
             finding_status=row,
             status=Status.AWAITING_REVIEW if owes else Status.NOT_OWED,
             effective_on=max(today, row.status_since) if row.status_since else today,
@@ -149,7 +149,7 @@ def _carry_forward(*, inspection: Inspection, opened_on: date | None, user, now)
         if earlier is None:
             continue
         since = earlier.status_since
-        _append(
+        status_change_append(
             finding_status=earlier,
             status=Status.CARRIED_FORWARD,
             effective_on=max(opened_on, since) if opened_on and since else opened_on,

@@ -5,17 +5,18 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from inspections.models import Inspection
-from peel_tracker.exports import Column, csv_response, streamed_values, xlsx_response
-from recommendations.filters import FindingFilter, finding_rows
+from peel_tracker.exports import Column, list_export, streamed_values
+from recommendations import selectors
+from recommendations.filters import FindingFilter
 from recommendations.models import Finding
 from recommendations.page_cache import cached_export
-from recommendations.views.findings_list import KIND_LABELS, STATUS_LABELS, _errors
+from recommendations.views.findings_list import KIND_LABELS, STATUS_LABELS, filter_errors
 
 EXPORT_CHUNK_ROWS = 2000
 
@@ -79,18 +80,6 @@ def _published(
     return day
 
 
-def _theme_names(finding_ids: set[int]) -> dict[int, str]:
-    """The themes of each finding as "A; B", in alphabetical order. One query."""
-    names: dict[int, list[str]] = {}
-    for finding_id, name in (
-        Finding.themes.through.objects.filter(finding_id__in=finding_ids)
-        .order_by("theme__name")
-        .values_list("finding_id", "theme__name")
-    ):
-        names.setdefault(finding_id, []).append(name)
-    return {finding_id: "; ".join(found) for finding_id, found in names.items()}
-
-
 def _finding_link_maker(request: HttpRequest) -> Callable[[int], str]:
     """A function giving the absolute URL of a finding's page, for the host and scheme the
     request came by. The URL is reversed once, not for each of 300,000 rows: the id is put in
@@ -108,7 +97,7 @@ def _export_rows(
     EXPORT_CHUNK_ROWS for the chunk's themes."""
     values = streamed_values(queryset, EXPORT_FIELDS, EXPORT_CHUNK_ROWS)
     while chunk := list(islice(values, EXPORT_CHUNK_ROWS)):
-        themes = _theme_names({row[0] for row in chunk})
+        themes = selectors.finding_theme_names({row[0] for row in chunk})
         for (
             pk,
             force_name,
@@ -153,23 +142,29 @@ def _export_rows(
             ]
 
 
+def _refusal(filterset: FindingFilter) -> list[str]:
+    return [
+        "No export: these parameters are not valid.",
+        "",
+        *(f"- {e['label']}: {e['message']}" for e in filter_errors(filterset)),
+        "",
+        "The export takes the same parameters as the findings page (/findings/).",
+    ]
+
+
 def _export(request: HttpRequest, fmt: str) -> HttpResponse:
-    filterset = FindingFilter(request.GET, queryset=finding_rows())
-    if not filterset.is_valid():
-        lines = ["No export: these parameters are not valid.", ""]
-        lines += [f"- {e['label']}: {e['message']}" for e in _errors(filterset)]
-        lines += ["", "The export takes the same parameters as the findings page (/findings/)."]
-        return HttpResponseBadRequest(
-            "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
-        )
-    filename = f"findings-{timezone.localdate():%Y-%m-%d}.{fmt}"
-    rows = _export_rows(
-        filterset.qs, reduced_precision=fmt == "csv", finding_link=_finding_link_maker(request)
-    )
-    if fmt == "csv":
-        return csv_response(filename=filename, columns=EXPORT_COLUMNS, rows=rows)
-    return xlsx_response(
-        filename=filename, columns=EXPORT_COLUMNS, rows=rows, sheet_name="Findings"
+    finding_link = _finding_link_maker(request)
+    return list_export(
+        selectors.finding_filter(request.GET),
+        fmt,
+        name="findings",
+        day=timezone.localdate(),
+        columns=EXPORT_COLUMNS,
+        rows=lambda rows: _export_rows(
+            rows, reduced_precision=fmt == "csv", finding_link=finding_link
+        ),
+        sheet_name="Findings",
+        refusal=_refusal,
     )
 
 

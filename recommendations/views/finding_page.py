@@ -2,13 +2,12 @@
 
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from recommendations import obligations
-from recommendations.models import Finding, FindingStatus, StatusChange
+from recommendations import obligations, selectors
+from recommendations.models import FindingStatus
 from recommendations.page_cache import render_page
 
 
@@ -36,39 +35,7 @@ def _may_record_status(request: HttpRequest, status: FindingStatus) -> bool:
 
 
 def _finding_context(request: HttpRequest, pk: int) -> dict:
-    related_finding = Finding.objects.select_related("inspection").order_by(
-        "inspection__published_on", "position"
-    )
-    finding = get_object_or_404(
-        Finding.objects.select_related(
-            "inspection",
-            "inspection__force",
-            "inspection__framework",
-            "area",
-            "cause_of_concern",
-            "carried_forward_from__inspection",
-            "superseded_by__inspection",
-        ).prefetch_related(
-            "themes",
-            Prefetch("recommendations", queryset=Finding.objects.order_by("position")),
-            Prefetch("carried_forward_to", queryset=related_finding),
-            Prefetch("supersedes", queryset=related_finding),
-            "named_forces",
-            "national_bodies",
-            Prefetch(
-                "statuses",
-                queryset=FindingStatus.objects.select_related(
-                    "force", "national_body", "updated_by"
-                ).order_by(F("force__name").asc(nulls_last=True), "national_body__name"),
-            ),
-            # Newest entry first, as recorded (Meta.ordering): the date it took effect may be
-            # earlier than entries recorded before it.
-            Prefetch(
-                "statuses__history", queryset=StatusChange.objects.select_related("recorded_by")
-            ),
-        ),
-        pk=pk,
-    )
+    finding = get_object_or_404(selectors.finding_page_queryset(), pk=pk)
     statuses = list(finding.statuses.all())
     for status in statuses:
         status.entries = list(status.history.all())

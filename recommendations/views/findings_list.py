@@ -10,7 +10,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
-from inspections.models import Area, Force, Inspection, published_as_stated
+from inspections import selectors as inspection_selectors
+from inspections.models import published_as_stated
+from recommendations import selectors
 from recommendations.filters import (
     CARRIED_FORWARD_CHOICES,
     DEFAULT_SORT,
@@ -20,11 +22,10 @@ from recommendations.filters import (
     SORTS,
     STATUS_CHOICES,
     FindingFilter,
-    finding_rows,
     status_rows_come_first,
 )
 from recommendations.freshness import RecordVersion, cached
-from recommendations.models import Finding, Status, Theme
+from recommendations.models import Finding, Status
 from recommendations.page_cache import render_page
 from recommendations.pagination import CachedCountPaginator, StatusRowsFirstPaginator
 from recommendations.sorting import sort_headings
@@ -105,7 +106,7 @@ def _active_filters(filterset: FindingFilter, pairs: list[tuple[str, str]]) -> l
     return tags
 
 
-def _errors(filterset: FindingFilter) -> list[dict]:
+def filter_errors(filterset: FindingFilter) -> list[dict]:
     """The form's errors as (field id, label, message) for an error summary, messages cut to
     a readable length (a value echoed back may be very long)."""
     errors = []
@@ -159,13 +160,10 @@ def _report_options(version: RecordVersion, selected: str) -> str:
     is escaped here. One query when they are not cached."""
 
     def build() -> str:
-        reports = Inspection.objects.order_by("-published_on", "title").values_list(
-            "pk", "title", "published_on", "published_precision"
-        )
         return "".join(
             f'<option value="{pk}">{escape(_report_title(title))} '
             f"({escape(published_as_stated(published_on, precision))})</option>"
-            for pk, title, published_on, precision in reports
+            for pk, title, published_on, precision in inspection_selectors.reports_newest_first()
         )
 
     # Only the reports matter here: a status changing leaves the options cached.
@@ -180,17 +178,12 @@ def _report_options(version: RecordVersion, selected: str) -> str:
 def _filter_options(version: RecordVersion, selected_report: str) -> dict:
     """What the filter controls offer. Three queries, four when the report options are not
     cached."""
-    areas_by_framework: dict[str, list[Area]] = {}
-    for area in Area.objects.select_related("framework").order_by(
-        "framework__first_year", "framework__name", "position", "name"
-    ):
-        areas_by_framework.setdefault(area.framework.name, []).append(area)
     return {
-        "forces": list(Force.objects.only("slug", "name").order_by("name")),
+        "forces": inspection_selectors.forces_by_name(),
         "kinds": Finding.Kind.choices,
         "statuses": STATUS_CHOICES,
-        "areas_by_framework": areas_by_framework,
-        "themes": list(Theme.objects.order_by("name")),
+        "areas_by_framework": inspection_selectors.areas_by_framework(),
+        "themes": selectors.themes_by_name(),
         "report_options": _report_options(version, selected_report),
         "carried_forward_choices": CARRIED_FORWARD_CHOICES,
         "sorts": [(key, label) for key, (label, _) in SORTS.items()],
@@ -209,7 +202,7 @@ def finding_list(request: HttpRequest) -> HttpResponse:
 
 
 def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
-    filterset = FindingFilter(request.GET, queryset=finding_rows())
+    filterset = selectors.finding_filter(request.GET)
     pairs = _query_pairs(request.GET)
     sort = request.GET.get("sort", "")
     context = {
@@ -247,7 +240,7 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
             ),
         }
     else:
-        context["errors"] = _errors(filterset)
+        context["errors"] = filter_errors(filterset)
     return context
 
 

@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 import pytest
 from django.http import QueryDict
 
-from recommendations.filters import FindingFilter, finding_rows, search_terms
+from recommendations.filters import FindingFilter, search_terms
+from recommendations.selectors import finding_rows
 from tests.recommendations.findings_world import build_world, labels
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,8 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from inspections.access import ANALYST_GROUP, OPCC_EDITOR_GROUP
-from recommendations.filters import FindingFilter, finding_rows
+from recommendations.filters import FindingFilter
+from recommendations.selectors import finding_rows
 from recommendations.services import finding_status_change
 from tests.factories import (
     FindingFactory,

@@ -5,9 +5,10 @@ number of queries."""
 import pytest
 from django.http import QueryDict
 
-from recommendations.filters import FindingFilter, finding_rows, status_rows_come_first
+from recommendations.filters import FindingFilter, status_rows_come_first
 from recommendations.freshness import record_version
 from recommendations.pagination import StatusRowsFirstPaginator
+from recommendations.selectors import finding_rows
 from tests.recommendations.findings_world import build_world, labels
 
 pytestmark = pytest.mark.django_db

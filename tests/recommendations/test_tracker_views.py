@@ -15,7 +15,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from inspections.access import OPCC_EDITOR_GROUP
 from recommendations.models import Finding, Response
-from recommendations.tracker import tracker_queryset
+from recommendations.selectors import tracker_queryset
 from recommendations.tracker_filters import ResponseTrackerFilter
 from recommendations.tracker_views import PAGE_SIZE
 from tests.factories import (

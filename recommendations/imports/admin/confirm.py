@@ -11,10 +11,10 @@ from django.urls import reverse
 from peel_tracker.text import counted
 from recommendations.imports.admin.review import (
     PREFIXES,
-    _duplicate_html,
-    _forms,
-    _label,
-    _review_response,
+    candidate_label,
+    duplicate_html,
+    review_forms,
+    review_response,
 )
 from recommendations.imports.forms import ReportDetailsForm
 from recommendations.imports.services import (
@@ -27,7 +27,7 @@ from recommendations.imports.services import (
 from recommendations.models import Finding
 
 
-def _confirm(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
+def confirm_import(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
     details = ReportDetailsForm(request.POST, user=request.user, prefix=PREFIXES["details"])
     new_areas = details.new_area_names()
     if not details.is_valid():
@@ -40,8 +40,8 @@ def _confirm(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
             force=details.cleaned_data["force"], published_on=details.cleaned_data["published_on"]
         )
         eligible_ids = {f.pk for f in eligible}
-        labels = {f.pk: _label(f) for f in eligible}
-    judgments, findings = _forms(
+        labels = {f.pk: candidate_label(f) for f in eligible}
+    judgments, findings = review_forms(
         request,
         details=details,
         framework=framework,
@@ -51,7 +51,7 @@ def _confirm(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
         data=request.POST,
     )
     if not (details.is_valid() and judgments.is_valid() and findings.is_valid()):
-        return _review_response(
+        return review_response(
             request, model_admin, details, framework, new_areas, judgments, findings
         )
 
@@ -118,8 +118,8 @@ def _confirm(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
             published_on=cleaned["published_on"],
             kind=cleaned["kind"],
         )
-        problems = [_duplicate_html(existing, cleaned["force"])] if existing else error.messages
-        return _review_response(
+        problems = [duplicate_html(existing, cleaned["force"])] if existing else error.messages
+        return review_response(
             request,
             model_admin,
             details,

@@ -35,7 +35,7 @@ from recommendations.models import Finding
 PREFIXES = {"details": "report", "judgments": "judgments", "findings": "findings"}
 
 
-def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> dict | None:
+def propose_import(request, form: UploadForm, parsed: ParsedReport, source: str) -> dict | None:
     data = form.cleaned_data
     if not parsed.findings:
         form.add_error(
@@ -74,7 +74,7 @@ def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> di
         return None
     existing = report_find_existing(force=force, title=title, published_on=published, kind=kind)
     if existing is not None:
-        form.add_error(None, _duplicate_html(existing, force))
+        form.add_error(None, duplicate_html(existing, force))
         return None
 
     judgments, findings = proposal_from_parsed(parsed)
@@ -90,7 +90,7 @@ def _propose(request, form: UploadForm, parsed: ParsedReport, source: str) -> di
     finding_rows = []
     for finding, candidates in zip(findings, proposals, strict=True):
         for earlier, score in candidates:
-            labels[earlier.pk] = f"{_label(earlier)} (similarity {score:.2f})"
+            labels[earlier.pk] = f"{candidate_label(earlier)} (similarity {score:.2f})"
         linked = (
             candidates[0][0].pk
             if finding.remains_from_earlier and candidates and candidates[0][1] >= STRONG_LINK
@@ -158,19 +158,19 @@ def _area_value(framework: Framework | None, name: str) -> str:
     return area.name if area is not None else name
 
 
-def _label(finding: Finding) -> str:
+def candidate_label(finding: Finding) -> str:
     inspection = finding.inspection
     return f"{inspection.title} ({inspection.published_display()}): {finding.headline}"
 
 
-def _duplicate_html(existing: Inspection, force) -> str:
+def duplicate_html(existing: Inspection, force) -> str:
     url = reverse("admin:inspections_inspection_change", args=[existing.pk])
     return format_html(
         '{} <a href="{}">Open the existing record</a>.', duplicate_message(existing, force), url
     )
 
 
-def _forms(
+def review_forms(
     request,
     *,
     details,
@@ -198,7 +198,7 @@ def _forms(
     return judgments, findings
 
 
-def _render_review(
+def render_review(
     request,
     model_admin,
     *,
@@ -213,7 +213,7 @@ def _render_review(
     data=None,
     errors=None,
 ):
-    judgments, findings = _forms(
+    judgments, findings = review_forms(
         request,
         details=details,
         framework=framework,
@@ -224,12 +224,12 @@ def _render_review(
         eligible_ids=eligible_ids,
         data=data,
     )
-    return _review_response(
+    return review_response(
         request, model_admin, details, framework, new_areas, judgments, findings, parsed, errors
     )
 
 
-def _review_response(
+def review_response(
     request,
     model_admin,
     details,
@@ -241,7 +241,7 @@ def _review_response(
     errors=None,
 ):
     context = {
-        **_context(request, model_admin, "Check the proposal and confirm"),
+        **admin_page_context(request, model_admin, "Check the proposal and confirm"),
         "details": details,
         "force": Force.objects.filter(pk=details["force"].value() or None).first(),
         "framework": framework,
@@ -254,7 +254,7 @@ def _review_response(
     return render(request, "admin/inspections/import_review.html", context)
 
 
-def _context(request: HttpRequest, model_admin: ModelAdmin, title: str) -> dict:
+def admin_page_context(request: HttpRequest, model_admin: ModelAdmin, title: str) -> dict:
     return {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,

@@ -41,7 +41,7 @@ def areas_missing(*, framework: Framework | None, names: list[str]) -> list[str]
     return missing
 
 
-def _area_get_or_create(framework: Framework, name: str, cache: dict[str, Area]) -> Area:
+def area_get_or_create(framework: Framework, name: str, cache: dict[str, Area]) -> Area:
     key = _area_key(name)
     if key not in cache:
         area = area_find(framework=framework, name=name)

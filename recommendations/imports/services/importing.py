@@ -20,7 +20,7 @@ from inspections.models import (
     document_name,
 )
 from peel_tracker.text import counted
-from recommendations.imports.services.areas import _area_get_or_create
+from recommendations.imports.services.areas import area_get_or_create
 from recommendations.imports.services.duplicates import duplicate_message, report_find_existing
 from recommendations.imports.services.lineage import lineage_eligible
 from recommendations.imports.services.proposals import ProposedFinding, ProposedJudgment
@@ -101,7 +101,7 @@ def report_import(
     area_cache: dict[str, Area] = {}
     seen_areas: set[int] = set()
     for proposed in judgments:
-        area = _area_get_or_create(framework, proposed.area, area_cache)
+        area = area_get_or_create(framework, proposed.area, area_cache)
         if area.pk in seen_areas:
             raise ValidationError(f"Two grades for “{area.name}”: keep one.")
         seen_areas.add(area.pk)
@@ -126,7 +126,7 @@ def report_import(
     created: dict[int, Finding] = {}
     for position, proposed in enumerate(findings, start=1):
         area = (
-            _area_get_or_create(framework, proposed.area, area_cache)
+            area_get_or_create(framework, proposed.area, area_cache)
             if framework is not None and proposed.area
             else None
         )

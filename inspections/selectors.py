@@ -1,0 +1,39 @@
+"""Reads of forces, frameworks and reports that the pages, filters and admin forms call (the
+pages that show findings are in recommendations/; their reads in recommendations/selectors/)."""
+
+from django.db.models import QuerySet
+
+from inspections.models import Area, Force, Inspection
+
+
+def forces_by_name() -> list[Force]:
+    """Every force (slug and name only), A to Z. One query."""
+    return list(Force.objects.only("slug", "name").order_by("name"))
+
+
+def force_regions() -> QuerySet:
+    """The regions the forces are in, A to Z, each once (lazy: one query when read)."""
+    return Force.objects.order_by("region").values_list("region", flat=True).distinct()
+
+
+def areas_by_framework() -> dict[str, list[Area]]:
+    """Every area under its framework's name, the frameworks oldest first. One query."""
+    grouped: dict[str, list[Area]] = {}
+    for area in Area.objects.select_related("framework").order_by(
+        "framework__first_year", "framework__name", "position", "name"
+    ):
+        grouped.setdefault(area.framework.name, []).append(area)
+    return grouped
+
+
+def reports_newest_first() -> QuerySet:
+    """(pk, title, published_on, published_precision) of every report, newest first (lazy:
+    one query when read)."""
+    return Inspection.objects.order_by("-published_on", "title").values_list(
+        "pk", "title", "published_on", "published_precision"
+    )
+
+
+def report_page_queryset() -> QuerySet[Inspection]:
+    """Reports with their force and framework, for a report's page."""
+    return Inspection.objects.with_related()

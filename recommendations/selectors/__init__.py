@@ -1,0 +1,68 @@
+"""Reads: the querysets and read functions the pages, the exports and the admin call (writes
+are in recommendations/services/; reads of forces, frameworks and reports alone are in
+inspections.selectors). Views parse the request, call these and render. A module each:
+`findings` (the findings list's rows, its themes, a finding's page), `tracker` (the 56-day
+tracker's rows), `reports` (what a force's page and a report's page show of findings and
+responses) and `overview` (the dashboard's and those pages' summaries); every name is
+importable from here."""
+
+from recommendations.selectors import overview
+from recommendations.selectors.findings import (
+    finding_filter,
+    finding_page_queryset,
+    finding_rows,
+    finding_theme_names,
+    themes_by_name,
+)
+from recommendations.selectors.overview import (
+    GradeMatrix,
+    ResponsesDue,
+    finding_status_summary,
+    findings_opened_and_closed_per_year,
+    grade_counts,
+    grade_matrices,
+    national_summary,
+    oldest_open_findings,
+    open_findings_by_area,
+    open_findings_by_force,
+    open_findings_by_kind,
+    responses_due,
+)
+from recommendations.selectors.reports import (
+    explainable_findings,
+    force_responses,
+    report_findings,
+    report_judgments,
+    report_responses,
+    response_unexplained_findings,
+)
+from recommendations.selectors.tracker import tracker_filter, tracker_queryset
+
+__all__ = [
+    "GradeMatrix",
+    "ResponsesDue",
+    "explainable_findings",
+    "finding_filter",
+    "finding_page_queryset",
+    "finding_rows",
+    "finding_status_summary",
+    "finding_theme_names",
+    "findings_opened_and_closed_per_year",
+    "force_responses",
+    "grade_counts",
+    "grade_matrices",
+    "national_summary",
+    "oldest_open_findings",
+    "open_findings_by_area",
+    "open_findings_by_force",
+    "open_findings_by_kind",
+    "overview",
+    "report_findings",
+    "report_judgments",
+    "report_responses",
+    "response_unexplained_findings",
+    "responses_due",
+    "themes_by_name",
+    "tracker_filter",
+    "tracker_queryset",
+]

@@ -1,0 +1,112 @@
+"""Reads of findings: the findings list's rows (for its page and its exports), the themes its
+filter offers, a finding's page, and the themes of the exported rows.
+
+Rows. A finding is tracked per force (FindingStatus), so the list shows one row per finding
+and force: the finding with that force's current status. Good practice (notable, innovative,
+promising) has no status rows, yet analysts must be able to find it, so the rows are findings
+LEFT JOINed to their statuses (recommendations.filters explains the filters on them)."""
+
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    FilteredRelation,
+    Prefetch,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
+
+from recommendations.filters import DEFAULT_SORT, SORTS, TIE_BREAK, FindingFilter
+from recommendations.models import Finding, FindingStatus, StatusChange, Theme
+
+
+def finding_rows() -> QuerySet[Finding]:
+    """Every finding once per force status (or once, without status, if it has none), with
+    the status columns annotated as row_status, row_status_since, row_last_note,
+    row_status_pk, row_force_pk and, for display, row_force_name / row_force_slug (the status's
+    force or national body, else the report's force; empty for a national report's good
+    practice). Sorted newest report first. One query; no per-row queries for the report, its
+    force or the area."""
+    return (
+        Finding.objects.alias(current=FilteredRelation("statuses"))
+        .annotate(
+            row_status_pk=F("current__id"),
+            row_status=F("current__status"),
+            row_status_since=F("current__status_since"),
+            row_last_note=F("current__last_note"),
+            row_force_pk=F("current__force_id"),
+            # A national body's own status row shows the body's name (and links nowhere).
+            row_force_name=Coalesce(
+                F("current__force__name"),
+                F("current__national_body__name"),
+                F("inspection__force__name"),
+            ),
+            row_force_slug=Case(
+                When(current__national_body__isnull=False, then=Value(None)),
+                default=Coalesce(F("current__force__slug"), F("inspection__force__slug")),
+                output_field=CharField(),
+            ),
+        )
+        .select_related("inspection", "inspection__force", "area")
+        .order_by(*SORTS[DEFAULT_SORT][1], *TIE_BREAK)
+    )
+
+
+def finding_filter(params: QueryDict) -> FindingFilter:
+    """The findings list's rows filtered and sorted by the query string: the page and both
+    exports read these same rows."""
+    return FindingFilter(params, queryset=finding_rows())
+
+
+def finding_theme_names(finding_ids: set[int]) -> dict[int, str]:
+    """The themes of each finding as "A; B", in alphabetical order. One query."""
+    names: dict[int, list[str]] = {}
+    for finding_id, name in (
+        Finding.themes.through.objects.filter(finding_id__in=finding_ids)
+        .order_by("theme__name")
+        .values_list("finding_id", "theme__name")
+    ):
+        names.setdefault(finding_id, []).append(name)
+    return {finding_id: "; ".join(found) for finding_id, found in names.items()}
+
+
+def themes_by_name() -> list[Theme]:
+    """Every theme, A to Z. One query."""
+    return list(Theme.objects.order_by("name"))
+
+
+def finding_page_queryset() -> QuerySet[Finding]:
+    """Findings with everything a finding's page shows: its report, area, theme, lineage
+    (earlier and later findings in report order), addressees, and its statuses (forces A to
+    Z, national bodies after them) each with its history newest first, as recorded
+    (Meta.ordering): the date an entry took effect may be earlier than entries recorded before
+    it. A fixed number of queries for one finding."""
+    related_finding = Finding.objects.select_related("inspection").order_by(
+        "inspection__published_on", "position"
+    )
+    return Finding.objects.select_related(
+        "inspection",
+        "inspection__force",
+        "inspection__framework",
+        "area",
+        "cause_of_concern",
+        "carried_forward_from__inspection",
+        "superseded_by__inspection",
+    ).prefetch_related(
+        "themes",
+        Prefetch("recommendations", queryset=Finding.objects.order_by("position")),
+        Prefetch("carried_forward_to", queryset=related_finding),
+        Prefetch("supersedes", queryset=related_finding),
+        "named_forces",
+        "national_bodies",
+        Prefetch(
+            "statuses",
+            queryset=FindingStatus.objects.select_related(
+                "force", "national_body", "updated_by"
+            ).order_by(F("force__name").asc(nulls_last=True), "national_body__name"),
+        ),
+        Prefetch("statuses__history", queryset=StatusChange.objects.select_related("recorded_by")),
+    )
