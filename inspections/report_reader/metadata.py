@@ -74,6 +74,8 @@ def _only_a_date(text: str) -> bool:
     rest = vocab.DAY_DATE_RE.sub("", text)
     rest = vocab.MONTH_DATE_RE.sub("", rest)
     rest = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", "", rest)
+    # a news dateline's time: "Thursday 12 August 2021, 4:15pm", "12 August 2021 16:15 BST"
+    rest = re.sub(r"(?i)\b\d{1,2}[:.]\d\d\s*(?:am|pm)?(?:\s+(?:bst|gmt|utc))?\b", "", rest)
     return not rest.strip(" ,.")
 
 

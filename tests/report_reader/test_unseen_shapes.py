@@ -291,3 +291,71 @@ def test_a_third_party_page_listing_recommendations_one_per_row_is_a_tracker_lis
     assert [f.kind for f in report.findings] == ["recommendation"] * 3
     assert report.document_kind == model.TRACKER_LISTING
     assert "Source" not in report.title
+
+
+def test_a_scraped_date_field_with_a_time_and_a_dateline_are_the_publication_date():
+    for dated in (" date 2021-08-12", " date 2021-08-12T10:15:00Z", "date 2021-08-12 10:15"):
+        report = read(
+            f"""\
+            Anyshire Police custody failings found by inspectors
+            {dated}
+            Anyshire Police has been told it must improve how it treats people in custody.
+            """
+        )
+        assert report.published.isoformat() == "2021-08-12", dated
+        assert report.title == "Anyshire Police custody failings found by inspectors"
+    report = read(
+        """\
+        Inspectors criticise custody suites
+
+        Thursday 12 August 2021, 4:15pm
+
+        Inspectors found that detainees were not always checked often enough.
+        """
+    )
+    assert report.published.isoformat() == "2021-08-12"
+
+
+def test_a_force_named_by_its_abbreviation_or_by_its_area_alone():
+    report = read(
+        """\
+        Police Authority Board minutes
+
+        The Commissioner introduced the update on the inspection. COLP had made progress against each area for improvement, and COLP officers had been trained.
+        """
+    )
+    assert report.force == "City of London Police"
+    report = read(
+        """\
+        Panel minutes
+
+        GMP has set up a working group on call handling, the Deputy Mayor said.
+        """
+    )
+    assert report.force == "Greater Manchester Police"
+    report = read(
+        """\
+        Crime Data Integrity
+
+        Inspection for Lincolnshire was published July 2018.
+
+        Read the report.
+        """
+    )
+    assert report.force == "Lincolnshire Police"
+    report = read(
+        """\
+        Crime Data Integrity
+
+        Inspections for Kent and for Essex were published in July 2018.
+        """
+    )
+    assert report.force is None  # two areas named: neither is the subject
+    report = read(
+        """\
+        Fire inspection
+
+        Inspectors visited Durham Fire and Rescue Service in 2022.
+        """
+    )
+    assert report.force is None
