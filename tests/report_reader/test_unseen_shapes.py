@@ -359,3 +359,199 @@ def test_a_force_named_by_its_abbreviation_or_by_its_area_alone():
         """
     )
     assert report.force is None
+
+
+def test_a_news_article_about_an_inspection_is_a_near_miss_and_its_grades_are_not_judgments():
+    report = read(
+        """\
+        Inspectors find Anyshire Police requires improvement | ITV News
+         date 2021-08-12
+
+        Anyshire Police has been told it must improve the way it investigates crime.
+
+        HMICFRS found the force was:
+        • ‘good’ at preventing crime;
+        • ‘requires improvement’ at investigating crime.
+
+        "We will study the report carefully," a force spokesperson said.
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+    assert report.judgments == []
+    report = read(
+        """\
+        Federation responds to PEEL report
+
+        The Anyshire Police Federation has responded to the inspection of the force.
+
+        The inspectorate said the force was Good – at preventing crime, managing offenders and treating the public fairly.
+
+        Requires improvement – in five areas.
+
+        Federation chair Sam Example said: "Our members work incredibly hard."
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+    assert report.judgments == []
+
+
+def test_a_news_article_listing_causes_of_concern_is_not_a_cause_of_concern_letter():
+    report = read(
+        """\
+        Causes of concern raised over Anyshire Police
+         date 2017-03-02
+
+        Inspectors said the force was failing vulnerable people. There were three main causes of concern, which were:
+
+        • the force did not always assess risk properly;
+        • officers were not always attending calls quickly enough;
+        • investigations were not always supervised.
+
+        The chief constable said the force had already begun to improve.
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+
+
+def test_a_pcc_news_item_restating_grades_is_a_pcc_response_without_judgments():
+    report = read(
+        """\
+        Question time: the PEEL report
+
+        Following the recently released Police Effectiveness, Efficiency and Legitimacy (PEEL) report, the Commissioner held the Chief Constable to account.
+
+        The force was graded:
+        • ‘good’ at preventing crime;
+        • ‘adequate’ at responding to the public.
+
+        The Commissioner said: "I am pleased with the progress the force is making."
+        """
+    )
+    assert report.document_kind == model.PCC_RESPONSE
+    assert report.judgments == []
+
+
+def test_minutes_restating_grades_keep_them():
+    report = read(
+        """\
+        Police and Crime Panel minutes
+
+        HMICFRS assessed the force on nine areas of policing, as follows:
+
+        · Preventing crime - good
+        · Investigating crime - requires improvement
+
+        The Commissioner said the force would act on the findings.
+        """
+    )
+    assert sorted((j.area, j.grade) for j in report.judgments) == [
+        ("Investigating crime", "requires_improvement"),
+        ("Preventing crime", "good"),
+    ]
+
+
+def test_a_government_departments_letter_responding_to_a_report_is_a_near_miss():
+    for first in ("Correspondence", "Policy paper"):
+        report = read(
+            f"""\
+            {first}
+
+            Government response to the State of Policing report 2024
+
+            Home Office
+            2 Marsham Street
+            London
+            SW1P 4DF
+
+            Dear Andy,
+
+            Thank you for your annual assessment of policing in England and Wales.
+
+            Response to Recommendations
+
+            We accept the recommendation that the Home Office should review police funding.
+            """
+        )
+        assert report.document_kind == model.NEAR_MISS, first
+        assert report.title == "Government response to the State of Policing report 2024"
+        assert report.judgments == []
+
+
+def test_a_scottish_police_authority_summary_is_a_near_miss_and_not_titled_by_its_section():
+    report = read(
+        """\
+        Report Summary
+
+        Analysis of the State of Policing in England and Wales 2022
+
+        This paper gives members of the Scottish Police Authority an analysis of HMICFRS's annual assessment of policing in England and Wales, and what it means for policing here.
+
+        Conclusions and Recommendations
+
+        1. HMICFRS found that forces in England and Wales had lost public confidence.
+        2. Members should note the findings on vetting.
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+    assert report.title == "Analysis of the State of Policing in England and Wales 2022"
+    report = read(
+        """\
+        Report Summary
+        This report gives members an overview of HMICFRS's national report on vetting in England and Wales.
+        Source: www.spa.police.uk
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+    assert report.title != "Report Summary"
+
+
+def test_an_opcc_page_of_several_reports_and_responses_is_a_tracker_listing():
+    report = read(
+        """\
+        HMICFRS inspections
+
+        Crime Data Integrity 2018
+
+        Inspection for Lincolnshire was published July 2018.
+
+        Read the HMICFRS report
+
+        Read the PCC's response to the recommendations contained in this report
+
+        Fraud: Time to choose
+
+        Inspection for all forces was published April 2019.
+
+        Read the PCC's response to the recommendations contained in this report
+        """
+    )
+    assert report.document_kind == model.TRACKER_LISTING
+    assert report.force == "Lincolnshire Police"
+    report = read(
+        """\
+        PEEL 2018/19
+
+        Inspection for Anyshire was published May 2019.
+
+        Read the full report
+
+        Inspection of custody for Anyshire was published June 2019.
+
+        Read the full report
+
+        Read the PCC's response
+        """
+    )
+    assert report.document_kind == model.TRACKER_LISTING
+    report = read(
+        """\
+        HMICFRS Inspection on Fraud: 'A Time to Choose'
+
+        The report makes two recommendations that relate directly to all forces nationally.
+
+        Read the HMICFRS Inspection on Fraud: 'A Time to Choose'.
+
+        Read the PCC's response to the recommendations contained in this report
+        """
+    )
+    assert report.document_kind == model.PCC_RESPONSE
