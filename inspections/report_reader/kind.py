@@ -216,6 +216,11 @@ def document_kind(
     ]
 
 
+def restated(title: str, text: str, furniture_text: str) -> bool:
+    """A news item or a government letter: grades in it restate the report's."""
+    return news_item(title, text) or government_letter(f"{title}\n{text[:6000]}", furniture_text)
+
+
 def _scottish_or_fire(head: str) -> tuple[str, list[str]] | None:
     """Scottish policing (named often, or the Scottish body's own page), or a fire and
     rescue service: not a police force of England and Wales."""

@@ -11,12 +11,7 @@ from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
 from inspections.report_reader.forces import forces_named, main_force
-from inspections.report_reader.kind import (
-    document_kind,
-    government_letter,
-    news_item,
-    responds_to,
-)
+from inspections.report_reader.kind import document_kind, responds_to, restated
 
 
 @dataclass
@@ -45,7 +40,7 @@ _CREDIT_LINE_RE = re.compile(
 _NOT_A_TITLE_RE = re.compile(
     r"(?i)correspondence|report\s+summary|summary|overview|news(?:\s+story)?|press\s+release"
     r"|policy\s+paper|guidance|corporate\s+report|independent\s+report|research\s+and\s+analysis"
-    r"|transparency\s+data|conclusions?\s+and\s+recommendations|letter"
+    r"|transparency\s+data|conclusions?\s+and\s+recommendations|letter|meeting"
 )
 
 
@@ -126,7 +121,12 @@ class MetadataPass:
             # saved page's first line) still names the document.
             first = skip
         for index, block in enumerate(self.blocks[:6] if first is None else []):
-            if index < skip or block.kind != HEADING or vocab.match_field(block.text):
+            if (
+                index < skip
+                or block.kind != HEADING
+                or vocab.match_field(block.text)
+                or _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(block.text))
+            ):
                 continue
             text = block.text.strip()
             if first is None and (
@@ -336,12 +336,7 @@ class MetadataPass:
             furniture_text="\n".join(self.furniture.removed),
         )
         text = "\n".join(block.text for block in self.blocks)
-        if report.judgments and (
-            news_item(report.title, text)
-            or government_letter(
-                f"{report.title}\n{text[:6000]}", "\n".join(self.furniture.removed)
-            )
-        ):
+        if report.judgments and restated(report.title, text, "\n".join(self.furniture.removed)):
             # Grades come only from the inspectorate's own report, not from news restating it.
             report.warnings.append(
                 f"{report.document_reasons[0]} Its {len(report.judgments)} restated grades "

@@ -555,3 +555,124 @@ def test_an_opcc_page_of_several_reports_and_responses_is_a_tracker_listing():
         """
     )
     assert report.document_kind == model.PCC_RESPONSE
+
+
+def test_grades_in_several_short_sentences_under_an_ungraded_heading():
+    report = read(
+        """\
+        Anyshire 2014
+
+        Effectiveness
+
+        How effective is the force at keeping people safe and reducing crime?
+
+        Last updated 27/11/2014
+        Ungraded
+
+        Anyshire Police is good at reducing crime and preventing offending. The force requires improvement in investigating offending. It is good at tackling anti-social behaviour.
+
+        The force works well with partners.
+        """
+    )
+    assert sorted((j.area, j.grade) for j in report.judgments) == [
+        ("Investigating offending", "requires_improvement"),
+        ("Reducing crime and preventing offending", "good"),
+        ("Tackling anti-social behaviour", "good"),
+    ]
+    report = read(
+        """\
+        Anyshire 2014
+
+        How effective is the force at keeping people safe and reducing crime?
+
+        Ungraded
+
+        The constabulary is outstanding at tackling anti-social behaviour. It requires improvement in the way it investigates offending.
+        """
+    )
+    assert sorted((j.area, j.grade) for j in report.judgments) == [
+        ("Investigating offending", "requires_improvement"),
+        ("Tackling anti-social behaviour", "outstanding"),
+    ]
+
+
+def test_an_ungraded_area_stays_ungraded_when_no_parts_are_graded():
+    report = read(
+        """\
+        PEEL 2018/19: Anyshire Police
+
+        How effective are the force's specialist capabilities?
+
+        Ungraded
+
+        The force has the specialist capabilities it needs.
+        """
+    )
+    assert [(j.grade) for j in report.judgments] == ["ungraded"]
+
+
+def test_question_grades_in_a_pillar_summary_and_grades_carried_from_an_earlier_year():
+    report = read(
+        """\
+        Anyshire PEEL 2018
+
+        Effectiveness
+
+        How effectively does the force reduce crime and keep people safe?
+
+        Last updated 02/05/2019
+        Good
+
+        Anyshire Police is good at reducing crime and keeping people safe. It works well with partners.
+
+        The force is good at investigating crime. Its investigations are well supervised.
+
+        Anyshire Police is good at protecting vulnerable people.
+
+        In 2017, we assessed the force as good at:
+
+        • preventing crime and tackling anti-social behaviour; and
+        • tackling serious and organised crime.
+
+        Questions for Effectiveness
+        """
+    )
+    judged = {(j.area, j.grade, j.is_carried_forward) for j in report.judgments}
+    assert judged == {
+        ("Effectiveness", "good", False),
+        ("Investigating crime", "good", False),
+        ("Protecting vulnerable people", "good", False),
+        ("Preventing crime and tackling anti-social behaviour", "good", True),
+        ("Tackling serious and organised crime", "good", True),
+    }
+    report = read(
+        """\
+        Anyshire PEEL 2018
+
+        How legitimately does the force treat the public and its workforce?
+
+        Good
+
+        The constabulary is good at treating the public fairly. The constabulary is good at maintaining an ethical culture.
+
+        In 2017, we judged Anyshire Constabulary to be good at treating its workforce fairly.
+        """
+    )
+    assert [(j.area, j.grade) for j in report.judgments] == [("Legitimacy", "good")]
+
+
+def test_summary_prose_without_a_grade_line_does_not_grade_questions():
+    report = read(
+        """\
+        Anyshire PEEL 2018
+
+        How effectively does the force reduce crime and keep people safe?
+
+        Anyshire Police is good at reducing crime and keeping people safe.
+
+        The force is good at investigating crime. However, it needs to improve how it manages suspects.
+
+        The force's approach to crime-recording is now good, with a high degree of accuracy.
+        """
+    )
+    assert [(j.area, j.grade) for j in report.judgments] == [("Effectiveness", "good")]
