@@ -74,8 +74,9 @@ class MetadataPass:
         number in brackets ('Living in fear - the police and CPS response … (8019)'), or a
         status history follows it."""
         title = self.segments[0].title
+        opens_with_label = bool(self.blocks) and bool(vocab.match_label(self.blocks[0].text))
         return bool(re.search(r"\(\d{3,6}\)\s*$", title)) or (
-            bool(self.furniture.status_log) and bool(title)
+            bool(self.furniture.status_log) and (bool(title) or opens_with_label)
         )
 
     def _title_area(self) -> str:

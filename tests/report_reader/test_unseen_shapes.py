@@ -676,3 +676,76 @@ def test_summary_prose_without_a_grade_line_does_not_grade_questions():
         """
     )
     assert [(j.area, j.grade) for j in report.judgments] == [("Effectiveness", "good")]
+
+
+def test_a_register_page_with_a_cause_of_concern_and_inline_bulleted_recommendations():
+    variants = [
+        # the recommendations in one paragraph after the cause of concern's
+        """\
+        Skip to content
+
+        Cause of concern
+
+        Anyshire Constabulary's response to victims of domestic abuse is not good enough. Officers do not always complete risk assessments.
+
+        To address this cause of concern, the force should immediately review how officers complete risk assessments. • To address this cause of concern, the force should immediately make sure that supervisors check every domestic abuse investigation. • To address this cause of concern, the force should immediately stop closing cases without contacting the victim and should cease
+
+        The force has responded positively to this recommendation and has introduced a new risk assessment process.
+
+        This recommendation is complete.
+        """,
+        # the cause of concern and its recommendations on one line
+        """\
+        Cause of concern
+        Anyshire Constabulary's response to victims of domestic abuse is not good enough. Officers do not always complete risk assessments. • The force should immediately review how officers complete risk assessments. • The force should immediately make sure that supervisors check every domestic abuse investigation. • The force should immediately ensure that closing cases without contacting the victim should cease
+        The force has responded positively to this recommendation.
+        This recommendation is complete
+        """,
+        # the recommendations' paragraph opening with its bullet
+        """\
+        Cause of concern
+
+        Anyshire Constabulary's response to victims of domestic abuse is not good enough. Officers do not always complete risk assessments.
+
+        • The force should immediately review how officers complete risk assessments. • The force should immediately make sure that supervisors check every domestic abuse investigation. • The force should immediately stop closing cases without contacting the victim and should cease
+
+        This recommendation has been superseded by a later recommendation.
+        """,
+    ]
+    for text in variants:
+        report = read(text)
+        assert report.document_kind == model.REGISTER_ENTRY
+        assert [f.kind for f in report.findings] == [
+            "cause_of_concern",
+            "recommendation",
+            "recommendation",
+            "recommendation",
+        ]
+        cause = report.findings[0].text
+        assert cause.startswith("Anyshire Constabulary's response")
+        assert cause.endswith("complete risk assessments.")
+        assert "•" not in cause
+        assert all(f.cause_of_concern == 0 for f in report.findings[1:])
+        assert "should immediately review" in report.findings[1].text
+        assert "supervisors check" in report.findings[2].text
+        assert report.findings[3].text.endswith("should cease")
+        assert not any("responded positively" in f.text for f in report.findings)
+        assert not any("superseded" in f.text for f in report.findings)
+
+
+def test_a_status_comment_in_a_paper_that_does_not_open_with_a_label_is_not_a_register_log():
+    report = read(
+        """\
+        HMICFRS update to the audit committee
+
+        Recommendations
+
+        1. The force should improve how it records crime.
+
+        This recommendation is complete.
+
+        2. The force should review its use of stop and search.
+        """
+    )
+    assert report.status_log == []
+    assert report.document_kind != model.REGISTER_ENTRY
