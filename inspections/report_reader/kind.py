@@ -83,7 +83,10 @@ _NEWS_FEATURES = (
         r"|Anglia|Central|Meridian|West|London))\b|(?i:\brecently\s+(?:released|published)\b)"
     ),
 )
-_MINUTES_RE = re.compile(r"(?i)\bminutes\b|\bagenda\b|\bresolved\b|\bcommittee\b|\bpanel\b")
+_MINUTES_RE = re.compile(
+    r"(?i)\bminutes\b|\bagenda\b|\bresolved\b|\bcommittee\b|\bmeeting\s+(?:held|of)\b"
+    r"|\bmembers?\s+(?:asked|noted|queried|questioned)\b"
+)
 _PCC_NEWS_RE = re.compile(
     r"(?i)\b(?:police,?\s+(?:fire\s+)?and\s+crime\s+commissioner|pcc|pfcc|opcc|the\s+commissioner)\b"
 )
@@ -146,7 +149,7 @@ def document_kind(
     found = _not_a_force_document(title, text, head, furniture_text, is_letter, is_register)
     if found:
         return found
-    found = _scottish_or_fire(head)
+    found = _scottish_or_fire(head, force)
     if found:
         return found
     words = len(re.findall(r"[A-Za-z]{2,}", text))
@@ -221,15 +224,20 @@ def restated(title: str, text: str, furniture_text: str) -> bool:
     return news_item(title, text) or government_letter(f"{title}\n{text[:6000]}", furniture_text)
 
 
-def _scottish_or_fire(head: str) -> tuple[str, list[str]] | None:
-    """Scottish policing (named often, or the Scottish body's own page), or a fire and
+def _scottish_or_fire(head: str, force: str | None) -> tuple[str, list[str]] | None:
+    """Scottish policing (named often, or the Scottish body's own page: its name or site at
+    the top, or its full name in a page about no English or Welsh force), or a fire and
     rescue service: not a police force of England and Wales."""
     fire_text = _INSPECTORATE_NAME_RE.sub(" ", head)
     fire = len(_FIRE_RE.findall(fire_text))
     police = len(_POLICE_RE.findall(fire_text))
     scottish = len(_SCOTTISH_RE.findall(head)) + len(re.findall(r"\bScotland\b", head))
     english = len(re.findall(r"\bEngland\b|\bWales\b|\bHMICFRS\b|\bHome\s+Office\b", head))
-    if (scottish >= 2 and scottish > english) or _SCOTTISH_SOURCE_RE.search(head[:1500]):
+    if (
+        (scottish >= 2 and scottish > english)
+        or _SCOTTISH_SOURCE_RE.search(head[:1500])
+        or (force is None and re.search(r"\bScottish\s+Police\s+Authority\b", head))
+    ):
         return model.NEAR_MISS, [
             "It is about policing in Scotland (HMICS, Police Scotland, the Scottish Police "
             "Authority), which HMICFRS does not inspect: no police findings for a force of "

@@ -105,8 +105,9 @@ class MetadataPass:
         skip = 0
         # A page's type or section label above its title ("Correspondence" on GOV.UK,
         # "Report Summary" on the SPA's site) does not name the document.
-        while skip < min(3, len(self.blocks)) and _NOT_A_TITLE_RE.fullmatch(
-            vocab.plain_heading(self.blocks[skip].text)
+        while skip < min(4, len(self.blocks)) and (
+            _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(self.blocks[skip].text))
+            or _CREDIT_LINE_RE.fullmatch(self.blocks[skip].text.strip())
         ):
             self.title_blocks.add(skip)
             skip += 1

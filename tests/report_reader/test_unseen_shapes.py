@@ -749,3 +749,34 @@ def test_a_status_comment_in_a_paper_that_does_not_open_with_a_label_is_not_a_re
     )
     assert report.status_log == []
     assert report.document_kind != model.REGISTER_ENTRY
+
+
+def test_the_scottish_police_authority_named_once_far_down_a_page_about_no_english_force():
+    report = read(
+        "Report Summary\n\nAnalysis of HMICFRS's State of Policing 2022\n\n"
+        + "HMICFRS found that forces in England and Wales need to rebuild public trust. " * 25
+        + "\n\nThis analysis was prepared for the Scottish Police Authority.\n"
+    )
+    assert report.document_kind == model.NEAR_MISS
+    assert report.title == "Analysis of HMICFRS's State of Policing 2022"
+
+
+def test_a_government_letter_with_a_from_line_is_titled_by_its_own_title():
+    report = read(
+        """\
+        Correspondence
+        From: Home Office
+        Home Secretary's letter on the inspection of police vetting
+        Published 12 March 2024
+
+        Dear Matt,
+
+        I write in response to your report on vetting.
+
+        Response to Recommendations
+
+        The Home Office accepts the recommendation.
+        """
+    )
+    assert report.title == "Home Secretary's letter on the inspection of police vetting"
+    assert report.document_kind == model.NEAR_MISS
