@@ -35,9 +35,9 @@ the text into blocks. How a report is read, in order of precedence:
    the document is (kind.py), which caps the confidence of quoted and near-miss findings.
 
 The passes live in their own modules and are mixed into one parser: metadata.py (title,
-dates, era, force), grades.py (areas and judgments), prose_grades.py (grades in prose), findings.py (lists of findings),
-leadins.py (lists opened by a sentence), links.py (carried forward, causes of concern,
-duplicates)."""
+dates, era, force), grades.py (areas and judgments), prose_grades.py (grades in prose),
+findings.py (lists of findings), leadins.py (lists opened by a sentence), links.py (carried
+forward, causes of concern, duplicates)."""
 
 from __future__ import annotations
 
