@@ -100,10 +100,12 @@ _GOVERNMENT_RE = re.compile(
 _RESPONSE_LINK_RE = re.compile(
     r"(?im)^\s*read\s+the\s+(?:pcc|opcc|pfcc|commissioner)['’]?s?\s+(?:formal\s+)?response\b"
 )
-_LISTED_REPORT_RE = re.compile(
-    r"(?im)^\s*(?:the\s+)?(?:inspection|report|assessment)\s+(?:for|of|into)\s+[^.\n]{2,60}?\s+"
+_LISTED_ENTRY_RE = re.compile(
+    r"(?im)^[^.\n]{0,60}?\b(?:inspection|report|assessment)\s+(?:for|of|into)\s+[^.\n]{2,60}?\s+"
     r"was\s+published\s+(?:in\s+|on\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d\b"
-    r"|^\s*read\s+the\s+(?:full\s+)?(?:hmic|hmicfrs)?\s*(?:inspection\s+)?report\b"
+)
+_REPORT_LINK_RE = re.compile(
+    r"(?im)^\s*read\s+the\s+(?:full\s+)?(?:hmic|hmicfrs)?\s*(?:inspection\s+)?report\b"
 )
 
 
@@ -184,7 +186,8 @@ def document_kind(
         ]
     listed = len(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b", head))
     links = len(_RESPONSE_LINK_RE.findall(head))
-    if links >= 2 or (links and len(_LISTED_REPORT_RE.findall(head)) >= 2):
+    entries = len(_LISTED_ENTRY_RE.findall(head))
+    if links >= 2 or entries >= 2 or (links and entries + len(_REPORT_LINK_RE.findall(head)) >= 2):
         listed = 2
     # A page crediting its source ("Source · HMICFRS") or calling itself a tracker, with a
     # report's findings one per table row: someone else's listing of them.

@@ -545,6 +545,18 @@ def test_an_opcc_page_of_several_reports_and_responses_is_a_tracker_listing():
     assert report.document_kind == model.TRACKER_LISTING
     report = read(
         """\
+        Crime Data Integrity
+
+        Crime Data Integrity inspection for Lincolnshire was published July 2018.
+
+        Read the full report
+
+        Read the PCC's response to the recommendations contained in this report
+        """
+    )
+    assert report.document_kind == model.TRACKER_LISTING
+    report = read(
+        """\
         HMICFRS Inspection on Fraud: 'A Time to Choose'
 
         The report makes two recommendations that relate directly to all forces nationally.
