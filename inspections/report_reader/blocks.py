@@ -329,7 +329,41 @@ def to_blocks(text: str) -> list[Block]:
         para_lines[:] = [number, number]
         blank_before = False
     flush()
-    return _merge_broken_paragraphs(blocks)
+    return _split_inline_bullets(_merge_broken_paragraphs(blocks))
+
+
+_INLINE_BULLET_RE = re.compile(r"(?:^|\s)•\s+")
+
+
+def _split_inline_bullets(blocks: list[Block]) -> list[Block]:
+    """A paragraph holding a list flattened onto one line ("… • The force should … • The
+    force should …", as a register page prints a cause of concern's recommendations): its
+    opening text, then one item per bullet. Text before the first bullet that is itself a
+    directive is the first item."""
+    out: list[Block] = []
+    for block in blocks:
+        pieces = _INLINE_BULLET_RE.split(block.text) if block.kind in (PARA, ITEM) else []
+        if len([piece for piece in pieces if piece.strip()]) < 3:
+            out.append(block)
+            continue
+        head, *items = (piece.strip() for piece in pieces)
+        if head and (block.kind == ITEM or vocab.has_directive_clause(head)):
+            items.insert(0, head)
+        elif head:
+            out.append(Block(PARA, head, line=block.line, end=block.end))
+        out.extend(
+            Block(
+                ITEM,
+                item,
+                level=block.level if block.kind == ITEM else 0,
+                style="•",
+                line=block.line,
+                end=block.end,
+            )
+            for item in items
+            if item
+        )
+    return out
 
 
 def _merge_broken_paragraphs(blocks: list[Block]) -> list[Block]:

@@ -64,6 +64,8 @@ def parse_date(text: str) -> tuple[date, str] | None:
 # A saved page's date line without a colon: "date 2024-05-03", "Published 3 May 2024".
 DATE_LINE_RE = re.compile(
     r"^(?:date|published(?:\s+on)?|publication\s+date|date\s+published)\s*[·|–-]?\s*"
-    r"(?P<value>(?:19|20)\d\d-\d\d-\d\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+(?:19|20)\d\d)$",
+    r"(?P<value>(?:19|20)\d\d-\d\d-\d\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+(?:19|20)\d\d)"
+    # a scraped page's date field may carry the time: "date 2021-08-12T10:15:00Z"
+    r"(?:[T\s]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$",
     re.IGNORECASE,
 )

@@ -280,6 +280,18 @@ class FindingsPass:
             # progress notes on a finding quoted in full, not parts of it. The finding is over.
             self._close_context()
             return
+        if (
+            ctx.kind == model.CAUSE_OF_CONCERN
+            and self.current is not None
+            and ctx.list_mode is None
+            and vocab.has_directive_clause(text)
+            and not vocab.blocks_start_lower(text)
+        ):
+            # Whole directives under a cause of concern, with no lead-in ("… the force should
+            # immediately …" one per bullet): its recommendations.
+            self._open_leadin(model.RECOMMENDATION, "", ctx.level)
+            self._context_item(block)
+            return
         if ctx.list_mode is None:
             ctx.list_mode = "parts" if self.current is not None else "findings"
         if ctx.list_mode == "parts" and self.current is not None:

@@ -72,23 +72,60 @@ _PATTERNS = [
 ]
 
 
+# Abbreviations a force goes by in its own papers and minutes, where only one force uses it
+# ("WMP" is both West Midlands and West Mercia, so it is not here). Case-sensitive.
+_ABBREVIATIONS = {
+    "City of London Police": r"CoLP|COLP",
+    "Greater Manchester Police": r"GMP",
+    "Metropolitan Police Service": r"MPS|the\s+Met(?!\s+Office)|Met\s+Police",
+    "West Yorkshire Police": r"WYP",
+    "South Yorkshire Police": r"SYP",
+    "North Yorkshire Police": r"NYP",
+    "Thames Valley Police": r"TVP",
+    "Devon and Cornwall Police": r"DCP",
+}
+_ABBREVIATION_PATTERNS = [
+    (name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in _ABBREVIATIONS.items()
+]
+# A force's area named on its own ("Inspection for Lincolnshire was published July 2018"),
+# not as a council's, a fire service's or a mayor's.
+_PLACE_PATTERNS = [
+    (
+        name,
+        re.compile(
+            rf"\b{re.escape(_place(name))}\b(?!\s+(?:Fire|County|Council|City\s+Council"
+            r"|Corporation|Combined\s+Authority|Mayor|and\s+Rescue|Police|Constabulary))"
+        ),
+    )
+    for name in FORCES
+    if _place(name) not in ("Metropolitan",)
+]
+
+
 def forces_named(text: str) -> list[str]:
     """Each mention of one of the 43 forces, by its name as data/forces.csv spells it
     ('Kent Police' in 'PEEL Assessment of Kent Police'; 'Northamptonshire Police' in 'the
     Police, Fire and Crime Commissioner for Northamptonshire'), in no particular order."""
     found = []
-    for name, pattern in _PATTERNS:
+    for name, pattern in (*_PATTERNS, *_ABBREVIATION_PATTERNS):
         found.extend(name for _ in pattern.finditer(text))
     return found
 
 
+def _place_named(texts: tuple[str, ...]) -> str | None:
+    """The force whose area alone is named, when it is the only force area named at all."""
+    places = {name for text in texts for name, pattern in _PLACE_PATTERNS if pattern.search(text)}
+    return places.pop() if len(places) == 1 else None
+
+
 def main_force(*texts: str) -> str | None:
-    """The force named most often in the first text that names any (title, then body)."""
+    """The force named most often in the first text that names any (title, then body);
+    failing that, the one force whose area alone is named ("Inspection for Lincolnshire")."""
     for text in texts:
         names = forces_named(text)
         if names:
             return Counter(names).most_common(1)[0][0]
-    return None
+    return _place_named(texts)
 
 
 def force_slug(name: str | None) -> str | None:

@@ -137,7 +137,33 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
                 out[following] = f"{line}. {out[following].strip()}"
             blank(index)
     _table_headers(out, blank)
+    _register_comments(out, found, blank)
     return "\n".join(out), found
+
+
+_REGISTER_OPENING_RE = re.compile(r"(?i)^(?:cause\s+of\s+concern|recommendations?)\s*:?$")
+_REGISTER_COMMENT_RE = re.compile(
+    r"(?i)^(?:the\s+force\s+has\s+(?:responded|made|taken|provided|completed)\b.{0,120}"
+    r"\bthis\s+(?:recommendation|cause\s+of\s+concern)\b|this\s+(?:recommendation|cause\s+of"
+    r"\s+concern)\s+(?:is|has\s+been|was|remains)\s+(?:now\s+)?(?:complete|completed|closed"
+    r"|superseded|being\s+progressed|awaiting\s+review|discharged)\b)"
+)
+
+
+def _register_comments(out: list[str], found: Furniture, blank) -> None:
+    """A register page that opens with its label ("Cause of concern") and ends with the
+    inspectorate's status comments ("The force has responded positively to this
+    recommendation …", "This recommendation is complete"): the comments are its status
+    history, not the finding's text."""
+    filled = [index for index, line in enumerate(out) if line.strip()]
+    if found.status_log or not filled or not _REGISTER_OPENING_RE.match(out[filled[0]].strip()):
+        return
+    for index in filled[1:]:
+        if _REGISTER_COMMENT_RE.match(out[index].strip()):
+            found.status_log = [line for line in out[index:] if line.strip()]
+            for rest in range(index, len(out)):
+                blank(rest)
+            return
 
 
 def _address_line(text: str) -> bool:

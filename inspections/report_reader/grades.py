@@ -212,8 +212,10 @@ class GradesPass:
         improvement in the way it plans for the future' (2018/19), 'Cumbria Constabulary is
         adequate at …' (2021/22 on)."""
         area = self._area_name()
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z‘'“\"])", text):
-            sentence = sentence.strip()
+        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z‘'“\"])", text)]
+        if self._several_grades(sentences):
+            return
+        for sentence in sentences:
             if self._grade_special(sentence):
                 continue
             match = vocab.GRADE_SENTENCE_RE.match(sentence)
@@ -221,6 +223,8 @@ class GradesPass:
                 continue
             grade = "requires_improvement" if match.group("ri") else match.group("grade").lower()
             rest = match.group("rest")
+            if self._question_in_summary(area, rest, grade):
+                continue
             pillar = _pillar_of(rest) or vocab.area_for_grade_phrase(self.framework, rest)
             if _WAY_RE.match(rest) and not pillar:
                 self._judgment(_area_phrase(rest), grade, strong=False)

@@ -59,6 +59,75 @@ _PCC_RE = re.compile(
     re.MULTILINE,
 )
 _PEEL_RE = re.compile(r"\bPEEL\b")
+# A Scottish body's own page: its name or its site near the top, whatever report it is about
+# (the SPA's summary of HMICFRS's State of Policing names England and Wales more than Scotland).
+_SCOTTISH_SOURCE_RE = re.compile(
+    r"\b(?:Scottish\s+Police\s+Authority|SPA)\b|\.scot\b"
+    r"|spa\.police\.uk"
+)
+# A news article about an inspection: a scraped page's date field, reported speech, a news or
+# staff-association source. Two of these make a news item; minutes and papers are not news.
+_NEWS_FEATURES = (
+    re.compile(r"(?im)^\s*date\s+(?:19|20)\d\d-\d\d-\d\d"),
+    re.compile(
+        r"(?i)\b(?:the\s+inspectorate|hmicfrs|hmic|inspectors|the\s+watchdog|the\s+report)\s+"
+        r"(?:said|says|found|concluded|warned|added|rated|graded)\b"
+    ),
+    re.compile(
+        r"(?i)[”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|added)\b"
+        r"|\b(?:said|says|added)\s*:\s*[“\"]|\b(?:commissioner|pcc|pfcc|chair|chairman|secretary"
+        r"|chief\s+constable|spokesperson|spokesman|spokeswoman)\s+(?:said|says|added)\b"
+    ),
+    re.compile(
+        r"\b(?:ITV|BBC|Sky\s+News|Police\s+Federation|[A-Z]\w+\s+Polfed|News\s+(?:Tyne|Yorkshire"
+        r"|Anglia|Central|Meridian|West|London))\b|(?i:\brecently\s+(?:released|published)\b)"
+    ),
+)
+_MINUTES_RE = re.compile(
+    r"(?i)\bminutes\b|\bagenda\b|\bresolved\b|\bcommittee\b|\bmeeting\s+(?:held|of)\b"
+    r"|\bmembers?\s+(?:asked|noted|queried|questioned)\b"
+)
+_PCC_NEWS_RE = re.compile(
+    r"(?i)\b(?:police,?\s+(?:fire\s+)?and\s+crime\s+commissioner|pcc|pfcc|opcc|the\s+commissioner)\b"
+)
+# A government department writing back about an inspectorate's report.
+_GOVERNMENT_RE = re.compile(
+    r"\b(?:Home\s+Office|Ministry\s+of\s+Justice|Cabinet\s+Office|HM\s+Treasury"
+    r"|Department\s+(?:for|of)\s+[A-Z]\w+)\b"
+)
+# An OPCC page listing several reports: "Read the PCC's response …" links, "Inspection for
+# Lincolnshire was published July 2018" entries.
+_RESPONSE_LINK_RE = re.compile(
+    r"(?im)^\s*read\s+the\s+(?:pcc|opcc|pfcc|commissioner)['’]?s?\s+(?:formal\s+)?response\b"
+)
+_LISTED_ENTRY_RE = re.compile(
+    r"(?im)^[^.\n]{0,60}?\b(?:inspection|report|assessment)\s+(?:for|of|into)\s+[^.\n]{2,60}?\s+"
+    r"was\s+published\s+(?:in\s+|on\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d\d\b"
+)
+_REPORT_LINK_RE = re.compile(
+    r"(?im)^\s*read\s+the\s+(?:full\s+)?(?:hmic|hmicfrs)?\s*(?:inspection\s+)?report\b"
+)
+
+
+def news_item(title: str, text: str) -> bool:
+    """A news article or a news item restating an inspection report (not minutes or a
+    committee paper): at least two news features in its opening."""
+    head = f"{title}\n{text[:4000]}"
+    if _MINUTES_RE.search(head[:1500]):
+        return False
+    return sum(1 for pattern in _NEWS_FEATURES if pattern.search(head)) >= 2
+
+
+def government_letter(head: str, furniture_text: str) -> bool:
+    """A government department's letter ("Dear Andy,", the department's address) responding
+    to an inspectorate report."""
+    opening = f"{head[:1500]}\n{furniture_text}"
+    return bool(
+        _GOVERNMENT_RE.search(opening)
+        and re.search(r"(?im)^\s*dear\s+\w", f"{furniture_text}\n{head}")
+        and re.search(r"(?i)\bresponse\s+to\b|\brespond(?:s|ing)?\s+to\b", head)
+        and not re.search(r"(?i)\bletter\s+information\b", furniture_text)
+    )
 
 
 def document_kind(
@@ -75,25 +144,17 @@ def document_kind(
     report_kind: str | None = None,
     row_findings: int = 0,
     credited: bool = False,
+    furniture_text: str = "",
 ) -> tuple[str, list[str]]:
     """(kind, reasons) for a document; `text` is its text without furniture."""
     head = f"{title}\n{text[:6000]}"
+    found = _not_a_force_document(title, text, head, furniture_text, is_letter, is_register)
+    if found:
+        return found
+    found = _scottish_or_fire(head, force)
+    if found:
+        return found
     words = len(re.findall(r"[A-Za-z]{2,}", text))
-    fire_text = _INSPECTORATE_NAME_RE.sub(" ", head)
-    fire = len(_FIRE_RE.findall(fire_text))
-    police = len(_POLICE_RE.findall(fire_text))
-    scottish = len(_SCOTTISH_RE.findall(head)) + len(re.findall(r"\bScotland\b", head))
-    english = len(re.findall(r"\bEngland\b|\bWales\b|\bHMICFRS\b|\bHome\s+Office\b", head))
-    if scottish >= 2 and scottish > english:
-        return model.NEAR_MISS, [
-            "It is about policing in Scotland (HMICS, Police Scotland), which HMICFRS does not "
-            "inspect: no police findings for a force of England and Wales."
-        ]
-    if fire and fire >= police:
-        return model.NEAR_MISS, [
-            "It is about a fire and rescue service, not a police force: its findings are not "
-            "a police force's."
-        ]
     if _FRAMEWORK_DOC_RE.search(title):
         return model.NEAR_MISS, [
             "It is an assessment framework: its statements are criteria, not findings."
@@ -124,6 +185,10 @@ def document_kind(
             "or area for improvement."
         ]
     listed = len(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b", head))
+    links = len(_RESPONSE_LINK_RE.findall(head))
+    entries = len(_LISTED_ENTRY_RE.findall(head))
+    if links >= 2 or entries >= 2 or (links and entries + len(_REPORT_LINK_RE.findall(head)) >= 2):
+        listed = 2
     # A page crediting its source ("Source · HMICFRS") or calling itself a tracker, with a
     # report's findings one per table row: someone else's listing of them.
     third_party = credited or re.search(r"(?i)\btracker\b|\blisting\b", title)
@@ -155,3 +220,92 @@ def document_kind(
         "An inspection report that is not a PEEL assessment of one force (thematic, joint or "
         "single-subject)."
     ]
+
+
+def restated(title: str, text: str, furniture_text: str) -> bool:
+    """A news item or a government letter: grades in it restate the report's."""
+    return news_item(title, text) or government_letter(f"{title}\n{text[:6000]}", furniture_text)
+
+
+def _scottish_or_fire(head: str, force: str | None) -> tuple[str, list[str]] | None:
+    """Scottish policing (named often, or the Scottish body's own page: its name or site at
+    the top, or its full name in a page about no English or Welsh force), or a fire and
+    rescue service: not a police force of England and Wales."""
+    fire_text = _INSPECTORATE_NAME_RE.sub(" ", head)
+    fire = len(_FIRE_RE.findall(fire_text))
+    police = len(_POLICE_RE.findall(fire_text))
+    scottish = len(_SCOTTISH_RE.findall(head)) + len(re.findall(r"\bScotland\b", head))
+    english = len(re.findall(r"\bEngland\b|\bWales\b|\bHMICFRS\b|\bHome\s+Office\b", head))
+    if (
+        (scottish >= 2 and scottish > english)
+        or _SCOTTISH_SOURCE_RE.search(head[:1500])
+        or (force is None and re.search(r"\bScottish\s+Police\s+Authority\b", head))
+    ):
+        return model.NEAR_MISS, [
+            "It is about policing in Scotland (HMICS, Police Scotland, the Scottish Police "
+            "Authority), which HMICFRS does not inspect: no police findings for a force of "
+            "England and Wales."
+        ]
+    if fire and fire >= police:
+        return model.NEAR_MISS, [
+            "It is about a fire and rescue service, not a police force: its findings are not "
+            "a police force's."
+        ]
+    return None
+
+
+def _not_a_force_document(
+    title: str, text: str, head: str, furniture_text: str, is_letter: bool, is_register: bool
+) -> tuple[str, list[str]] | None:
+    """A news item about an inspection, or a government department's letter about one:
+    neither is the inspectorate's report nor a police force's document."""
+    if is_register or is_letter:
+        return None
+    if news_item(title, text):
+        if _PCC_NEWS_RE.search(head[:3000]):
+            return model.PCC_RESPONSE, [
+                "A police and crime commissioner's news item on a report: grades and findings "
+                "it restates are the report's, taken from the inspectorate's own page."
+            ]
+        return model.NEAR_MISS, [
+            "A news article about an inspection, not the inspectorate's report: grades and "
+            "findings it quotes are taken from the report itself."
+        ]
+    if government_letter(head, furniture_text):
+        return model.NEAR_MISS, [
+            "A government department's letter responding to an inspectorate report: not a "
+            "police force's document, with no police findings or grades of its own."
+        ]
+    return None
+
+
+_RESPONDS_TO_RES = (
+    re.compile(
+        r"\bresponse\s+to\s+(?:the\s+)?(?:HMIC|HMICFRS)(?:['’]s)?\s+(?:report|inspection)"
+        r"(?:\s+(?:on|into|of|entitled|titled))?\s*[:,–-]?\s*(?P<title>[^\n(]{8,160})",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:HMIC|HMICFRS)\s+(?:inspection\s+report|inspection\s+on|report\s+on)\s*[:–-]?\s*"
+        r"(?P<title>[^\n(]{8,160})",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+)
+
+
+def responds_to(title: str, text: str) -> str:
+    """The report a response names: 'response to the HMIC report Core Business: …',
+    'HMICFRS Inspection Report: PEEL 2021/22 - An Inspection of West Mercia Police',
+    "HMICFRS Inspection on Fraud: 'A Time to Choose'"."""
+    for source in (title, text[:3000]):
+        for pattern in _RESPONDS_TO_RES:
+            match = pattern.search(source)
+            if not match:
+                continue
+            name = re.sub(r"[‘’“”\"]|(?<!\w)'|'(?!\w)", "", match.group("title"))
+            name = " ".join(name.split()).strip(" .,;:")
+            if len(name.split()) >= 3:
+                return name
+    if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", title):
+        return title  # an OPCC page titled with the report's own title
+    return ""

@@ -11,7 +11,7 @@ from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
 from inspections.report_reader.forces import forces_named, main_force
-from inspections.report_reader.kind import document_kind
+from inspections.report_reader.kind import document_kind, responds_to, restated
 
 
 @dataclass
@@ -31,41 +31,16 @@ _COMMITTEE_DATE_RE = re.compile(
 )
 
 
-_RESPONDS_TO_RES = (
-    re.compile(
-        r"\bresponse\s+to\s+(?:the\s+)?(?:HMIC|HMICFRS)(?:['’]s)?\s+(?:report|inspection)"
-        r"(?:\s+(?:on|into|of|entitled|titled))?\s*[:,–-]?\s*(?P<title>[^\n(]{8,160})",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        r"^(?:HMIC|HMICFRS)\s+(?:inspection\s+report|inspection\s+on|report\s+on)\s*[:–-]?\s*"
-        r"(?P<title>[^\n(]{8,160})",
-        re.IGNORECASE | re.MULTILINE,
-    ),
-)
-
-
-def responds_to(title: str, text: str) -> str:
-    """The report a response names: 'response to the HMIC report Core Business: …',
-    'HMICFRS Inspection Report: PEEL 2021/22 - An Inspection of West Mercia Police',
-    "HMICFRS Inspection on Fraud: 'A Time to Choose'"."""
-    for source in (title, text[:3000]):
-        for pattern in _RESPONDS_TO_RES:
-            match = pattern.search(source)
-            if not match:
-                continue
-            name = re.sub(r"[‘’“”\"]|(?<!\w)'|'(?!\w)", "", match.group("title"))
-            name = " ".join(name.split()).strip(" .,;:")
-            if len(name.split()) >= 3:
-                return name
-    if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", title):
-        return title  # an OPCC page titled with the report's own title
-    return ""
-
-
 # A saved page's credit line ("Source · HMICFRS", "Publisher: Home Office"): not a title.
 _CREDIT_LINE_RE = re.compile(
     r"(?i)(?:source|publisher|published\s+by|via|credit|from)\s*[·:|•]\s*\S.{0,60}"
+)
+
+
+_NOT_A_TITLE_RE = re.compile(
+    r"(?i)correspondence|report\s+summary|summary|overview|news(?:\s+story)?|press\s+release"
+    r"|policy\s+paper|guidance|corporate\s+report|independent\s+report|research\s+and\s+analysis"
+    r"|transparency\s+data|conclusions?\s+and\s+recommendations|letter|meeting"
 )
 
 
@@ -74,6 +49,8 @@ def _only_a_date(text: str) -> bool:
     rest = vocab.DAY_DATE_RE.sub("", text)
     rest = vocab.MONTH_DATE_RE.sub("", rest)
     rest = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", "", rest)
+    # a news dateline's time: "Thursday 12 August 2021, 4:15pm", "12 August 2021 16:15 BST"
+    rest = re.sub(r"(?i)\b\d{1,2}[:.]\d\d\s*(?:am|pm)?(?:\s+(?:bst|gmt|utc))?\b", "", rest)
     return not rest.strip(" ,.")
 
 
@@ -97,8 +74,9 @@ class MetadataPass:
         number in brackets ('Living in fear - the police and CPS response … (8019)'), or a
         status history follows it."""
         title = self.segments[0].title
+        opens_with_label = bool(self.blocks) and bool(vocab.match_label(self.blocks[0].text))
         return bool(re.search(r"\(\d{3,6}\)\s*$", title)) or (
-            bool(self.furniture.status_log) and bool(title)
+            bool(self.furniture.status_log) and (bool(title) or opens_with_label)
         )
 
     def _title_area(self) -> str:
@@ -124,7 +102,16 @@ class MetadataPass:
         force's or the inspectorate's name is skipped; one that is an area, a label or a
         grade is not a title at all."""
         first = None
-        opening = self.blocks[0] if self.blocks else None
+        skip = 0
+        # A page's type or section label above its title ("Correspondence" on GOV.UK,
+        # "Report Summary" on the SPA's site) does not name the document.
+        while skip < min(4, len(self.blocks)) and (
+            _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(self.blocks[skip].text))
+            or _CREDIT_LINE_RE.fullmatch(self.blocks[skip].text.strip())
+        ):
+            self.title_blocks.add(skip)
+            skip += 1
+        opening = self.blocks[skip] if skip < len(self.blocks) else None
         if (
             opening is not None
             and opening.kind == PARA
@@ -134,9 +121,14 @@ class MetadataPass:
         ):
             # A first line that no layout marks as a heading (a register entry's title, a
             # saved page's first line) still names the document.
-            first = 0
+            first = skip
         for index, block in enumerate(self.blocks[:6] if first is None else []):
-            if block.kind != HEADING or vocab.match_field(block.text):
+            if (
+                index < skip
+                or block.kind != HEADING
+                or vocab.match_field(block.text)
+                or _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(block.text))
+            ):
                 continue
             text = block.text.strip()
             if first is None and (
@@ -343,7 +335,16 @@ class MetadataPass:
             credited=any(
                 _CREDIT_LINE_RE.fullmatch(block.text.strip()) for block in self.blocks[:8]
             ),
+            furniture_text="\n".join(self.furniture.removed),
         )
+        text = "\n".join(block.text for block in self.blocks)
+        if report.judgments and restated(report.title, text, "\n".join(self.furniture.removed)):
+            # Grades come only from the inspectorate's own report, not from news restating it.
+            report.warnings.append(
+                f"{report.document_reasons[0]} Its {len(report.judgments)} restated grades "
+                "are not proposed."
+            )
+            report.judgments = []
         if report.document_kind in (
             model.PCC_RESPONSE,
             model.IMPROVEMENT_PLAN,

@@ -35,9 +35,9 @@ the text into blocks. How a report is read, in order of precedence:
    the document is (kind.py), which caps the confidence of quoted and near-miss findings.
 
 The passes live in their own modules and are mixed into one parser: metadata.py (title,
-dates, era, force), grades.py (areas and judgments), findings.py (lists of findings),
-leadins.py (lists opened by a sentence), links.py (carried forward, causes of concern,
-duplicates)."""
+dates, era, force), grades.py (areas and judgments), prose_grades.py (grades in prose),
+findings.py (lists of findings), leadins.py (lists opened by a sentence), links.py (carried
+forward, causes of concern, duplicates)."""
 
 from __future__ import annotations
 
@@ -68,6 +68,7 @@ from inspections.report_reader.links import (
     link_causes,
 )
 from inspections.report_reader.metadata import MetadataPass, _report_kind, _Segment
+from inspections.report_reader.prose_grades import ProseGradesPass
 
 
 def parse_text(text: str) -> model.ParsedReport:
@@ -80,7 +81,7 @@ def parse_text(text: str) -> model.ParsedReport:
     return report
 
 
-class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
+class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPass, LinksPass):
     def __init__(self, blocks: list[Block], furniture: Furniture | None = None):
         self.blocks = blocks
         self.furniture = furniture or Furniture()
@@ -105,6 +106,8 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         self.segments: list[_Segment] = [_Segment(start=0)]
         self.frameworks: list[str | None] = [None]
         self.title_blocks: set[int] = set()
+        self.line_graded: set[str] = set()  # areas graded by a grade on its own line
+        self.grade_list: str | None = None  # "we assessed the force as good at:" before items
         marked = [
             n for n, b in enumerate(blocks) if b.kind == HEADING and b.style in ("md", "bold")
         ]
@@ -154,6 +157,11 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
     def _heading(self, block: Block) -> None:
         text = block.text
         self.table = None
+        self.grade_list = None
+        if self._grade_list_leadin(text):
+            self._close_context()
+            self._flush_narrative()
+            return
         field_match = vocab.match_field(text)
         if field_match:
             self._field(field_match)
@@ -178,6 +186,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
             if self.areas or self._title_area():
                 area = self.areas[-1].name if self.areas else self._title_area()
                 self._judgment(area, grade, strong=True)
+                self.line_graded.add(area)
             return
         if vocab.is_structural(text):
             self._close_context()
@@ -234,10 +243,7 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
         if self.quoted_cause == self.index:
             self._add_cause(text, BOLD_LEVEL)
             return
-        grade = vocab.match_grade_line(text)
-        if grade and len(vocab.words(text)) <= 4 and (self.areas or self._title_area()):
-            area = self.areas[-1].name if self.areas else self._title_area()
-            self._judgment(area, grade, strong=True)
+        if self._grade_line_para(text):
             return
         pair = re.match(
             r"^(?P<area>[A-Z][^:.|]{2,120}?)\s*[:|–-]\s*(?P<grade>[A-Za-z ]{4,25})\.?$", text
@@ -291,6 +297,8 @@ class _Parser(MetadataPass, GradesPass, FindingsPass, LeadInPass, LinksPass):
 
     def _item(self, block: Block) -> None:
         if self.index in self.title_blocks:
+            return
+        if self._grade_list_item(block.text):
             return
         if self.ctx is None and (self._grade_pairs(block.text) or self._grade_item(block.text)):
             return

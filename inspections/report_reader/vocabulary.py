@@ -325,6 +325,18 @@ def is_directive(text: str) -> bool:
     return len(words(subject)) <= 18 and not _SUBJECT_VERBS.search(subject)
 
 
+_DIRECTIVE_CLAUSE_RE = re.compile(
+    r"(?i)^[^.;:]{0,80}?\b(?:the\s+(?:force|constabulary)|forces|chief\s+constables?)\s+"
+    r"(?:should|must)\b"
+)
+
+
+def has_directive_clause(text: str) -> bool:
+    """A directive, or a sentence whose main clause is one: 'To address this cause of
+    concern, the force should immediately …'."""
+    return is_directive(text) or bool(_DIRECTIVE_CLAUSE_RE.match(text.strip()))
+
+
 def is_sentence_like(text: str) -> bool:
     return bool(_SENTENCE_VERBS.search(text))
 

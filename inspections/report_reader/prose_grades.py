@@ -1,0 +1,109 @@
+"""Grades written in prose around the grade lines: several short sentences each grading a
+part of an ungraded heading (PEEL 2014), a pillar's summary naming its questions' grades
+(2015–2018/19 detailed findings), and an earlier year's grades carried into a report ("In 2017,
+we assessed the force as good at:" before a list). Mixed into the parser with GradesPass."""
+
+from __future__ import annotations
+
+import re
+
+from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.grades import _area_phrase, _grade_value, _is_pillar_area, _pillar_of
+
+
+class ProseGradesPass:
+    """Grades in prose: mixed into the parser."""
+
+    def _grade_line_para(self, text: str) -> bool:
+        """A paragraph that is a lead-in to a list of grades, or a grade on its own line
+        under an area heading."""
+        self.grade_list = None
+        if self._grade_list_leadin(text):
+            self._close_context()
+            self._flush_narrative()
+            return True
+        grade = vocab.match_grade_line(text)
+        if grade and len(vocab.words(text)) <= 4 and (self.areas or self._title_area()):
+            area = self.areas[-1].name if self.areas else self._title_area()
+            self._judgment(area, grade, strong=True)
+            self.line_graded.add(area)
+            return True
+        return False
+
+    def _several_grades(self, sentences: list[str]) -> bool:
+        """Short sentences that each grade a part (PEEL 2014: "Anyshire Police is good at
+        reducing crime. The force requires improvement in investigating offending. It is good
+        at tackling anti-social behaviour."): each part is an area of its own, and a bare
+        "Ungraded" line above them means the heading has no overall grade, not a judgment."""
+        heading = vocab.plain(self._area_name())
+        if any(
+            j.report == self.report and vocab.plain(j.area) == heading and j.grade != "ungraded"
+            for j in self.judgments
+        ):
+            return False  # a graded heading: its summary restates or explains the grade
+        found = []
+        for sentence in sentences:
+            match = vocab.GRADE_SENTENCE_RE.match(sentence) or (
+                _PRONOUN_GRADE_RE.match(sentence) if found else None
+            )
+            if match and not _pillar_of(match.group("rest")):
+                found.append(match)
+        if len(found) < 2 or len({vocab.plain(m.group("rest")) for m in found}) < len(found):
+            return False
+        for match in found:
+            grade = "requires_improvement" if match.group("ri") else match.group("grade").lower()
+            self._judgment(_area_phrase(match.group("rest")), grade, strong=False)
+        self.judgments = [
+            j
+            for j in self.judgments
+            if not (
+                j.report == self.report and j.grade == "ungraded" and vocab.plain(j.area) == heading
+            )
+        ]
+        return True
+
+    def _question_in_summary(self, area: str, rest: str, grade: str) -> bool:
+        """A pillar's summary on a page that gives the pillar's grade on its own line
+        (2015–2018/19 detailed findings): "The force is good at investigating crime." grades
+        that question. A phrase naming the pillar itself ("at keeping people safe", "at
+        treating the public fairly") restates the pillar's grade."""
+        if not (_is_pillar_area(area) and area in self.line_graded):
+            return False
+        if _pillar_of(rest) or vocab.area_for_grade_phrase("peel-2016", rest):
+            return False
+        phrase = _area_phrase(rest)
+        if not 1 <= len(vocab.words(phrase)) <= 8:
+            return False
+        self._judgment(phrase, grade, strong=False)
+        return True
+
+    def _grade_list_leadin(self, text: str) -> bool:
+        """ "In 2017, we assessed the force as good at:" before a list of the areas: grades
+        of an earlier inspection carried into this report."""
+        match = _GRADE_LIST_RE.match(text.strip())
+        if not match:
+            return False
+        self.grade_list = _grade_value(match.group("grade"))
+        return True
+
+    def _grade_list_item(self, text: str) -> bool:
+        if not self.grade_list:
+            return False
+        area = re.sub(r"(?i)[;,.]?\s*(?:and|or)?\s*$", "", text.strip()).strip(" ;,.")
+        if not area or len(vocab.words(area)) > 12:
+            return False
+        self._judgment(_area_phrase(area), self.grade_list, strong=False)
+        self.judgments[-1].is_carried_forward = True
+        return True
+
+
+_PRONOUN_GRADE_RE = re.compile(
+    r"^(?:It|They)\s+(?:(?:is|was|remains|are|were)\s+(?P<grade>outstanding|good|adequate"
+    r"|inadequate)|(?P<ri>requires?\s+improvement))\s+(?P<rest>(?:at|in)\b[^.]*)",
+)
+_GRADE_LIST_RE = re.compile(
+    r"(?i)^(?:in\s+(?:19|20)\d\d,?\s+)?(?:we|hmic|hmicfrs)\s+(?:assessed|judged|graded|found)\s+"
+    r"(?:the\s+(?:force|constabulary)|it|[A-Z][\w\s&-]{2,40}?)\s+(?:as|to\s+be)\s+['‘]?"
+    r"(?P<grade>outstanding|good|adequate|inadequate|requiring\s+improvement|requires\s+improvement)"
+    r"['’]?\s+(?:at|in|for)\s*:$"
+)
