@@ -72,6 +72,9 @@ _NEWS_FEATURES = (
     re.compile(
         r"(?i)\b(?:the\s+inspectorate|hmicfrs|hmic|inspectors|the\s+watchdog|the\s+report)\s+"
         r"(?:said|says|found|concluded|warned|added|rated|graded)\b"
+        # A journalist's "a report has found" (a report says "our/this inspection found").
+        r"|\b(?:a\s+(?:new\s+)?(?:report|review)|an\s+inspection)\s+(?:has\s+)?"
+        r"(?:found|said|concluded|warned)\b"
     ),
     re.compile(
         r"(?i)[”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|added)\b"
@@ -94,6 +97,11 @@ _PCC_NEWS_RE = re.compile(
 _GOVERNMENT_RE = re.compile(
     r"\b(?:Home\s+Office|Ministry\s+of\s+Justice|Cabinet\s+Office|HM\s+Treasury"
     r"|Department\s+(?:for|of)\s+[A-Z]\w+)\b"
+    # A minister signs it, or the department's address block gives only its web address.
+    r"|^\s*(?:Home\s+Secretary|Secretary\s+of\s+State\b[^\n]{0,60}|Minister\s+(?:of|for)\s+"
+    r"[A-Z][^\n]{0,60}|(?:The\s+)?Rt\.?\s+Hon\.?[^\n]{0,60})\s*$"
+    r"|\bgov\.uk/(?:home-office|government/organisations/[a-z-]+)\b",
+    re.MULTILINE,
 )
 # An OPCC page listing several reports: "Read the PCC's response …" links, "Inspection for
 # Lincolnshire was published July 2018" entries.

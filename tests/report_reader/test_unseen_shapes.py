@@ -792,3 +792,62 @@ def test_a_government_letter_with_a_from_line_is_titled_by_its_own_title():
     )
     assert report.title == "Home Secretary's letter on the inspection of police vetting"
     assert report.document_kind == model.NEAR_MISS
+
+
+def test_a_ministers_letter_that_names_its_department_only_by_web_address_is_a_near_miss():
+    """The sender is a minister's title over an address block; "Home Office" may appear only
+    in the department's web address (seen on a real letter from the Home Secretary)."""
+    for sender in ("Home Secretary", "Minister of State for Crime and Policing"):
+        report = read(
+            f"""\
+            Inspection report: government response
+
+            {sender}
+            2 Marsham Street
+            London SW1P 4DF
+            www.gov.uk/home-office
+
+            Chief Inspector of Constabulary
+            By email
+
+            Dear Andy,
+
+            Thematic inspection – Response to Recommendations
+
+            I am grateful for your report. I set out my response to your recommendations below.
+            """
+        )
+        assert report.document_kind == model.NEAR_MISS, sender
+        assert report.judgments == []
+
+
+def test_a_news_report_opening_a_report_has_found_is_a_near_miss():
+    """A journalist's "A report has found …" with a scraped date field; an inspection report
+    says "our inspection found", which is not news."""
+    for opening in ("A report has found", "An inspection found", "A new review has concluded"):
+        report = read(
+            f"""\
+             date 2022-03-09
+            {opening} that Anyshire Police must improve its custody suites.
+
+            There were three main causes of concern, which were:
+
+            The safety of detainees in custody, including how they are monitored.
+
+            The use of force on detainees, which is not always recorded.
+            """
+        )
+        assert report.document_kind == model.NEAR_MISS, opening
+    inspection = read(
+        """\
+        Anyshire Police: custody inspection
+        Published 9 March 2022
+
+        Our inspection found that the force must improve the safety of detainees.
+
+        Cause of concern
+
+        The force does not monitor detainees in custody safely.
+        """
+    )
+    assert inspection.document_kind != model.NEAR_MISS
