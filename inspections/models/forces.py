@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from peel_tracker.concurrency import version_field
+
 
 class ForceManager(models.Manager):
     def get_by_natural_key(self, slug: str) -> "Force":
@@ -31,6 +33,7 @@ class Force(models.Model):
         blank=True,
         help_text="OPCC staff who may update this force's statuses and responses.",
     )
+    version = version_field()
 
     objects = ForceManager()
 

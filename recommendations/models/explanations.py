@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from peel_tracker.concurrency import version_field
 from recommendations.models.findings import Finding
 from recommendations.models.responses import Response
 
@@ -16,9 +17,7 @@ class FindingExplanation(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="explanations")
     finding = models.ForeignKey(Finding, on_delete=models.PROTECT, related_name="explanations")
     text = models.TextField()
-    version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
-    )
+    version = version_field()
 
     history = HistoricalRecords()
 
