@@ -13,6 +13,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core import signing
 from django.db import connection
 from django.db.models import Model
 from django.test import Client, RequestFactory
@@ -21,6 +22,7 @@ from django.urls import reverse
 from inspections.history_admin import ShownNotPostedFormSet
 from inspections.models import Force
 from peel_tracker.concurrency import (
+    FINGERPRINT_SALT,
     FingerprintedModelForm,
     FingerprintLockAdminMixin,
     LostRaceAdminMixin,
@@ -204,9 +206,8 @@ def test_the_page_gives_nothing_away_about_the_row(two_superusers, html_form_dat
     user = UserFactory(first_name="Ann")
     client = signed_in(two_superusers[0])
     data = form_of(client.get(change_url(user)), html_form_data, user)
-    from django.core import signing
 
-    loaded = signing.loads(data["loaded_fingerprint"], salt="peel_tracker.concurrency.fingerprint")
+    loaded = signing.loads(data["loaded_fingerprint"], salt=FINGERPRINT_SALT)
     assert "Ann" not in str(loaded) and user.password not in str(loaded)
     assert "password" not in loaded["fields"]  # shown read-only: the form never writes it
 
