@@ -24,7 +24,7 @@ class HttpsUrlsMixin:
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class PolicingBodyInline(HttpsUrlsMixin, admin.TabularInline):
+class PolicingBodyInline(HttpsUrlsMixin, VersionedInlineMixin, admin.TabularInline):
     """The force's local policing bodies through time, each term with its source."""
 
     model = PolicingBody
@@ -33,7 +33,7 @@ class PolicingBodyInline(HttpsUrlsMixin, admin.TabularInline):
 
 
 @admin.register(Force)
-class ForceAdmin(admin.ModelAdmin):
+class ForceAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "local_policing_body", "body_kind", "region"]
     list_filter = ["body_kind", "region"]
     search_fields = ["name", "slug", "local_policing_body"]
@@ -44,7 +44,7 @@ class ForceAdmin(admin.ModelAdmin):
 
 
 @admin.register(PolicingBody)
-class PolicingBodyAdmin(HttpsUrlsMixin, admin.ModelAdmin):
+class PolicingBodyAdmin(HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "force", "kind", "starts_on", "ends_on"]
     list_filter = ["kind", "force"]
     search_fields = ["name", "force__name", "source_note"]
@@ -54,13 +54,13 @@ class PolicingBodyAdmin(HttpsUrlsMixin, admin.ModelAdmin):
 
 
 @admin.register(NationalBody)
-class NationalBodyAdmin(HttpsUrlsMixin, admin.ModelAdmin):
+class NationalBodyAdmin(HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class AreaInline(HttpsUrlsMixin, admin.TabularInline):
+class AreaInline(HttpsUrlsMixin, VersionedInlineMixin, admin.TabularInline):
     model = Area
     extra = 0
     fields = ["position", "name", "kind", "parent", "is_graded", "source_url"]
@@ -68,7 +68,7 @@ class AreaInline(HttpsUrlsMixin, admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(HttpsUrlsMixin, admin.ModelAdmin):
+class FrameworkAdmin(HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "first_year", "scale", "area_count"]
     list_filter = ["scale"]
     search_fields = ["name", "slug"]
@@ -83,7 +83,7 @@ class FrameworkAdmin(HttpsUrlsMixin, admin.ModelAdmin):
 
 
 @admin.register(Area)
-class AreaAdmin(HttpsUrlsMixin, admin.ModelAdmin):
+class AreaAdmin(HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "framework", "kind", "parent", "position", "is_graded"]
     list_filter = ["framework", "kind", "is_graded"]
     search_fields = ["name", "framework__name"]

@@ -1,5 +1,7 @@
-"""Users in the admin, with one rule added: someone who has recorded anything in the permanent
-history cannot be deleted, only deactivated.
+"""Users and groups in the admin, with two rules added. Someone who has recorded anything in the
+permanent history cannot be deleted, only deactivated. And, as for every other record, a change
+saved over someone else's since the page was opened is refused (peel_tracker.concurrency: these
+rows carry no version, so their forms carry a fingerprint of the values they write).
 
 Deleting a user would empty the author of their status history entries (refused: the column is
 PROTECTed) and of their change-history rows (django-simple-history sets it to NULL, which the
@@ -7,10 +9,16 @@ PostgreSQL triggers refuse as an edit of history, an error page rather than an e
 So the delete page lists that history as protected, as Django does for PROTECT relations, and
 deletes nothing."""
 
+from axes import admin as axes_admin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.models import Group
+
+from peel_tracker.concurrency import FingerprintedModelForm, FingerprintLockAdminMixin
 
 User = get_user_model()
 
@@ -29,7 +37,13 @@ def history_authored_by(user) -> list[str]:
     return lines
 
 
-class PermanentHistoryUserAdmin(UserAdmin):
+class FingerprintedUserChangeForm(FingerprintedModelForm, UserChangeForm):
+    """Django's user form, refusing to save over a user changed since it was opened."""
+
+
+class PermanentHistoryUserAdmin(FingerprintLockAdminMixin, UserAdmin):
+    form = FingerprintedUserChangeForm
+
     def get_deleted_objects(self, objs, request):
         to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         for user in objs:
@@ -37,6 +51,40 @@ class PermanentHistoryUserAdmin(UserAdmin):
         return to_delete, model_count, perms_needed, protected
 
 
-if admin.site.is_registered(User):
-    admin.site.unregister(User)
-admin.site.register(User, PermanentHistoryUserAdmin)
+class FingerprintedGroupAdmin(FingerprintLockAdminMixin, GroupAdmin):
+    """Django's groups admin, refusing to save over a group changed since it was opened."""
+
+
+class ViewOnlyAdminMixin:
+    """django-axes' sign-in records show every field read-only, yet their pages had a Save
+    button that wrote the row back as loaded (over a failure counted meanwhile). They can be
+    looked at and deleted (deleting an attempt lifts a lock-out), never changed."""
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class AccessAttemptAdmin(ViewOnlyAdminMixin, axes_admin.AccessAttemptAdmin):
+    pass
+
+
+class AccessLogAdmin(ViewOnlyAdminMixin, axes_admin.AccessLogAdmin):
+    pass
+
+
+class AccessFailureLogAdmin(ViewOnlyAdminMixin, axes_admin.AccessFailureLogAdmin):
+    pass
+
+
+for model, model_admin in ((User, PermanentHistoryUserAdmin), (Group, FingerprintedGroupAdmin)):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+    admin.site.register(model, model_admin)
+for model, model_admin in (
+    (AccessAttempt, AccessAttemptAdmin),
+    (AccessLog, AccessLogAdmin),
+    (AccessFailureLog, AccessFailureLogAdmin),
+):
+    if admin.site.is_registered(model):  # unless AXES_ENABLE_ADMIN is off
+        admin.site.unregister(model)
+        admin.site.register(model, model_admin)

@@ -4,7 +4,16 @@ import factory
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
 
-from inspections.models import Area, Force, Framework, GradeScale, Inspection, Judgment
+from inspections.models import (
+    Area,
+    Force,
+    Framework,
+    GradeScale,
+    Inspection,
+    Judgment,
+    NationalBody,
+    PolicingBody,
+)
 from recommendations.models import (
     Finding,
     FindingExplanation,
@@ -35,6 +44,24 @@ class ForceFactory(DjangoModelFactory):
     local_policing_body = factory.LazyAttribute(lambda f: f"{f.name} Police and Crime Commissioner")
     body_kind = Force.BodyKind.PCC
     region = "North West"
+
+
+class PolicingBodyFactory(DjangoModelFactory):
+    class Meta:
+        model = PolicingBody
+
+    force = factory.SubFactory(ForceFactory)
+    name = factory.LazyAttribute(lambda b: f"{b.force.name} Police and Crime Commissioner")
+    kind = PolicingBody.Kind.PCC
+    starts_on = datetime.date(2012, 11, 22)
+
+
+class NationalBodyFactory(DjangoModelFactory):
+    class Meta:
+        model = NationalBody
+
+    slug = factory.Sequence(lambda n: f"national-body-{n}")
+    name = factory.Sequence(lambda n: f"National body {n}")
 
 
 class FrameworkFactory(DjangoModelFactory):

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from inspections.models.forces import Force
+from peel_tracker.concurrency import version_field
 
 
 class PolicingBodyQuerySet(models.QuerySet):
@@ -42,6 +43,7 @@ class PolicingBody(models.Model):
     ends_on = models.DateField(null=True, blank=True, help_text="Empty: still in office.")
     source_url = models.URLField(max_length=500, blank=True)
     source_note = models.TextField(blank=True, help_text="What the source says, in short.")
+    version = version_field()
 
     objects = PolicingBodyManager()
 
@@ -110,6 +112,7 @@ class NationalBody(models.Model):
         "chiefs' council\"].",
     )
     source_url = models.URLField(max_length=500, blank=True)
+    version = version_field()
 
     objects = NationalBodyManager()
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from inspections.access import ForceScopedQuerySet
+from peel_tracker.concurrency import version_field
 
 
 class ForceQuerySet(ForceScopedQuerySet):
@@ -37,6 +38,7 @@ class Force(models.Model):
         blank=True,
         help_text="OPCC staff who may update this force's statuses and responses.",
     )
+    version = version_field()
 
     objects = ForceManager()
 

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from peel_tracker.concurrency import version_field
+
 
 class GradeScale(models.TextChoices):
     FOUR_TIER = "four_tier", "Four tiers (outstanding to inadequate)"
@@ -56,6 +58,7 @@ class Framework(models.Model):
     source_url = models.URLField(
         max_length=500, blank=True, help_text="The inspectorate's page that sets out the framework."
     )
+    version = version_field()
 
     objects = FrameworkManager()
 
@@ -110,6 +113,7 @@ class Area(models.Model):
         blank=True,
         help_text="Where the inspectorate names the area and its grading.",
     )
+    version = version_field()
 
     objects = AreaManager()
 

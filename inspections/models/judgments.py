@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from inspections.access import ForceScopedQuerySet
 from inspections.models.frameworks import NON_GRADES, Area, Grade
 from inspections.models.reports import Inspection
+from peel_tracker.concurrency import version_field
 
 
 class JudgmentQuerySet(ForceScopedQuerySet):
@@ -31,9 +32,7 @@ class Judgment(models.Model):
         "report's for a grade carried forward. Empty if no source states it.",
     )
     source_section = models.CharField(max_length=300, blank=True)
-    version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
-    )
+    version = version_field()
 
     objects = JudgmentQuerySet.as_manager()
     history = HistoricalRecords()

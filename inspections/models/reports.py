@@ -13,6 +13,7 @@ from inspections.deadlines import ResponseDeadline, ResponseRule, response_deadl
 from inspections.models.documents import validate_document_name
 from inspections.models.forces import Force
 from inspections.models.frameworks import Framework
+from peel_tracker.concurrency import version_field
 
 
 class InspectionKind(models.TextChoices):
@@ -127,9 +128,7 @@ class Inspection(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
-    )
+    version = version_field()
 
     objects = InspectionManager()
     history = HistoricalRecords(m2m_fields=[applies_to], excluded_fields=["updated_at"])

@@ -6,6 +6,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from inspections.access import ForceScopedQuerySet
+from peel_tracker.concurrency import version_field
 from recommendations.models.findings import Finding
 from recommendations.models.responses import Response
 
@@ -23,9 +24,7 @@ class FindingExplanation(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="explanations")
     finding = models.ForeignKey(Finding, on_delete=models.PROTECT, related_name="explanations")
     text = models.TextField()
-    version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
-    )
+    version = version_field()
 
     objects = FindingExplanationQuerySet.as_manager()
     history = HistoricalRecords()

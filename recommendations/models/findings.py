@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from inspections.access import ForceScopedQuerySet
 from inspections.models import Area, Force, Inspection, NationalBody, validate_document_name
+from peel_tracker.concurrency import version_field
 from recommendations.models.themes import Theme
 
 
@@ -155,9 +156,7 @@ class Finding(models.Model):
     source_section = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
-    )
+    version = version_field()
 
     objects = FindingManager()
     # Who changed what and when, old and new values (the admin's History page).

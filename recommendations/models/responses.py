@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from inspections.deadlines import Regime, ResponseDeadline
 from inspections.models import Force, Inspection, PolicingBody, owing_body, validate_document_name
+from peel_tracker.concurrency import version_field
 from recommendations.models.findings import Finding, FindingKind
 from recommendations.models.response_states import ResponseQuerySet, ResponseState
 
@@ -99,9 +100,7 @@ class Response(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised by every save; guards against lost updates."
-    )
+    version = version_field()
 
     State = ResponseState
 

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from peel_tracker.concurrency import version_field
+
 
 class ThemeManager(models.Manager):
     def get_by_natural_key(self, slug: str) -> "Theme":
@@ -13,6 +15,7 @@ class Theme(models.Model):
 
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=120, unique=True)
+    version = version_field()
 
     objects = ThemeManager()
 
