@@ -17,6 +17,7 @@ from inspections.models import (
     NationalBody,
     PolicingBody,
 )
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import OptimisticLockAdminMixin, VersionedInlineMixin
 
 
@@ -36,7 +37,7 @@ class PolicingBodyInline(HttpsUrlsMixin, admin.TabularInline):
 
 
 @admin.register(Force)
-class ForceAdmin(admin.ModelAdmin):
+class ForceAdmin(ChangeListMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "local_policing_body", "body_kind", "region"]
     list_filter = ["body_kind", "region"]
     search_fields = ["name", "slug", "local_policing_body"]
@@ -47,7 +48,7 @@ class ForceAdmin(admin.ModelAdmin):
 
 
 @admin.register(PolicingBody)
-class PolicingBodyAdmin(HttpsUrlsMixin, admin.ModelAdmin):
+class PolicingBodyAdmin(ChangeListMixin, HttpsUrlsMixin, admin.ModelAdmin):
     list_display = ["name", "force", "kind", "starts_on", "ends_on"]
     list_filter = ["kind", "force"]
     search_fields = ["name", "force__name", "source_note"]
@@ -57,7 +58,7 @@ class PolicingBodyAdmin(HttpsUrlsMixin, admin.ModelAdmin):
 
 
 @admin.register(NationalBody)
-class NationalBodyAdmin(HttpsUrlsMixin, admin.ModelAdmin):
+class NationalBodyAdmin(ChangeListMixin, HttpsUrlsMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -71,7 +72,7 @@ class AreaInline(HttpsUrlsMixin, admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(HttpsUrlsMixin, admin.ModelAdmin):
+class FrameworkAdmin(ChangeListMixin, HttpsUrlsMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "first_year", "scale", "area_count"]
     list_filter = ["scale"]
     search_fields = ["name", "slug"]
@@ -86,7 +87,7 @@ class FrameworkAdmin(HttpsUrlsMixin, admin.ModelAdmin):
 
 
 @admin.register(Area)
-class AreaAdmin(HttpsUrlsMixin, admin.ModelAdmin):
+class AreaAdmin(ChangeListMixin, HttpsUrlsMixin, admin.ModelAdmin):
     list_display = ["name", "framework", "kind", "parent", "position", "is_graded"]
     list_filter = ["framework", "kind", "is_graded"]
     search_fields = ["name", "framework__name"]
@@ -101,7 +102,9 @@ class JudgmentInline(VersionedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Judgment)
-class JudgmentAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
+class JudgmentAdmin(
+    ChangeListMixin, ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+):
     scope_inspection = "inspection"
     list_display = ["inspection", "area", "grade", "is_carried_forward"]
     list_filter = ["grade", "area__framework", "is_carried_forward", "inspection__force"]

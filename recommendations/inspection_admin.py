@@ -16,6 +16,7 @@ from inspections.admin import JudgmentInline
 from inspections.deadlines import Regime
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import Force, Inspection
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import (
     OptimisticLockAdminMixin,
     VersionedInlineMixin,
@@ -127,7 +128,9 @@ class InspectionAdminForm(VersionedModelForm):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
+class InspectionAdmin(
+    ChangeListMixin, ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+):
     scope_inspection = ""  # the report itself
     form = InspectionAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

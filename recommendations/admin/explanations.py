@@ -6,13 +6,14 @@ from django.http import HttpRequest
 
 from inspections.access import ForceScopedAdminMixin, editable_force_ids
 from inspections.history_admin import PermanentHistoryAdmin
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import OptimisticLockAdminMixin
 from recommendations.models import FindingExplanation, Response
 
 
 @admin.register(FindingExplanation)
 class FindingExplanationAdmin(
-    ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+    ChangeListMixin, ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
 ):
     scope_force_id = "response.force_id"
     list_display = ["finding", "response", "force"]

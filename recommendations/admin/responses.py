@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from inspections.access import ForceScopedAdminMixin, editable_force_ids
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import Force
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import (
     OptimisticLockAdminMixin,
     VersionedInlineMixin,
@@ -136,7 +137,9 @@ class ResponseStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Response)
-class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
+class ResponseAdmin(
+    ChangeListMixin, ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+):
     scope_force_id = "force_id"
     form = ResponseAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

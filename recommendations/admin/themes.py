@@ -4,11 +4,12 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
+from peel_tracker.admin_lists import ChangeListMixin
 from recommendations.models import Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ChangeListMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "finding_count"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
