@@ -12,7 +12,7 @@ PORT ?= 8000
 # The scored corpus of real texts (issue 15): ../shared beside the clone, as in CI.
 CORPUS ?= ../shared/corpus
 
-.PHONY: help install serve load bench run migrate load-data demo-users test test-sqlite test-postgres lint format check clean reader-score
+.PHONY: help install serve load fuzz bench run migrate load-data demo-users test test-sqlite test-postgres lint format check clean reader-score
 
 help:
 	@echo "make run            install, migrate, load the real data, create demo users, serve on $(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make lint / format  ruff check, the import contracts (lint-imports) / ruff format"
 	@echo "make install        create $(VENV) and install the dependencies"
 	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, CONCURRENCY=20 DURATION=30 [LOAD_ARGS=--vary]"
+	@echo "make fuzz           fuzz test: hostile query strings for every page, export and admin list, gunicorn on a throwaway PostgreSQL, FUZZ_PER_URL=200 [LOAD_SCALE=0]"
 	@echo "make bench          pages and exports at national scale on SQLite and PostgreSQL (BENCH_SCALES=1,10)"
 	@echo "make reader-score   score the report reader on a corpus of real texts (CORPUS=$(CORPUS))"
 	@echo "make serve          gunicorn + WhiteNoise as in production (set the production env vars)"
@@ -66,6 +67,12 @@ serve: install
 # Load test (not part of `make test`): gunicorn + throwaway PostgreSQL, 20 clients for 30 s.
 load: install
 	scripts/with-postgres.sh benchmarks/run_load.sh
+
+# Fuzz test (not part of `make test`; tests/test_fuzz_queries.py is): the load test's server with
+# the real data only (LOAD_SCALE=0: a query string that filters nothing exports every row), then
+# FUZZ_PER_URL (200) hostile query strings for each page, export and admin list an editor reads.
+fuzz: install
+	LOAD_SCALE=$${LOAD_SCALE:-0} scripts/with-postgres.sh benchmarks/run_load.sh fuzz
 
 # Benchmark (not part of `make test`): every page and export at scale 1 and 10 on SQLite and a
 # throwaway PostgreSQL, against the admin, django-import-export and raw SQL. BENCH_SCALES=1 for a

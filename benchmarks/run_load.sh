@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # `make load`: gunicorn on 127.0.0.1 with a throwaway PostgreSQL holding the real data and the
 # generated national dataset at LOAD_SCALE (default 1; LOAD_SCALE=0 for the real data only),
-# then benchmarks/load_test.py against it. Not part of `make test`.
+# then benchmarks/load_test.py against it. `make fuzz` (`run_load.sh fuzz`): the same server,
+# then benchmarks/fuzz.py, signed in as an OPCC editor so the admin's lists are fuzzed too.
+# Neither is part of `make test`.
 set -euo pipefail
+MODE=${1:-load}
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export DJANGO_DEBUG=false DJANGO_SECRET_KEY=load-test-only DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
@@ -21,7 +24,12 @@ $BIN/python manage.py shell -c "
 from django.contrib.auth.models import Group, User
 user, _ = User.objects.get_or_create(username='load-analyst')
 user.set_password('load-test-password'); user.save()
-user.groups.set([Group.objects.get(name='analyst')])"
+user.groups.set([Group.objects.get(name='analyst')])
+from inspections.models import Force
+editor, _ = User.objects.get_or_create(username='load-editor', defaults={'is_staff': True})
+editor.set_password('load-test-password'); editor.save()
+editor.groups.set([Group.objects.get(name='opcc_editor')])
+Force.objects.get(slug='cumbria').editors.add(editor)"
 $BIN/python manage.py collectstatic --noinput -v0
 
 # As docs/operations.md (Deployment) advises, the workers share one cache directory: a new one, deleted
@@ -31,12 +39,24 @@ if [ -z "${DJANGO_CACHE_DIR+set}" ]; then
   OWN_CACHE_DIR=$(mktemp -d -t peel-cache.XXXXXX)
   export DJANGO_CACHE_DIR=$OWN_CACHE_DIR
 fi
+# The fuzz test's thousands of refused requests are logged (warnings) to a file rather than here.
+SERVER_LOG=/dev/stderr
+if [ "$MODE" = fuzz ]; then SERVER_LOG=$(mktemp -t peel-fuzz-server.XXXXXX); fi
 $BIN/gunicorn peel_tracker.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WORKERS:-4}" \
-  --log-level warning &
+  --log-level warning 2>>"$SERVER_LOG" &
 GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true; wait $GUNICORN 2>/dev/null || true; [ -z "$OWN_CACHE_DIR" ] || rm -rf "$OWN_CACHE_DIR"' EXIT
 for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/accounts/login/" && break; sleep 0.2; done
 
-$BIN/python benchmarks/load_test.py --base-url "http://127.0.0.1:$PORT" \
-  --username load-analyst --password load-test-password \
-  --concurrency "${CONCURRENCY:-20}" --duration "${DURATION:-30}" ${LOAD_ARGS:-}
+if [ "$MODE" = fuzz ]; then
+  STATUS=0
+  $BIN/python benchmarks/fuzz.py --base-url "http://127.0.0.1:$PORT" \
+    --username load-editor --password load-test-password \
+    --per-url "${FUZZ_PER_URL:-200}" --seed "${FUZZ_SEED:-1}" ${FUZZ_ARGS:-} || STATUS=$?
+  echo "Server log: $SERVER_LOG ($(grep -c 'Internal Server Error' "$SERVER_LOG" || true) internal server errors logged)."
+  exit $STATUS
+else
+  $BIN/python benchmarks/load_test.py --base-url "http://127.0.0.1:$PORT" \
+    --username load-analyst --password load-test-password \
+    --concurrency "${CONCURRENCY:-20}" --duration "${DURATION:-30}" ${LOAD_ARGS:-}
+fi

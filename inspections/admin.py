@@ -14,6 +14,7 @@ from inspections.models import (
     NationalBody,
     PolicingBody,
 )
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import OptimisticLockAdminMixin, VersionedInlineMixin
 
 
@@ -33,7 +34,7 @@ class PolicingBodyInline(HttpsUrlsMixin, VersionedInlineMixin, admin.TabularInli
 
 
 @admin.register(Force)
-class ForceAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
+class ForceAdmin(ChangeListMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "local_policing_body", "body_kind", "region"]
     list_filter = ["body_kind", "region"]
     search_fields = ["name", "slug", "local_policing_body"]
@@ -44,7 +45,9 @@ class ForceAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(PolicingBody)
-class PolicingBodyAdmin(HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
+class PolicingBodyAdmin(
+    ChangeListMixin, HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin
+):
     list_display = ["name", "force", "kind", "starts_on", "ends_on"]
     list_filter = ["kind", "force"]
     search_fields = ["name", "force__name", "source_note"]
@@ -54,7 +57,9 @@ class PolicingBodyAdmin(HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdm
 
 
 @admin.register(NationalBody)
-class NationalBodyAdmin(HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
+class NationalBodyAdmin(
+    ChangeListMixin, HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin
+):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -68,7 +73,7 @@ class AreaInline(HttpsUrlsMixin, VersionedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
+class FrameworkAdmin(ChangeListMixin, HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "first_year", "scale", "area_count"]
     list_filter = ["scale"]
     search_fields = ["name", "slug"]
@@ -83,7 +88,7 @@ class FrameworkAdmin(HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin)
 
 
 @admin.register(Area)
-class AreaAdmin(HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
+class AreaAdmin(ChangeListMixin, HttpsUrlsMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "framework", "kind", "parent", "position", "is_graded"]
     list_filter = ["framework", "kind", "is_graded"]
     search_fields = ["name", "framework__name"]
@@ -98,7 +103,9 @@ class JudgmentInline(VersionedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Judgment)
-class JudgmentAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
+class JudgmentAdmin(
+    ChangeListMixin, ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+):
     scoped_choices = ("inspection",)
     list_display = ["inspection", "area", "grade", "is_carried_forward"]
     list_filter = ["grade", "area__framework", "is_carried_forward", "inspection__force"]

@@ -7,7 +7,11 @@ Deleting a user would empty the author of their status history entries (refused:
 PROTECTed) and of their change-history rows (django-simple-history sets it to NULL, which the
 PostgreSQL triggers refuse as an edit of history, an error page rather than an explanation).
 So the delete page lists that history as protected, as Django does for PROTECT relations, and
-deletes nothing."""
+deletes nothing.
+
+The roles (groups) and django-axes's sign-in records are registered again here too: their
+lists are the project's own (peel_tracker.admin_lists) like every other, and their change
+forms refuse a stale save (groups) or do not exist (sign-in records are view-only)."""
 
 from axes import admin as axes_admin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -18,6 +22,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import FingerprintedModelForm, FingerprintLockAdminMixin
 
 User = get_user_model()
@@ -41,7 +46,7 @@ class FingerprintedUserChangeForm(FingerprintedModelForm, UserChangeForm):
     """Django's user form, refusing to save over a user changed since it was opened."""
 
 
-class PermanentHistoryUserAdmin(FingerprintLockAdminMixin, UserAdmin):
+class PermanentHistoryUserAdmin(ChangeListMixin, FingerprintLockAdminMixin, UserAdmin):
     form = FingerprintedUserChangeForm
 
     def get_deleted_objects(self, objs, request):
@@ -51,7 +56,7 @@ class PermanentHistoryUserAdmin(FingerprintLockAdminMixin, UserAdmin):
         return to_delete, model_count, perms_needed, protected
 
 
-class FingerprintedGroupAdmin(FingerprintLockAdminMixin, GroupAdmin):
+class FingerprintedGroupAdmin(ChangeListMixin, FingerprintLockAdminMixin, GroupAdmin):
     """Django's groups admin, refusing to save over a group changed since it was opened."""
 
 
@@ -64,15 +69,15 @@ class ViewOnlyAdminMixin:
         return False
 
 
-class AccessAttemptAdmin(ViewOnlyAdminMixin, axes_admin.AccessAttemptAdmin):
+class AccessAttemptAdmin(ChangeListMixin, ViewOnlyAdminMixin, axes_admin.AccessAttemptAdmin):
     pass
 
 
-class AccessLogAdmin(ViewOnlyAdminMixin, axes_admin.AccessLogAdmin):
+class AccessLogAdmin(ChangeListMixin, ViewOnlyAdminMixin, axes_admin.AccessLogAdmin):
     pass
 
 
-class AccessFailureLogAdmin(ViewOnlyAdminMixin, axes_admin.AccessFailureLogAdmin):
+class AccessFailureLogAdmin(ChangeListMixin, ViewOnlyAdminMixin, axes_admin.AccessFailureLogAdmin):
     pass
 
 

@@ -17,6 +17,7 @@ from inspections.admin import JudgmentInline
 from inspections.deadlines import Regime
 from inspections.history_admin import PermanentHistoryAdmin
 from inspections.models import Force, Inspection
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import (
     OptimisticLockAdminMixin,
     VersionedInlineMixin,
@@ -128,7 +129,9 @@ class InspectionAdminForm(VersionedModelForm):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
+class InspectionAdmin(
+    ChangeListMixin, ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+):
     scoped_choices = ("force",)
     form = InspectionAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -5,13 +5,14 @@ from django.http import HttpRequest
 
 from inspections.access import ForceScopedAdminMixin
 from inspections.history_admin import PermanentHistoryAdmin
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import OptimisticLockAdminMixin
 from recommendations.models import FindingExplanation
 
 
 @admin.register(FindingExplanation)
 class FindingExplanationAdmin(
-    ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+    ChangeListMixin, ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
 ):
     scoped_choices = ("response",)
     list_display = ["finding", "response", "force"]

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 
 from inspections.access import ForceScopedAdminMixin
 from inspections.history_admin import PermanentHistoryAdmin, ShownNotPostedFormSet
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import OptimisticLockAdminMixin
 from recommendations.forms import FindingAdminForm, FindingFieldsAdminMixin
 from recommendations.models import Finding, FindingStatus
@@ -30,7 +31,11 @@ class FindingStatusInline(admin.TabularInline):
 
 @admin.register(Finding)
 class FindingAdmin(
-    ForceScopedAdminMixin, FindingFieldsAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+    ChangeListMixin,
+    ForceScopedAdminMixin,
+    FindingFieldsAdminMixin,
+    OptimisticLockAdminMixin,
+    PermanentHistoryAdmin,
 ):
     scoped_choices = ("inspection",)
     form = FindingAdminForm

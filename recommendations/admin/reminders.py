@@ -2,12 +2,13 @@
 
 from django.contrib import admin
 
+from peel_tracker.admin_lists import ChangeListMixin
 from recommendations.admin.read_only import ReadOnlyAdminMixin
 from recommendations.models import ReminderLog
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class ReminderLogAdmin(ChangeListMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """What send_deadline_reminders sent: read-only, for administrators."""
 
     list_display = ["sent_on", "user", "response", "state", "sent_at"]

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 
 from inspections.access import ForceScopedAdminMixin
 from inspections.history_admin import PermanentHistoryAdmin
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import (
     OptimisticLockAdminMixin,
     VersionedInlineMixin,
@@ -127,7 +128,9 @@ class ResponseStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Response)
-class ResponseAdmin(ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin):
+class ResponseAdmin(
+    ChangeListMixin, ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+):
     scoped_choices = ("force",)
     form = ResponseAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 
 from inspections.access import ForceScopedAdminMixin
 from inspections.history_admin import ShownNotPostedFormSet
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import LostRaceAdminMixin
 from peel_tracker.text import counted, plural
 from recommendations.admin.read_only import ReadOnlyAdminMixin
@@ -48,7 +49,9 @@ class StatusHistoryInline(admin.TabularInline):
 
 
 @admin.register(FindingStatus)
-class FindingStatusAdmin(ForceScopedAdminMixin, LostRaceAdminMixin, admin.ModelAdmin):
+class FindingStatusAdmin(
+    ChangeListMixin, ForceScopedAdminMixin, LostRaceAdminMixin, admin.ModelAdmin
+):
     form = FindingStatusForm
     list_display = [
         "finding_headline",
@@ -176,7 +179,7 @@ class FindingStatusAdmin(ForceScopedAdminMixin, LostRaceAdminMixin, admin.ModelA
 
 
 @admin.register(StatusChange)
-class StatusChangeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class StatusChangeAdmin(ChangeListMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["finding_status", "status", "effective_on", "recorded_by", "recorded_at"]
     list_filter = ["status", "finding_status__force"]
     search_fields = ["note", "finding_status__finding__text", "finding_status__force__name"]

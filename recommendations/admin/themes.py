@@ -4,12 +4,13 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import OptimisticLockAdminMixin
 from recommendations.models import Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
+class ThemeAdmin(ChangeListMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "finding_count"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
