@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
@@ -16,13 +15,7 @@ from inspections.models import (
 )
 from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.concurrency import OptimisticLockAdminMixin, VersionedInlineMixin
-
-
-class HttpsUrlsMixin:
-    """Web addresses typed without a scheme are taken as https:// (Django 6's default; saying
-    so now also ends Django 5's deprecation warning for each form with a URL field)."""
-
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+from peel_tracker.url_fields import HttpsUrlsMixin
 
 
 class PolicingBodyInline(HttpsUrlsMixin, VersionedInlineMixin, admin.TabularInline):

@@ -6,7 +6,6 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin
-from django.db import models
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import path
@@ -24,6 +23,7 @@ from peel_tracker.concurrency import (
     VersionedModelForm,
 )
 from peel_tracker.text import counted
+from peel_tracker.url_fields import HttpsURLField, HttpsUrlsMixin
 from recommendations.forms import FindingFieldsAdminMixin, FindingInlineFormSet
 from recommendations.imports.admin import import_report_view
 from recommendations.models import Finding
@@ -54,14 +54,6 @@ class FindingInline(FindingFieldsAdminMixin, VersionedInlineMixin, admin.Stacked
         "national_bodies",
     ]
     show_change_link = True
-
-
-class HttpsURLField(forms.URLField):
-    """A web address typed without a scheme is taken as https:// (Django 6's default)."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("assume_scheme", "https")
-        super().__init__(**kwargs)
 
 
 class InspectionAdminForm(VersionedModelForm):
@@ -130,11 +122,14 @@ class InspectionAdminForm(VersionedModelForm):
 
 @admin.register(Inspection)
 class InspectionAdmin(
-    ChangeListMixin, ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+    ChangeListMixin,
+    ForceScopedAdminMixin,
+    HttpsUrlsMixin,
+    OptimisticLockAdminMixin,
+    PermanentHistoryAdmin,
 ):
     scoped_choices = ("force",)
     form = InspectionAdminForm
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "kind", "force", "published", "framework", "finding_count"]
     list_filter = ["kind", "framework", "published_precision", "force"]
     search_fields = ["title", "slug", "force__name", "summary"]

@@ -5,6 +5,7 @@ only to those who may change it."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib import admin
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.paginator import Paginator
@@ -13,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from inspections.access import can_edit_force
 from peel_tracker.exports import list_export
 from recommendations import selectors, tracker
 from recommendations.models import DUE_SOON_DAYS, Response
@@ -120,6 +120,18 @@ def tracker_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def may_change_response(request: HttpRequest, response: Response) -> bool:
+    """Whether the "Change response" link is shown: exactly when the admin would open the
+    response for change (an active staff account, the permission to change responses, and
+    ForceScopedAdminMixin's force scoping), as the finding page asks it for statuses. No
+    queries: the permissions and forces are read once per request and kept on the user, and
+    the page's cache key names them (recommendations.page_cache.user_access)."""
+    model_admin = admin.site.get_model_admin(Response)
+    return admin.site.has_permission(request) and model_admin.has_change_permission(
+        request, response
+    )
+
+
 def _tracker_context(request: HttpRequest) -> dict:
     today = timezone.localdate()
     filterset = _filterset(request, today)
@@ -141,7 +153,7 @@ def _tracker_context(request: HttpRequest) -> dict:
         response.is_incomplete = response.completeness.startswith("Incomplete")
         response.state_label = Response.State(response.state).label
         response.tag_class = STATE_TAG_CLASSES[response.state]
-        response.can_edit = can_edit_force(request.user, response.force_id)
+        response.can_edit = may_change_response(request, response)
     params = request.GET.copy()
     params.pop("page", None)
     context |= {

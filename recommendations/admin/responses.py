@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,6 +21,7 @@ from peel_tracker.concurrency import (
     lock_and_bump,
 )
 from peel_tracker.text import plural
+from peel_tracker.url_fields import HttpsUrlsMixin
 from recommendations import selectors, tracker
 from recommendations.models import Finding, FindingExplanation, Response
 from recommendations.response_document import (
@@ -129,11 +129,14 @@ class ResponseStateFilter(admin.SimpleListFilter):
 
 @admin.register(Response)
 class ResponseAdmin(
-    ChangeListMixin, ForceScopedAdminMixin, OptimisticLockAdminMixin, PermanentHistoryAdmin
+    ChangeListMixin,
+    ForceScopedAdminMixin,
+    HttpsUrlsMixin,
+    OptimisticLockAdminMixin,
+    PermanentHistoryAdmin,
 ):
     scoped_choices = ("force",)
     form = ResponseAdminForm
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "inspection",
         "force",

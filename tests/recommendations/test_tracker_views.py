@@ -189,6 +189,29 @@ def test_change_link_only_for_responses_the_user_may_edit(client, editor, force,
     assertNotContains(page, reverse("admin:recommendations_response_change", args=[other.pk]))
 
 
+@pytest.mark.parametrize("lacks", ["the permission to change responses", "a staff account"])
+def test_no_change_link_where_the_admin_would_refuse_the_change(client, force, lacks):
+    """The link follows the admin's own rule (as the finding page's status link does), not the
+    force check alone: a user attached to the force who may only view responses, or whose
+    account cannot enter the admin, gets no link to a page the admin would refuse."""
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(is_staff=lacks != "a staff account")
+    user.user_permissions.add(Permission.objects.get(codename="view_response"))
+    if lacks == "a staff account":
+        user.groups.add(Group.objects.get(name=OPCC_EDITOR_GROUP))
+    force.editors.add(user)
+    response = due_in(5, inspection__force=force)
+    client.force_login(user)
+
+    page = client.get(URL)
+
+    assert page.status_code == HTTPStatus.OK
+    assertNotContains(page, reverse("admin:recommendations_response_change", args=[response.pk]))
+
+
 def test_analyst_gets_no_change_links(analyst_client):
     response = due_in(5)
 
