@@ -78,3 +78,39 @@ def test_a_forbidden_import_breaks_its_contract(tmp_path, module, line, contract
     for other in CONTRACTS:
         result = lint_imports(tmp_path, config, other)
         assert (result.returncode != 0) == (other == contract), (other, result.stdout)
+
+
+def _private_imports(source: str) -> list[str]:
+    """The names starting with one underscore that `source` imports from the project's own
+    packages (a module's private helper, used from another module)."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in (
+            "inspections",
+            "recommendations",
+            "peel_tracker",
+        ):
+            found += [
+                f"{node.module}.{alias.name}"
+                for alias in node.names
+                if alias.name.startswith("_") and not alias.name.startswith("__")
+            ]
+    return found
+
+
+def test_no_module_uses_another_modules_private_helper():
+    """A helper used by another module is part of its module's interface and gets a public
+    name (issue 13); a leading underscore means "only here"."""
+    offenders = {
+        str(path.relative_to(ROOT)): names
+        for package in ("inspections", "recommendations", "peel_tracker")
+        for path in (ROOT / package).rglob("*.py")
+        if "migrations" not in path.parts
+        and (names := _private_imports(path.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}
+    assert _private_imports("from recommendations.services import _append") == [
+        "recommendations.services._append"
+    ]

@@ -18,7 +18,7 @@ from inspections.report_reader import vocabulary as vocab
 
 DEADLINE_DATE_RE = re.compile(
     r"^(?P<deadline>(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab._MONTHS})\s+(?:19|20)\d\d),?\s+(?P<rest>.*)$",
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS})\s+(?:19|20)\d\d),?\s+(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 DEADLINE_LEAD_RE = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = (
+MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
@@ -32,10 +32,10 @@ _MONTH_NUMBERS = {
     for name in names
 }
 DAY_DATE_RE = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTHS})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTHS})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-MONTH_DATE_RE = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+MONTH_DATE_RE = re.compile(rf"\b(?P<month>{MONTHS})\.?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 ISO_DATE_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 SLASH_DATE_RE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
 

@@ -159,7 +159,7 @@ def docx_to_text(data: bytes) -> str:
                     walk(content)
 
     walk(document.element.body)
-    text = "\n\n".join(line for line in _merge_rows(out)) + "\n"
+    text = "\n\n".join(line for line in merge_rows(out)) + "\n"
     check_text_length(text)
     if not text.strip():
         raise ReportError("This Word document has no text in it.")
@@ -227,7 +227,7 @@ def _expands_too_far(how_far: str) -> str:
     )
 
 
-def _merge_rows(lines: list[str]) -> list[str]:
+def merge_rows(lines: list[str]) -> list[str]:
     """Table rows must stay on consecutive lines; everything else is a paragraph."""
     merged: list[str] = []
     for line in lines:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from inspections.report_reader.extract_docx import _merge_rows
+from inspections.report_reader.extract_docx import merge_rows
 from inspections.report_reader.model import ReportError
 
 # --- HTML -----------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ def html_to_text(html: str) -> str:
 
     walk(root)
     flush()
-    text = "\n\n".join(_merge_rows(out)) + "\n"
+    text = "\n\n".join(merge_rows(out)) + "\n"
     if not text.strip():
         raise ReportError("This web page has no text in its main content.")
     return text

@@ -13,7 +13,7 @@ from inspections.report_reader.leadins import announced_kind, evidenced_kind, le
 
 
 @dataclass
-class _Context:
+class FindingContext:
     """An open list of findings under a label."""
 
     kind: str
@@ -90,7 +90,7 @@ class FindingsPass:
         if names_area:
             # "Cause of concern: Responding to the public": the area it is about, not a finding.
             area = self._canonical(label.inline)
-        self.ctx = _Context(
+        self.ctx = FindingContext(
             kind=label.kind,
             plural=label.plural,
             level=level,
@@ -240,7 +240,7 @@ class FindingsPass:
             ctx.style == "para"
             and not ctx.single
             and (
-                _is_headline_paragraph(text)
+                is_headline_paragraph(text)
                 or (
                     vocab.is_directive(text)
                     and vocab.SUBJECT_START_RE.match(text)
@@ -340,7 +340,7 @@ def _names_an_area(label: vocab.Label) -> bool:
     )
 
 
-def _is_headline_paragraph(text: str) -> bool:
+def is_headline_paragraph(text: str) -> bool:
     """A paragraph that is a subheading set as plain text: it starts in upper case, has no
     closing punctuation and is short enough to be a headline."""
     text = text.strip()

@@ -13,7 +13,7 @@ from inspections.report_reader.blocks import HEADING, PARA, Block
 
 
 @dataclass
-class _Area:
+class AreaHeading:
     level: int
     name: str  # the framework's name if known, else the heading
     heading: str  # as written
@@ -56,19 +56,19 @@ class GradesPass:
         top = min(block.level for _, block in headings)
         return top + 1 if sum(1 for _, b in headings if b.level == top) == 1 else top
 
-    def _area_from_heading(self, block: Block) -> _Area | None:
+    def _area_from_heading(self, block: Block) -> AreaHeading | None:
         heading = vocab.plain_heading(block.text)
         canonical = self._canonical_or_none(heading)
         if canonical:
-            return _Area(block.level, canonical, heading)
+            return AreaHeading(block.level, canonical, heading)
         if heading.endswith("?") and len(vocab.words(heading)) >= 4:
-            return _Area(block.level, heading, heading)
+            return AreaHeading(block.level, heading, heading)
         if vocab.is_directive(heading) or vocab.SUBJECT_START_RE.match(heading):
             return None
         if block.style == "md" and block.level == self.section_level:
-            return _Area(block.level, heading, heading)
+            return AreaHeading(block.level, heading, heading)
         if block.style == "plain" and not vocab.is_headline_like(heading):
-            return _Area(block.level, heading, heading)
+            return AreaHeading(block.level, heading, heading)
         return None
 
     def _canonical_or_none(self, heading: str) -> str | None:
@@ -123,7 +123,7 @@ class GradesPass:
         pieces = [piece.strip() for piece in match.group("areas").split(",") if piece.strip()]
         if len(pieces) >= 2:
             pieces[-1:] = [p.strip() for p in re.split(r"\s+and\s+", pieces[-1]) if p.strip()]
-        grade = _grade_value(match.group("grade"))
+        grade = grade_value(match.group("grade"))
         for piece in pieces:
             self._judgment(self._canonical(re.sub(r"(?i)^and\s+", "", piece)), grade, strong=True)
         return True
@@ -135,10 +135,10 @@ class GradesPass:
         if not match:
             return False
         rest = match.group("rest")
-        area = _pillar_of(rest) or vocab.area_for_grade_phrase(self.framework, rest)
+        area = pillar_of(rest) or vocab.area_for_grade_phrase(self.framework, rest)
         if not area and not self._area_name():
-            area = _area_phrase(rest)
-        self._judgment(area or self._area_name(), _grade_value(match.group("grade")), strong=False)
+            area = area_phrase(rest)
+        self._judgment(area or self._area_name(), grade_value(match.group("grade")), strong=False)
         return True
 
     def _grade_special(self, sentence: str) -> bool:
@@ -147,16 +147,16 @@ class GradesPass:
             return True
         match = _EXTENT_RE.match(sentence)
         if match:
-            pillar = _pillar_of(match.group("body"))
+            pillar = pillar_of(match.group("body"))
             if pillar:
-                self._judgment(pillar, _grade_value(match.group("grade")), strong=False)
+                self._judgment(pillar, grade_value(match.group("grade")), strong=False)
             return True
         listed = list(_GRADE_AT_RE.finditer(sentence))
         if len(listed) >= 2:
             for item in listed:
                 self._judgment(
-                    _area_phrase(item.group("area")),
-                    _grade_value(item.group("grade")),
+                    area_phrase(item.group("area")),
+                    grade_value(item.group("grade")),
                     strong=False,
                 )
             found = True
@@ -164,7 +164,7 @@ class GradesPass:
             found = False
         for item in _WITH_WHICH_RE.finditer(sentence):
             self._judgment(
-                item.group("pillar").capitalize(), _grade_value(item.group("grade")), strong=False
+                item.group("pillar").capitalize(), grade_value(item.group("grade")), strong=False
             )
             found = True
         clauses = [clause.strip() for clause in sentence.split(";")]
@@ -173,19 +173,19 @@ class GradesPass:
             if not judged:
                 continue
             phrase = judged.group("area") or ""
-            pillar = _pillar_of(phrase) if phrase else None
+            pillar = pillar_of(phrase) if phrase else None
             subject = judged.group("subject")
             if pillar:
                 area = pillar
             elif _OWNER_RE.match(subject):
-                area = _area_phrase(subject)
+                area = area_phrase(subject)
             elif phrase:
-                area = _area_phrase(phrase)
+                area = area_phrase(phrase)
             elif vocab.SUBJECT_START_RE.match(subject) or subject.lower() in ("it", "they"):
                 continue
             else:
-                area = _area_phrase(subject)
-            self._judgment(area, _grade_value(judged.group("grade")), strong=False)
+                area = area_phrase(subject)
+            self._judgment(area, grade_value(judged.group("grade")), strong=False)
             found = True
         return found
 
@@ -198,7 +198,7 @@ class GradesPass:
             return False
         found = False
         for match in _PILLAR_LIST_RE.finditer(sentence):
-            grade = _grade_value(match.group("grade"))
+            grade = grade_value(match.group("grade"))
             for pillar in re.findall(_PILLAR_NAME, match.group("pillars"), re.IGNORECASE):
                 self._judgment(pillar.capitalize(), grade, strong=False)
                 found = True
@@ -225,12 +225,12 @@ class GradesPass:
             rest = match.group("rest")
             if self._question_in_summary(area, rest, grade):
                 continue
-            pillar = _pillar_of(rest) or vocab.area_for_grade_phrase(self.framework, rest)
+            pillar = pillar_of(rest) or vocab.area_for_grade_phrase(self.framework, rest)
             if _WAY_RE.match(rest) and not pillar:
-                self._judgment(_area_phrase(rest), grade, strong=False)
+                self._judgment(area_phrase(rest), grade, strong=False)
                 continue
             target = (
-                (pillar if pillar and _is_pillar_area(area) or not area else None)
+                (pillar if pillar and is_pillar_area(area) or not area else None)
                 or area
                 or vocab.area_for_grade_phrase(self.framework, rest)
             )
@@ -314,7 +314,7 @@ _PILLARS = (
 )
 
 
-def _pillar_of(phrase: str) -> str | None:
+def pillar_of(phrase: str) -> str | None:
     """The PEEL pillar a phrase names ('at keeping people safe and reducing crime', 'in
     respect of the efficiency with which …'), if it names one."""
     for pillar, pattern in _PILLARS:
@@ -323,16 +323,16 @@ def _pillar_of(phrase: str) -> str | None:
     return None
 
 
-def _is_pillar_area(area: str) -> bool:
+def is_pillar_area(area: str) -> bool:
     return area in ("Effectiveness", "Efficiency", "Legitimacy")
 
 
-def _grade_value(word: str) -> str:
+def grade_value(word: str) -> str:
     word = " ".join(word.lower().split())
     return "requires_improvement" if word.startswith("require") else word.replace(" ", "_")
 
 
-def _area_phrase(text: str) -> str:
+def area_phrase(text: str) -> str:
     """'in the way it plans for the future' → 'Planning for the future'; 'the force's
     understanding of demand' → 'Understanding of demand'."""
     text = re.sub(r"(?i)^(?:at|in|for|with)\s+", "", text.strip()).strip(" .;,")

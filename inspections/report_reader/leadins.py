@@ -60,7 +60,7 @@ _DEADLINE_START_RE = re.compile(
 )
 _DATED_DIRECTIVE_RE = re.compile(
     r"^(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab._MONTHS})\s+(?:19|20)\d\d\b,?\s+\S"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS})\s+(?:19|20)\d\d\b,?\s+\S"
     r"|^(?:within\s+(?:\w+|\d+)\s+(?:weeks?|months?|years?)|immediately),\s+\S",
     re.IGNORECASE,
 )

@@ -13,7 +13,7 @@ from inspections.report_reader.blocks import ITEM, PARA
 
 
 @dataclass
-class _Narrative:
+class Narrative:
     """A subheading outside any list of findings, and the paragraphs under it: read for
     findings the report says remain in place."""
 
@@ -161,7 +161,7 @@ def _split_coordinated(headline: str, count: int) -> list[str]:
     return items if len(items) == count else [headline]
 
 
-def _dedupe(findings: list[model.ParsedFinding]) -> list[model.ParsedFinding]:
+def dedupe(findings: list[model.ParsedFinding]) -> list[model.ParsedFinding]:
     """A summary that lists the findings again (as 2023–25 reports do) must not double them:
     keep one of each kind and headline, the fuller text, the area if either has one."""
     kept: list[model.ParsedFinding] = []

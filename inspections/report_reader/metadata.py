@@ -15,7 +15,7 @@ from inspections.report_reader.kind import document_kind, responds_to, restated
 
 
 @dataclass
-class _Segment:
+class Segment:
     start: int
     title: str = ""
     title_from_field: bool = False
@@ -206,7 +206,7 @@ class MetadataPass:
                 segment = self.segments[-1]
                 starts_new = segment.title_from_field or self._has_content(segment.start, index)
                 if starts_new:
-                    self.segments.append(_Segment(start=index))
+                    self.segments.append(Segment(start=index))
                     self.frameworks.append(None)
             if value:
                 self._store_field(key, value)
@@ -274,7 +274,7 @@ class MetadataPass:
             return match.group("date")
         return ""
 
-    def _framework_for(self, segment: _Segment, start: int, end: int) -> str | None:
+    def _framework_for(self, segment: Segment, start: int, end: int) -> str | None:
         title = segment.title
         if re.search(r"(?i)spotlight|thematic", f"{title} {segment.kind_text}"):
             return None
@@ -370,8 +370,8 @@ class MetadataPass:
             )
 
 
-def _report_kind(
-    info: model.ReportInfo, segment: _Segment, findings: list[model.ParsedFinding], number: int
+def report_kind_of(
+    info: model.ReportInfo, segment: Segment, findings: list[model.ParsedFinding], number: int
 ) -> str | None:
     words = f"{info.title} {segment.kind_text}".lower()
     if "accelerated cause of concern" in words:

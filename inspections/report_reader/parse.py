@@ -56,18 +56,18 @@ from inspections.report_reader.blocks import (
     normalise,
     to_blocks,
 )
-from inspections.report_reader.findings import FindingsPass, _Context, _is_headline_paragraph
+from inspections.report_reader.findings import FindingContext, FindingsPass, is_headline_paragraph
 from inspections.report_reader.furniture import Furniture, strip_furniture
-from inspections.report_reader.grades import GradesPass, _Area
+from inspections.report_reader.grades import AreaHeading, GradesPass
 from inspections.report_reader.leadins import LeadInPass
 from inspections.report_reader.links import (
     LinksPass,
-    _dedupe,
-    _Narrative,
+    Narrative,
+    dedupe,
     drop_findings,
     link_causes,
 )
-from inspections.report_reader.metadata import MetadataPass, _report_kind, _Segment
+from inspections.report_reader.metadata import MetadataPass, Segment, report_kind_of
 from inspections.report_reader.prose_grades import ProseGradesPass
 
 
@@ -92,18 +92,18 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
         self.findings: list[model.ParsedFinding] = []
         self.judgments: list[model.ParsedJudgment] = []
         self.warnings: list[str] = []
-        self.areas: list[_Area] = []
-        self.ctx: _Context | None = None
+        self.areas: list[AreaHeading] = []
+        self.ctx: FindingContext | None = None
         self.current: model.ParsedFinding | None = None
         self.open_sublist = False
-        self.narrative: _Narrative | None = None
+        self.narrative: Narrative | None = None
         self.last_cause: int | None = None
         self.table: list[str | None] | None = None
         self.row_findings = 0  # findings read one per row of a table of findings
         self.quoted_cause: int | None = None  # the block quoted after "Our inspection found:"
         self.pending_field: str | None = None
         self.report = 0
-        self.segments: list[_Segment] = [_Segment(start=0)]
+        self.segments: list[Segment] = [Segment(start=0)]
         self.frameworks: list[str | None] = [None]
         self.title_blocks: set[int] = set()
         self.line_graded: set[str] = set()  # areas graded by a grade on its own line
@@ -226,7 +226,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             return  # a topic subheading inside the list ("Stop and search"): keep reading
         self._close_context()
         self._flush_narrative()
-        self.narrative = _Narrative(
+        self.narrative = Narrative(
             headline=vocab.strip_numbering(text),
             area=self._area_name(),
             section=self._section(text),
@@ -277,10 +277,10 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
         self._grade_sentences(text)
         if self.ctx is not None:
             self._context_para(text)
-        elif _is_headline_paragraph(text) and not self.markdown:
+        elif is_headline_paragraph(text) and not self.markdown:
             # Plain text loses the bold of a subheading: a short line with no full stop.
             self._flush_narrative()
-            self.narrative = _Narrative(
+            self.narrative = Narrative(
                 headline=text, area=self._area_name(), section=self._section(text)
             )
         elif self.narrative is not None:
@@ -289,7 +289,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             if vocab.REMAINS_RE.search(text) and not self.narrative.remains:
                 self.narrative.remains = text
         elif vocab.REMAINS_RE.search(text) and vocab.FINDING_WORD_RE.search(text):
-            self.narrative = _Narrative(
+            self.narrative = Narrative(
                 headline="", area=self._area_name(), section=self._section(""), remains=text
             )
             self.narrative.paragraphs.append(text)
@@ -340,7 +340,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
     def _result(self) -> model.ParsedReport:
         link_causes(self.findings, self.intros)
         findings = drop_findings(self.findings, self._summaries_and_cut_text())
-        findings = _dedupe(findings)
+        findings = dedupe(findings)
         for finding in findings:
             if finding.kind in (model.RECOMMENDATION, model.AFI):
                 # An AFI of a thematic report is addressed too ("Chief constables should …").
@@ -359,7 +359,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
                 framework=self.frameworks[number],
                 finding_count=sum(1 for f in findings if f.report == number),
             )
-            info.kind = _report_kind(info, segment, findings, number)
+            info.kind = report_kind_of(info, segment, findings, number)
             infos.append(info)
         main = max(range(len(infos)), key=lambda n: (infos[n].finding_count, -n))
         report = model.ParsedReport(

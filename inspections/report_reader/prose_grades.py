@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.grades import _area_phrase, _grade_value, _is_pillar_area, _pillar_of
+from inspections.report_reader.grades import area_phrase, grade_value, is_pillar_area, pillar_of
 
 
 class ProseGradesPass:
@@ -46,13 +46,13 @@ class ProseGradesPass:
             match = vocab.GRADE_SENTENCE_RE.match(sentence) or (
                 _PRONOUN_GRADE_RE.match(sentence) if found else None
             )
-            if match and not _pillar_of(match.group("rest")):
+            if match and not pillar_of(match.group("rest")):
                 found.append(match)
         if len(found) < 2 or len({vocab.plain(m.group("rest")) for m in found}) < len(found):
             return False
         for match in found:
             grade = "requires_improvement" if match.group("ri") else match.group("grade").lower()
-            self._judgment(_area_phrase(match.group("rest")), grade, strong=False)
+            self._judgment(area_phrase(match.group("rest")), grade, strong=False)
         self.judgments = [
             j
             for j in self.judgments
@@ -67,11 +67,11 @@ class ProseGradesPass:
         (2015–2018/19 detailed findings): "The force is good at investigating crime." grades
         that question. A phrase naming the pillar itself ("at keeping people safe", "at
         treating the public fairly") restates the pillar's grade."""
-        if not (_is_pillar_area(area) and area in self.line_graded):
+        if not (is_pillar_area(area) and area in self.line_graded):
             return False
-        if _pillar_of(rest) or vocab.area_for_grade_phrase("peel-2016", rest):
+        if pillar_of(rest) or vocab.area_for_grade_phrase("peel-2016", rest):
             return False
-        phrase = _area_phrase(rest)
+        phrase = area_phrase(rest)
         if not 1 <= len(vocab.words(phrase)) <= 8:
             return False
         self._judgment(phrase, grade, strong=False)
@@ -83,7 +83,7 @@ class ProseGradesPass:
         match = _GRADE_LIST_RE.match(text.strip())
         if not match:
             return False
-        self.grade_list = _grade_value(match.group("grade"))
+        self.grade_list = grade_value(match.group("grade"))
         return True
 
     def _grade_list_item(self, text: str) -> bool:
@@ -92,7 +92,7 @@ class ProseGradesPass:
         area = re.sub(r"(?i)[;,.]?\s*(?:and|or)?\s*$", "", text.strip()).strip(" ;,.")
         if not area or len(vocab.words(area)) > 12:
             return False
-        self._judgment(_area_phrase(area), self.grade_list, strong=False)
+        self._judgment(area_phrase(area), self.grade_list, strong=False)
         self.judgments[-1].is_carried_forward = True
         return True
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from inspections.report_reader import model
 from inspections.report_reader.dates import (  # noqa: F401 (kept importable from here)
-    _MONTHS,
     DATE_LINE_RE,
     DAY_DATE_RE,
     ISO_DATE_RE,
     MONTH_DATE_RE,
+    MONTHS,
     SLASH_DATE_RE,
     parse_date,
 )
