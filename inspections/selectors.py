@@ -3,7 +3,7 @@ pages that show findings are in recommendations/; their reads in recommendations
 
 from django.db.models import QuerySet
 
-from inspections.models import Area, Force, Inspection
+from inspections.models import Area, Force, Framework, Inspection
 
 
 def forces_by_name() -> list[Force]:
@@ -37,3 +37,13 @@ def reports_newest_first() -> QuerySet:
 def report_page_queryset() -> QuerySet[Inspection]:
     """Reports with their force and framework, for a report's page."""
     return Inspection.objects.with_related()
+
+
+def framework_by_slug(slug: str | None) -> Framework | None:
+    """The framework a reader named (its slug), if it is recorded. One query, none without."""
+    return Framework.objects.filter(slug=slug).first() if slug else None
+
+
+def force_by_pk(pk: object) -> Force | None:
+    """The force a form's raw value names, if any. One query, none without a value."""
+    return Force.objects.filter(pk=pk).first() if pk else None

@@ -16,6 +16,7 @@ from inspections.access import can_edit_force
 from inspections.models import Force, Inspection
 from inspections.report_reader import ParsedReport
 from peel_tracker.text import counted, plural
+from recommendations import selectors
 from recommendations.imports.forms import UploadForm
 from recommendations.imports.responses import (
     QuotedFinding,
@@ -23,7 +24,6 @@ from recommendations.imports.responses import (
     response_explanations_import,
     response_proposal_from_parsed,
 )
-from recommendations.models import Finding, Response
 
 TEMPLATE = "admin/inspections/import_response.html"
 
@@ -61,7 +61,7 @@ def response_confirm(request: HttpRequest, model_admin: ModelAdmin, context: dic
     force = get_object_or_404(Force, pk=request.POST.get("force") or None)
     report = get_object_or_404(Inspection, pk=request.POST.get("report") or None)
     ids, texts = request.POST.getlist("finding"), request.POST.getlist("explanation")
-    findings = Finding.objects.in_bulk([value for value in ids if value.isdigit()])
+    findings = selectors.findings_by_id(ids)
     quoted = [
         QuotedFinding(
             kind=findings[int(value)].kind,
@@ -78,7 +78,7 @@ def response_confirm(request: HttpRequest, model_admin: ModelAdmin, context: dic
         responds_to=report.title,
         recognised="",
         report=report,
-        response=Response.objects.filter(inspection=report, force=force).first(),
+        response=selectors.force_response(inspection=report, force=force),
         quoted=quoted,
     )
     try:

@@ -30,6 +30,8 @@ from recommendations.selectors.overview import (
 )
 from recommendations.selectors.reports import (
     explainable_findings,
+    findings_by_id,
+    force_response,
     force_responses,
     report_findings,
     report_judgments,
@@ -47,7 +49,9 @@ __all__ = [
     "finding_rows",
     "finding_status_summary",
     "finding_theme_names",
+    "findings_by_id",
     "findings_opened_and_closed_per_year",
+    "force_response",
     "force_responses",
     "grade_counts",
     "grade_matrices",

@@ -65,3 +65,14 @@ def report_responses(*, inspection: Inspection) -> QuerySet[Response]:
         .select_related("force")
         .order_by("force__name")
     )
+
+
+def findings_by_id(ids: list) -> dict[int, Finding]:
+    """The findings with these primary keys, by key (ids that are not whole numbers are
+    ignored: they come from a posted form). One query."""
+    return Finding.objects.in_bulk([int(value) for value in ids if str(value).isdigit()])
+
+
+def force_response(*, inspection: Inspection, force: Force) -> Response | None:
+    """A force's response to a report, if its row exists. One query."""
+    return Response.objects.filter(inspection=inspection, force=force).first()

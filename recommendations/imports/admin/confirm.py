@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
 from peel_tracker.text import counted
+from recommendations import selectors
 from recommendations.imports.admin.review import (
     PREFIXES,
     candidate_label,
@@ -24,7 +25,6 @@ from recommendations.imports.services import (
     report_find_existing,
     report_import,
 )
-from recommendations.models import Finding
 
 
 def confirm_import(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
@@ -70,7 +70,7 @@ def confirm_import(request: HttpRequest, model_admin: ModelAdmin) -> HttpRespons
         for form in findings.forms
         if form.has_changed() and not form.cleaned_data.get("DELETE")
     ]
-    earlier = Finding.objects.in_bulk(
+    earlier = selectors.findings_by_id(
         [
             form.cleaned_data["carried_forward_from"]
             for form in kept

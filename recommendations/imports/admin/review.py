@@ -10,7 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html
 
-from inspections.models import Force, Framework, Inspection, document_name
+from inspections import selectors as inspections_selectors
+from inspections.models import Framework, Inspection, document_name
 from inspections.report_reader import ParsedReport
 from recommendations.imports.forms import (
     FindingFormSet,
@@ -54,9 +55,7 @@ def propose_import(request, form: UploadForm, parsed: ParsedReport, source: str)
         )
         return None
     force = data["force"]
-    framework = data["framework"] or (
-        Framework.objects.filter(slug=parsed.framework).first() if parsed.framework else None
-    )
+    framework = data["framework"] or (inspections_selectors.framework_by_slug(parsed.framework))
     title = data["title"] or parsed.title or source
     if data["published_on"]:
         published, precision = data["published_on"], "day"
@@ -243,7 +242,7 @@ def review_response(
     context = {
         **admin_page_context(request, model_admin, "Check the proposal and confirm"),
         "details": details,
-        "force": Force.objects.filter(pk=details["force"].value() or None).first(),
+        "force": inspections_selectors.force_by_pk(details["force"].value()),
         "framework": framework,
         "new_areas": new_areas,
         "judgments": judgments,
