@@ -68,3 +68,23 @@ class StatusRowsFirstPaginator(CachedCountPaginator):
         if top > split:
             rows += self.without_status[max(bottom - split, 0) : top - split]
         return self._get_page(rows, number, self)
+
+
+def page_or_nearest(paginator: Paginator, raw: str | None) -> tuple[Page, str | None]:
+    """The requested page of a list (the findings list, the tracker), or the nearest one that
+    exists with a note saying so: a bookmarked page number past the end after rows were closed
+    shows the last page and says why, never an error or a silent jump."""
+    if raw in (None, ""):
+        return paginator.page(1), None
+    try:
+        requested = int(raw)
+    except ValueError:
+        requested = 0
+    if requested < 1:
+        return paginator.page(1), "That page number is not valid: showing the first page."
+    if requested > paginator.num_pages:
+        note = f"There are only {paginator.num_pages} pages: showing the last page."
+        if paginator.num_pages == 1:
+            note = "There is only one page of results: showing it."
+        return paginator.page(paginator.num_pages), note
+    return paginator.page(requested), None

@@ -18,6 +18,7 @@ from peel_tracker.exports import list_export
 from recommendations import selectors, tracker
 from recommendations.models import DUE_SOON_DAYS, Response
 from recommendations.page_cache import cached_export, render_page
+from recommendations.pagination import page_or_nearest
 from recommendations.sorting import sort_headings
 from recommendations.tracker_filters import ResponseTrackerFilter
 
@@ -146,7 +147,7 @@ def _tracker_context(request: HttpRequest) -> dict:
         context["errors"] = _error_list(filterset)
         return context
 
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page, page_note = page_or_nearest(Paginator(filterset.qs, PAGE_SIZE), request.GET.get("page"))
     for response in page.object_list:
         response.timing = tracker.timing(response, today)
         response.completeness = tracker.completeness(response)
@@ -158,6 +159,7 @@ def _tracker_context(request: HttpRequest) -> dict:
     params.pop("page", None)
     context |= {
         "page": page,
+        "page_note": page_note,
         "active_filters": active_filters(filterset, request.GET),
         # The filters and sort without the page number: for the page links and the exports.
         "query": params.urlencode(),

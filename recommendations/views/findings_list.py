@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -27,7 +26,11 @@ from recommendations.filters import (
 from recommendations.freshness import RecordVersion, cached
 from recommendations.models import Finding, Status
 from recommendations.page_cache import render_page
-from recommendations.pagination import CachedCountPaginator, StatusRowsFirstPaginator
+from recommendations.pagination import (
+    CachedCountPaginator,
+    StatusRowsFirstPaginator,
+    page_or_nearest,
+)
 from recommendations.sorting import sort_headings
 
 PAGE_SIZE = 25
@@ -123,24 +126,6 @@ def filter_errors(filterset: FindingFilter) -> list[dict]:
     return errors
 
 
-def _page(paginator: Paginator, raw: str | None):
-    """The requested page, or the nearest one that exists with a note saying so."""
-    if raw in (None, ""):
-        return paginator.page(1), None
-    try:
-        requested = int(raw)
-    except ValueError:
-        requested = 0
-    if requested < 1:
-        return paginator.page(1), "That page number is not valid: showing the first page."
-    if requested > paginator.num_pages:
-        note = f"There are only {paginator.num_pages} pages: showing the last page."
-        if paginator.num_pages == 1:
-            note = "There is only one page of results: showing it."
-        return paginator.page(paginator.num_pages), note
-    return paginator.page(requested), None
-
-
 def _label_rows(rows) -> list[Finding]:
     rows = list(rows)
     for row in rows:
@@ -223,7 +208,7 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
             else CachedCountPaginator
         )
         paginator = paginator_class(filterset.qs, PAGE_SIZE, version=version)
-        page_obj, page_note = _page(paginator, request.GET.get("page"))
+        page_obj, page_note = page_or_nearest(paginator, request.GET.get("page"))
         sorts = [param for param in filterset.form.cleaned_data.get("sort") or [] if param]
         context |= {
             "page_obj": page_obj,

@@ -598,3 +598,31 @@ def test_real_cumbria_record(analyst_client):
     # The national spotlight is owed by all 43 forces.
     national = analyst_client.get(URL, {"kind": "peel_national"})
     assert national.context["page"].paginator.count == 43
+
+
+@pytest.mark.parametrize(
+    "page_number, note",
+    [
+        ("99", "There is only one page of results: showing it."),
+        ("0", "That page number is not valid: showing the first page."),
+        ("two", "That page number is not valid: showing the first page."),
+    ],
+)
+def test_a_page_past_the_end_or_not_a_number_says_which_page_is_shown(
+    analyst_client, page_number, note
+):
+    """As the findings list does (one helper, recommendations.pagination.page_or_nearest): a
+    bookmarked page that no longer exists shows the nearest one and says so."""
+    due_in(5)
+
+    page = analyst_client.get(URL, {"page": page_number})
+
+    assert page.status_code == HTTPStatus.OK
+    assertContains(page, note)
+    assert len(rows(page)) == 1
+
+
+def test_a_page_that_exists_has_no_note(analyst_client):
+    due_in(5)
+
+    assertNotContains(analyst_client.get(URL, {"page": "1"}), "showing the")
