@@ -17,9 +17,22 @@ _BULLET_GLYPHS = "•●▪■◦○‣⁃∙·–-*\uf0b7\uf0a7\uf076\uf0d8"
 
 
 def pdf_to_text(data: bytes) -> str:
+    pages = _read_pages(data)
+    lines = _pdf_lines(pages)
+    if not "".join(text for _, text, *_ in lines).strip():
+        raise ReportError(
+            "This PDF has no text layer (it may be a scanned image); the reader needs the text. "
+            "Use the report's original PDF from the inspectorate's website, or run it through "
+            "OCR and upload the text."
+        )
+    return _pdf_lines_to_text(lines, len(pages))
+
+
+def _read_pages(data: bytes) -> list:
+    """The laid-out pages, or a ReportError that says why the PDF cannot be read."""
     try:
         from pdfminer.high_level import extract_pages
-        from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+        from pdfminer.layout import LAParams, LTTextContainer
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
         from pdfminer.pdfparser import PDFSyntaxError
         from pdfminer.psparser import PSException
@@ -27,9 +40,7 @@ def pdf_to_text(data: bytes) -> str:
         raise ReportError("PDF support is not installed (pdfminer.six).") from error
 
     try:
-        pages = _bounded_pages(
-            extract_pages(io.BytesIO(data), laparams=LAParams()), LTTextContainer
-        )
+        return _bounded_pages(extract_pages(io.BytesIO(data), laparams=LAParams()), LTTextContainer)
     except (ReportError, MemoryError):
         raise  # a bound of limits.py, already in words; or the reading process's own bound
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
@@ -41,15 +52,12 @@ def pdf_to_text(data: bytes) -> str:
     except Exception as error:  # pdfminer raises many kinds on broken files
         raise ReportError(f"This PDF could not be read; it may be damaged ({error}).") from error
 
-    # The body text's left margin, per page parity (books mirror their margins): the x0 most
-    # text starts at. List items are indented from it even when their bullets are graphics.
-    margin_votes: dict[int, Counter] = {0: Counter(), 1: Counter()}
-    for page_number, page in enumerate(pages):
-        for element in page:
-            if isinstance(element, LTTextContainer) and not _GLYPH_RE.match(element.get_text()):
-                margin_votes[page_number % 2][round(element.x0)] += len(element.get_text())
-    margins = {parity: _margin(votes) for parity, votes in margin_votes.items()}
-    # Each line: (page, text, size, bold, x0, box, indent of its box, position on the page)
+
+def _pdf_lines(pages: list) -> list[tuple]:
+    """Each line: (page, text, size, bold, x0, box, indent of its box, position on the page)."""
+    from pdfminer.layout import LTTextContainer
+
+    margins = _page_margins(pages)
     lines: list[tuple] = []
     box_number = 0
     for page_number, page in enumerate(pages):
@@ -66,40 +74,69 @@ def pdf_to_text(data: bytes) -> str:
             if not isinstance(element, LTTextContainer) or element in glyphs:
                 continue
             box_number += 1
-            first = next((line for line in element if isinstance(line, LTTextLine)), None)
-            bulleted = first is not None and any(
-                glyph.x1 <= element.x0 + 2
-                and element.x0 - glyph.x1 < 40
-                and first.y0 <= (glyph.y0 + glyph.y1) / 2 <= first.y1
-                for glyph in glyphs
-            )
             indent = element.x0 - margin if margin is not None else 0
-            for line_number, line in enumerate(element):
-                if not isinstance(line, LTTextLine):
-                    continue
-                text = re.sub(r"\(cid:\d+\)", "", line.get_text().replace("\n", " ")).strip()
-                if not text:
-                    continue
-                if bulleted and line_number == 0:
-                    text = f"• {text}"
-                chars = [
-                    char for char in line if isinstance(char, LTChar) and char.get_text().strip()
-                ]
-                size = round(statistics.median(char.size for char in chars) * 2) / 2 if chars else 0
-                bold = bool(chars) and sum(
-                    1
-                    for char in chars
-                    if re.search(r"bold|black|heavy|semibold|,b\b", char.fontname, re.I)
-                ) >= 0.8 * len(chars)
-                edge = line.y0 / height < 0.1 or line.y1 / height > 0.9
-                lines.append((page_number, text, size, bold, line.x0, box_number, indent, edge))
-    if not "".join(text for _, text, *_ in lines).strip():
-        raise ReportError(
-            "This PDF has no text layer (it may be a scanned image); the reader needs the text. "
-            "Use the report's original PDF from the inspectorate's website, or run it through "
-            "OCR and upload the text."
-        )
-    return _pdf_lines_to_text(lines, len(pages))
+            box = (page_number, box_number, indent, height)
+            lines.extend(_box_lines(element, _is_bulleted(element, glyphs), box))
+    return lines
+
+
+def _page_margins(pages: list) -> dict[int, int | None]:
+    """The body text's left margin, per page parity (books mirror their margins): the x0 most
+    text starts at. List items are indented from it even when their bullets are graphics."""
+    from pdfminer.layout import LTTextContainer
+
+    margin_votes: dict[int, Counter] = {0: Counter(), 1: Counter()}
+    for page_number, page in enumerate(pages):
+        for element in page:
+            if isinstance(element, LTTextContainer) and not _GLYPH_RE.match(element.get_text()):
+                margin_votes[page_number % 2][round(element.x0)] += len(element.get_text())
+    return {parity: _margin(votes) for parity, votes in margin_votes.items()}
+
+
+def _is_bulleted(element, glyphs: list) -> bool:
+    """Whether a bullet glyph of its own sits just left of the box's first line."""
+    from pdfminer.layout import LTTextLine
+
+    first = next((line for line in element if isinstance(line, LTTextLine)), None)
+    return first is not None and any(
+        glyph.x1 <= element.x0 + 2
+        and element.x0 - glyph.x1 < 40
+        and first.y0 <= (glyph.y0 + glyph.y1) / 2 <= first.y1
+        for glyph in glyphs
+    )
+
+
+def _box_lines(element, bulleted: bool, box: tuple) -> list[tuple]:
+    """The lines of one text box, as _pdf_lines describes them; box is (page, box number,
+    indent of the box, page height)."""
+    from pdfminer.layout import LTTextLine
+
+    page_number, box_number, indent, height = box
+    lines = []
+    for line_number, line in enumerate(element):
+        if not isinstance(line, LTTextLine):
+            continue
+        text = re.sub(r"\(cid:\d+\)", "", line.get_text().replace("\n", " ")).strip()
+        if not text:
+            continue
+        if bulleted and line_number == 0:
+            text = f"• {text}"
+        size, bold = _size_and_bold(line)
+        edge = line.y0 / height < 0.1 or line.y1 / height > 0.9
+        lines.append((page_number, text, size, bold, line.x0, box_number, indent, edge))
+    return lines
+
+
+def _size_and_bold(line) -> tuple[float, bool]:
+    """A line's font size (the median, to half a point) and whether most of it is bold."""
+    from pdfminer.layout import LTChar
+
+    chars = [char for char in line if isinstance(char, LTChar) and char.get_text().strip()]
+    size = round(statistics.median(char.size for char in chars) * 2) / 2 if chars else 0
+    bold = bool(chars) and sum(
+        1 for char in chars if re.search(r"bold|black|heavy|semibold|,b\b", char.fontname, re.I)
+    ) >= 0.8 * len(chars)
+    return size, bold
 
 
 def _bounded_pages(pages, text_container) -> list:
