@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from inspections.report_reader.extract import read_report
-from inspections.report_reader.model import ParsedReport, ReportError
+from inspections.report_reader.model import ParsedFinding, ParsedReport, ReportError
 from inspections.report_reader.vocabulary import parse_date, plain
 
 DEFAULT_CORPUS = Path("..") / "shared" / "corpus"
@@ -181,11 +181,19 @@ def score_document(name: str, text_bytes: bytes, expected: dict) -> DocumentScor
         score.errors = 1
         result.notes.append(f"refused: {error}")
         parsed = ParsedReport()
+    _score_findings(result, parsed, expected)
+    _score_judgments(result, parsed, expected)
+    _score_metadata(result, parsed, expected)
+    return result
+
+
+def _score_findings(result: DocumentScore, parsed: ParsedReport, expected: dict) -> None:
+    """Required findings found (with the right kind), and proposals that match nothing."""
+    score = result.score
     proposals = parsed.findings
     texts = [collapse(finding.text) for finding in proposals]
-    expected_findings = expected.get("findings", [])
     matched_proposals: set[int] = set()
-    for item in expected_findings:
+    for item in expected.get("findings", []):
         phrase = collapse(item["phrase"])
         holders = [i for i, text in enumerate(texts) if phrase in text]
         matched_proposals.update(holders)
@@ -201,21 +209,7 @@ def score_document(name: str, text_bytes: bytes, expected: dict) -> DocumentScor
                 result.missed.append(f"{item['kind']}: {phrase}")
             continue
         score.found += 1
-        finding = proposals[same[0]]
-        if item.get("parent"):
-            score.parents += 1
-            cause = finding.cause_of_concern
-            if cause is not None and 0 <= cause < len(texts):
-                score.parents_right += collapse(item["parent"]) in texts[cause]
-        if "addressees" in item:
-            score.addressees += 1
-            score.addressees_right += _addressees_right(
-                item["addressees"], finding.addressees, expected.get("force")
-            )
-        want, got = item.get("deadline", ""), _deadline_month(finding.deadline)
-        if want or got:
-            score.deadlines += 1
-            score.deadlines_right += want == got
+        _score_found_finding(score, item, proposals[same[0]], texts, expected.get("force"))
     for index, finding in enumerate(proposals):
         if index not in matched_proposals:
             score.invented += 1
@@ -223,6 +217,29 @@ def score_document(name: str, text_bytes: bytes, expected: dict) -> DocumentScor
     if not result.truncated:
         score.invented_complete = score.invented
 
+
+def _score_found_finding(
+    score: Score, item: dict, finding: ParsedFinding, texts: list[str], force: str | None
+) -> None:
+    """On a found finding: its cause-of-concern parent, addressees and absolute deadline."""
+    if item.get("parent"):
+        score.parents += 1
+        cause = finding.cause_of_concern
+        if cause is not None and 0 <= cause < len(texts):
+            score.parents_right += collapse(item["parent"]) in texts[cause]
+    if "addressees" in item:
+        score.addressees += 1
+        score.addressees_right += _addressees_right(item["addressees"], finding.addressees, force)
+    want, got = item.get("deadline", ""), _deadline_month(finding.deadline)
+    if want or got:
+        score.deadlines += 1
+        score.deadlines_right += want == got
+
+
+def _score_judgments(result: DocumentScore, parsed: ParsedReport, expected: dict) -> None:
+    """Expected judgments found (area loosely, grade exactly), and grades proposed for an area
+    the document does not grade."""
+    score = result.score
     expected_judgments = expected.get("judgments", [])
     proposed_judgments = [
         (judgment.area, judgment.grade.replace("_", " ")) for judgment in parsed.judgments
@@ -244,6 +261,10 @@ def score_document(name: str, text_bytes: bytes, expected: dict) -> DocumentScor
             score.judgments_extra += 1
             result.notes.append(f"extra grade {area}: {grade}")
 
+
+def _score_metadata(result: DocumentScore, parsed: ParsedReport, expected: dict) -> None:
+    """Published date (to the precision given), title, document kind and force."""
+    score = result.score
     want_date = expected.get("published") or ""
     got_date = parsed.published.isoformat() if parsed.published else ""
     if want_date:
@@ -261,7 +282,6 @@ def score_document(name: str, text_bytes: bytes, expected: dict) -> DocumentScor
     score.forces_right = int(force_slug(parsed.force) == expected.get("force"))
     if not score.forces_right:
         result.notes.append(f"force {parsed.force or '-'}")
-    return result
 
 
 def score_corpus(folder: str | Path) -> list[DocumentScore]:
