@@ -43,114 +43,139 @@ _DROP_TAGS = [
 ]
 
 
+# Strings in a page that are not its text.
+_NOT_TEXT = ("Comment", "Doctype", "Declaration", "CData")
+
+
 def html_to_text(html: str) -> str:
     try:
-        from bs4 import BeautifulSoup, NavigableString, Tag
+        from bs4 import BeautifulSoup
     except ImportError as error:  # pragma: no cover - a dependency of the project
         raise ReportError("Web page support is not installed (beautifulsoup4).") from error
-    soup = BeautifulSoup(html, "html.parser")
+    page = _PageText()
+    page.walk(_main_content(BeautifulSoup(html, "html.parser")))
+    page.flush()
+    text = "\n\n".join(merge_rows(page.out)) + "\n"
+    if not text.strip():
+        raise ReportError("This web page has no text in its main content.")
+    return text
+
+
+def _main_content(soup):
+    """The page's main content, with navigation, scripts, forms and hidden parts dropped."""
     for tag in soup(_DROP_TAGS):
         tag.decompose()
     for tag in soup.select(
         '[role="navigation"], [aria-hidden="true"], .breadcrumbs, .cookie-banner'
     ):
         tag.decompose()
-    root = (
+    return (
         soup.find("main")
         or soup.find(attrs={"role": "main"})
         or soup.find("article")
         or soup.body
         or soup
     )
-    out: list[str] = []
-    inline: list[str] = []
 
-    def flush() -> None:
-        text = " ".join(" ".join(inline).split())
-        inline.clear()
+
+def _text_of(tag) -> str:
+    return " ".join(tag.get_text(" ", strip=True).split())
+
+
+def _is_all_bold(tag) -> bool:
+    strong = " ".join(_text_of(b) for b in tag.find_all(["strong", "b"]))
+    whole = _text_of(tag)
+    return bool(whole) and " ".join(strong.split()) == whole
+
+
+def _item_text(item) -> tuple[str, list]:
+    """A list item's own text, and the lists nested in it."""
+    from bs4 import NavigableString, Tag
+
+    own: list[str] = []
+    nested = []
+    for child in item.children:
+        if isinstance(child, Tag) and child.name in ("ul", "ol"):
+            nested.append(child)
+        elif isinstance(child, Tag):
+            own.append(_text_of(child))
+        elif isinstance(child, NavigableString):
+            own.append(str(child))
+    return " ".join(" ".join(own).split()), nested
+
+
+class _PageText:
+    """The text of a page's main content, element by element: `out` holds its lines, `inline`
+    the loose text and inline elements read since the last block element."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.inline: list[str] = []
+
+    def flush(self) -> None:
+        text = " ".join(" ".join(self.inline).split())
+        self.inline.clear()
         if text:
-            out.append(text)
+            self.out.append(text)
 
-    def text_of(tag) -> str:
-        return " ".join(tag.get_text(" ", strip=True).split())
+    def walk(self, node) -> None:
+        from bs4 import NavigableString, Tag
 
-    def is_all_bold(tag) -> bool:
-        strong = " ".join(text_of(b) for b in tag.find_all(["strong", "b"]))
-        whole = text_of(tag)
-        return bool(whole) and " ".join(strong.split()) == whole
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if child.__class__.__name__ not in _NOT_TEXT:
+                    self.inline.append(str(child))
+            elif isinstance(child, Tag):
+                self._element(child)
 
-    def list_items(tag, depth: int) -> None:
+    def _element(self, tag) -> None:
+        name = tag.name
+        if re.fullmatch(r"h[1-6]", name):
+            self.flush()
+            text = _text_of(tag)
+            if text:
+                self.out.append("#" * int(name[1]) + " " + text)
+        elif name in ("p", "dt", "dd", "li", "caption"):
+            self.flush()
+            text = _text_of(tag)
+            if text:
+                self.out.append(f"**{text}**" if _is_all_bold(tag) else text)
+        elif name in ("ul", "ol"):
+            self.flush()
+            self._list(tag, 0)
+        elif name == "table":
+            self.flush()
+            self._table(tag)
+        elif name == "br":
+            self.flush()
+        elif name in _BLOCK_TAGS or name == "dl":
+            self.flush()
+            self.walk(tag)
+            self.flush()
+        else:
+            self.inline.append(tag.get_text(" "))
+
+    def _list(self, tag, depth: int) -> None:
         ordered = tag.name == "ol"
         number = int(tag.get("start", 1) or 1) if ordered else 0
         for item in tag.find_all("li", recursive=False):
-            own: list[str] = []
-            nested = []
-            for child in item.children:
-                if isinstance(child, Tag) and child.name in ("ul", "ol"):
-                    nested.append(child)
-                elif isinstance(child, Tag):
-                    own.append(text_of(child))
-                elif isinstance(child, NavigableString):
-                    own.append(str(child))
-            text = " ".join(" ".join(own).split())
+            text, nested = _item_text(item)
             if text:
                 marker = f"{number}." if ordered else "-"
-                out.append(f"{'  ' * depth}{marker} {text}")
+                self.out.append(f"{'  ' * depth}{marker} {text}")
             number += 1
             for child in nested:
-                list_items(child, depth + 1)
+                self._list(child, depth + 1)
 
-    def table(tag) -> None:
+    def _table(self, tag) -> None:
         rows = tag.find_all("tr")
-        long_cells = any(len(text_of(cell)) > 200 for cell in tag.find_all(["td", "th"]))
+        long_cells = any(len(_text_of(cell)) > 200 for cell in tag.find_all(["td", "th"]))
         for row in rows:
             cells = row.find_all(["td", "th"], recursive=False)
             if long_cells:
                 for cell in cells:
-                    walk(cell)
-                    flush()
+                    self.walk(cell)
+                    self.flush()
             else:
-                out.append("\t".join(text_of(cell) for cell in cells))
-        out.append("")
-
-    def walk(node) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if child.__class__.__name__ in ("Comment", "Doctype", "Declaration", "CData"):
-                    continue
-                inline.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if re.fullmatch(r"h[1-6]", name):
-                flush()
-                text = text_of(child)
-                if text:
-                    out.append("#" * int(name[1]) + " " + text)
-            elif name in ("p", "dt", "dd", "li", "caption"):
-                flush()
-                text = text_of(child)
-                if text:
-                    out.append(f"**{text}**" if is_all_bold(child) else text)
-            elif name in ("ul", "ol"):
-                flush()
-                list_items(child, 0)
-            elif name == "table":
-                flush()
-                table(child)
-            elif name == "br":
-                flush()
-            elif name in _BLOCK_TAGS or name == "dl":
-                flush()
-                walk(child)
-                flush()
-            else:
-                inline.append(child.get_text(" "))
-
-    walk(root)
-    flush()
-    text = "\n\n".join(merge_rows(out)) + "\n"
-    if not text.strip():
-        raise ReportError("This web page has no text in its main content.")
-    return text
+                self.out.append("\t".join(_text_of(cell) for cell in cells))
+        self.out.append("")
