@@ -20,12 +20,29 @@ from inspections.report_reader.model import SUPPORTED, ReportError
 # --- Word -----------------------------------------------------------------------------------
 
 
+_DAMAGED = "This file looks like a Word document but is damaged."
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
 def docx_to_text(data: bytes) -> str:
-    damaged = "This file looks like a Word document but is damaged."
+    _check_archive(data)
+    document = _open_document(data)
+    writer = _DocxText(document)
+    writer.walk(document.element.body)
+    text = "\n\n".join(line for line in merge_rows(writer.out)) + "\n"
+    check_text_length(text)
+    if not text.strip():
+        raise ReportError("This Word document has no text in it.")
+    return text
+
+
+def _check_archive(data: bytes) -> None:
+    """Before python-docx opens it: a ZIP archive, holding a Word document, that expands no
+    further than limits.py allows."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
-        raise ReportError(damaged) from error
+        raise ReportError(_DAMAGED) from error
     with archive:
         names = set(archive.namelist())
         check_docx_archive(archive)  # before anything is decompressed
@@ -42,16 +59,16 @@ def docx_to_text(data: bytes) -> str:
         except (ReportError, MemoryError):
             raise
         except Exception as error:  # zlib.error, an encrypted part, a method zipfile lacks …
-            raise ReportError(damaged) from error
+            raise ReportError(_DAMAGED) from error
+
+
+def _open_document(data: bytes):
     try:
         import docx
-        from docx.oxml.ns import qn
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
     except ImportError as error:  # pragma: no cover - a dependency of the project
         raise ReportError("Word support is not installed (python-docx).") from error
     try:
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except MemoryError:
         raise  # the reading process's bound (recommendations/imports/reading.py)
     except Exception as error:
@@ -59,12 +76,81 @@ def docx_to_text(data: bytes) -> str:
             f"This Word document could not be read; it may be damaged ({error})."
         ) from error
 
-    out: list[str] = []
-    formats = _numbering_formats(document, qn)
-    styles = _Styles(document)
-    counters: dict[tuple[str, int], int] = {}
 
-    def list_marker(properties) -> str:
+class _DocxText:
+    """The text of one Word document, element by element, into `out`: paragraphs, list items
+    with their numbers, and tables."""
+
+    def __init__(self, document) -> None:
+        from docx.oxml.ns import qn
+
+        self.document = document
+        self.out: list[str] = []
+        self.formats = _numbering_formats(document, qn)
+        self.styles = _Styles(document)
+        self.counters: dict[tuple[str, int], int] = {}
+
+    def walk(self, element) -> None:
+        from docx.oxml.ns import qn
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                self._paragraph(Paragraph(child, self.document))
+            elif child.tag == qn("w:tbl"):
+                self._table(Table(child, self.document))
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    self.walk(content)
+
+    def _paragraph(self, paragraph) -> None:
+        text = " ".join(paragraph.text.split())
+        if not text:
+            return
+        paragraph_style = self.styles.of_paragraph(paragraph)
+        style = (paragraph_style.name if paragraph_style is not None else "") or ""
+        heading = re.match(r"(?i)heading\s*(\d)", style)
+        if heading:
+            self.out.append("#" * min(int(heading.group(1)), 6) + " " + text)
+            return
+        if style.lower() == "title":
+            self.out.append("# " + text)
+            return
+        properties = paragraph._p.pPr
+        numbered = properties is not None and properties.numPr is not None
+        if numbered or style.lower().startswith("list"):
+            self.out.append(
+                self._list_item(text, properties if numbered else None, paragraph_style)
+            )
+            return
+        runs = [run for run in paragraph.runs if run.text.strip()]
+        if (
+            runs
+            and all(self.styles.bold(run, paragraph) for run in runs)
+            and len(text.split()) <= 40
+        ):
+            self.out.append(f"**{text}**")
+            return
+        self.out.append(text)
+
+    def _list_item(self, text: str, numbering, paragraph_style) -> str:
+        """A list paragraph as a "- " or numbered line; numbering is the paragraph's own
+        numbering properties, None when only its style makes it a list item."""
+        level = 0
+        if numbering is not None and numbering.numPr.ilvl is not None:
+            level = int(numbering.numPr.ilvl.val)
+        style_properties = getattr(getattr(paragraph_style, "element", None), "pPr", None)
+        if numbering is not None:
+            marker = self._list_marker(numbering)
+        elif style_properties is not None and style_properties.numPr is not None:
+            marker = self._list_marker(style_properties)  # "List Number": numbered by its style
+        else:
+            marker = "-"
+        return "  " * level + marker + " " + text
+
+    def _list_marker(self, properties) -> str:
         """'3.' for the third item of a decimal list, 'b)' for a lettered one, '-' for a
         bullet: Word keeps list numbers in its numbering part, not in the text."""
         try:
@@ -72,98 +158,60 @@ def docx_to_text(data: bytes) -> str:
             level = int(properties.numPr.ilvl.val) if properties.numPr.ilvl is not None else 0
         except (AttributeError, TypeError, ValueError):
             return "-"
-        fmt = formats.get((num_id, level), "bullet")
-        counters[(num_id, level)] = counters.get((num_id, level), 0) + 1
-        for key in [k for k in counters if k[0] == num_id and k[1] > level]:
-            del counters[key]  # a deeper list starts again under each item
-        count = counters[(num_id, level)]
-        if fmt == "decimal":
-            return f"{count}."
-        if fmt == "lowerLetter" and count <= 26:
-            return f"{chr(96 + count)})"
-        if fmt == "lowerRoman" and count <= 10:
-            return f"({('i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x')[count - 1]})"
-        return "-"
+        fmt = self.formats.get((num_id, level), "bullet")
+        self.counters[(num_id, level)] = self.counters.get((num_id, level), 0) + 1
+        for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
+            del self.counters[key]  # a deeper list starts again under each item
+        return _marker(fmt, self.counters[(num_id, level)])
 
-    def paragraph_text(paragraph: Paragraph) -> None:
-        text = " ".join(paragraph.text.split())
-        if not text:
-            return
-        paragraph_style = styles.of_paragraph(paragraph)
-        style = (paragraph_style.name if paragraph_style is not None else "") or ""
-        heading = re.match(r"(?i)heading\s*(\d)", style)
-        if heading:
-            out.append("#" * min(int(heading.group(1)), 6) + " " + text)
-            return
-        if style.lower() == "title":
-            out.append("# " + text)
-            return
-        properties = paragraph._p.pPr
-        numbered = properties is not None and properties.numPr is not None
-        if numbered or style.lower().startswith("list"):
-            level = 0
-            if numbered and properties.numPr.ilvl is not None:
-                level = int(properties.numPr.ilvl.val)
-            style_properties = getattr(getattr(paragraph_style, "element", None), "pPr", None)
-            if numbered:
-                marker = list_marker(properties)
-            elif style_properties is not None and style_properties.numPr is not None:
-                marker = list_marker(style_properties)  # "List Number": numbered by its style
-            else:
-                marker = "-"
-            out.append("  " * level + marker + " " + text)
-            return
-        runs = [run for run in paragraph.runs if run.text.strip()]
-        if runs and all(styles.bold(run, paragraph) for run in runs) and len(text.split()) <= 40:
-            out.append(f"**{text}**")
-            return
-        out.append(text)
-
-    def table(tbl: Table) -> None:
-        rows = []
-        layout = False
-        for row in tbl.rows:
-            cells, seen = [], set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:
-                    continue
-                seen.add(id(cell._tc))
-                cells.append(cell)
-            rows.append(cells)
-            for position, cell in enumerate(cells):
-                filled = [p for p in cell.paragraphs if p.text.strip()]
-                if len(filled) > 1 or len(cell.text) > 200 or cell.tables:
-                    layout = True
-                if position == 0 and cell.text.strip().endswith(":"):
-                    layout = True
-        if any(len(cells) == 1 for cells in rows):
-            layout = True
-        for cells in rows:
-            if layout:
+    def _table(self, table) -> None:
+        rows = [_distinct_cells(row) for row in table.rows]
+        if _is_layout_table(rows):
+            for cells in rows:
                 for cell in cells:
-                    walk(cell._tc)
-            else:
-                out.append("\t".join(" ".join(cell.text.split()) for cell in cells))
-        if not layout:
-            out.append("")
+                    self.walk(cell._tc)
+            return
+        for cells in rows:
+            self.out.append("\t".join(" ".join(cell.text.split()) for cell in cells))
+        self.out.append("")
 
-    def walk(element) -> None:
-        for child in element.iterchildren():
-            if child.tag == qn("w:p"):
-                paragraph_text(Paragraph(child, document))
-            elif child.tag == qn("w:tbl"):
-                table(Table(child, document))
-            elif child.tag == qn("w:sdt"):
-                content = child.find(qn("w:sdtContent"))
-                if content is not None:
-                    walk(content)
 
-    walk(document.element.body)
-    text = "\n\n".join(line for line in merge_rows(out)) + "\n"
-    check_text_length(text)
-    if not text.strip():
-        raise ReportError("This Word document has no text in it.")
-    return text
+def _marker(fmt: str, count: int) -> str:
+    """The marker of the count-th item of a list numbered in Word's format fmt."""
+    if fmt == "decimal":
+        return f"{count}."
+    if fmt == "lowerLetter" and count <= 26:
+        return f"{chr(96 + count)})"
+    if fmt == "lowerRoman" and count <= 10:
+        return f"({_ROMAN[count - 1]})"
+    return "-"
+
+
+def _distinct_cells(row) -> list:
+    """A row's cells, a cell merged across columns once."""
+    cells, seen = [], set()
+    for cell in row.cells:
+        if id(cell._tc) in seen:
+            continue
+        seen.add(id(cell._tc))
+        cells.append(cell)
+    return cells
+
+
+def _is_layout_table(rows: list[list]) -> bool:
+    """A table used for layout (a response template: labels ending ':' beside their text,
+    cells of several paragraphs or long text, nested tables, single-cell rows) rather than a
+    small data table: its cells are read as paragraphs."""
+    if any(len(cells) == 1 for cells in rows):
+        return True
+    for cells in rows:
+        for position, cell in enumerate(cells):
+            filled = [p for p in cell.paragraphs if p.text.strip()]
+            if len(filled) > 1 or len(cell.text) > 200 or cell.tables:
+                return True
+            if position == 0 and cell.text.strip().endswith(":"):
+                return True
+    return False
 
 
 def check_docx_archive(archive: zipfile.ZipFile) -> None:
