@@ -11,6 +11,14 @@ import re
 from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.line_shapes import (
+    ends_sentence,
+    is_label_line,
+    is_markdown,
+    looks_like_plain_heading,
+    starts_lower,
+    wrap_width,
+)
 
 HEADING = "heading"
 PARA = "para"
@@ -37,7 +45,6 @@ class Block:
         return f"<{self.kind}{self.level if self.kind != PARA else ''}{detail}>"
 
 
-_TERMINAL = tuple('.!?;:"”’)]…')
 _BULLET_RE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<marker>[-–•·*▪◦●■□➢►✓§o]|\(?(?P<num>\d{1,2})[.)]"
     r"|\(?(?P<alpha>[a-z])[.)]|\((?P<paren>[ivx]{1,4}|[a-z]|\d{1,2})\)|(?P<roman>[ivx]{1,4})[.)])\s+(?P<text>\S.*)$"
@@ -70,266 +77,270 @@ def _strip_inline(text: str) -> str:
     return " ".join(text.split())
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith(_TERMINAL)
-
-
-def _starts_lower(text: str) -> bool:
-    first = text.lstrip("\"'“‘(")[:1]
-    return first.islower()
-
-
-def is_markdown(text: str) -> bool:
-    """Markdown when headings are marked with # (more than one, or one below the first line)
-    or lines are bold. A first line alone starting with # (a title pasted from Markdown, a
-    hashtag) does not make the rest Markdown."""
-    headings = [m.start() for m in re.finditer(r"^\s{0,3}#{1,6}\s+\S", text, re.MULTILINE)]
-    first_line = len(text) - len(text.lstrip())
-    return bool(
-        len(headings) >= 2
-        or (headings and headings[0] > first_line)
-        or re.search(r"^\s*\*\*[^*\n].*\*\*\s*$", text, re.MULTILINE)
-    )
-
-
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width of hard-wrapped text (pdftotext output, e-mails), or None if lines are whole
-    paragraphs."""
-    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 20)
-    if len(lengths) < 8:
-        return None
-    width = lengths[int(len(lengths) * 0.9) - 1]
-    if width > 130:
-        return None
-    long_lines = [line.strip() for line in lines if len(line.strip()) >= 0.6 * width]
-    open_ended = [line for line in long_lines if not _ends_sentence(line)]
-    return width if long_lines and len(open_ended) / len(long_lines) > 0.3 else None
-
-
-def looks_like_plain_heading(text: str) -> bool:
-    """A line of plain text that reads as a heading: a question, a short title, a field
-    label ('Key Findings', 'Areas for improvement', 'How effective is the force at …?')."""
-    text = text.strip()
-    if not text or len(text) > 300 or _starts_lower(text) or text.startswith(("“", '"', "'")):
-        return False
-    count = len(vocab.words(text))
-    if text.endswith("?"):
-        return 3 <= count <= 45
-    if vocab.match_label(text) or vocab.match_grade_line(text) or vocab.match_field(text):
-        return True
-    if text.endswith(":"):
-        return count <= 12 and not vocab.is_directive(text)
-    if text.endswith((".", ";", ",", "!", "”", '"', "’")) or count > 14:
-        return False
-    if vocab.is_structural(text) or vocab.is_known_area(text):
-        return True
-    return not vocab.is_sentence_like(text)
-
-
-def _is_label_line(text: str) -> bool:
-    """A line that is a heading whatever comes before it: a grade, a finding label, a
-    structural heading ('Main findings')."""
-    return bool(
-        vocab.match_grade_line(text)
-        or vocab.match_label(text)
-        or (vocab.is_structural(text) and len(text) < 60)
-        or vocab.match_field(text)
-    )
-
-
 def to_blocks(text: str) -> list[Block]:
     text = normalise(text)
     markdown = is_markdown(text)
     raw_lines = text.split("\n")
-    width = None if markdown else _wrap_width(raw_lines)
-    blocks: list[Block] = []
-    para: list[str] = []  # lines of the paragraph being read
-    para_lines = [0, 0]  # its first and last line number
-    para_is_plain_line = True
-    in_contents = False
-    indents: list[int] = []  # indentation of the list levels seen in the current list
-    blank_before = True
+    reader = _BlockReader(markdown, None if markdown else wrap_width(raw_lines))
+    for number, raw in enumerate(raw_lines, start=1):
+        reader.read(number, raw.rstrip())
+    reader.flush()
+    return _split_inline_bullets(_merge_broken_paragraphs(reader.blocks))
 
-    def flush() -> None:
-        nonlocal para, para_is_plain_line
-        if para:
-            joined = _strip_inline(" ".join(para))
+
+def _at(number: int) -> dict:
+    return {"line": number, "end": number}
+
+
+class _BlockReader:
+    """Reads a text line by line into `blocks`: each kind of line (blank or rule, table row,
+    Markdown heading, list item, bold line, text) has its own method. Text lines gather into a
+    paragraph until one cannot continue it."""
+
+    def __init__(self, markdown: bool, width: int | None) -> None:
+        self.markdown = markdown
+        self.width = width  # of hard-wrapped text, None if lines are whole paragraphs
+        self.blocks: list[Block] = []
+        self.para: list[str] = []  # lines of the paragraph being read
+        self.para_lines = [0, 0]  # its first and last line number
+        self.para_is_plain_line = True
+        self.in_contents = False
+        self.indents: list[int] = []  # indentation of the list levels seen in the current list
+        self.blank_before = True
+
+    def flush(self) -> None:
+        if self.para:
+            joined = _strip_inline(" ".join(self.para))
             if joined:
                 if (
-                    not markdown
-                    and (para_is_plain_line or joined.endswith("?"))
+                    not self.markdown
+                    and (self.para_is_plain_line or joined.endswith("?"))
                     and looks_like_plain_heading(joined)
                 ):
-                    blocks.append(Block(HEADING, joined, PLAIN_LEVEL, "plain", **where()))
+                    self.blocks.append(
+                        Block(HEADING, joined, PLAIN_LEVEL, "plain", **self._where())
+                    )
                 else:
-                    blocks.append(Block(PARA, joined, **where()))
-        para = []
-        para_is_plain_line = True
+                    self.blocks.append(Block(PARA, joined, **self._where()))
+        self.para = []
+        self.para_is_plain_line = True
 
-    def where() -> dict:
-        return {"line": para_lines[0], "end": para_lines[1]}
+    def _where(self) -> dict:
+        return {"line": self.para_lines[0], "end": self.para_lines[1]}
 
-    def at(number: int) -> dict:
-        return {"line": number, "end": number}
-
-    for number, raw in enumerate(raw_lines, start=1):
-        line = raw.rstrip()
+    def read(self, number: int, line: str) -> None:
+        """One line, its trailing spaces stripped."""
         stripped = line.strip()
         if not stripped or _RULE_RE.match(stripped):
-            if _RULE_RE.match(stripped) and para and len(para) == 1 and not blank_before:
-                # Setext heading: a line underlined with === or ---.
-                level = 1 if stripped.startswith("=") else 2
-                blocks.append(Block(HEADING, _strip_inline(para[0]), level, "md", **where()))
-                para = []
-                continue
-            flush()
-            indents_reset = not stripped
-            if indents_reset and blocks and blocks[-1].kind != ITEM:
-                indents = []
-            blank_before = True
-            continue
-
+            self._blank_or_rule(stripped)
+            return
         # Table rows: tab-separated cells (the leading tab of an empty first cell counts) or
         # Markdown pipes.
-        cells = None
         if stripped.startswith("|") and stripped.count("|") >= 2:
-            cells = [cell.strip() for cell in stripped.strip("|").split("|")]
-            if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells if cell):
-                continue
-        elif "\t" in stripped or (blocks and blocks[-1].kind == ROW and "\t" in line):
-            parts = line.split("\t")
-            filled = [part for part in parts if part.strip()]
-            in_table = blocks and blocks[-1].kind == ROW and not blank_before
-            if len(filled) >= 2 or (in_table and filled):
-                cells = [part.strip() for part in parts]
+            cells = _pipe_cells(stripped)
+            if cells is None:
+                return  # the |---|---| line under a Markdown table's header
+        else:
+            cells = self._tab_cells(line, stripped)
         if cells is not None:
-            flush()
-            cells = [_strip_inline(cell) for cell in cells]
-            filled = [cell for cell in cells if cell]
-            # A contents entry (title, page number) is navigation, not content.
-            if filled and not (len(filled) >= 2 and re.fullmatch(r"\d{1,3}", filled[-1])):
-                blocks.append(Block(ROW, " ".join(filled), cells=cells, **at(number)))
-            blank_before = False
-            continue
-
-        if in_contents:
-            if _CONTENTS_LINE_RE.search(stripped) and len(stripped) < 150:
-                continue
-            if not _MD_HEADING_RE.match(line):
-                in_contents = False
-
+            self._row(number, cells)
+            return
+        if self.in_contents and self._skips_contents_line(line, stripped):
+            return
         heading = _MD_HEADING_RE.match(line)
         if heading:
-            flush()
-            heading_text = _strip_inline(heading.group("text"))
-            if heading_text:
-                blocks.append(
-                    Block(HEADING, heading_text, len(heading.group("hashes")), "md", **at(number))
-                )
-                in_contents = vocab.plain_heading(heading_text).lower() in (
-                    "contents",
-                    "table of contents",
-                )
-            blank_before = False
-            indents = []
-            continue
-
-        bullet = _BULLET_RE.match(line.expandtabs(4))
-        if bullet and bullet.group("marker") == "o" and not bullet.group("indent"):
-            bullet = None  # a sentence starting "o " is rare; an unindented "o" is not a bullet
-        if bullet and bullet.group("marker") == "*" and stripped.startswith("**"):
-            bullet = None
+            self._md_heading(number, heading)
+            return
+        bullet = _bullet(line, stripped)
         if bullet:
-            flush()
-            indent = len(bullet.group("indent"))
-            while indents and indents[-1] > indent:
-                indents.pop()
-            if not indents or indents[-1] < indent:
-                indents.append(indent)
-            depth = len(indents) - 1
-            marker = bullet.group("marker")
-            item_number = (
-                bullet.group("num")
-                or bullet.group("alpha")
-                or bullet.group("paren")
-                or bullet.group("roman")
-                or ""
-            )
-            previous = blocks[-1] if blocks and blocks[-1].kind == ITEM else None
-            if marker in _SUB_MARKERS or (
-                (bullet.group("alpha") or bullet.group("roman") or bullet.group("paren"))
-                and previous is not None
-                and previous.level == depth
-                and (previous.number.isdigit() or not previous.number)
-            ):
-                depth += 1
-            blocks.append(
-                Block(
-                    ITEM,
-                    _strip_inline(bullet.group("text")),
-                    depth,
-                    marker.strip(),
-                    item_number,
-                    **at(number),
-                )
-            )
-            blank_before = False
-            continue
-
+            self._item(number, bullet)
+            return
         bold = _BOLD_LINE_RE.match(line)
-        if bold and markdown:
-            flush()
-            bold_text = _strip_inline(bold.group("text"))
-            if bold_text:
-                blocks.append(Block(HEADING, bold_text, BOLD_LEVEL, "bold", **at(number)))
-            blank_before = False
-            continue
+        if bold and self.markdown:
+            self._bold_line(number, bold)
+            return
+        self._text(number, stripped)
 
-        # Text. A wrapped line continues its paragraph or list item.
-        if para:
-            previous_line = para[-1]
-            # A date line ("date 2024-05-03") is a field of its own, never a wrapped line.
-            continues = not vocab.match_field(stripped) and (
-                markdown
-                or (
-                    not _ends_sentence(previous_line)
-                    and (
-                        _starts_lower(stripped)
-                        or (
-                            # Greedy wrapping: the line was broken only if the next word did
-                            # not fit on it. A short line then a short word ended on purpose.
-                            width is not None
-                            and len(previous_line) + 1 + len(stripped.split(" ", 1)[0])
-                            > 0.9 * width
-                            and not _is_label_line(stripped)
-                        )
-                    )
-                )
+    def _blank_or_rule(self, stripped: str) -> None:
+        if _RULE_RE.match(stripped) and self.para and len(self.para) == 1 and not self.blank_before:
+            # Setext heading: a line underlined with === or ---.
+            level = 1 if stripped.startswith("=") else 2
+            self.blocks.append(
+                Block(HEADING, _strip_inline(self.para[0]), level, "md", **self._where())
             )
-            if continues:
-                para.append(stripped)
-                para_lines[1] = number
-                para_is_plain_line = False
-                blank_before = False
-                continue
-            flush()
-        elif (
-            blocks
-            and blocks[-1].kind == ITEM
-            and not blank_before
-            and (not _ends_sentence(blocks[-1].text) or _starts_lower(stripped))
+            self.para = []
+            return
+        self.flush()
+        indents_reset = not stripped
+        if indents_reset and self.blocks and self.blocks[-1].kind != ITEM:
+            self.indents = []
+        self.blank_before = True
+
+    def _tab_cells(self, line: str, stripped: str) -> list[str] | None:
+        in_rows = bool(self.blocks) and self.blocks[-1].kind == ROW
+        if not ("\t" in stripped or (in_rows and "\t" in line)):
+            return None
+        parts = line.split("\t")
+        filled = [part for part in parts if part.strip()]
+        in_table = in_rows and not self.blank_before
+        if len(filled) >= 2 or (in_table and filled):
+            return [part.strip() for part in parts]
+        return None
+
+    def _row(self, number: int, cells: list[str]) -> None:
+        self.flush()
+        cells = [_strip_inline(cell) for cell in cells]
+        filled = [cell for cell in cells if cell]
+        # A contents entry (title, page number) is navigation, not content.
+        if filled and not (len(filled) >= 2 and re.fullmatch(r"\d{1,3}", filled[-1])):
+            self.blocks.append(Block(ROW, " ".join(filled), cells=cells, **_at(number)))
+        self.blank_before = False
+
+    def _skips_contents_line(self, line: str, stripped: str) -> bool:
+        """Under a "Contents" heading: an entry ending in its page number is skipped; any
+        other line but a heading ends the contents."""
+        if _CONTENTS_LINE_RE.search(stripped) and len(stripped) < 150:
+            return True
+        if not _MD_HEADING_RE.match(line):
+            self.in_contents = False
+        return False
+
+    def _md_heading(self, number: int, heading: re.Match) -> None:
+        self.flush()
+        heading_text = _strip_inline(heading.group("text"))
+        if heading_text:
+            self.blocks.append(
+                Block(HEADING, heading_text, len(heading.group("hashes")), "md", **_at(number))
+            )
+            self.in_contents = vocab.plain_heading(heading_text).lower() in (
+                "contents",
+                "table of contents",
+            )
+        self.blank_before = False
+        self.indents = []
+
+    def _item(self, number: int, bullet: re.Match) -> None:
+        self.flush()
+        depth = self._list_depth(len(bullet.group("indent")))
+        marker = bullet.group("marker")
+        previous = self.blocks[-1] if self.blocks and self.blocks[-1].kind == ITEM else None
+        if marker in _SUB_MARKERS or _is_sub_item(bullet, previous, depth):
+            depth += 1
+        self.blocks.append(
+            Block(
+                ITEM,
+                _strip_inline(bullet.group("text")),
+                depth,
+                marker.strip(),
+                _item_number(bullet),
+                **_at(number),
+            )
+        )
+        self.blank_before = False
+
+    def _list_depth(self, indent: int) -> int:
+        """The depth of an item indented this far, from the indents seen in the list."""
+        while self.indents and self.indents[-1] > indent:
+            self.indents.pop()
+        if not self.indents or self.indents[-1] < indent:
+            self.indents.append(indent)
+        return len(self.indents) - 1
+
+    def _bold_line(self, number: int, bold: re.Match) -> None:
+        self.flush()
+        bold_text = _strip_inline(bold.group("text"))
+        if bold_text:
+            self.blocks.append(Block(HEADING, bold_text, BOLD_LEVEL, "bold", **_at(number)))
+        self.blank_before = False
+
+    def _text(self, number: int, stripped: str) -> None:
+        """Text. A wrapped line continues its paragraph or list item."""
+        if self.para:
+            if self._continues_paragraph(stripped):
+                self.para.append(stripped)
+                self.para_lines[1] = number
+                self.para_is_plain_line = False
+                self.blank_before = False
+                return
+            self.flush()
+        elif self._continues_item(stripped):
+            self.blocks[-1].text = f"{self.blocks[-1].text} {_strip_inline(stripped)}"
+            self.blocks[-1].end = number
+            return
+        self.para.append(stripped)
+        self.para_lines[:] = [number, number]
+        self.blank_before = False
+
+    def _continues_paragraph(self, stripped: str) -> bool:
+        previous_line = self.para[-1]
+        # A date line ("date 2024-05-03") is a field of its own, never a wrapped line.
+        return not vocab.match_field(stripped) and (
+            self.markdown
+            or (
+                not ends_sentence(previous_line)
+                and (starts_lower(stripped) or self._wrapped_after(previous_line, stripped))
+            )
+        )
+
+    def _wrapped_after(self, previous_line: str, stripped: str) -> bool:
+        # Greedy wrapping: the line was broken only if the next word did not fit on it. A
+        # short line then a short word ended on purpose.
+        return (
+            self.width is not None
+            and len(previous_line) + 1 + len(stripped.split(" ", 1)[0]) > 0.9 * self.width
+            and not is_label_line(stripped)
+        )
+
+    def _continues_item(self, stripped: str) -> bool:
+        return bool(
+            self.blocks
+            and self.blocks[-1].kind == ITEM
+            and not self.blank_before
+            and (not ends_sentence(self.blocks[-1].text) or starts_lower(stripped))
             and not (
-                not markdown and looks_like_plain_heading(stripped) and not _starts_lower(stripped)
+                not self.markdown
+                and looks_like_plain_heading(stripped)
+                and not starts_lower(stripped)
             )
-        ):
-            blocks[-1].text = f"{blocks[-1].text} {_strip_inline(stripped)}"
-            blocks[-1].end = number
-            continue
-        para.append(stripped)
-        para_lines[:] = [number, number]
-        blank_before = False
-    flush()
-    return _split_inline_bullets(_merge_broken_paragraphs(blocks))
+        )
+
+
+def _pipe_cells(stripped: str) -> list[str] | None:
+    """The cells of a Markdown table row; None for the row of dashes under its header."""
+    cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+    if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells if cell):
+        return None
+    return cells
+
+
+def _bullet(line: str, stripped: str) -> re.Match | None:
+    bullet = _BULLET_RE.match(line.expandtabs(4))
+    if bullet and bullet.group("marker") == "o" and not bullet.group("indent"):
+        return None  # a sentence starting "o " is rare; an unindented "o" is not a bullet
+    if bullet and bullet.group("marker") == "*" and stripped.startswith("**"):
+        return None
+    return bullet
+
+
+def _item_number(bullet: re.Match) -> str:
+    """An item's numbering ("1", "a", "ii"), "" for a bullet."""
+    return (
+        bullet.group("num")
+        or bullet.group("alpha")
+        or bullet.group("paren")
+        or bullet.group("roman")
+        or ""
+    )
+
+
+def _is_sub_item(bullet: re.Match, previous: Block | None, depth: int) -> bool:
+    """A lettered or roman item right under a numbered or bulleted one at the same depth."""
+    return bool(
+        (bullet.group("alpha") or bullet.group("roman") or bullet.group("paren"))
+        and previous is not None
+        and previous.level == depth
+        and (previous.number.isdigit() or not previous.number)
+    )
 
 
 _INLINE_BULLET_RE = re.compile(r"(?:^|\s)•\s+")
@@ -377,8 +388,8 @@ def _merge_broken_paragraphs(blocks: list[Block]) -> list[Block]:
             previous is not None
             and block.kind == PARA
             and previous.kind in (PARA, ITEM)
-            and not _ends_sentence(previous.text)
-            and _starts_lower(block.text)
+            and not ends_sentence(previous.text)
+            and starts_lower(block.text)
         ):
             previous.text = f"{previous.text} {block.text}"
             previous.end = block.end

@@ -111,7 +111,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
         marked = [
             n for n, b in enumerate(blocks) if b.kind == HEADING and b.style in ("md", "bold")
         ]
-        # One "# " heading on the first line does not make the document Markdown (blocks.py).
+        # One "# " heading on the first line does not make the document Markdown (line_shapes.py).
         self.markdown = len(marked) >= 2 or any(n > 0 or blocks[n].style == "bold" for n in marked)
         self.section_level = self._section_level()
 

@@ -1,0 +1,78 @@
+"""What a line, or a whole text, looks like: whether a line ends a sentence, starts in lower
+case, reads as a heading or a label, and whether a text is Markdown or hard-wrapped. blocks.py
+reads lines into blocks with these."""
+
+from __future__ import annotations
+
+import re
+
+from inspections.report_reader import vocabulary as vocab
+
+_TERMINAL = tuple('.!?;:"”’)]…')
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_TERMINAL)
+
+
+def starts_lower(text: str) -> bool:
+    first = text.lstrip("\"'“‘(")[:1]
+    return first.islower()
+
+
+def is_markdown(text: str) -> bool:
+    """Markdown when headings are marked with # (more than one, or one below the first line)
+    or lines are bold. A first line alone starting with # (a title pasted from Markdown, a
+    hashtag) does not make the rest Markdown."""
+    headings = [m.start() for m in re.finditer(r"^\s{0,3}#{1,6}\s+\S", text, re.MULTILINE)]
+    first_line = len(text) - len(text.lstrip())
+    return bool(
+        len(headings) >= 2
+        or (headings and headings[0] > first_line)
+        or re.search(r"^\s*\*\*[^*\n].*\*\*\s*$", text, re.MULTILINE)
+    )
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width of hard-wrapped text (pdftotext output, e-mails), or None if lines are whole
+    paragraphs."""
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 20)
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if width > 130:
+        return None
+    long_lines = [line.strip() for line in lines if len(line.strip()) >= 0.6 * width]
+    open_ended = [line for line in long_lines if not ends_sentence(line)]
+    return width if long_lines and len(open_ended) / len(long_lines) > 0.3 else None
+
+
+def looks_like_plain_heading(text: str) -> bool:
+    """A line of plain text that reads as a heading: a question, a short title, a field
+    label ('Key Findings', 'Areas for improvement', 'How effective is the force at …?')."""
+    text = text.strip()
+    if not text or len(text) > 300 or starts_lower(text) or text.startswith(("“", '"', "'")):
+        return False
+    count = len(vocab.words(text))
+    if text.endswith("?"):
+        return 3 <= count <= 45
+    if vocab.match_label(text) or vocab.match_grade_line(text) or vocab.match_field(text):
+        return True
+    if text.endswith(":"):
+        return count <= 12 and not vocab.is_directive(text)
+    if text.endswith((".", ";", ",", "!", "”", '"', "’")) or count > 14:
+        return False
+    if vocab.is_structural(text) or vocab.is_known_area(text):
+        return True
+    return not vocab.is_sentence_like(text)
+
+
+def is_label_line(text: str) -> bool:
+    """A line that is a heading whatever comes before it: a grade, a finding label, a
+    structural heading ('Main findings')."""
+    return bool(
+        vocab.match_grade_line(text)
+        or vocab.match_label(text)
+        or (vocab.is_structural(text) and len(text) < 60)
+        or vocab.match_field(text)
+    )
