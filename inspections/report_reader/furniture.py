@@ -133,7 +133,11 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
             continue
         if _PAGE_NUMBER_RE.match(line):
             following = _next_text(out, index)
-            if following is not None and line.isdigit() and _numbered_row(out, index, following):
+            if (
+                following is not None
+                and line.isdigit()
+                and _numbered_row(out, index, following, int(line))
+            ):
                 out[following] = f"{line}. {out[following].strip()}"
             blank(index)
     _table_headers(out, blank)
@@ -214,13 +218,13 @@ def _next_text(lines: list[str], index: int) -> int | None:
     return None
 
 
-def _numbered_row(lines: list[str], index: int, following: int) -> bool:
-    """A number alone on a line that numbers the row after it: a sentence follows, and the
-    next number alone on a line (if any) is one more."""
+def _numbered_row(lines: list[str], index: int, following: int, number: int) -> bool:
+    """A number alone on a line (`number`, as read once the line's bullet or markup is set
+    aside: the raw line may be "* 3") that numbers the row after it: a sentence follows, and
+    the next number alone on a line (if any) is one more."""
     text = lines[following].strip()
     if not text[:1].isupper() or text.endswith("?") or len(vocab.words(text)) < 6:
         return False
-    number = int(lines[index].strip())
     for later in range(following + 1, len(lines)):
         candidate = lines[later].strip()
         if _PAGE_NUMBER_RE.match(candidate) and candidate.isdigit():

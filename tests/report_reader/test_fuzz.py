@@ -92,3 +92,15 @@ def test_furniture_is_blanked_never_removed(lines):
     cleaned, furniture = strip_furniture(text)
     assert len(cleaned.split("\n")) == len(text.split("\n"))
     assert furniture.blanked == len(furniture.removed)
+
+
+def test_a_bulleted_number_alone_on_a_line_is_read_not_a_crash():
+    """ "* 3" on its own line, then a sentence: the number was read from the raw line with its
+    bullet (ValueError); found by the check that the reader's refactoring changed nothing."""
+    from inspections.report_reader import parse_text
+
+    for bullet in ("* ", "- ", ""):
+        report = parse_text(
+            f"{bullet}3\nThe force should improve how it answers calls to the public.\n"
+        )
+        assert report is not None
