@@ -312,14 +312,10 @@ def run(opener, base_url: str, paths: dict[str, list[str]], plausible, per_url: 
     return results
 
 
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
-
-
 def main() -> None:
-    # Run as a script (python benchmarks/fuzz.py): the load test's sign-in is beside it.
-    from load_test import logged_in_opener
+    # Run as a script (python benchmarks/fuzz.py): the load test's sign-in and percentiles
+    # are beside it.
+    from load_test import logged_in_opener, percentile
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
