@@ -110,3 +110,27 @@ def finding_page_queryset() -> QuerySet[Finding]:
         ),
         Prefetch("statuses__history", queryset=StatusChange.objects.select_related("recorded_by")),
     )
+
+
+def finding_visible(*, finding_id: int, user) -> bool:
+    """Whether the finding exists and the user may see it (Finding.objects.visible_to: every
+    finding is public to every role today, but the rule is the queryset's). One query."""
+    return Finding.objects.visible_to(user).filter(pk=finding_id).exists()
+
+
+def finding_history_rows(*, finding_id: int) -> QuerySet[StatusChange]:
+    """Every entry of a finding's status history, holder by holder as its page lists them
+    (forces A to Z, national bodies after them), each holder's entries newest first as
+    recorded; the entry's id breaks ties, so the order is total. With the holder and the author
+    (one query, no per-row queries)."""
+    return (
+        StatusChange.objects.filter(finding_status__finding_id=finding_id)
+        .select_related("finding_status__force", "finding_status__national_body", "recorded_by")
+        .order_by(
+            F("finding_status__force__name").asc(nulls_last=True),
+            F("finding_status__national_body__name").asc(nulls_last=True),
+            "finding_status_id",
+            F("recorded_at").desc(),
+            F("id").desc(),
+        )
+    )
