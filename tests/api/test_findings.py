@@ -2,7 +2,6 @@
 /findings/ for the same query string), their fields, CSV, and a constant query count."""
 
 from http import HTTPStatus
-from urllib.parse import urlencode
 
 import pytest
 
