@@ -79,7 +79,7 @@ def test_reports_newest_first_with_their_grades(api):
     month = InspectionFactory(
         title="Month", published_on=datetime.date(2022, 4, 1), published_precision="month"
     )
-    undated = InspectionFactory(title="Undated", published_on=None)
+    InspectionFactory(title="Undated", published_on=None)
     national = InspectionFactory(national=True, title="Spotlight")
     national.applies_to.set([old.force, month.force])
     second = AreaFactory(framework=month.framework, name="Investigating crime", position=2)
