@@ -86,9 +86,9 @@ class FindingList(ReadOnlyListView):
     def paginate_queryset(self, queryset):
         rows = super().paginate_queryset(queryset)
         # The page's themes: one query for the whole page.
-        themes = selectors.finding_theme_names({row.pk for row in rows})
+        themes = selectors.finding_theme_lists({row.pk for row in rows})
         for row in rows:
-            row.theme_list = themes[row.pk].split("; ") if row.pk in themes else []
+            row.theme_list = themes.get(row.pk, [])
         return rows
 
 

@@ -61,8 +61,9 @@ def finding_filter(params: QueryDict) -> FindingFilter:
     return FindingFilter(params, queryset=finding_rows())
 
 
-def finding_theme_names(finding_ids: set[int]) -> dict[int, str]:
-    """The themes of each finding as "A; B", in alphabetical order. One query."""
+def finding_theme_lists(finding_ids: set[int]) -> dict[int, list[str]]:
+    """The names of each finding's themes, in alphabetical order (findings without a theme
+    are left out). One query."""
     names: dict[int, list[str]] = {}
     for finding_id, name in (
         Finding.themes.through.objects.filter(finding_id__in=finding_ids)
@@ -70,7 +71,15 @@ def finding_theme_names(finding_ids: set[int]) -> dict[int, str]:
         .values_list("finding_id", "theme__name")
     ):
         names.setdefault(finding_id, []).append(name)
-    return {finding_id: "; ".join(found) for finding_id, found in names.items()}
+    return names
+
+
+def finding_theme_names(finding_ids: set[int]) -> dict[int, str]:
+    """The themes of each finding as "A; B", in alphabetical order. One query."""
+    return {
+        finding_id: "; ".join(found)
+        for finding_id, found in finding_theme_lists(finding_ids).items()
+    }
 
 
 def themes_by_name() -> list[Theme]:
