@@ -102,6 +102,18 @@ class FindingRowSerializer(ReportFieldsMixin):
     themes = serializers.ListField(
         child=serializers.CharField(), source="theme_list", help_text="Theme names, A to Z."
     )
+    addressees = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Who the report says the finding is for, in its words.",
+    )
+    owed_by_forces = serializers.ChoiceField(
+        choices=Finding.ForceScope.choices,
+        help_text="Which forces owe it: each force the report applies to, only the forces "
+        "named, or none (recommendations.obligations).",
+    )
+    is_for_policing_bodies = serializers.BooleanField(
+        help_text="Addressed to the local policing bodies too (or alone)."
+    )
     carried_forward_from_id = serializers.IntegerField(
         allow_null=True, help_text="The earlier finding this one carries forward."
     )
