@@ -459,7 +459,13 @@ def run_one(scale: float, seed: int, repeats: int, out: Path, *, reuse: bool = F
         (f"A force ({force.name})", f"/forces/{force.slug}/", None),
         ("A report (national thematic)", f"/inspections/{thematic.pk}/", None),
         ("Tracker", "/tracker/", None),
-    ]
+        # The read-only API (docs/api.md): a page of 50 rows, as a BI tool reads it.
+        ("API: findings, 50 rows", "/api/v1/findings/?page_size=50", None),
+        (f"API: findings, {force.name} + open + “{word}”",
+         f"/api/v1/findings/?{filtered}&page_size=50", None),
+        ("API: findings, 50 rows as CSV", "/api/v1/findings/?page_size=50&format=csv", None),
+        ("API: responses, 50 rows", "/api/v1/responses/?page_size=50", None),
+    ]  # fmt: skip
     # What is cached until the record changes (recommendations.freshness) is computed again by
     # the first request after a change: a status change (as an OPCC editor records one) before
     # each request; or, the worst case, an empty cache (a new server process, a report changed).

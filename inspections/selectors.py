@@ -1,9 +1,9 @@
 """Reads of forces, frameworks and reports that the pages, filters and admin forms call (the
 pages that show findings are in recommendations/; their reads in recommendations/selectors/)."""
 
-from django.db.models import QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
-from inspections.models import Area, Force, Framework, Inspection
+from inspections.models import Area, Force, Framework, Inspection, Judgment, PolicingBody
 
 
 def forces_by_name() -> list[Force]:
@@ -47,3 +47,33 @@ def framework_by_slug(slug: str | None) -> Framework | None:
 def force_by_pk(pk: object) -> Force | None:
     """The force a form's raw value names, if any. One query, none without a value."""
     return Force.objects.filter(pk=pk).first() if pk else None
+
+
+def reports_with_judgments() -> QuerySet[Inspection]:
+    """Reports, newest first (no date last; then by title, then id, so the order is total), with
+    their force, framework, the forces a national report applies to, and their grades in the
+    framework's order (a fixed number of queries for any number of reports)."""
+    return (
+        Inspection.objects.with_related()
+        .prefetch_related(
+            Prefetch("applies_to", queryset=Force.objects.only("slug").order_by("slug")),
+            Prefetch(
+                "judgments",
+                queryset=Judgment.objects.select_related("area").order_by(
+                    "area__position", "area__name", "pk"
+                ),
+            ),
+        )
+        .order_by(F("published_on").desc(nulls_last=True), "title", "pk")
+    )
+
+
+def forces_with_bodies() -> QuerySet[Force]:
+    """Forces A to Z with their local policing bodies through time, earliest first (a body
+    whose start is before the record first). Two queries for any number of forces."""
+    return Force.objects.prefetch_related(
+        Prefetch(
+            "policing_bodies",
+            queryset=PolicingBody.objects.order_by(F("starts_on").asc(nulls_first=True), "pk"),
+        )
+    ).order_by("name", "pk")

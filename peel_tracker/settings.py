@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "inspections",
     "recommendations",
 ]
@@ -215,6 +218,45 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 
 # Change history (django-simple-history) is evidence: it can be read, never reverted or edited.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# --- The read-only API (recommendations/api/, docs/api.md) --------------------------------------
+# Each token (or signed-in session) may make API_RATE requests: "<number>/<second|minute|hour|
+# day>". Counted in the default cache: set REDIS_URL so that every worker shares one count.
+API_RATE = os.environ.get("DJANGO_API_RATE", "600/minute")
+REST_FRAMEWORK = {
+    # A personal token first (its challenge makes a missing one a 401), then the signed-in
+    # session, for the schema's documentation page and a quick look in the browser.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "recommendations.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["recommendations.api.throttling.ApiTokenRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PEEL Tracker API",
+    "DESCRIPTION": "Read-only access to HMICFRS inspection findings, each force's status, "
+    "reports with their grades, the 56-day responses and the forces' local policing bodies. "
+    "See docs/api.md.",
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Swagger UI from our own static files (the CSP allows no other origin).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # One name per set of choices used by several fields.
+    "ENUM_NAME_OVERRIDES": {
+        "FindingKindEnum": "recommendations.models.findings.FindingKind",
+        "ReportKindEnum": "inspections.models.reports.InspectionKind",
+        "DatePrecisionEnum": "inspections.models.reports.DatePrecision",
+        "PolicingBodyKindEnum": "recommendations.api.serializers.POLICING_BODY_KINDS",
+    },
+}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"

@@ -31,6 +31,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("api/", include("recommendations.api.urls")),
     path("", dashboard, name="dashboard"),
     path("", include("recommendations.inspection_urls")),
     path("", include("recommendations.urls")),

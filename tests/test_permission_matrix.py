@@ -26,7 +26,7 @@ from inspections.access import (
 )
 from inspections.models import Judgment, NationalBody, PolicingBody
 from recommendations.models import FindingExplanation, ReminderLog, Response
-from recommendations.services import inspection_open_tracking
+from recommendations.services import api_token_create, inspection_open_tracking
 from tests.factories import (
     AreaFactory,
     FindingFactory,
@@ -43,6 +43,7 @@ SIGNED_IN = set(ROLES) - {"anonymous"}
 EDITORS = {"editor_a", "editor_b"}
 OK, FOUND, FORBIDDEN = HTTPStatus.OK, HTTPStatus.FOUND, HTTPStatus.FORBIDDEN
 NOT_FOUND, NOT_ALLOWED = HTTPStatus.NOT_FOUND, HTTPStatus.METHOD_NOT_ALLOWED
+UNAUTHORIZED = HTTPStatus.UNAUTHORIZED
 
 # Per admin model: who may open the add page, who may delete force A's object, and whether
 # force A's object is a draft hidden from everyone but force A's editors and administrators.
@@ -74,6 +75,9 @@ ADMIN_RULES = {
         "draft": True,
     },
     "recommendations.reminderlog": {"add": set(), "delete": set(), "viewers": {"administrator"}},
+    # Everyone makes their own API tokens and sees no one else's; a token is revoked (an
+    # action), never changed or deleted. Force A's editor owns the one here.
+    "recommendations.apitoken": {"add": SIGNED_IN, "delete": set(), "owner": "editor_a"},
 }
 # Who may change force A's object (POST to its change page is processed, not refused).
 CHANGERS = {
@@ -91,6 +95,7 @@ CHANGERS = {
     "recommendations.response": {"administrator", "editor_a"},
     "recommendations.findingexplanation": {"administrator", "editor_a"},
     "recommendations.reminderlog": set(),
+    "recommendations.apitoken": set(),
 }
 # Models of Django and its add-ons: only superusers (none of the roles) manage them.
 SUPERUSER_ONLY = {"auth", "axes"}
@@ -128,6 +133,7 @@ def world(db):
         state="due_soon",
     )
     status = finding.statuses.get()
+    token, _ = api_token_create(user=users["editor_a"], name="Power BI")
     objects = {
         "inspections.force": force_a,
         "inspections.framework": inspection.framework,
@@ -147,6 +153,7 @@ def world(db):
         "recommendations.response": response,
         "recommendations.findingexplanation": explanation,
         "recommendations.reminderlog": reminder,
+        "recommendations.apitoken": token,
         "auth.user": users["editor_a"],
         "auth.group": Group.objects.get(name=ANALYST_GROUP),
     }
@@ -182,6 +189,15 @@ def app_page_urls(world) -> dict[str, str]:
         "tracker:list": reverse("tracker:list"),
         "tracker:export_csv": reverse("tracker:export_csv"),
         "tracker:export_xlsx": reverse("tracker:export_xlsx"),
+        "api:findings": reverse("api:findings"),
+        "api:finding_history": reverse(
+            "api:finding_history", args=[objects["recommendations.finding"].pk]
+        ),
+        "api:reports": reverse("api:reports"),
+        "api:responses": reverse("api:responses"),
+        "api:forces": reverse("api:forces"),
+        "api:schema": reverse("api:schema"),
+        "api:docs": reverse("api:docs"),
     }
 
 
@@ -192,6 +208,11 @@ def app_page_expectation(name: str, role: str, method: str) -> set[int]:
         return {NOT_ALLOWED} if method == "GET" else {FOUND}
     if name == "favicon":
         return {FOUND} if method == "GET" else {NOT_ALLOWED}  # to the static icon, for anyone
+    if name.startswith("api:") and name != "api:docs":
+        # The API: anonymous callers are asked for a token (a session also works); read-only.
+        if role == "anonymous":
+            return {UNAUTHORIZED}
+        return {OK} if method == "GET" else {NOT_ALLOWED}
     if role == "anonymous":
         return {FOUND}
     return {OK} if method == "GET" else {NOT_ALLOWED}
@@ -228,7 +249,9 @@ def admin_expectation(label: str, page: str, role: str, method: str) -> set[int]
         return {FORBIDDEN} if page in {"changelist", "add"} else {FORBIDDEN, FOUND}
     rules = ADMIN_RULES[label]
     viewers = rules.get("viewers", SIGNED_IN)
-    hidden = rules.get("draft") and role in {"analyst", "editor_b"}
+    hidden = (rules.get("draft") and role in {"analyst", "editor_b"}) or (
+        "owner" in rules and role != rules["owner"]
+    )
     if role not in viewers:
         return {FORBIDDEN}
     if page == "changelist":

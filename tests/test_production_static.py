@@ -23,7 +23,14 @@ def collected(tmp_path):
 
 def test_collectstatic_builds_hashed_compressed_files(collected):
     manifest = json.loads((collected / "staticfiles.json").read_text())["paths"]
-    for name in ["build/app.css", "build/govuk-frontend.js", "js/init.js"]:
+    for name in [
+        "build/app.css",
+        "build/govuk-frontend.js",
+        "js/init.js",
+        # The API's documentation page (/api/docs/): Swagger UI from our own static files.
+        "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js",
+        "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui.css",
+    ]:
         hashed = manifest[name]
         assert hashed != name
         assert (collected / hashed).is_file()

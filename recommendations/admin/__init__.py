@@ -23,9 +23,11 @@ from recommendations.admin.responses import (
 )
 from recommendations.admin.explanations import FindingExplanationAdmin
 from recommendations.admin.reminders import ReminderLogAdmin
+from recommendations.admin.api_tokens import ApiTokenAdmin
 # isort: on
 
 __all__ = [
+    "ApiTokenAdmin",
     "ExplanationFormSet",
     "FindingAdmin",
     "FindingChoiceField",

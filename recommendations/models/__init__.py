@@ -33,6 +33,7 @@ from recommendations.models.response_states import (
 from recommendations.models.responses import HistoricalResponse, Response, ResponseManager
 from recommendations.models.explanations import FindingExplanation, HistoricalFindingExplanation
 from recommendations.models.reminders import ReminderLog
+from recommendations.models.api_tokens import ApiToken, ApiTokenQuerySet
 # isort: on
 
 # django-simple-history names a history model declared in a models package after the app
@@ -49,6 +50,8 @@ for _history_model in (
     _history_model.__module__ = __name__
 
 __all__ = [
+    "ApiToken",
+    "ApiTokenQuerySet",
     "DUE_SOON_DAYS",
     "AppendOnlyError",
     "Finding",

@@ -1,17 +1,21 @@
 """Reads: the querysets and read functions the pages, the exports and the admin call (writes
 are in recommendations/services/; reads of forces, frameworks and reports alone are in
 inspections.selectors). Views parse the request, call these and render. A module each:
-`findings` (the findings list's rows, its themes, a finding's page), `tracker` (the 56-day
-tracker's rows), `reports` (what a force's page and a report's page show of findings and
-responses) and `overview` (the dashboard's and those pages' summaries); every name is
-importable from here."""
+`findings` (the findings list's rows, its themes, a finding's page and its status history),
+`tracker` (the 56-day tracker's rows), `reports` (what a force's page and a report's page show
+of findings and responses), `overview` (the dashboard's and those pages' summaries) and
+`api_tokens` (a token by its key); every name is importable from here."""
 
 from recommendations.selectors import overview
+from recommendations.selectors.api_tokens import active_api_token
 from recommendations.selectors.findings import (
     finding_filter,
+    finding_history_rows,
     finding_page_queryset,
     finding_rows,
+    finding_theme_lists,
     finding_theme_names,
+    finding_visible,
     themes_by_name,
 )
 from recommendations.selectors.overview import (
@@ -43,12 +47,16 @@ from recommendations.selectors.tracker import tracker_filter, tracker_queryset
 __all__ = [
     "GradeMatrix",
     "ResponsesDue",
+    "active_api_token",
     "explainable_findings",
     "finding_filter",
+    "finding_history_rows",
     "finding_page_queryset",
     "finding_rows",
     "finding_status_summary",
+    "finding_theme_lists",
     "finding_theme_names",
+    "finding_visible",
     "findings_by_id",
     "findings_opened_and_closed_per_year",
     "force_response",

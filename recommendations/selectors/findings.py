@@ -61,8 +61,9 @@ def finding_filter(params: QueryDict) -> FindingFilter:
     return FindingFilter(params, queryset=finding_rows())
 
 
-def finding_theme_names(finding_ids: set[int]) -> dict[int, str]:
-    """The themes of each finding as "A; B", in alphabetical order. One query."""
+def finding_theme_lists(finding_ids: set[int]) -> dict[int, list[str]]:
+    """The names of each finding's themes, in alphabetical order (findings without a theme
+    are left out). One query."""
     names: dict[int, list[str]] = {}
     for finding_id, name in (
         Finding.themes.through.objects.filter(finding_id__in=finding_ids)
@@ -70,7 +71,15 @@ def finding_theme_names(finding_ids: set[int]) -> dict[int, str]:
         .values_list("finding_id", "theme__name")
     ):
         names.setdefault(finding_id, []).append(name)
-    return {finding_id: "; ".join(found) for finding_id, found in names.items()}
+    return names
+
+
+def finding_theme_names(finding_ids: set[int]) -> dict[int, str]:
+    """The themes of each finding as "A; B", in alphabetical order. One query."""
+    return {
+        finding_id: "; ".join(found)
+        for finding_id, found in finding_theme_lists(finding_ids).items()
+    }
 
 
 def themes_by_name() -> list[Theme]:
@@ -109,4 +118,28 @@ def finding_page_queryset() -> QuerySet[Finding]:
             ).order_by(F("force__name").asc(nulls_last=True), "national_body__name"),
         ),
         Prefetch("statuses__history", queryset=StatusChange.objects.select_related("recorded_by")),
+    )
+
+
+def finding_visible(*, finding_id: int, user) -> bool:
+    """Whether the finding exists and the user may see it (Finding.objects.visible_to: every
+    finding is public to every role today, but the rule is the queryset's). One query."""
+    return Finding.objects.visible_to(user).filter(pk=finding_id).exists()
+
+
+def finding_history_rows(*, finding_id: int) -> QuerySet[StatusChange]:
+    """Every entry of a finding's status history, holder by holder as its page lists them
+    (forces A to Z, national bodies after them), each holder's entries newest first as
+    recorded; the entry's id breaks ties, so the order is total. With the holder and the author
+    (one query, no per-row queries)."""
+    return (
+        StatusChange.objects.filter(finding_status__finding_id=finding_id)
+        .select_related("finding_status__force", "finding_status__national_body", "recorded_by")
+        .order_by(
+            F("finding_status__force__name").asc(nulls_last=True),
+            F("finding_status__national_body__name").asc(nulls_last=True),
+            "finding_status_id",
+            F("recorded_at").desc(),
+            F("id").desc(),
+        )
     )

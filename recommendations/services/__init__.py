@@ -3,6 +3,11 @@ rows (statuses and responses) a report creates for each force it applies to, and
 response under the s.55(5B) completeness rule. A module each; every service is importable
 from here."""
 
+from recommendations.services.api_tokens import (
+    api_token_create,
+    api_token_revoke,
+    api_token_touch,
+)
 from recommendations.services.responses import (
     check_response_completeness,
     response_save,
@@ -22,6 +27,9 @@ from recommendations.services.tracking import (
 __all__ = [
     "NOT_APPLYING_REASON",
     "OPENING_NOTE",
+    "api_token_create",
+    "api_token_revoke",
+    "api_token_touch",
     "check_response_completeness",
     "check_status_change",
     "finding_status_change",
