@@ -46,6 +46,7 @@ PATH_ARGUMENTS = {
     "inspections:force": lambda w: {"slug": w.avon.slug},
     "inspections:detail": lambda w: {"pk": w.avon21.pk},
     "recommendations:detail": lambda w: {"pk": w.afi_avon21.pk},
+    "api:finding_history": lambda w: {"pk": w.afi_avon21.pk},
 }
 # Not GET pages: sign-out takes a POST only (a GET is 405, by the permission matrix).
 NOT_PAGES = {"logout"}
@@ -53,6 +54,8 @@ NOT_PAGES = {"logout"}
 OWN_PARAMETERS = {
     "recommendations:": [*FINDING_FILTERS, "sort", "page"],
     "tracker:": [*TRACKER_FILTERS, "sort", "page"],
+    # The API takes the pages' filters, and its own cursor, page size and format.
+    "api:": [*FINDING_FILTERS, *TRACKER_FILTERS, "sort", "cursor", "page_size", "format"],
 }
 # Sort values, slugs and ids that mean something, so hostile values meet valid filters too.
 PLAUSIBLE = ["avon", "kent", "afi", "open", "closed", "overdue", "yes", "no", "on", "true"]
@@ -131,6 +134,10 @@ def expected(url_name: str) -> set[int]:
         return {FOUND}
     if url_name.endswith(("export_csv", "export_xlsx")):
         return {OK, BAD_REQUEST}
+    if url_name.startswith("api:"):
+        # A refused parameter is a JSON 400; a cursor from another order, or a format the API
+        # does not offer, is DRF's 404.
+        return {OK, BAD_REQUEST, HTTPStatus.NOT_FOUND}
     return {OK}
 
 
@@ -181,11 +188,15 @@ FUZZ = settings(
 # admin lists (their filters are also swept below, one parameter at a time).
 FEW = settings(FUZZ, max_examples=5)
 ADMIN = settings(FUZZ, max_examples=12)
-READ_QUERY = {"login"} | {
-    f"{app}:{page}"
-    for app in ("recommendations", "tracker")
-    for page in ("list", "export_csv", "export_xlsx")
-}
+READ_QUERY = (
+    {"login"}
+    | {
+        f"{app}:{page}"
+        for app in ("recommendations", "tracker")
+        for page in ("list", "export_csv", "export_xlsx")
+    }
+    | {"api:findings", "api:responses"}
+)
 
 
 def fetch(client, path: str, query: str):
@@ -203,7 +214,7 @@ def check(response, url_name: str, query: str) -> None:
     assert response.status_code < 500, where
     assert response.status_code in expected(url_name), (response.status_code, where)
     content_type = response.get("Content-Type", "")
-    if response.status_code == BAD_REQUEST and not url_name.startswith("admin:"):
+    if response.status_code == BAD_REQUEST and not url_name.startswith(("admin:", "api:")):
         assert content_type == "text/plain; charset=utf-8", where
     if content_type.startswith("text/html"):
         shown = unescaped_markers(response.content_bytes.decode(errors="replace"))
@@ -312,8 +323,9 @@ def test_each_parameter_alone_with_database_hostile_values(list_client, url_name
 
 def test_every_page_is_fuzzed():
     """The parametrisation above is the whole site: the dashboard, the lists, the exports, the
-    three detail pages, sign-in and the favicon; and every admin list."""
-    assert len(app_pages()) == 12
+    three detail pages, sign-in and the favicon, the API's five endpoints, its schema and its
+    docs page; and every admin list."""
+    assert len(app_pages()) == 19
     assert set(app_pages()) >= READ_QUERY
     assert {"admin:recommendations_finding_changelist", "admin:auth_group_changelist"} <= set(
         admin_lists()

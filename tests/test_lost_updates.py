@@ -334,6 +334,9 @@ READ_ONLY = {
     "axes.AccessAttempt",  # sign-in records (django-axes): looked at, or deleted to unlock
     "axes.AccessLog",
     "axes.AccessFailureLog",
+    # API tokens: made with a name, then only revoked (an action that sets the time once and
+    # leaves a revoked token as it is), never edited.
+    "recommendations.ApiToken",
 }
 
 

@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from peel_tracker.admin_lists import ChangeListMixin
 from peel_tracker.text import counted
 from recommendations.models import ApiToken
 from recommendations.services import api_token_create, api_token_revoke
@@ -18,7 +19,7 @@ def _may_manage_tokens(request: HttpRequest) -> bool:
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ChangeListMixin, admin.ModelAdmin):
     list_display = ["name", "key_start", "created_at", "last_used_at", "revoked_at"]
     list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "key_start"]
