@@ -126,12 +126,23 @@ def news_item(title: str, text: str) -> bool:
     return sum(1 for pattern in _NEWS_FEATURES if pattern.search(head)) >= 2
 
 
+# Written to a minister (a PCC's s.55 comments are usually a letter to the Home Secretary,
+# with the Home Office's address at the top), or signed by a local policing body: not a
+# department's own letter, whatever address block it carries.
+_TO_GOVERNMENT_RE = re.compile(
+    r"(?im)^\s*dear\s+(?:home\s+secretary|secretary\s+of\s+state|minister)\b"
+    r"|\b(?:police,?\s+(?:fire\s+)?and\s+crime\s+commissioner|office\s+of\s+the\s+pcc|opcc"
+    r"|pfcc|mayor['’]s\s+office\s+for\s+policing)\b"
+)
+
+
 def government_letter(head: str, furniture_text: str) -> bool:
     """A government department's letter ("Dear Andy,", the department's address) responding
-    to an inspectorate report."""
+    to an inspectorate report; not one written to a department by a local policing body."""
     opening = f"{head[:1500]}\n{furniture_text}"
     return bool(
         _GOVERNMENT_RE.search(opening)
+        and not _TO_GOVERNMENT_RE.search(f"{furniture_text}\n{head}")
         and re.search(r"(?im)^\s*dear\s+\w", f"{furniture_text}\n{head}")
         and re.search(r"(?i)\bresponse\s+to\b|\brespond(?:s|ing)?\s+to\b", head)
         and not re.search(r"(?i)\bletter\s+information\b", furniture_text)

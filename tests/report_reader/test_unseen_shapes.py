@@ -851,3 +851,29 @@ def test_a_news_report_opening_a_report_has_found_is_a_near_miss():
         """
     )
     assert inspection.document_kind != model.NEAR_MISS
+
+
+def test_a_pccs_letter_to_the_home_secretary_is_a_pcc_response_not_a_departments_letter():
+    """A PCC's s.55 comments are usually a letter to the Home Secretary with the Home Office's
+    address at the top: written to the department, not by it."""
+    for address in (
+        "Rt Hon Yvette Cooper MP\n            Home Secretary\n            2 Marsham Street",
+        "Home Office\n            2 Marsham Street\n            London SW1P 4DF",
+    ):
+        for salutation in ("Dear Home Secretary,", "Dear Yvette,"):
+            report = read(
+                f"""\
+                Office of the Police and Crime Commissioner for Anyshire
+
+                {address}
+
+                Dear X
+                """.replace("Dear X", salutation)
+                + """
+                Response to the HMICFRS PEEL 2023-25 inspection of Anyshire Police
+
+                The Commissioner welcomes the report and has asked the Chief Constable to report
+                on progress.
+                """
+            )
+            assert report.document_kind == model.PCC_RESPONSE, (address, salutation)
