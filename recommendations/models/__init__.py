@@ -34,6 +34,13 @@ from recommendations.models.responses import HistoricalResponse, Response, Respo
 from recommendations.models.explanations import FindingExplanation, HistoricalFindingExplanation
 from recommendations.models.reminders import ReminderLog
 from recommendations.models.api_tokens import ApiToken, ApiTokenQuerySet
+from recommendations.models.saved_views import (
+    DigestSubscription,
+    SavedView,
+    SavedViewQuerySet,
+    Watch,
+    WatchQuerySet,
+)
 # isort: on
 
 # django-simple-history names a history model declared in a models package after the app
@@ -53,6 +60,7 @@ __all__ = [
     "ApiToken",
     "ApiTokenQuerySet",
     "DUE_SOON_DAYS",
+    "DigestSubscription",
     "AppendOnlyError",
     "Finding",
     "FindingExplanation",
@@ -70,6 +78,8 @@ __all__ = [
     "HistoricalFinding_themes",
     "HistoricalResponse",
     "ReminderLog",
+    "SavedView",
+    "SavedViewQuerySet",
     "Response",
     "ResponseManager",
     "ResponseQuerySet",
@@ -81,4 +91,6 @@ __all__ = [
     "SubqueryCount",
     "Theme",
     "ThemeManager",
+    "Watch",
+    "WatchQuerySet",
 ]
