@@ -1,0 +1,26 @@
+# ruff: noqa: E501 (the texts keep their paragraphs on one line, as the documents do)
+"""Shapes of documents the reader missed on the second blind corpus (corpus_blind2), one
+made-up text each: a definition page headed by a finding's label, a letter whose page also
+shows a publication date, a bare date line above a page's title, a national page naming many
+forces, and a pillar page's question grade given in prose."""
+
+import textwrap
+
+from inspections.report_reader import model, parse_text
+
+
+def read(text: str) -> model.ParsedReport:
+    return parse_text(textwrap.dedent(text))
+
+
+def test_a_definition_under_a_findings_label_is_not_a_finding():
+    report = read(
+        """\
+        Area for improvement
+
+        When our inspectors find a shortcoming that is less serious than a cause of concern, we will normally report it as an area for improvement. If we identify one, the force is expected to address it before our next inspection.
+
+        See also: recommendation.
+        """
+    )
+    assert report.findings == []
