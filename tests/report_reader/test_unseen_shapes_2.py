@@ -24,3 +24,30 @@ def test_a_definition_under_a_findings_label_is_not_a_finding():
         """
     )
     assert report.findings == []
+
+
+def test_a_letter_is_dated_by_its_sent_on_line_even_below_a_published_on_line():
+    report = read(
+        """\
+        Exampleshire Police: monitoring decision
+
+        Published on: 14 March 2022
+
+        Letter information
+
+        From:
+        Alex Example
+        His Majesty's Inspector of Constabulary
+
+        To:
+        Sam Sample
+        Exampleshire Police and Crime Commissioner
+
+        Sent on:
+        9 March 2022
+
+        Thank you for your letter of 2 March. I am writing to confirm the position we discussed.
+        """
+    )
+    assert report.published.isoformat() == "2022-03-09"
+    assert report.letter_date.isoformat() == "2022-03-09"
