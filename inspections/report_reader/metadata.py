@@ -54,6 +54,18 @@ def _only_a_date(text: str) -> bool:
     return not rest.strip(" ,.")
 
 
+def _date_or_weather(text: str) -> bool:
+    """A line that is only a date, a temperature, or both ("Monday 22 April 2024\n7.2 C")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(
+        (vocab.parse_date(line) and _only_a_date(line)) or _WEATHER_RE.fullmatch(line)
+        for line in lines
+    )
+
+
+_WEATHER_RE = re.compile(r"-?\d{1,2}(?:\.\d)?\s*°?\s*[CF]")
+
+
 class MetadataPass:
     """Title, segments, dates, framework and force: mixed into the parser."""
 
@@ -105,9 +117,12 @@ class MetadataPass:
         skip = 0
         # A page's type or section label above its title ("Correspondence" on GOV.UK,
         # "Report Summary" on the SPA's site) does not name the document.
+        # So does a bare date or a news site's date-and-weather banner ("Monday 22 April
+        # 2024" / "7.2 C") above the headline.
         while skip < min(4, len(self.blocks)) and (
             _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(self.blocks[skip].text))
             or _CREDIT_LINE_RE.fullmatch(self.blocks[skip].text.strip())
+            or _date_or_weather(self.blocks[skip].text)
         ):
             self.title_blocks.add(skip)
             skip += 1
@@ -254,9 +269,9 @@ class MetadataPass:
             )
             if match and vocab.parse_date(match.group("date")):
                 return match.group("date")
-        for block in self.blocks[start : min(end, start + 15)]:
-            text = re.sub(r"(?i)^date\s*:\s*", "", block.text.strip())
-            if vocab.parse_date(text) and _only_a_date(text):
+        for index in range(start, min(end, start + 15)):
+            text = re.sub(r"(?i)^date\s*:\s*", "", self.blocks[index].text.strip())
+            if vocab.parse_date(text) and _only_a_date(text) and not self._banner(index):
                 return text
         # A response: "… the HMICFRS report published on 2 May 2019".
         head = " ".join(block.text for block in self.blocks[start : min(end, start + 15)])
@@ -273,6 +288,12 @@ class MetadataPass:
         if match and vocab.parse_date(match.group("date")):
             return match.group("date")
         return ""
+
+    def _banner(self, index: int) -> bool:
+        """A news site's banner: today's date with the weather ("7.2 C") beside it, the day
+        the page was saved, not when the article was published."""
+        near = [block.text for block in self.blocks[index : index + 2]]
+        return any(_WEATHER_RE.fullmatch(line.strip()) for t in near for line in t.splitlines())
 
     def _framework_for(self, segment: Segment, start: int, end: int) -> str | None:
         title = segment.title

@@ -51,3 +51,32 @@ def test_a_letter_is_dated_by_its_sent_on_line_even_below_a_published_on_line():
     )
     assert report.published.isoformat() == "2022-03-09"
     assert report.letter_date.isoformat() == "2022-03-09"
+
+
+def test_a_date_line_and_weather_reading_above_a_news_headline_are_not_its_title():
+    report = read(
+        """\
+        Thursday 3 March 2022
+        11.5 C
+
+        Exampleshire police chief welcomes inspection report
+
+        Exampleshire Police has been told by the inspectorate that it must improve how it answers calls.
+        """
+    )
+    assert report.title == "Exampleshire police chief welcomes inspection report"
+    assert report.published is None  # the banner's date is the day the page was saved
+
+
+def test_a_dated_press_release_does_not_take_its_date_as_its_title():
+    report = read(
+        """\
+        4 Nov 2021
+
+        Commissioner responds to the inspectorate's report on custody
+
+        The police and crime commissioner has today published his response to the report.
+        """
+    )
+    assert report.title == "Commissioner responds to the inspectorate's report on custody"
+    assert report.published.isoformat() == "2021-11-04"
