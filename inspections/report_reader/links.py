@@ -34,6 +34,7 @@ _DEFINITION_RE = re.compile(
     r"(?:report|call|treat|describe|make|record)\b"
 )
 
+
 class LinksPass:
     """Carried-forward findings: mixed into the parser."""
 

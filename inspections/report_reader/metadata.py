@@ -12,6 +12,7 @@ from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
 from inspections.report_reader.forces import forces_named, main_force
 from inspections.report_reader.kind import document_kind, responds_to, restated
+from inspections.report_reader.line_shapes import WEATHER_RE, date_or_weather, only_a_date
 
 
 @dataclass
@@ -42,28 +43,6 @@ _NOT_A_TITLE_RE = re.compile(
     r"|policy\s+paper|guidance|corporate\s+report|independent\s+report|research\s+and\s+analysis"
     r"|transparency\s+data|conclusions?\s+and\s+recommendations|letter|meeting"
 )
-
-
-def _only_a_date(text: str) -> bool:
-    """'2 October 2024', 'Monday 2 October 2024', 'April 2022': a date and nothing else."""
-    rest = vocab.DAY_DATE_RE.sub("", text)
-    rest = vocab.MONTH_DATE_RE.sub("", rest)
-    rest = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", "", rest)
-    # a news dateline's time: "Thursday 12 August 2021, 4:15pm", "12 August 2021 16:15 BST"
-    rest = re.sub(r"(?i)\b\d{1,2}[:.]\d\d\s*(?:am|pm)?(?:\s+(?:bst|gmt|utc))?\b", "", rest)
-    return not rest.strip(" ,.")
-
-
-def _date_or_weather(text: str) -> bool:
-    """A line that is only a date, a temperature, or both ("Monday 22 April 2024\n7.2 C")."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return bool(lines) and all(
-        (vocab.parse_date(line) and _only_a_date(line)) or _WEATHER_RE.fullmatch(line)
-        for line in lines
-    )
-
-
-_WEATHER_RE = re.compile(r"-?\d{1,2}(?:\.\d)?\s*°?\s*[CF]")
 
 
 class MetadataPass:
@@ -122,7 +101,7 @@ class MetadataPass:
         while skip < min(4, len(self.blocks)) and (
             _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(self.blocks[skip].text))
             or _CREDIT_LINE_RE.fullmatch(self.blocks[skip].text.strip())
-            or _date_or_weather(self.blocks[skip].text)
+            or date_or_weather(self.blocks[skip].text)
         ):
             self.title_blocks.add(skip)
             skip += 1
@@ -271,7 +250,7 @@ class MetadataPass:
                 return match.group("date")
         for index in range(start, min(end, start + 15)):
             text = re.sub(r"(?i)^date\s*:\s*", "", self.blocks[index].text.strip())
-            if vocab.parse_date(text) and _only_a_date(text) and not self._banner(index):
+            if vocab.parse_date(text) and only_a_date(text) and not self._banner(index):
                 return text
         # A response: "… the HMICFRS report published on 2 May 2019".
         head = " ".join(block.text for block in self.blocks[start : min(end, start + 15)])
@@ -293,7 +272,7 @@ class MetadataPass:
         """A news site's banner: today's date with the weather ("7.2 C") beside it, the day
         the page was saved, not when the article was published."""
         near = [block.text for block in self.blocks[index : index + 2]]
-        return any(_WEATHER_RE.fullmatch(line.strip()) for t in near for line in t.splitlines())
+        return any(WEATHER_RE.fullmatch(line.strip()) for t in near for line in t.splitlines())
 
     def _framework_for(self, segment: Segment, start: int, end: int) -> str | None:
         title = segment.title
