@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
-from inspections.report_reader.forces import forces_named, main_force
+from inspections.report_reader.forces import forces_named, main_force, many_forces
 from inspections.report_reader.kind import document_kind, responds_to, restated
 from inspections.report_reader.line_shapes import WEATHER_RE, date_or_weather, only_a_date
 
@@ -338,8 +338,12 @@ class MetadataPass:
             furniture_text="\n".join(self.furniture.removed),
         )
         text = "\n".join(block.text for block in self.blocks)
-        if report.judgments and restated(report.title, text, "\n".join(self.furniture.removed)):
-            # Grades come only from the inspectorate's own report, not from news restating it.
+        if report.judgments and (
+            restated(report.title, text, "\n".join(self.furniture.removed))
+            or (report.force is None and many_forces(text))
+        ):
+            # Grades come only from the inspectorate's own report on one force, not from news
+            # restating it or a national page quoting many forces' grades.
             report.warnings.append(
                 f"{report.document_reasons[0]} Its {len(report.judgments)} restated grades "
                 "are not proposed."

@@ -80,3 +80,40 @@ def test_a_dated_press_release_does_not_take_its_date_as_its_title():
     )
     assert report.title == "Commissioner responds to the inspectorate's report on custody"
     assert report.published.isoformat() == "2021-11-04"
+
+
+def test_a_national_page_naming_many_forces_is_no_one_forces_and_proposes_no_grades():
+    report = read(
+        """\
+        PEEL: police efficiency 2016 – force press releases
+
+        Below are the press releases that accompany this publication.
+        - The forces judged as outstanding are Durham Constabulary and Kent Police.
+        - The forces assessed as 'requires improvement' are Gwent Police, Norfolk Constabulary and Suffolk Constabulary.
+
+        HMICFRS judged that Lincolnshire Police:
+        - is 'good' at meeting current demands;
+        - is 'requires improvement' at planning for the future.
+
+        PEEL: Police efficiency 2016 – Lincolnshire Police
+        "Lincolnshire Police has been assessed as good in the efficiency with which it keeps people safe."
+        """
+    )
+    assert report.force is None
+    assert report.judgments == []
+
+
+def test_a_force_page_that_mentions_a_few_other_forces_keeps_its_force_and_grades():
+    report = read(
+        """\
+        Exampleshire PEEL 2017
+
+        How efficient is the force at keeping people safe and reducing crime?
+
+        Good
+
+        Norfolk Constabulary is good at meeting current demands. It collaborates with Suffolk Constabulary on many services, and shares a control room arrangement studied by Kent Police and Essex Police. Norfolk Constabulary has sound financial plans.
+        """
+    )
+    assert report.force == "Norfolk Constabulary"
+    assert report.judgments and {j.grade for j in report.judgments} == {"good"}
