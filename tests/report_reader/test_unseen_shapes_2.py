@@ -117,3 +117,19 @@ def test_a_force_page_that_mentions_a_few_other_forces_keeps_its_force_and_grade
     )
     assert report.force == "Norfolk Constabulary"
     assert report.judgments and {j.grade for j in report.judgments} == {"good"}
+
+
+def test_a_fire_service_inspectorates_chapter_is_not_a_police_document():
+    report = read(
+        """\
+        Fire Service Inspectorate: Review of Training Arrangements
+        4 Conclusions
+        41. This review makes no new recommendation for the Service. We have formed some conclusions instead.
+        42. Our conclusions are:
+        a) The Service has a clear training plan, overseen by the Fire Board.
+        b) Crew managers are not always released for training. The fire service should consider how it releases them.
+        c) The Fire Board receives regular reports on progress with our earlier recommendations.
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+    assert report.force is None
