@@ -118,13 +118,21 @@ def _place_named(texts: tuple[str, ...]) -> str | None:
     return places.pop() if len(places) == 1 else None
 
 
+def many_forces(text: str) -> bool:
+    """A national page that names many forces, none of them most of the time (a list of
+    press releases, a table of grades): it is about no one force."""
+    names = forces_named(text)
+    return len(set(names)) >= 5 and 2 * Counter(names).most_common(1)[0][1] < len(names)
+
+
 def main_force(*texts: str) -> str | None:
     """The force named most often in the first text that names any (title, then body);
-    failing that, the one force whose area alone is named ("Inspection for Lincolnshire")."""
+    failing that, the one force whose area alone is named ("Inspection for Lincolnshire").
+    None for a text that names many forces and none of them most of the time."""
     for text in texts:
         names = forces_named(text)
         if names:
-            return Counter(names).most_common(1)[0][0]
+            return None if many_forces(text) else Counter(names).most_common(1)[0][0]
     return _place_named(texts)
 
 

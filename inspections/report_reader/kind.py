@@ -30,8 +30,11 @@ _INSPECTORATE_NAME_RE = re.compile(
     r"(?i)\b(?:inspector(?:ate)?s?|inspection)\s+of\s+(?:constabulary\s+and\s+)?fire\s+(?:&|and)"
     r"\s+rescue\s+services?"
 )
+# A fire and rescue service, or a fire inspectorate's way of naming one ("HM Fire Service
+# Inspectorate", "the Fire Board", "the fire authority").
 _FIRE_RE = re.compile(
     r"(?i)\bfire\s+(?:&\s+|and\s+)?rescue\s+services?\b|\bFRS\b|\bfirefighters?\b"
+    r"|\bfire\s+(?:services?|boards?|authorit(?:y|ies))\b"
 )
 _POLICE_RE = re.compile(r"(?i)\bpolice\b|\bconstabulary\b|\bthe\s+force\b")
 _FRAMEWORK_DOC_RE = re.compile(

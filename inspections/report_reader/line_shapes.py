@@ -76,3 +76,25 @@ def is_label_line(text: str) -> bool:
         or (vocab.is_structural(text) and len(text) < 60)
         or vocab.match_field(text)
     )
+
+
+def only_a_date(text: str) -> bool:
+    """'2 October 2024', 'Monday 2 October 2024', 'April 2022': a date and nothing else."""
+    rest = vocab.DAY_DATE_RE.sub("", text)
+    rest = vocab.MONTH_DATE_RE.sub("", rest)
+    rest = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", "", rest)
+    # a news dateline's time: "Thursday 12 August 2021, 4:15pm", "12 August 2021 16:15 BST"
+    rest = re.sub(r"(?i)\b\d{1,2}[:.]\d\d\s*(?:am|pm)?(?:\s+(?:bst|gmt|utc))?\b", "", rest)
+    return not rest.strip(" ,.")
+
+
+def date_or_weather(text: str) -> bool:
+    """A line that is only a date, a temperature, or both ("Monday 22 April 2024\n7.2 C")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(
+        (vocab.parse_date(line) and only_a_date(line)) or WEATHER_RE.fullmatch(line)
+        for line in lines
+    )
+
+
+WEATHER_RE = re.compile(r"-?\d{1,2}(?:\.\d)?\s*°?\s*[CF]")

@@ -25,6 +25,16 @@ class Narrative:
     lines: tuple[int, int] | None = None
 
 
+# The inspectorate describing its practice in general, as a glossary does: "if we identify a
+# serious shortcoming …, we will report it as a cause of concern". A finding names what was
+# found in one force; it does not say what "we" do whenever something is found.
+_DEFINITION_RE = re.compile(
+    r"(?is)\b(?:if|when(?:ever)?)\s+(?:we|our\s+inspectors?)\s+(?:identify|find|discover|see)\b"
+    r".{0,300}?\b(?:we|it)\s+(?:will|would|normally|always)\s+(?:\w+\s+)?"
+    r"(?:report|call|treat|describe|make|record)\b"
+)
+
+
 class LinksPass:
     """Carried-forward findings: mixed into the parser."""
 
@@ -98,10 +108,11 @@ class LinksPass:
         self.narrative.lines = (start, max(block.end, block.line))
 
     def _summaries_and_cut_text(self) -> set[int]:
-        """Findings to leave out: a summary's list ("We have issued two causes of concern …
+        """Findings to leave out: a definition (a glossary entry headed by a finding's label);
+        a summary's list ("We have issued two causes of concern …
         as a result of its failure to: …") when the same kind is then set out under its own
         label; the last item when the text stops in its first words."""
-        drop = set()
+        drop = {n for n, f in enumerate(self.findings) if _DEFINITION_RE.search(f.text)}
         for number in self.from_leadin:
             kind = self.findings[number].kind
             if any(

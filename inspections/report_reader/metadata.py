@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
-from inspections.report_reader.forces import forces_named, main_force
+from inspections.report_reader.forces import forces_named, main_force, many_forces
 from inspections.report_reader.kind import document_kind, responds_to, restated
+from inspections.report_reader.line_shapes import WEATHER_RE, date_or_weather, only_a_date
 
 
 @dataclass
@@ -42,16 +43,6 @@ _NOT_A_TITLE_RE = re.compile(
     r"|policy\s+paper|guidance|corporate\s+report|independent\s+report|research\s+and\s+analysis"
     r"|transparency\s+data|conclusions?\s+and\s+recommendations|letter|meeting"
 )
-
-
-def _only_a_date(text: str) -> bool:
-    """'2 October 2024', 'Monday 2 October 2024', 'April 2022': a date and nothing else."""
-    rest = vocab.DAY_DATE_RE.sub("", text)
-    rest = vocab.MONTH_DATE_RE.sub("", rest)
-    rest = re.sub(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", "", rest)
-    # a news dateline's time: "Thursday 12 August 2021, 4:15pm", "12 August 2021 16:15 BST"
-    rest = re.sub(r"(?i)\b\d{1,2}[:.]\d\d\s*(?:am|pm)?(?:\s+(?:bst|gmt|utc))?\b", "", rest)
-    return not rest.strip(" ,.")
 
 
 class MetadataPass:
@@ -105,9 +96,12 @@ class MetadataPass:
         skip = 0
         # A page's type or section label above its title ("Correspondence" on GOV.UK,
         # "Report Summary" on the SPA's site) does not name the document.
+        # So does a bare date or a news site's date-and-weather banner ("Monday 22 April
+        # 2024" / "7.2 C") above the headline.
         while skip < min(4, len(self.blocks)) and (
             _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(self.blocks[skip].text))
             or _CREDIT_LINE_RE.fullmatch(self.blocks[skip].text.strip())
+            or date_or_weather(self.blocks[skip].text)
         ):
             self.title_blocks.add(skip)
             skip += 1
@@ -254,9 +248,9 @@ class MetadataPass:
             )
             if match and vocab.parse_date(match.group("date")):
                 return match.group("date")
-        for block in self.blocks[start : min(end, start + 15)]:
-            text = re.sub(r"(?i)^date\s*:\s*", "", block.text.strip())
-            if vocab.parse_date(text) and _only_a_date(text):
+        for index in range(start, min(end, start + 15)):
+            text = re.sub(r"(?i)^date\s*:\s*", "", self.blocks[index].text.strip())
+            if vocab.parse_date(text) and only_a_date(text) and not self._banner(index):
                 return text
         # A response: "… the HMICFRS report published on 2 May 2019".
         head = " ".join(block.text for block in self.blocks[start : min(end, start + 15)])
@@ -273,6 +267,12 @@ class MetadataPass:
         if match and vocab.parse_date(match.group("date")):
             return match.group("date")
         return ""
+
+    def _banner(self, index: int) -> bool:
+        """A news site's banner: today's date with the weather ("7.2 C") beside it, the day
+        the page was saved, not when the article was published."""
+        near = [block.text for block in self.blocks[index : index + 2]]
+        return any(WEATHER_RE.fullmatch(line.strip()) for t in near for line in t.splitlines())
 
     def _framework_for(self, segment: Segment, start: int, end: int) -> str | None:
         title = segment.title
@@ -338,8 +338,12 @@ class MetadataPass:
             furniture_text="\n".join(self.furniture.removed),
         )
         text = "\n".join(block.text for block in self.blocks)
-        if report.judgments and restated(report.title, text, "\n".join(self.furniture.removed)):
-            # Grades come only from the inspectorate's own report, not from news restating it.
+        if report.judgments and (
+            restated(report.title, text, "\n".join(self.furniture.removed))
+            or (report.force is None and many_forces(text))
+        ):
+            # Grades come only from the inspectorate's own report on one force, not from news
+            # restating it or a national page quoting many forces' grades.
             report.warnings.append(
                 f"{report.document_reasons[0]} Its {len(report.judgments)} restated grades "
                 "are not proposed."

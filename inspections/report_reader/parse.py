@@ -381,8 +381,9 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
         )
         if letter:
             report.letter_date = letter[0]
-            if report.published is None and self.furniture.is_letter:
-                # An inspectorate's letter is published as sent: its "Sent on" date.
+            if self.furniture.is_letter:
+                # An inspectorate's letter is published as sent: its "Sent on" date, also
+                # when the page shows the day it was put online ("Published on: …").
                 report.published, report.published_precision = letter
         self._document_kind(report)
         return report
