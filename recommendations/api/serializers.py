@@ -19,6 +19,7 @@ from inspections.models import (
     Judgment,
     PolicingBody,
 )
+from recommendations.api.representation import FastRowsMixin
 from recommendations.models import Finding, Response, Status, StatusChange, StatusSource
 from recommendations.tracker import completeness, timing
 
@@ -44,7 +45,7 @@ def absolute_url(serializer: serializers.Serializer, name: str, pk: int) -> str:
     return request.build_absolute_uri(path) if request else path
 
 
-class ReportFieldsMixin(serializers.Serializer):
+class ReportFieldsMixin(FastRowsMixin, serializers.Serializer):
     """The report a row belongs to (its `report` attribute)."""
 
     report_id = serializers.IntegerField(source="inspection_id")
@@ -127,7 +128,7 @@ class FindingRowSerializer(ReportFieldsMixin):
         return absolute_url(self, "recommendations:detail", row.pk)
 
 
-class StatusHistoryEntrySerializer(serializers.Serializer):
+class StatusHistoryEntrySerializer(FastRowsMixin, serializers.Serializer):
     """One entry of a finding's status history, for one holder (a force or a national body),
     as the finding's page lists it."""
 
@@ -173,7 +174,7 @@ class StatusHistoryEntrySerializer(serializers.Serializer):
         return (user.get_full_name() or user.get_username()) if user else None
 
 
-class JudgmentSerializer(serializers.ModelSerializer):
+class JudgmentSerializer(FastRowsMixin, serializers.ModelSerializer):
     area_id = serializers.IntegerField()
     area_name = serializers.CharField(source="area.name")
     grade = serializers.ChoiceField(choices=Grade.choices)
@@ -184,7 +185,7 @@ class JudgmentSerializer(serializers.ModelSerializer):
         fields = ["area_id", "area_name", "grade", "grade_label", "is_carried_forward", "as_of_on"]
 
 
-class ReportSerializer(serializers.ModelSerializer):
+class ReportSerializer(FastRowsMixin, serializers.ModelSerializer):
     """A report with its grades (a report's page)."""
 
     report_id = serializers.IntegerField(source="pk")
@@ -297,7 +298,7 @@ class ResponseRowSerializer(ReportFieldsMixin):
         return completeness(response)
 
 
-class PolicingBodySerializer(serializers.ModelSerializer):
+class PolicingBodySerializer(FastRowsMixin, serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=PolicingBody.Kind.choices)
     kind_label = serializers.CharField(source="get_kind_display")
 
@@ -310,7 +311,7 @@ class PolicingBodySerializer(serializers.ModelSerializer):
         }
 
 
-class ForceSerializer(serializers.ModelSerializer):
+class ForceSerializer(FastRowsMixin, serializers.ModelSerializer):
     force_id = serializers.IntegerField(source="pk")
     local_policing_body = serializers.CharField(help_text="The body today.")
     body_kind = serializers.ChoiceField(choices=Force.BodyKind.choices)
