@@ -90,16 +90,15 @@ def render_page(
     `per_request()` gives the user's own parts of the page, name to HTML: the template prints
     them as `{{ per_request.name }}`, and they are never kept (HOLE)."""
     current = version()
-    parts = {name: mark_safe(html) for name, html in (per_request() if per_request else {}).items()}
     if not _enabled():
-        return render(request, template_name, build_context(current) | {"per_request": parts})
+        context = build_context(current)  # first: a page that 404s reads nothing of the user's
+        return render(request, template_name, context | {"per_request": _parts(per_request)})
 
     def render_blocks() -> dict:
         context = build_context(current)
-        holes = {name: mark_safe(HOLE.format(name)) for name in parts}
         html = render_to_string(
             template_name,
-            context | {"base_template": BLOCKS_TEMPLATE, "per_request": holes},
+            context | {"base_template": BLOCKS_TEMPLATE, "per_request": _Holes()},
             request,
         )
         *blocks, rest = html.split(BLOCK_END)
@@ -114,9 +113,21 @@ def render_page(
         using=CACHE_ALIAS,
         seconds=settings.PAGE_CACHE_SECONDS,
     )
+    parts = _parts(per_request)
     if parts:
         page = page | {block: _filled(page[block], parts) for block in BLOCKS}
     return render(request, "cached_page.html", page)
+
+
+class _Holes(dict):
+    """What a template kept in the cache gets for `per_request.name`: the hole's marker."""
+
+    def __missing__(self, name: str) -> str:
+        return mark_safe(HOLE.format(name))
+
+
+def _parts(per_request: Callable[[], dict[str, str]] | None) -> dict[str, str]:
+    return {name: mark_safe(html) for name, html in (per_request() if per_request else {}).items()}
 
 
 def _filled(block: str, parts: dict[str, str]) -> str:

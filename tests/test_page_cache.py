@@ -308,4 +308,3 @@ def test_processes_can_share_kept_pages_in_a_directory(
     with django_assert_num_queries(QUERIES_WHEN_KEPT):
         kept = client.get(url)
     assert html(kept) == html(rendered)
-

@@ -24,12 +24,10 @@ from recommendations.admin.responses import (
 from recommendations.admin.explanations import FindingExplanationAdmin
 from recommendations.admin.reminders import ReminderLogAdmin
 from recommendations.admin.api_tokens import ApiTokenAdmin
-from recommendations.admin.watching import DigestSubscriptionAdmin, WatchAdmin
 # isort: on
 
 __all__ = [
     "ApiTokenAdmin",
-    "DigestSubscriptionAdmin",
     "ExplanationFormSet",
     "FindingAdmin",
     "FindingChoiceField",
@@ -45,6 +43,5 @@ __all__ = [
     "StatusChangeAdmin",
     "StatusHistoryInline",
     "ThemeAdmin",
-    "WatchAdmin",
     "unexplained_findings",
 ]

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from recommendations.models import DigestSubscription, Finding, Response, StatusChange
+from recommendations.models import DigestSubscription, Response, StatusChange
 from recommendations.services import digests
 from tests.factories import (
     DigestSubscriptionFactory,
@@ -406,7 +406,9 @@ def test_queries_do_not_grow_with_watches_or_rows(clock, force):
             at(
                 clock,
                 period_start + DAY / 2,
-                lambda: ResponseFactory(inspection=status.finding.inspection, is_published=True),
+                lambda s=status: ResponseFactory(
+                    inspection=s.finding.inspection, is_published=True
+                ),
             )
 
     add(3, MONDAY - DAY)

@@ -232,7 +232,7 @@ def test_the_watching_page_lists_what_the_user_watches(analyst_client, analyst, 
 
     assert response.status_code == HTTPStatus.OK
     page = response.content.decode()
-    assert "<h1 class=\"govuk-heading-l\">Watching</h1>" in page
+    assert '<h1 class="govuk-heading-l">Watching</h1>' in page
     assert f"Your digest goes to <strong>{analyst.email}</strong>" in page
     assert 'href="/findings/?kind=afi&amp;status=open">My open AFIs</a>' in page
     assert ">Overdue responses</a>" in page
