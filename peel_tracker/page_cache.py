@@ -23,6 +23,12 @@ blocks, never the header (the user's name, the sign-out form and its CSRF token)
 which base.html renders for each request. The views check sign-in and permission before they
 get here, so a refused request never reads or fills the cache.
 
+A part of a page that is one user's own (whether they watch a finding, and the form, with its
+CSRF token, that changes it) is a hole in what is kept: the view passes `per_request`, a
+function giving that part's HTML by name, called on every request; the kept blocks hold a
+marker (HOLE) where the template printed the part, and each request fills it in afresh. The
+markers cannot come from the record: its text is escaped ("<" becomes "&lt;") when rendered.
+
 PAGE_CACHE_SECONDS (setting, environment variable DJANGO_PAGE_CACHE_SECONDS) bounds how long
 anything is kept (a safety net for changes made outside the application, e.g. raw SQL); 0
 turns the cache off.
@@ -37,6 +43,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from peel_tracker.caching import cache_key, cached
 
@@ -46,6 +53,8 @@ CACHE_ALIAS = "pages"
 BLOCKS = ("title", "breadcrumbs", "content")
 BLOCKS_TEMPLATE = "page_blocks.html"
 BLOCK_END = "<!--page-block-end-->"
+# Where a per-request part goes in a kept block (render_page's `per_request`).
+HOLE = "<!--per-request:{}-->"
 # A larger export is streamed each time and never held in memory (national exports run to
 # tens of megabytes).
 MAX_EXPORT_BYTES = 1024 * 1024
@@ -69,6 +78,7 @@ def render_page(
     *,
     version: Callable[[], V],
     access: Callable[[HttpRequest], str],
+    per_request: Callable[[], dict[str, str]] | None = None,
 ) -> HttpResponse:
     """What render(request, template_name, build_context(version)) returns, with the page's
     blocks from the cache when they were rendered for this record, day and access.
@@ -76,15 +86,20 @@ def render_page(
     counts it caches itself. The page's template extends `base_template` (default base.html):
     rendered on page_blocks.html instead, it gives its blocks between markers. The context's
     `active_section` (the navigation's current item) is kept with them. `version()` gives the
-    data's version (read first, once); `access(request)` names what the user may do."""
+    data's version (read first, once); `access(request)` names what the user may do.
+    `per_request()` gives the user's own parts of the page, name to HTML: the template prints
+    them as `{{ per_request.name }}`, and they are never kept (HOLE)."""
     current = version()
     if not _enabled():
-        return render(request, template_name, build_context(current))
+        context = build_context(current)  # first: a page that 404s reads nothing of the user's
+        return render(request, template_name, context | {"per_request": _parts(per_request)})
 
     def render_blocks() -> dict:
         context = build_context(current)
         html = render_to_string(
-            template_name, context | {"base_template": BLOCKS_TEMPLATE}, request
+            template_name,
+            context | {"base_template": BLOCKS_TEMPLATE, "per_request": _Holes()},
+            request,
         )
         *blocks, rest = html.split(BLOCK_END)
         if len(blocks) != len(BLOCKS) or rest.strip():
@@ -98,7 +113,28 @@ def render_page(
         using=CACHE_ALIAS,
         seconds=settings.PAGE_CACHE_SECONDS,
     )
+    parts = _parts(per_request)
+    if parts:
+        page = page | {block: _filled(page[block], parts) for block in BLOCKS}
     return render(request, "cached_page.html", page)
+
+
+class _Holes(dict):
+    """What a template kept in the cache gets for `per_request.name`: the hole's marker."""
+
+    def __missing__(self, name: str) -> str:
+        return mark_safe(HOLE.format(name))
+
+
+def _parts(per_request: Callable[[], dict[str, str]] | None) -> dict[str, str]:
+    return {name: mark_safe(html) for name, html in (per_request() if per_request else {}).items()}
+
+
+def _filled(block: str, parts: dict[str, str]) -> str:
+    """A kept block with each per-request part in its hole."""
+    for name, html in parts.items():
+        block = block.replace(HOLE.format(name), html)
+    return block
 
 
 def cached_export(

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from peel_tracker.concurrency import VersionedModelForm
 from recommendations.concurrency import statuses_recorded_since
-from recommendations.models import Finding, FindingStatus, Status, StatusSource
+from recommendations.models import DigestSubscription, Finding, FindingStatus, Status, StatusSource
 from recommendations.services import check_status_change
 
 
@@ -170,3 +170,17 @@ class FindingStatusForm(VersionedModelForm):
 
 class BulkStatusForm(StatusChangeFields):
     """The shared status, date and note applied to every selected finding."""
+
+
+class DigestFrequencyForm(forms.Form):
+    """How often the Watching page's owner gets their email digest."""
+
+    frequency = forms.ChoiceField(
+        label="How often do you want the email digest?",
+        choices=DigestSubscription.Frequency.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose how often you want the email digest.",
+            "invalid_choice": "Choose daily, weekly or never (paused).",
+        },
+    )

@@ -29,11 +29,21 @@ def user_access(request: HttpRequest) -> str:
 
 
 def render_page(
-    request: HttpRequest, template_name: str, build_context: Callable[[RecordVersion], dict]
+    request: HttpRequest,
+    template_name: str,
+    build_context: Callable[[RecordVersion], dict],
+    per_request: Callable[[], dict[str, str]] | None = None,
 ) -> HttpResponse:
-    """peel_tracker.page_cache.render_page for this record and this user's access."""
+    """peel_tracker.page_cache.render_page for this record and this user's access; the parts
+    `per_request` gives (name to HTML: the user's own, e.g. their watch button) are rendered
+    for every request and never kept."""
     return page_cache.render_page(
-        request, template_name, build_context, version=record_version, access=user_access
+        request,
+        template_name,
+        build_context,
+        version=record_version,
+        access=user_access,
+        per_request=per_request,
     )
 
 

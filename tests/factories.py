@@ -15,13 +15,16 @@ from inspections.models import (
     PolicingBody,
 )
 from recommendations.models import (
+    DigestSubscription,
     Finding,
     FindingExplanation,
     FindingStatus,
     Response,
+    SavedView,
     Status,
     StatusChange,
     Theme,
+    Watch,
 )
 
 
@@ -193,3 +196,34 @@ class FindingExplanationFactory(DjangoModelFactory):
         inspection=factory.SelfAttribute("..response.inspection"),
     )
     text = "The force has set up an external scrutiny panel."
+
+
+class SavedViewFactory(DjangoModelFactory):
+    class Meta:
+        model = SavedView
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Saved view {n}")
+    page = SavedView.Page.FINDINGS
+    query = ""
+
+    class Params:
+        tracker = factory.Trait(page=SavedView.Page.TRACKER)
+        shared = factory.Trait(sharing=SavedView.Sharing.EVERYONE)
+
+
+class WatchFactory(DjangoModelFactory):
+    class Meta:
+        model = Watch
+
+    user = factory.SubFactory(UserFactory)
+    finding = factory.SubFactory(FindingFactory)
+
+
+class DigestSubscriptionFactory(DjangoModelFactory):
+    class Meta:
+        model = DigestSubscription
+        django_get_or_create = ["user"]
+
+    user = factory.SubFactory(UserFactory)
+    frequency = DigestSubscription.Frequency.DAILY

@@ -48,8 +48,15 @@ PATH_ARGUMENTS = {
     "recommendations:detail": lambda w: {"pk": w.afi_avon21.pk},
     "api:finding_history": lambda w: {"pk": w.afi_avon21.pk},
 }
-# Not GET pages: sign-out takes a POST only (a GET is 405, by the permission matrix).
-NOT_PAGES = {"logout"}
+# Not GET pages: sign-out and the watch buttons take a POST only (a GET is 405, by the
+# permission matrix).
+NOT_PAGES = {
+    "logout",
+    "watching:finding_watch",
+    "watching:finding_unwatch",
+    "watching:view_watch",
+    "watching:view_unwatch",
+}
 # What the page's own parameters are (others are still sent: GENERIC_NAMES, random names).
 OWN_PARAMETERS = {
     "recommendations:": [*FINDING_FILTERS, "sort", "page"],
@@ -325,7 +332,7 @@ def test_every_page_is_fuzzed():
     """The parametrisation above is the whole site: the dashboard, the lists, the exports, the
     three detail pages, sign-in and the favicon, the API's five endpoints, its schema and its
     docs page; and every admin list."""
-    assert len(app_pages()) == 19
+    assert len(app_pages()) == 20
     assert set(app_pages()) >= READ_QUERY
     assert {"admin:recommendations_finding_changelist", "admin:auth_group_changelist"} <= set(
         admin_lists()

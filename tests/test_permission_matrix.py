@@ -25,7 +25,7 @@ from inspections.access import (
     ForceScopedAdminMixin,
 )
 from inspections.models import Judgment, NationalBody, PolicingBody
-from recommendations.models import FindingExplanation, ReminderLog, Response
+from recommendations.models import FindingExplanation, ReminderLog, Response, SavedView
 from recommendations.services import api_token_create, inspection_open_tracking
 from tests.factories import (
     AreaFactory,
@@ -134,6 +134,8 @@ def world(db):
     )
     status = finding.statuses.get()
     token, _ = api_token_create(user=users["editor_a"], name="Power BI")
+    # Force A's editor's private saved view: everyone else is told it does not exist.
+    saved_view = SavedView.objects.create(owner=users["editor_a"], name="Mine", page="findings")
     objects = {
         "inspections.force": force_a,
         "inspections.framework": inspection.framework,
@@ -157,7 +159,7 @@ def world(db):
         "auth.user": users["editor_a"],
         "auth.group": Group.objects.get(name=ANALYST_GROUP),
     }
-    return {"users": users, "objects": objects, "force_a": force_a}
+    return {"users": users, "objects": objects, "force_a": force_a, "saved_view": saved_view}
 
 
 def walk(resolver: URLResolver, namespace: str = ""):
@@ -171,6 +173,7 @@ def walk(resolver: URLResolver, namespace: str = ""):
 
 def app_page_urls(world) -> dict[str, str]:
     objects = world["objects"]
+    finding_pk = objects["recommendations.finding"].pk
     return {
         "login": reverse("login"),
         "logout": reverse("logout"),
@@ -198,6 +201,11 @@ def app_page_urls(world) -> dict[str, str]:
         "api:forces": reverse("api:forces"),
         "api:schema": reverse("api:schema"),
         "api:docs": reverse("api:docs"),
+        "watching:list": reverse("watching:list"),
+        "watching:finding_watch": reverse("watching:finding_watch", args=[finding_pk]),
+        "watching:finding_unwatch": reverse("watching:finding_unwatch", args=[finding_pk]),
+        "watching:view_watch": reverse("watching:view_watch", args=[world["saved_view"].pk]),
+        "watching:view_unwatch": reverse("watching:view_unwatch", args=[world["saved_view"].pk]),
     }
 
 
@@ -215,7 +223,26 @@ def app_page_expectation(name: str, role: str, method: str) -> set[int]:
         return {OK} if method == "GET" else {NOT_ALLOWED}
     if role == "anonymous":
         return {FOUND}
+    if name == "watching:list":
+        return {OK} if method == "GET" else {HTTPStatus.BAD_REQUEST}  # no frequency chosen
+    if name.startswith("watching:"):
+        # Buttons: POST only; a saved view is only its owner's here, 404 to everyone else.
+        if method == "GET":
+            return {NOT_ALLOWED}
+        return {NOT_FOUND} if name.startswith("watching:view") and role != "editor_a" else {FOUND}
     return {OK} if method == "GET" else {NOT_ALLOWED}
+
+
+# POSTs whose purpose is the change they make, with no field to fill: following or no longer
+# following a finding or a saved view (the user's own watches only).
+CHANGES_BY_DESIGN = {
+    "login",
+    "logout",
+    "watching:finding_watch",
+    "watching:finding_unwatch",
+    "watching:view_watch",
+    "watching:view_unwatch",
+}
 
 
 def model_label(model) -> str:
@@ -375,7 +402,7 @@ def test_every_url_for_every_role(world, role):
                 )
             if response.status_code == FOUND and role == "anonymous" and name != "favicon":
                 assert "login" in response["Location"], url
-            if fingerprint() != before and not (name == "login" or name == "logout"):
+            if fingerprint() != before and name not in CHANGES_BY_DESIGN:
                 problems.append(f"{role} {method} {url} ({name}) changed the database")
             if world["users"][role]:
                 client.force_login(world["users"][role])  # logout and failed sign-ins end it

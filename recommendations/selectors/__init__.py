@@ -3,8 +3,9 @@ are in recommendations/services/; reads of forces, frameworks and reports alone 
 inspections.selectors). Views parse the request, call these and render. A module each:
 `findings` (the findings list's rows, its themes, a finding's page and its status history),
 `tracker` (the 56-day tracker's rows), `reports` (what a force's page and a report's page show
-of findings and responses), `overview` (the dashboard's and those pages' summaries) and
-`api_tokens` (a token by its key); every name is importable from here."""
+of findings and responses), `overview` (the dashboard's and those pages' summaries),
+`api_tokens` (a token by its key) and `watching` (what a person watches); every name is
+importable from here."""
 
 from recommendations.selectors import overview
 from recommendations.selectors.api_tokens import active_api_token
@@ -43,6 +44,7 @@ from recommendations.selectors.reports import (
     response_unexplained_findings,
 )
 from recommendations.selectors.tracker import tracker_filter, tracker_queryset
+from recommendations.selectors.watching import is_watching, watched_findings, watched_saved_views
 
 __all__ = [
     "GradeMatrix",
@@ -63,6 +65,7 @@ __all__ = [
     "force_responses",
     "grade_counts",
     "grade_matrices",
+    "is_watching",
     "national_summary",
     "oldest_open_findings",
     "open_findings_by_area",
@@ -77,4 +80,6 @@ __all__ = [
     "themes_by_name",
     "tracker_filter",
     "tracker_queryset",
+    "watched_findings",
+    "watched_saved_views",
 ]

@@ -23,6 +23,13 @@ from recommendations.services.tracking import (
     OPENING_NOTE,
     inspection_open_tracking,
 )
+from recommendations.services.watching import (
+    digest_frequency_set,
+    finding_unwatch,
+    finding_watch,
+    saved_view_unwatch,
+    saved_view_watch,
+)
 
 __all__ = [
     "NOT_APPLYING_REASON",
@@ -32,9 +39,14 @@ __all__ = [
     "api_token_touch",
     "check_response_completeness",
     "check_status_change",
+    "digest_frequency_set",
     "finding_status_change",
     "finding_statuses_bulk_change",
+    "finding_unwatch",
+    "finding_watch",
     "inspection_open_tracking",
     "response_save",
+    "saved_view_unwatch",
+    "saved_view_watch",
     "unexplained_message",
 ]

@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from recommendations import obligations, selectors
-from recommendations.models import FindingStatus
+from recommendations.models import Finding, FindingStatus
 from recommendations.page_cache import render_page
+from recommendations.views.watching import watch_button
 
 
 @login_required
@@ -19,6 +20,8 @@ def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "recommendations/finding_detail.html",
         lambda version: _finding_context(request, pk),
+        # The user's own watch button (their state, their CSRF token): never kept.
+        per_request=lambda: {"watch_button": watch_button(request, finding=Finding(pk=pk))},
     )
 
 

@@ -472,8 +472,9 @@ def test_detail_query_count_is_constant_however_many_forces(
     # forces edited), finding with report, force, framework, area, parent and lineage;
     # themes, child recommendations, carried forward to, supersedes, named forces and national
     # bodies it is addressed to, statuses with force, body and updater, their history with
-    # authors. An administrator edits every force: no query for the forces they edit.
-    queries = 15 if persona == "administrator" else 16
+    # authors; whether the user watches the finding (their own button, never kept). An
+    # administrator edits every force: no query for the forces they edit.
+    queries = 16 if persona == "administrator" else 17
     with django_assert_num_queries(queries):
         analyst_client.get(url)
     for force in ForceFactory.create_batch(5):

@@ -114,7 +114,10 @@ def test_a_response_that_falls_due_later_the_same_day_is_sent_alone(
     assert ReminderLog.objects.get(response=late_arrival).state == Response.State.DUE_SOON
 
 
-def test_the_next_day_the_reminder_is_sent_again(mailoutbox, editor, responses):
+def test_the_next_reminder_waits_for_the_next_reminder_day(mailoutbox, editor, responses):
+    # Both were reminded yesterday; neither reaches a reminder day today (3 days overdue, 14
+    # days left: the due-soon one's day is today, but yesterday's reminder was sent after the
+    # overdue one's last day and before the due-soon one's).
     yesterday = today() - datetime.timedelta(days=1)
     for response in (responses["overdue"], responses["due_soon"]):
         ReminderLog.objects.create(
@@ -123,8 +126,10 @@ def test_the_next_day_the_reminder_is_sent_again(mailoutbox, editor, responses):
 
     run()
 
-    assert len(mailoutbox) == 1
-    assert ReminderLog.objects.filter(sent_on=today()).count() == 2
+    [mail] = mailoutbox
+    assert "Vetting: due soon" in mail.body
+    assert "PEEL 2023-25" not in mail.body
+    assert ReminderLog.objects.filter(sent_on=today()).count() == 1
 
 
 def test_what_is_logged(editor, responses):
@@ -219,3 +224,79 @@ def test_only_the_forces_editors_are_told(mailoutbox, force):
     run()
 
     assert mailoutbox == []
+
+
+# The schedule (recommendations.reminder_schedule), over simulated days.
+
+
+def simulate(monkeypatch, first_day: datetime.date, days: int) -> dict[str, list[int]]:
+    """send_deadline_reminders run once a day (twice on some days: cron retried) for `days`
+    days from `first_day`; for each recipient, the days (0 = first_day) an email went out."""
+    from django.core import mail
+
+    sent: dict[str, list[int]] = {}
+    for day in range(days):
+        monkeypatch.setattr(
+            timezone, "localdate", lambda value=None, d=day: first_day + datetime.timedelta(days=d)
+        )
+        before = len(mail.outbox)
+        run()
+        if day % 5 == 0:
+            run()  # a second run the same day sends nothing more
+        for message in mail.outbox[before:]:
+            sent.setdefault(message.to[0], []).append(day)
+    return sent
+
+
+def test_the_reminder_schedule_over_130_days(monkeypatch, mailoutbox, force, editor):
+    start = datetime.date(2026, 1, 5)
+    due_on = start + datetime.timedelta(days=20)
+    ResponseFactory(
+        inspection__force=force, inspection__published_on=due_on - datetime.timedelta(days=55)
+    )
+
+    sent = simulate(monkeypatch, start, 130)
+
+    # 14, 7 and 1 days before the due date (day 20); 1, 7 and 14 days after; then every 28
+    # days (42, 70, 98 days after).
+    assert sent == {editor.email: [6, 13, 19, 21, 27, 34, 62, 90, 118]}
+    assert ReminderLog.objects.count() == 9
+
+
+def test_no_more_reminders_once_published(monkeypatch, mailoutbox, force, editor):
+    start = datetime.date(2026, 1, 5)
+    due_on = start + datetime.timedelta(days=10)
+    response = ResponseFactory(
+        inspection__force=force, inspection__published_on=due_on - datetime.timedelta(days=55)
+    )
+    sent = simulate(monkeypatch, start, 20)
+    Response.objects.filter(pk=response.pk).update(
+        is_published=True, published_on=start + datetime.timedelta(days=19)
+    )
+    later = simulate(monkeypatch, start + datetime.timedelta(days=20), 40)
+
+    # Day 0: the 14-days-before reminder (day -4) had not been sent; then 7 and 1 days before
+    # the due date (day 10) and 1 and 7 days after.
+    assert sent == {editor.email: [0, 3, 9, 11, 17]}
+    assert later == {}
+
+
+def test_a_missed_reminder_day_is_sent_on_the_next_run_once(monkeypatch, mailoutbox, force, editor):
+    due_on = datetime.date(2026, 3, 1)
+    ResponseFactory(
+        inspection__force=force, inspection__published_on=due_on - datetime.timedelta(days=55)
+    )
+
+    # Cron did not run on the 7th day overdue (8 March); it runs on the 9th and 10th.
+    sent = simulate(monkeypatch, datetime.date(2026, 3, 9), 10)
+
+    assert sent == {editor.email: [0, 6]}  # 9 March (the 7th day's), then the 14th day
+
+
+def test_the_help_states_the_schedule():
+    from recommendations.management.commands.send_deadline_reminders import Command
+
+    assert (
+        "14, 7 and 1 days before the due date; on the 1st, 7th and 14th day after it; then every "
+        "28 days until the response is published"
+    ) in Command.help

@@ -6,22 +6,24 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from inspections.models import Force
 from peel_tracker.text import counted
-from recommendations import tracker
+from recommendations import reminder_schedule, tracker
 from recommendations.models import DUE_SOON_DAYS, ReminderLog, Response
 
 
 class Command(BaseCommand):
     help = (
         "Email each OPCC editor (a user in a force's editors, with an email address) one digest "
-        "of their forces' responses that are overdue or due within 14 days. Run it daily (cron). "
-        "Each response sent to a user is logged for the day, so a second run on the same day "
-        "sends nothing already sent."
+        "of their forces' responses still owed that reach a reminder day: "
+        f"{reminder_schedule.schedule_text()} (a reminder day missed since the last reminder "
+        "is sent on the next run). Run it daily (cron). Each response sent to a user is logged, "
+        "so a second run sends nothing already sent."
     )
 
     def add_arguments(self, parser) -> None:
@@ -43,11 +45,14 @@ class Command(BaseCommand):
         for response in responses:
             by_force[response.force_id].append(response)
             force_names[response.force_id] = response.force.name
-        already_sent = set(
-            ReminderLog.objects.filter(sent_on=today, response__in=responses).values_list(
-                "response_id", "user_id"
-            )
-        )
+        # What each editor was last sent about each response (one query): a response is sent
+        # when its latest reminder day (reminder_schedule) is after that.
+        last_sent = {
+            (row["response_id"], row["user_id"]): row["last"]
+            for row in ReminderLog.objects.filter(response__in=responses)
+            .values("response_id", "user_id")
+            .annotate(last=Max("sent_on"))
+        }
         editors = (
             get_user_model()
             .objects.filter(is_active=True, edited_forces__in=list(by_force))
@@ -67,7 +72,11 @@ class Command(BaseCommand):
                 response
                 for force_id in sorted(force_ids_of[user.pk], key=force_names.get)
                 for response in by_force[force_id]
-                if (response.pk, user.pk) not in already_sent
+                if reminder_schedule.is_due(
+                    due_on=response.due_on,
+                    today=today,
+                    last_sent_on=last_sent.get((response.pk, user.pk)),
+                )
             ]
             if not due:
                 continue
@@ -138,6 +147,12 @@ class Command(BaseCommand):
             group["responses"].append(response)
         body = render_to_string(
             "emails/deadline_reminder.txt",
-            {"user": user, "forces": list(forces.values()), "today": today, "summary": summary},
+            {
+                "user": user,
+                "forces": list(forces.values()),
+                "today": today,
+                "summary": summary,
+                "schedule": reminder_schedule.schedule_text(),
+            },
         )
         return subject, body
