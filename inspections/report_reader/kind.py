@@ -74,7 +74,9 @@ _NEWS_FEATURES = (
     re.compile(r"(?im)^\s*date\s+(?:19|20)\d\d-\d\d-\d\d"),
     re.compile(
         r"(?i)\b(?:the\s+inspectorate|hmicfrs|hmic|inspectors|the\s+watchdog|the\s+report)\s+"
-        r"(?:said|says|found|concluded|warned|added|rated|graded)\b"
+        r"(?:said|says|found|concluded|warned|added|rated|graded"
+        # what it told the force, in the third person: "the inspectorate has told the force"
+        r"|has\s+(?:told|informed|advised|warned|notified))\b"
         # A journalist's "a report has found" (a report says "our/this inspection found").
         r"|\b(?:a\s+(?:new\s+)?(?:report|review)|an\s+inspection)\s+(?:has\s+)?"
         r"(?:found|said|concluded|warned)\b"
@@ -89,6 +91,8 @@ _NEWS_FEATURES = (
         r"|Anglia|Central|Meridian|West|London))\b|(?i:\brecently\s+(?:released|published)\b)"
     ),
 )
+# A news site's page furniture between paragraphs of an article.
+_ADVERT_RE = re.compile(r"(?im)^\W*advert(?:isement)?s?\W*$")
 _MINUTES_RE = re.compile(
     r"(?i)\bminutes\b|\bagenda\b|\bresolved\b|\bcommittee\b|\bmeeting\s+(?:held|of)\b"
     r"|\bmembers?\s+(?:asked|noted|queried|questioned)\b"
@@ -120,13 +124,15 @@ _REPORT_LINK_RE = re.compile(
 )
 
 
-def news_item(title: str, text: str) -> bool:
+def news_item(title: str, text: str, furniture_text: str = "") -> bool:
     """A news article or a news item restating an inspection report (not minutes or a
-    committee paper): at least two news features in its opening."""
+    committee paper): at least two news features in its opening (an advertisement among its
+    paragraphs is one)."""
     head = f"{title}\n{text[:4000]}"
     if _MINUTES_RE.search(head[:1500]):
         return False
-    return sum(1 for pattern in _NEWS_FEATURES if pattern.search(head)) >= 2
+    adverts = bool(_ADVERT_RE.search(f"{head}\n{furniture_text}"))
+    return adverts + sum(1 for pattern in _NEWS_FEATURES if pattern.search(head)) >= 2
 
 
 # Written to a minister (a PCC's s.55 comments are usually a letter to the Home Secretary,
@@ -283,7 +289,7 @@ def _not_a_force_document(
     neither is the inspectorate's report nor a police force's document."""
     if is_register or is_letter:
         return None
-    if news_item(title, text):
+    if news_item(title, text, furniture_text):
         if _PCC_NEWS_RE.search(head[:3000]):
             return model.PCC_RESPONSE, [
                 "A police and crime commissioner's news item on a report: grades and findings "
@@ -298,6 +304,33 @@ def _not_a_force_document(
             "A government department's letter responding to an inspectorate report: not a "
             "police force's document, with no police findings or grades of its own."
         ]
+    return _about_inspections(title, text, head, furniture_text)
+
+
+# A parliamentary committee's conclusions cite the paragraph each rests on: "(Paragraph 8)".
+_COMMITTEE_PARAGRAPH_RE = re.compile(r"(?i)\(\s*paragraphs?\s+\d+(?:\s*(?:[-–,]|and)\s*\d+)*\s*\)")
+_PRESS_RELEASES_RE = re.compile(r"(?i)\bpress\s+releases?\b")
+_GLOSSARY_RE = re.compile(r"(?im)^\W*(?:back\s+to\s+(?:the\s+)?)?glossary(?:\s+of\s+terms)?\W*$")
+
+
+def _about_inspections(
+    title: str, text: str, head: str, furniture_text: str
+) -> tuple[str, list[str]] | None:
+    """Pages about inspections written by someone else or for another purpose: a
+    parliamentary committee's conclusions, the inspectorate's press releases, a glossary."""
+    if len(_COMMITTEE_PARAGRAPH_RE.findall(text)) >= 2:
+        return model.NEAR_MISS, [
+            "A parliamentary committee's conclusions (each cites its paragraph): its "
+            "recommendations are to the government, not an inspectorate's findings."
+        ]
+    if _PRESS_RELEASES_RE.search(title) and not _PCC_NEWS_RE.search(head[:3000]):
+        return model.NEAR_MISS, [
+            "A press release, or a page of them: grades and findings it mentions are the "
+            "reports' own, read from the reports."
+        ]
+    words = len(re.findall(r"[A-Za-z]{2,}", text))
+    if words < 400 and _GLOSSARY_RE.search(f"{text}\n{furniture_text}"):
+        return model.NEAR_MISS, ["A glossary entry: it defines a term, it reports on no force."]
     return None
 
 

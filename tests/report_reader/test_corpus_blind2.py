@@ -17,7 +17,7 @@ FLOORS = {
     "judgments_found": 12,  # of 12 grades
     "dates_right": 18,
     "titles_right": 13,
-    "kinds_right": 14,
+    "kinds_right": 18,
     "forces_right": 17,
 }
 CEILINGS = {"invented": 0, "invented_complete": 0, "kind_errors": 0, "judgments_extra": 0}
