@@ -173,11 +173,20 @@ _FRAMEWORK_PATTERNS = (
 )
 
 
+# The programme's history, which later reports retell ("In 2014, we introduced our police
+# effectiveness, efficiency and legitimacy (PEEL) inspections …"): the year is not the era.
+_HISTORY_RE = re.compile(
+    r"(?i)\b(?:in|since)\s+(?:19|20)\d\d,?\s+(?:we|hmic(?:frs)?|the\s+inspectorate)\s+"
+    r"(?:introduced|began|started|launched|first)\b[^.]*\.?"
+)
+
+
 def framework_from_text(text: str) -> str | None:
     """The PEEL era a title names ('PEEL 2021/22', 'Integrated PEEL Assessment 2018/19');
     None for spotlight and thematic reports, which are not graded."""
     if re.search(r"spotlight", text, re.IGNORECASE):
         return None
+    text = _HISTORY_RE.sub(" ", text)
     for pattern, slug in _FRAMEWORK_PATTERNS:
         if re.search(pattern, text, re.IGNORECASE):
             return slug

@@ -69,6 +69,7 @@ from inspections.report_reader.links import (
 )
 from inspections.report_reader.metadata import MetadataPass, Segment, report_kind_of
 from inspections.report_reader.prose_grades import ProseGradesPass
+from inspections.report_reader.titles import fill_title
 
 
 def parse_text(text: str) -> model.ParsedReport:
@@ -386,4 +387,5 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
                 # when the page shows the day it was put online ("Published on: …").
                 report.published, report.published_precision = letter
         self._document_kind(report)
+        fill_title(report)
         return report

@@ -1,0 +1,70 @@
+# ruff: noqa: E501 (the texts keep their paragraphs on one line, as the documents do)
+"""A force's PEEL report saved without its title (the page's header was not saved), and the
+programme's history retold in a later report, which names a year that is not its era."""
+
+import textwrap
+
+from inspections.report_reader import model, parse_text
+
+HISTORY = "In 2014, we introduced our police effectiveness, efficiency and legitimacy (PEEL) inspections, which assess the performance of all 43 police forces in England and Wales."
+
+
+def read(text: str) -> model.ParsedReport:
+    return parse_text(textwrap.dedent(text))
+
+
+def test_an_untitled_2023_25_report_gets_the_inspectorates_usual_title_with_a_warning():
+    report = read(
+        f"""\
+        Overall summary
+
+        Our inspection assessed how good Kent Police is in ten areas of policing. We make graded judgments in nine of these ten as follows.
+
+        PEEL 2023–2025
+
+        {HISTORY}
+        """
+    )
+    assert report.framework == "peel-2023-25"
+    assert report.title == "PEEL 2023–25: An inspection of Kent Police"
+    assert any("no title" in warning for warning in report.warnings)
+
+
+def test_the_programmes_history_does_not_set_the_era():
+    report = read(
+        f"""\
+        Overall summary
+
+        Our inspection assessed how good Kent Police is in 12 areas of policing.
+
+        Important changes to PEEL
+
+        {HISTORY}
+        """
+    )
+    assert report.framework != "peel-2014"
+
+
+def test_no_title_is_made_up_without_the_era():
+    report = read(
+        """\
+        Overall summary
+
+        Our inspection assessed how good Kent Police is in 12 areas of policing.
+        """
+    )
+    assert report.title == ""
+
+
+def test_a_report_with_its_title_keeps_it():
+    report = read(
+        f"""\
+        PEEL 2023–25 Police effectiveness, efficiency and legitimacy: An inspection of Kent Police
+
+        Overall summary
+
+        {HISTORY}
+        """
+    )
+    assert report.title.startswith("PEEL 2023–25 Police effectiveness")
+    assert not any("no title" in warning for warning in report.warnings)
