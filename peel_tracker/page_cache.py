@@ -23,6 +23,11 @@ blocks, never the header (the user's name, the sign-out form and its CSRF token)
 which base.html renders for each request. The views check sign-in and permission before they
 get here, so a refused request never reads or fills the cache.
 
+What differs between users with the same access (their saved views, the saved view they
+opened) is never in what is kept: the page's template marks its place with a comment
+(`fresh_marker(name)`), and `fresh(request)` gives, for each request, the HTML put there after
+the page is read from the cache (or rendered).
+
 PAGE_CACHE_SECONDS (setting, environment variable DJANGO_PAGE_CACHE_SECONDS) bounds how long
 anything is kept (a safety net for changes made outside the application, e.g. raw SQL); 0
 turns the cache off.
@@ -52,6 +57,18 @@ MAX_EXPORT_BYTES = 1024 * 1024
 V = TypeVar("V")
 
 
+def fresh_marker(name: str) -> str:
+    """Where a page's per-request HTML named `name` goes: a comment no escaped text can contain
+    (page text is escaped, so a "<" in it is never a comment's)."""
+    return f"<!--fresh:{name}-->"
+
+
+def _with_fresh(html: str, parts: dict[str, str]) -> str:
+    for name, part in parts.items():
+        html = html.replace(fresh_marker(name), part, 1)
+    return html
+
+
 def _enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
 
@@ -69,6 +86,7 @@ def render_page(
     *,
     version: Callable[[], V],
     access: Callable[[HttpRequest], str],
+    fresh: Callable[[HttpRequest], dict[str, str]] | None = None,
 ) -> HttpResponse:
     """What render(request, template_name, build_context(version)) returns, with the page's
     blocks from the cache when they were rendered for this record, day and access.
@@ -76,10 +94,15 @@ def render_page(
     counts it caches itself. The page's template extends `base_template` (default base.html):
     rendered on page_blocks.html instead, it gives its blocks between markers. The context's
     `active_section` (the navigation's current item) is kept with them. `version()` gives the
-    data's version (read first, once); `access(request)` names what the user may do."""
+    data's version (read first, once); `access(request)` names what the user may do.
+    `fresh(request)`, if given, runs for every request, after the cache: {name: HTML} for the
+    page's fresh_marker(name) places."""
     current = version()
     if not _enabled():
-        return render(request, template_name, build_context(current))
+        response = render(request, template_name, build_context(current))
+        if fresh is not None:
+            response.content = _with_fresh(response.content.decode(), fresh(request))
+        return response
 
     def render_blocks() -> dict:
         context = build_context(current)
@@ -98,6 +121,8 @@ def render_page(
         using=CACHE_ALIAS,
         seconds=settings.PAGE_CACHE_SECONDS,
     )
+    if fresh is not None:
+        page = page | {"content": _with_fresh(page["content"], fresh(request))}
     return render(request, "cached_page.html", page)
 
 

@@ -36,4 +36,5 @@ urlpatterns = [
     path("", include("recommendations.inspection_urls")),
     path("", include("recommendations.urls")),
     path("", include("recommendations.tracker_urls")),
+    path("", include("recommendations.saved_view_urls")),
 ]

@@ -29,11 +29,21 @@ def user_access(request: HttpRequest) -> str:
 
 
 def render_page(
-    request: HttpRequest, template_name: str, build_context: Callable[[RecordVersion], dict]
+    request: HttpRequest,
+    template_name: str,
+    build_context: Callable[[RecordVersion], dict],
+    *,
+    fresh: Callable[[HttpRequest], dict[str, str]] | None = None,
 ) -> HttpResponse:
-    """peel_tracker.page_cache.render_page for this record and this user's access."""
+    """peel_tracker.page_cache.render_page for this record and this user's access; `fresh`
+    gives what is this user's alone (their saved views), put in after the cache."""
     return page_cache.render_page(
-        request, template_name, build_context, version=record_version, access=user_access
+        request,
+        template_name,
+        build_context,
+        version=record_version,
+        access=user_access,
+        fresh=fresh,
     )
 
 
