@@ -19,6 +19,7 @@ from recommendations.models import (
     FindingExplanation,
     FindingStatus,
     Response,
+    SavedView,
     Status,
     StatusChange,
     Theme,
@@ -193,3 +194,20 @@ class FindingExplanationFactory(DjangoModelFactory):
         inspection=factory.SelfAttribute("..response.inspection"),
     )
     text = "The force has set up an external scrutiny panel."
+
+
+class SavedViewFactory(DjangoModelFactory):
+    """A private view of the findings list; traits share it with everyone or with a force."""
+
+    class Meta:
+        model = SavedView
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Saved view {n}")
+    page = SavedView.Page.FINDINGS
+    query = "status=open"
+    sharing = SavedView.Sharing.PRIVATE
+
+    class Params:
+        shared_with_everyone = factory.Trait(sharing=SavedView.Sharing.EVERYONE)
+        tracker = factory.Trait(page=SavedView.Page.TRACKER, query="state=overdue")
