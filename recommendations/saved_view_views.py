@@ -119,8 +119,8 @@ def saved_view_new(request: HttpRequest, page: str) -> HttpResponse:
         "page_url": page_url(page, query),
         "problems": problems,
     }
-    status = 400 if problems else 200
-    return render(request, "recommendations/saved_view_new.html", context, status=status)
+    # 200 with the problems, as the pages answer filters they refuse.
+    return render(request, "recommendations/saved_view_new.html", context)
 
 
 def _posted(request: HttpRequest) -> QueryDict | None:

@@ -25,7 +25,7 @@ from inspections.access import (
     ForceScopedAdminMixin,
 )
 from inspections.models import Judgment, NationalBody, PolicingBody
-from recommendations.models import FindingExplanation, ReminderLog, Response
+from recommendations.models import FindingExplanation, ReminderLog, Response, SavedView
 from recommendations.services import api_token_create, inspection_open_tracking
 from tests.factories import (
     AreaFactory,
@@ -134,6 +134,15 @@ def world(db):
     )
     status = finding.statuses.get()
     token, _ = api_token_create(user=users["editor_a"], name="Power BI")
+    # Force A's editor's view, shared with force A: its editors and administrators may open it.
+    saved_view = SavedView.objects.create(
+        owner=users["editor_a"],
+        name="Open in A",
+        page="findings",
+        query="status=open",
+        sharing="force",
+        force=force_a,
+    )
     objects = {
         "inspections.force": force_a,
         "inspections.framework": inspection.framework,
@@ -157,7 +166,7 @@ def world(db):
         "auth.user": users["editor_a"],
         "auth.group": Group.objects.get(name=ANALYST_GROUP),
     }
-    return {"users": users, "objects": objects, "force_a": force_a}
+    return {"users": users, "objects": objects, "force_a": force_a, "saved_view": saved_view}
 
 
 def walk(resolver: URLResolver, namespace: str = ""):
@@ -198,7 +207,45 @@ def app_page_urls(world) -> dict[str, str]:
         "api:forces": reverse("api:forces"),
         "api:schema": reverse("api:schema"),
         "api:docs": reverse("api:docs"),
+        "api:saved_view": reverse("api:saved_view", args=[world["saved_view"].pk]),
+        "saved_views:list": reverse("saved_views:list"),
+        "saved_views:new": reverse("saved_views:new", args=["findings"]),
+        **{
+            f"saved_views:{name}": reverse(f"saved_views:{name}", args=[world["saved_view"].pk])
+            for name in ("open", "change", "delete", "export_csv", "export_xlsx")
+        },
     }
+
+
+# Force A's editor's saved view, shared with force A: who may open it, and who owns it.
+SAVED_VIEW_OPENERS = {"editor_a", "administrator"}
+SAVED_VIEW_OWNER = "editor_a"
+
+
+def saved_view_expectation(name: str, role: str, method: str) -> set[int]:
+    """Saved views: the list and the form to save one for everyone signed in (an empty POST is
+    the form again, with its errors); a view's addresses 404 for whoever may not open it; its
+    change and delete pages 403 for whoever may open but does not own it."""
+    if name == "api:saved_view":
+        if role == "anonymous":
+            return {UNAUTHORIZED}
+        if role not in SAVED_VIEW_OPENERS:
+            return {NOT_FOUND}
+        return {OK} if method == "GET" else {NOT_ALLOWED}
+    if role == "anonymous":
+        return {FOUND}
+    page = name.split(":")[1]
+    if page in {"list", "new"}:
+        return {OK} if method == "GET" or page == "new" else {NOT_ALLOWED}
+    if page in {"open", "export_csv", "export_xlsx"}:
+        if method == "POST":
+            return {NOT_ALLOWED}
+        if role not in SAVED_VIEW_OPENERS:
+            return {NOT_FOUND}
+        return {FOUND} if page == "open" else {OK}
+    if role not in SAVED_VIEW_OPENERS:
+        return {NOT_FOUND}
+    return {OK} if role == SAVED_VIEW_OWNER else {FORBIDDEN}
 
 
 def app_page_expectation(name: str, role: str, method: str) -> set[int]:
@@ -208,6 +255,8 @@ def app_page_expectation(name: str, role: str, method: str) -> set[int]:
         return {NOT_ALLOWED} if method == "GET" else {FOUND}
     if name == "favicon":
         return {FOUND} if method == "GET" else {NOT_ALLOWED}  # to the static icon, for anyone
+    if name.startswith("saved_views:") or name == "api:saved_view":
+        return saved_view_expectation(name, role, method)
     if name.startswith("api:") and name != "api:docs":
         # The API: anonymous callers are asked for a token (a session also works); read-only.
         if role == "anonymous":
