@@ -4,52 +4,24 @@ administrators), its stable addresses (the page, its exports), renaming, re-shar
 deleting by the owner only with a stale-edit guard, and the pages' per-user parts kept out of
 the page cache."""
 
-import re
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 
 from inspections.access import ANALYST_GROUP, OPCC_EDITOR_GROUP
-from peel_tracker.concurrency import ConcurrentEditError
 from recommendations.models import SavedView
-from recommendations.services import saved_view_create, saved_view_delete, saved_view_update
+from recommendations.services import saved_view_create
 from tests.factories import (
     FindingStatusFactory,
     ForceFactory,
     ResponseFactory,
     SavedViewFactory,
-    UserFactory,
 )
+from tests.recommendations.saved_view_helpers import member, new_url, signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def member(group: str, *forces, **kwargs):
-    user = UserFactory(is_staff=True, **kwargs)
-    user.groups.add(Group.objects.get(name=group))
-    for force in forces:
-        force.editors.add(user)
-    return user
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def colleague(force):
-    """Another OPCC editor of the editor's force."""
-    return member(OPCC_EDITOR_GROUP, force)
-
-
-def new_url(page: str, query: str = "") -> str:
-    return reverse("saved_views:new", args=[page]) + (f"?{query}" if query else "")
 
 
 # --- Saving ---------------------------------------------------------------------------------
@@ -203,15 +175,6 @@ def test_the_service_refuses_a_force_the_owner_does_not_work_for(editor, other_f
 # --- Who may open a view --------------------------------------------------------------------
 
 
-@pytest.fixture
-def views(editor, force):
-    return {
-        "private": SavedViewFactory(owner=editor, name="Private"),
-        "force": SavedViewFactory(owner=editor, name="Force", sharing="force", force=force),
-        "everyone": SavedViewFactory(owner=editor, name="Everyone", shared_with_everyone=True),
-    }
-
-
 def test_who_may_open_each_view(views, editor, colleague, outsider, administrator):
     analyst = member(ANALYST_GROUP)
     expected = {
@@ -355,134 +318,3 @@ def test_exports_equal_the_pages_export_for_the_same_query(
             return [[cell.value for cell in row] for row in sheet.iter_rows()]
 
         assert cells(ours) == cells(theirs)
-
-
-# --- Rename, re-share, delete: the owner only -----------------------------------------------
-
-
-def test_only_the_owner_may_change_or_delete(views, colleague, outsider):
-    view = views["force"]
-    for url_name in ("change", "delete"):
-        url = reverse(f"saved_views:{url_name}", args=[view.pk])
-        assert signed_in(colleague).get(url).status_code == HTTPStatus.FORBIDDEN
-        assert (
-            signed_in(colleague)
-            .post(url, {"name": "Mine", "sharing": "private", "loaded_version": 1})
-            .status_code
-            == HTTPStatus.FORBIDDEN
-        )
-        assert (
-            signed_in(outsider).post(url, {"loaded_version": 1}).status_code == HTTPStatus.NOT_FOUND
-        )
-    view.refresh_from_db()
-    assert (view.name, view.version) == ("Force", 1)
-
-
-def test_renaming_and_resharing_keep_the_addresses(editor_client, views, colleague):
-    view = views["force"]
-    url = reverse("saved_views:change", args=[view.pk])
-    response = editor_client.post(
-        url, {"name": "Renamed", "sharing": "private", "loaded_version": 1}
-    )
-    assert response.status_code == HTTPStatus.FOUND
-    view.refresh_from_db()
-    assert (view.name, view.sharing, view.force, view.query, view.version) == (
-        "Renamed",
-        "private",
-        None,
-        "status=open",
-        2,
-    )
-    assert (
-        editor_client.get(reverse("saved_views:open", args=[view.pk]))["Location"]
-        == f"/findings/?status=open&view={view.pk}"
-    )
-    # No longer shared with the force: the colleague's addresses are gone.
-    assert signed_in(colleague).get(reverse("saved_views:open", args=[view.pk])).status_code == 404
-
-
-def test_a_stale_change_is_refused_and_nothing_is_saved(editor_client, views):
-    view = views["private"]
-    url = reverse("saved_views:change", args=[view.pk])
-    form_version = int(
-        re.search(r'name="loaded_version" value="(\d+)"', editor_client.get(url).content.decode())[
-            1
-        ]
-    )
-    saved_view_update(
-        view=view, name="Changed in another tab", sharing="everyone", loaded_version=form_version
-    )
-    response = editor_client.post(
-        url, {"name": "Mine", "sharing": "private", "loaded_version": form_version}
-    )
-    html = response.content.decode()
-    assert response.status_code == HTTPStatus.OK
-    assert (
-        "This saved view was changed after you opened this page (in another tab or window): "
-        "it is now called “Changed in another tab” and shared with everyone who can sign in."
-    ) in html
-    assert "Nothing you entered was saved" in html
-    view.refresh_from_db()
-    assert (view.name, view.version) == ("Changed in another tab", 2)
-
-
-def test_a_stale_delete_is_refused(editor_client, views):
-    view = views["private"]
-    saved_view_update(view=view, name="Newer", sharing="private", loaded_version=1)
-    response = editor_client.post(
-        reverse("saved_views:delete", args=[view.pk]), {"loaded_version": 1}
-    )
-    assert response.status_code == HTTPStatus.OK
-    assert "it is now called “Newer”" in response.content.decode()
-    assert SavedView.objects.filter(pk=view.pk).exists()
-
-
-def test_delete_asks_then_deletes_and_the_addresses_404(editor_client, views):
-    view = views["everyone"]
-    url = reverse("saved_views:delete", args=[view.pk])
-    page = editor_client.get(url).content.decode()
-    assert "Are you sure you want to delete “Everyone”?" in page
-    assert 'name="csrfmiddlewaretoken"' in page
-    assert SavedView.objects.filter(pk=view.pk).exists()
-    response = editor_client.post(url, {"loaded_version": view.version})
-    assert response["Location"] == reverse("saved_views:list")
-    assert not SavedView.objects.filter(pk=view.pk).exists()
-    assert editor_client.get(reverse("saved_views:open", args=[view.pk])).status_code == 404
-
-
-def test_delete_without_the_version_deletes_nothing(editor_client, views):
-    view = views["private"]
-    editor_client.post(reverse("saved_views:delete", args=[view.pk]), {})
-    assert SavedView.objects.filter(pk=view.pk).exists()
-
-
-def test_renaming_to_a_name_already_used_is_refused(editor_client, views):
-    url = reverse("saved_views:change", args=[views["private"].pk])
-    response = editor_client.post(
-        url, {"name": "EVERYONE", "sharing": "private", "loaded_version": 1}
-    )
-    assert (
-        "You already have a saved view called “EVERYONE”. Choose another name."
-        in response.content.decode()
-    )
-    views["private"].refresh_from_db()
-    assert (views["private"].name, views["private"].version) == ("Private", 1)
-
-
-def test_forms_need_csrf(editor, views):
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(editor)
-    url = reverse("saved_views:delete", args=[views["private"].pk])
-    assert client.post(url, {"loaded_version": 1}).status_code == HTTPStatus.FORBIDDEN
-    assert (
-        client.post(new_url("findings"), {"name": "x", "sharing": "private"}).status_code
-        == HTTPStatus.FORBIDDEN
-    )
-    assert SavedView.objects.count() == 3
-
-
-def test_services_delete_checks_the_version(views):
-    with pytest.raises(ConcurrentEditError):
-        saved_view_delete(view=views["private"], loaded_version=7)
-    saved_view_delete(view=views["private"], loaded_version=1)
-    assert not SavedView.objects.filter(name="Private").exists()
