@@ -6,6 +6,7 @@ NAVIGATION = [
     ("dashboard", "Dashboard", "dashboard"),
     ("findings", "Findings", "recommendations:list"),
     ("tracker", "56-day tracker", "tracker:list"),
+    ("saved_views", "Saved views", "saved_views:list"),
     ("watching", "Watching", "watching:list"),
 ]
 

@@ -37,4 +37,5 @@ urlpatterns = [
     path("", include("recommendations.urls")),
     path("", include("recommendations.tracker_urls")),
     path("", include("recommendations.watching_urls")),
+    path("", include("recommendations.saved_view_urls")),
 ]

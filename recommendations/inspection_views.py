@@ -11,6 +11,7 @@ from recommendations import selectors
 from recommendations.freshness import RecordVersion
 from recommendations.models import Finding
 from recommendations.page_cache import render_page
+from recommendations.saved_view_parts import dashboard_saved_views
 
 FORCE_RESPONSES_SHOWN = 50
 
@@ -19,7 +20,12 @@ FORCE_RESPONSES_SHOWN = 50
 @permission_required("inspections.view_inspection", raise_exception=True)
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render_page(request, "inspections/dashboard.html", _dashboard_context)
+    return render_page(
+        request,
+        "inspections/dashboard.html",
+        _dashboard_context,
+        per_request=lambda: dashboard_saved_views(request),
+    )
 
 
 def _dashboard_context(version: RecordVersion) -> dict:

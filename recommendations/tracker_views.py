@@ -16,23 +16,17 @@ from django.views.decorators.http import require_safe
 
 from peel_tracker.exports import list_export
 from recommendations import selectors, tracker
-from recommendations.models import DUE_SOON_DAYS, Response
+from recommendations.filters.query import TRACKER_PARAMS
+from recommendations.models import DUE_SOON_DAYS, Response, SavedView
 from recommendations.page_cache import cached_export, render_page
 from recommendations.pagination import page_or_nearest
+from recommendations.saved_view_parts import opened_saved_view
 from recommendations.sorting import sort_headings
 from recommendations.tracker_filters import ResponseTrackerFilter
 
 PAGE_SIZE = 50
 # Parameters that choose rows (shown as removable filters); `sort` and `page` only arrange them.
-FILTER_NAMES = (
-    "force",
-    "state",
-    "kind",
-    "year",
-    "published_after",
-    "published_before",
-    "incomplete",
-)
+FILTER_NAMES = TRACKER_PARAMS
 STATE_TAG_CLASSES = {
     Response.State.OVERDUE: "govuk-tag--red",
     Response.State.DUE_SOON: "govuk-tag--orange",
@@ -117,7 +111,10 @@ def _error_list(filterset: ResponseTrackerFilter) -> list[tuple[str, str]]:
 @require_safe
 def tracker_list(request: HttpRequest) -> HttpResponse:
     return render_page(
-        request, "recommendations/tracker_list.html", lambda version: _tracker_context(request)
+        request,
+        "recommendations/tracker_list.html",
+        lambda version: _tracker_context(request),
+        per_request=lambda: opened_saved_view(request, SavedView.Page.TRACKER),
     )
 
 
@@ -189,10 +186,12 @@ def _refusal(filterset: ResponseTrackerFilter) -> list[str]:
     ]
 
 
-def _export(request: HttpRequest, fmt: str) -> HttpResponse:
+def tracker_export(request: HttpRequest, fmt: str, params: QueryDict) -> HttpResponse:
+    """The tracker's rows for these parameters as a CSV or XLSX file (a saved view's export
+    gives its stored query string here)."""
     today = timezone.localdate()
     return list_export(
-        _filterset(request, today),
+        selectors.tracker_filter(params, today=today),
         fmt,
         name="response-tracker",
         day=today,
@@ -207,11 +206,13 @@ def _export(request: HttpRequest, fmt: str) -> HttpResponse:
 @permission_required("recommendations.view_response", raise_exception=True)
 @require_safe
 def tracker_export_csv(request: HttpRequest) -> HttpResponse:
-    return cached_export(request, "tracker-csv", lambda: _export(request, "csv"))
+    return cached_export(
+        request, "tracker-csv", lambda: tracker_export(request, "csv", request.GET)
+    )
 
 
 @login_required
 @permission_required("recommendations.view_response", raise_exception=True)
 @require_safe
 def tracker_export_xlsx(request: HttpRequest) -> HttpResponse:
-    return _export(request, "xlsx")
+    return tracker_export(request, "xlsx", request.GET)

@@ -199,6 +199,8 @@ class FindingExplanationFactory(DjangoModelFactory):
 
 
 class SavedViewFactory(DjangoModelFactory):
+    """A private view of the whole findings list; traits: the tracker, shared with everyone."""
+
     class Meta:
         model = SavedView
 
@@ -206,10 +208,11 @@ class SavedViewFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Saved view {n}")
     page = SavedView.Page.FINDINGS
     query = ""
+    sharing = SavedView.Sharing.PRIVATE
 
     class Params:
         tracker = factory.Trait(page=SavedView.Page.TRACKER)
-        shared = factory.Trait(sharing=SavedView.Sharing.EVERYONE)
+        shared_with_everyone = factory.Trait(sharing=SavedView.Sharing.EVERYONE)
 
 
 class WatchFactory(DjangoModelFactory):

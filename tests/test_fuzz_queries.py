@@ -28,7 +28,7 @@ from benchmarks.fuzz import (
 from peel_tracker.admin_lists import ChangeList
 from recommendations.tracker_views import FILTER_NAMES as TRACKER_FILTERS
 from recommendations.views import FILTER_PARAMS as FINDING_FILTERS
-from tests.factories import FindingExplanationFactory, ResponseFactory
+from tests.factories import FindingExplanationFactory, ResponseFactory, SavedViewFactory
 from tests.recommendations.findings_world import build_world
 
 pytestmark = [
@@ -47,6 +47,12 @@ PATH_ARGUMENTS = {
     "inspections:detail": lambda w: {"pk": w.avon21.pk},
     "recommendations:detail": lambda w: {"pk": w.afi_avon21.pk},
     "api:finding_history": lambda w: {"pk": w.afi_avon21.pk},
+    "api:saved_view": lambda w: {"pk": w.saved_view.pk},
+    "saved_views:new": lambda w: {"page": "findings"},
+    **{
+        f"saved_views:{name}": lambda w: {"pk": w.saved_view.pk}
+        for name in ("open", "change", "delete", "export_csv", "export_xlsx")
+    },
 }
 # Not GET pages: sign-out and the watch buttons take a POST only (a GET is 405, by the
 # permission matrix).
@@ -61,6 +67,8 @@ NOT_PAGES = {
 OWN_PARAMETERS = {
     "recommendations:": [*FINDING_FILTERS, "sort", "page"],
     "tracker:": [*TRACKER_FILTERS, "sort", "page"],
+    # Saving a view reads the findings list's filters (the tracker's are saved the same way).
+    "saved_views:": [*FINDING_FILTERS, *TRACKER_FILTERS, "sort", "page", "view"],
     # The API takes the pages' filters, and its own cursor, page size and format.
     "api:": [*FINDING_FILTERS, *TRACKER_FILTERS, "sort", "cursor", "page_size", "format"],
 }
@@ -137,8 +145,8 @@ def admin_parameters(url_name: str) -> list[str]:
 def expected(url_name: str) -> set[int]:
     if url_name.startswith("admin:"):
         return {OK, FOUND, BAD_REQUEST}
-    if url_name == "favicon":
-        return {FOUND}
+    if url_name in {"favicon", "saved_views:open"}:
+        return {FOUND}  # a saved view's address redirects to its page whatever is asked
     if url_name.endswith(("export_csv", "export_xlsx")):
         return {OK, BAD_REQUEST}
     if url_name.startswith("api:"):
@@ -202,7 +210,7 @@ READ_QUERY = (
         for app in ("recommendations", "tracker")
         for page in ("list", "export_csv", "export_xlsx")
     }
-    | {"api:findings", "api:responses"}
+    | {"api:findings", "api:responses", "saved_views:new"}
 )
 
 
@@ -229,12 +237,15 @@ def check(response, url_name: str, query: str) -> None:
 
 
 @pytest.fixture
-def world(db):
+def world(db, analyst):
     w = build_world()
     # The tracker's rows: responses owed by forces for their reports, one with explanations.
     ResponseFactory(inspection=w.avon18)
     w.kent_response = ResponseFactory(inspection=w.kent21)
     FindingExplanationFactory(response=w.kent_response, finding=w.rec_kent)
+    # The analyst's own view, shared with everyone: its addresses, and its change and delete
+    # pages, are fuzzed too (they read no filters).
+    w.saved_view = SavedViewFactory(owner=analyst, shared_with_everyone=True)
     return w
 
 
@@ -330,9 +341,10 @@ def test_each_parameter_alone_with_database_hostile_values(list_client, url_name
 
 def test_every_page_is_fuzzed():
     """The parametrisation above is the whole site: the dashboard, the lists, the exports, the
-    three detail pages, sign-in and the favicon, the API's five endpoints, its schema and its
-    docs page; and every admin list."""
-    assert len(app_pages()) == 20
+    three detail pages, sign-in and the favicon, the API's six endpoints, its schema and its
+    docs page, the saved views' pages (list, save, open, change, delete, two exports), the
+    Watching page; and every admin list."""
+    assert len(app_pages()) == 28
     assert set(app_pages()) >= READ_QUERY
     assert {"admin:recommendations_finding_changelist", "admin:auth_group_changelist"} <= set(
         admin_lists()

@@ -134,8 +134,15 @@ def world(db):
     )
     status = finding.statuses.get()
     token, _ = api_token_create(user=users["editor_a"], name="Power BI")
-    # Force A's editor's private saved view: everyone else is told it does not exist.
-    saved_view = SavedView.objects.create(owner=users["editor_a"], name="Mine", page="findings")
+    # Force A's editor's view, shared with force A: its editors and administrators may open it.
+    saved_view = SavedView.objects.create(
+        owner=users["editor_a"],
+        name="Open in A",
+        page="findings",
+        query="status=open",
+        sharing="force",
+        force=force_a,
+    )
     objects = {
         "inspections.force": force_a,
         "inspections.framework": inspection.framework,
@@ -206,7 +213,45 @@ def app_page_urls(world) -> dict[str, str]:
         "watching:finding_unwatch": reverse("watching:finding_unwatch", args=[finding_pk]),
         "watching:view_watch": reverse("watching:view_watch", args=[world["saved_view"].pk]),
         "watching:view_unwatch": reverse("watching:view_unwatch", args=[world["saved_view"].pk]),
+        "api:saved_view": reverse("api:saved_view", args=[world["saved_view"].pk]),
+        "saved_views:list": reverse("saved_views:list"),
+        "saved_views:new": reverse("saved_views:new", args=["findings"]),
+        **{
+            f"saved_views:{name}": reverse(f"saved_views:{name}", args=[world["saved_view"].pk])
+            for name in ("open", "change", "delete", "export_csv", "export_xlsx")
+        },
     }
+
+
+# Force A's editor's saved view, shared with force A: who may open it, and who owns it.
+SAVED_VIEW_OPENERS = {"editor_a", "administrator"}
+SAVED_VIEW_OWNER = "editor_a"
+
+
+def saved_view_expectation(name: str, role: str, method: str) -> set[int]:
+    """Saved views: the list and the form to save one for everyone signed in (an empty POST is
+    the form again, with its errors); a view's addresses 404 for whoever may not open it; its
+    change and delete pages 403 for whoever may open but does not own it."""
+    if name == "api:saved_view":
+        if role == "anonymous":
+            return {UNAUTHORIZED}
+        if role not in SAVED_VIEW_OPENERS:
+            return {NOT_FOUND}
+        return {OK} if method == "GET" else {NOT_ALLOWED}
+    if role == "anonymous":
+        return {FOUND}
+    page = name.split(":")[1]
+    if page in {"list", "new"}:
+        return {OK} if method == "GET" or page == "new" else {NOT_ALLOWED}
+    if page in {"open", "export_csv", "export_xlsx"}:
+        if method == "POST":
+            return {NOT_ALLOWED}
+        if role not in SAVED_VIEW_OPENERS:
+            return {NOT_FOUND}
+        return {FOUND} if page == "open" else {OK}
+    if role not in SAVED_VIEW_OPENERS:
+        return {NOT_FOUND}
+    return {OK} if role == SAVED_VIEW_OWNER else {FORBIDDEN}
 
 
 def app_page_expectation(name: str, role: str, method: str) -> set[int]:
@@ -216,6 +261,8 @@ def app_page_expectation(name: str, role: str, method: str) -> set[int]:
         return {NOT_ALLOWED} if method == "GET" else {FOUND}
     if name == "favicon":
         return {FOUND} if method == "GET" else {NOT_ALLOWED}  # to the static icon, for anyone
+    if name.startswith("saved_views:") or name == "api:saved_view":
+        return saved_view_expectation(name, role, method)
     if name.startswith("api:") and name != "api:docs":
         # The API: anonymous callers are asked for a token (a session also works); read-only.
         if role == "anonymous":
@@ -226,10 +273,13 @@ def app_page_expectation(name: str, role: str, method: str) -> set[int]:
     if name == "watching:list":
         return {OK} if method == "GET" else {HTTPStatus.BAD_REQUEST}  # no frequency chosen
     if name.startswith("watching:"):
-        # Buttons: POST only; a saved view is only its owner's here, 404 to everyone else.
+        # Buttons: POST only; a saved view (shared with force A) may be watched by whoever may
+        # open it, and is 404 to everyone else.
         if method == "GET":
             return {NOT_ALLOWED}
-        return {NOT_FOUND} if name.startswith("watching:view") and role != "editor_a" else {FOUND}
+        if name.startswith("watching:view") and role not in SAVED_VIEW_OPENERS:
+            return {NOT_FOUND}
+        return {FOUND}
     return {OK} if method == "GET" else {NOT_ALLOWED}
 
 

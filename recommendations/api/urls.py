@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from recommendations.api import views
+from recommendations.api import saved_views, views
 
 app_name = "api"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("v1/reports/", views.ReportList.as_view(), name="reports"),
     path("v1/responses/", views.ResponseList.as_view(), name="responses"),
     path("v1/forces/", views.ForceList.as_view(), name="forces"),
+    path("v1/views/<int:pk>/", saved_views.SavedViewRows.as_view(), name="saved_view"),
     path("schema/", SchemaView.as_view(), name="schema"),
     # A page for people: signing in first, as every page (the schema itself also takes a token).
     path("docs/", login_required(DocsView.as_view()), name="docs"),

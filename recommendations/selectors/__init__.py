@@ -4,8 +4,8 @@ inspections.selectors). Views parse the request, call these and render. A module
 `findings` (the findings list's rows, its themes, a finding's page and its status history),
 `tracker` (the 56-day tracker's rows), `reports` (what a force's page and a report's page show
 of findings and responses), `overview` (the dashboard's and those pages' summaries),
-`api_tokens` (a token by its key) and `watching` (what a person watches); every name is
-importable from here."""
+`api_tokens` (a token by its key), `saved_views` (the saved views a person may open) and
+`watching` (what a person watches); every name is importable from here."""
 
 from recommendations.selectors import overview
 from recommendations.selectors.api_tokens import active_api_token
@@ -43,10 +43,24 @@ from recommendations.selectors.reports import (
     report_responses,
     response_unexplained_findings,
 )
+from recommendations.selectors.saved_views import (
+    PAGE_PERMISSIONS,
+    normalised_query,
+    page_filterset,
+    query_problems,
+    saved_view_visible,
+    saved_views_visible,
+)
 from recommendations.selectors.tracker import tracker_filter, tracker_queryset
 from recommendations.selectors.watching import is_watching, watched_findings, watched_saved_views
 
 __all__ = [
+    "PAGE_PERMISSIONS",
+    "normalised_query",
+    "page_filterset",
+    "query_problems",
+    "saved_view_visible",
+    "saved_views_visible",
     "GradeMatrix",
     "ResponsesDue",
     "active_api_token",

@@ -13,6 +13,11 @@ from recommendations.services.responses import (
     response_save,
     unexplained_message,
 )
+from recommendations.services.saved_views import (
+    saved_view_create,
+    saved_view_delete,
+    saved_view_update,
+)
 from recommendations.services.statuses import (
     check_status_change,
     finding_status_change,
@@ -32,6 +37,9 @@ from recommendations.services.watching import (
 )
 
 __all__ = [
+    "saved_view_create",
+    "saved_view_delete",
+    "saved_view_update",
     "NOT_APPLYING_REASON",
     "OPENING_NOTE",
     "api_token_create",

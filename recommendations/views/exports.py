@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -152,10 +152,12 @@ def _refusal(filterset: FindingFilter) -> list[str]:
     ]
 
 
-def _export(request: HttpRequest, fmt: str) -> HttpResponse:
+def findings_export(request: HttpRequest, fmt: str, params: QueryDict) -> HttpResponse:
+    """The findings list's rows for these parameters as a CSV or XLSX file (a saved view's
+    export gives its stored query string here)."""
     finding_link = _finding_link_maker(request)
     return list_export(
-        selectors.finding_filter(request.GET),
+        selectors.finding_filter(params),
         fmt,
         name="findings",
         day=timezone.localdate(),
@@ -172,11 +174,13 @@ def _export(request: HttpRequest, fmt: str) -> HttpResponse:
 @permission_required("recommendations.view_finding", raise_exception=True)
 @require_safe
 def finding_export_csv(request: HttpRequest) -> HttpResponse:
-    return cached_export(request, "findings-csv", lambda: _export(request, "csv"))
+    return cached_export(
+        request, "findings-csv", lambda: findings_export(request, "csv", request.GET)
+    )
 
 
 @login_required
 @permission_required("recommendations.view_finding", raise_exception=True)
 @require_safe
 def finding_export_xlsx(request: HttpRequest) -> HttpResponse:
-    return _export(request, "xlsx")
+    return findings_export(request, "xlsx", request.GET)

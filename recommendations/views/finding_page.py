@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from recommendations import obligations, selectors
 from recommendations.models import Finding, FindingStatus
 from recommendations.page_cache import render_page
-from recommendations.views.watching import watch_button
+from recommendations.watch_button import watch_button
 
 
 @login_required

@@ -23,48 +23,36 @@ from recommendations.filters import (
     FindingFilter,
     status_rows_come_first,
 )
+from recommendations.filters.query import (
+    FINDING_PARAMS,
+    FINDING_REPEATABLE,
+    finding_query_pairs,
+)
 from recommendations.freshness import RecordVersion, cached
-from recommendations.models import Finding, Status
+from recommendations.models import Finding, SavedView, Status
 from recommendations.page_cache import render_page
 from recommendations.pagination import (
     CachedCountPaginator,
     StatusRowsFirstPaginator,
     page_or_nearest,
 )
+from recommendations.saved_view_parts import opened_saved_view
 from recommendations.sorting import sort_headings
 
 PAGE_SIZE = 25
 REPORT_TITLE_CHARS = 70
-FILTER_PARAMS = (
-    "force",
-    "kind",
-    "status",
-    "area",
-    "theme",
-    "inspection",
-    "published_after",
-    "published_before",
-    "carried_forward",
-    "q",
-)
-REPEATABLE_PARAMS = ("force", "kind")
+# The list's filters and which of them repeat: recommendations.filters.query keeps them, so the
+# list, its links and saved views read one definition.
+FILTER_PARAMS = FINDING_PARAMS
+REPEATABLE_PARAMS = FINDING_REPEATABLE
 STATUS_LABELS = dict(Status.choices)
 KIND_LABELS = dict(Finding.Kind.choices)
 ERROR_SHOWN_CHARS = 200
 
 
-def _query_pairs(query: QueryDict, *, names=(*FILTER_PARAMS, "sort")) -> list[tuple[str, str]]:
-    """The known, non-empty parameters in a stable order (unknown ones and `page` dropped).
-    A single-valued parameter keeps its last value, the one the filters read."""
-    pairs = []
-    for name in names:
-        values = query.getlist(name) if name in REPEATABLE_PARAMS else [query.get(name)]
-        seen = set()
-        for value in values:
-            if value and value not in seen:
-                seen.add(value)
-                pairs.append((name, value))
-    return pairs
+def _query_pairs(query: QueryDict, *, with_sort: bool = True) -> list[tuple[str, str]]:
+    """The known, non-empty parameters in a stable order (unknown ones and `page` dropped)."""
+    return finding_query_pairs(query, with_sort=with_sort)
 
 
 def _removal_url(pairs: list[tuple[str, str]], name: str, value: str | None = None) -> str:
@@ -183,6 +171,7 @@ def finding_list(request: HttpRequest) -> HttpResponse:
         request,
         "recommendations/finding_list.html",
         lambda version: _finding_list_context(request, version),
+        per_request=lambda: opened_saved_view(request, SavedView.Page.FINDINGS),
     )
 
 
@@ -196,6 +185,8 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
         "selected": _selected(request.GET),
         "area_by_name": _area_name_value(request.GET.get("area", "")),
         "querystring": urlencode(pairs),
+        # Paging through a saved view keeps its name shown (recommendations.saved_view_parts).
+        "page_querystring": urlencode([*pairs, *_view_pair(request.GET)]),
         # Clearing the filters keeps the sort order.
         "clear_url": "?" + urlencode([("sort", sort)]) if sort in SORTS else "?",
         "has_filters": any(name != "sort" for name, _ in pairs),
@@ -221,12 +212,17 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
                 current=sorts[0] if sorts else DEFAULT_SORT,
                 directions=SORT_DIRECTIONS,
                 labels={key: label for key, (label, _) in SORTS.items()},
-                params=_query_pairs(request.GET, names=FILTER_PARAMS),
+                params=_query_pairs(request.GET, with_sort=False),
             ),
         }
     else:
         context["errors"] = filter_errors(filterset)
     return context
+
+
+def _view_pair(query: QueryDict) -> list[tuple[str, str]]:
+    view = query.get("view", "")
+    return [("view", view)] if view.isdigit() else []
 
 
 def _selected(query: QueryDict) -> dict:

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,31 +16,6 @@ from recommendations.models import DigestSubscription, Finding, SavedView
 from recommendations.pagination import page_or_nearest
 
 PAGE_SIZE = 50
-
-
-def watch_button(
-    request: HttpRequest, *, finding: Finding | None = None, saved_view: SavedView | None = None
-) -> str:
-    """The user's own watch button for a finding or a saved view, as HTML (it carries their
-    CSRF token: never kept in the page cache; the finding page passes it as a per-request
-    part). The saved views' pages can show it the same way, or include
-    recommendations/_watch_button.html with this context. One query."""
-    if finding is not None:
-        args, subject, kind = [finding.pk], "finding", "finding"
-        watching = selectors.is_watching(user=request.user, finding_id=finding.pk)
-    else:
-        args, subject, kind = [saved_view.pk], "saved view", "view"
-        watching = selectors.is_watching(user=request.user, saved_view_id=saved_view.pk)
-    return render_to_string(
-        "recommendations/_watch_button.html",
-        {
-            "watching": watching,
-            "subject": subject,
-            "action": reverse(f"watching:{kind}_{'unwatch' if watching else 'watch'}", args=args),
-            "next": request.get_full_path(),
-        },
-        request,
-    )
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:

@@ -158,15 +158,16 @@ def test_dashboard_query_count_is_constant(analyst_client, django_assert_num_que
     # session, user, permissions (own, roles'), the record's version (recommendations.freshness),
     # the user's access (role, forces edited: peel_tracker.page_cache), by force, by kind, opened
     # per year, closed per year (cached for that version), oldest open (dated statuses, then
-    # undated ones by their report's date), response counts, overdue list, due-soon list
-    with django_assert_num_queries(16):
+    # undated ones by their report's date), response counts, overdue list, due-soon list, and
+    # the user's saved views (for each request, after the cache: recommendations.saved_view_parts)
+    with django_assert_num_queries(17):
         analyst_client.get(reverse("dashboard"))
     populate(force)
     populate(ForceFactory())
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         analyst_client.get(reverse("dashboard"))
-    # Nothing changed: the page comes from the cache.
-    with django_assert_num_queries(7):
+    # Nothing changed: the page comes from the cache; the saved views are read for each request.
+    with django_assert_num_queries(8):
         analyst_client.get(reverse("dashboard"))
 
 

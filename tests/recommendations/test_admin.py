@@ -152,6 +152,17 @@ def outsider_client(client, outsider):
 # --- Smoke tests: every model of this app ---------------------------------------------------
 
 
+# Models managed on pages of their own rather than in the admin, and why.
+NOT_IN_ADMIN = {
+    # Their owners rename, re-share and delete them at /views/; a private view is private from
+    # administrators too (SavedView.objects.visible_to), which an admin list would not be.
+    "SavedView",
+    # A person's own watches and digest frequency, managed on /watching/: nobody else's business.
+    "Watch",
+    "DigestSubscription",
+}
+
+
 def test_every_model_has_an_admin():
     models = apps.get_app_config("recommendations").get_models()
 
@@ -159,7 +170,9 @@ def test_every_model_has_an_admin():
     unregistered = [
         model.__name__
         for model in models
-        if not admin.site.is_registered(model) and not model.__name__.startswith("Historical")
+        if not admin.site.is_registered(model)
+        and not model.__name__.startswith("Historical")
+        and model.__name__ not in NOT_IN_ADMIN
     ]
     assert unregistered == []
 

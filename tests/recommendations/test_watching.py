@@ -157,7 +157,7 @@ def test_the_watch_button_is_each_users_own_on_a_kept_page(client, finding, sett
 
 
 def test_watching_a_view_shared_with_everyone(analyst_client, analyst):
-    view = SavedViewFactory(shared=True, name="Open AFIs everywhere")
+    view = SavedViewFactory(shared_with_everyone=True, name="Open AFIs everywhere")
 
     response = analyst_client.post(reverse("watching:view_watch", args=[view.pk]))
 
@@ -204,7 +204,7 @@ def test_stop_watching_a_view(analyst_client, analyst):
 
 
 def test_the_watch_button_include_for_a_saved_view(rf, analyst):
-    from recommendations.views.watching import watch_button
+    from recommendations.watch_button import watch_button
 
     view = SavedViewFactory(owner=analyst)
     request = rf.get("/views/1/")
@@ -221,7 +221,7 @@ def test_the_watch_button_include_for_a_saved_view(rf, analyst):
 
 def test_the_watching_page_lists_what_the_user_watches(analyst_client, analyst, finding):
     mine = SavedViewFactory(owner=analyst, name="My open AFIs", query="kind=afi&status=open")
-    shared = SavedViewFactory(shared=True, name="Overdue responses", tracker=True)
+    shared = SavedViewFactory(shared_with_everyone=True, name="Overdue responses", tracker=True)
     hidden = SavedViewFactory(name="Someone's private view")
     for view in (mine, shared, hidden):
         WatchFactory(user=analyst, finding=None, saved_view=view)
