@@ -107,11 +107,7 @@ def view_rows(*, page: str, query: str, today: date) -> ViewRows | None:
     """The rows of a saved view's query string, through the page's own filter set; None when
     it no longer reads (the page would show its errors). Queries only to check the filters'
     values (the forces, themes, report named; the tracker's years)."""
-    params = QueryDict(query)
-    if page == SavedView.Page.FINDINGS:
-        filterset = selectors.finding_filter(params)
-    else:
-        filterset = selectors.tracker_filter(params, today=today)
+    filterset = selectors.page_filterset(page=page, params=QueryDict(query), today=today)
     if not filterset.is_valid():
         return None
     rows = filterset.qs

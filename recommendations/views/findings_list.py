@@ -50,11 +50,6 @@ KIND_LABELS = dict(Finding.Kind.choices)
 ERROR_SHOWN_CHARS = 200
 
 
-def _query_pairs(query: QueryDict, *, with_sort: bool = True) -> list[tuple[str, str]]:
-    """The known, non-empty parameters in a stable order (unknown ones and `page` dropped)."""
-    return finding_query_pairs(query, with_sort=with_sort)
-
-
 def _removal_url(pairs: list[tuple[str, str]], name: str, value: str | None = None) -> str:
     kept = [(n, v) for n, v in pairs if not (n == name and (value is None or v == value))]
     return "?" + urlencode(kept) if kept else "?"
@@ -177,7 +172,7 @@ def finding_list(request: HttpRequest) -> HttpResponse:
 
 def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
     filterset = selectors.finding_filter(request.GET)
-    pairs = _query_pairs(request.GET)
+    pairs = finding_query_pairs(request.GET)
     sort = request.GET.get("sort", "")
     context = {
         "active_section": "findings",
@@ -212,7 +207,7 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
                 current=sorts[0] if sorts else DEFAULT_SORT,
                 directions=SORT_DIRECTIONS,
                 labels={key: label for key, (label, _) in SORTS.items()},
-                params=_query_pairs(request.GET, with_sort=False),
+                params=finding_query_pairs(request.GET, with_sort=False),
             ),
         }
     else:
