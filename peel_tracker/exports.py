@@ -8,7 +8,6 @@ strings, which a spreadsheet shows as they are and never runs, so they keep thei
 
 import csv
 import datetime
-import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -60,36 +59,54 @@ def streamed_values(queryset: QuerySet, fields: Sequence[str], chunk_size: int) 
         yield from queryset.values_list(*fields).iterator(chunk_size=chunk_size)
 
 
+def _guarded(rows: Iterable[Sequence]) -> Iterator[list]:
+    """Each row with its text guarded (neutralise) and other values made writable. The csv
+    module writes None as an empty cell and a date as its ISO form already, so only text
+    needs a look (for formulas) and other values go through _csv_cell: this runs for every
+    cell of every row."""
+    for row in rows:
+        yield [
+            ("'" + value if value.startswith(FORMULA_PREFIXES) else value)
+            if type(value) is str
+            else value
+            if value is None or type(value) in PLAIN_CSV_TYPES
+            else _csv_cell(value)
+            for value in row
+        ]
+
+
 def _csv_chunks(columns: Sequence[Column], rows: Iterable[Sequence]) -> Iterator[str]:
-    """The CSV text in pieces of CHUNK_ROWS rows. The csv module writes None as an empty cell
-    and a date as its ISO form already, so only text needs a look (for formulas) and other
-    values go through _csv_cell: this runs for every cell of every row."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    """The CSV text in pieces of CHUNK_ROWS rows. The writer's lines are collected in a list
+    and joined: cheaper than a StringIO emptied for every piece."""
+    lines: list[str] = []
+    writer = csv.writer(_Lines(lines))
     writer.writerow([c.header for c in columns])
-    yield BYTE_ORDER_MARK + buffer.getvalue()
+    yield BYTE_ORDER_MARK + lines.pop()
     rows = iter(rows)
     while chunk := list(islice(rows, CHUNK_ROWS)):
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerows(
-            [
-                ("'" + value if value.startswith(FORMULA_PREFIXES) else value)
-                if type(value) is str
-                else value
-                if value is None or type(value) in PLAIN_CSV_TYPES
-                else _csv_cell(value)
-                for value in row
-            ]
-            for row in chunk
-        )
-        yield buffer.getvalue()
+        writer.writerows(chunk)
+        yield "".join(lines)
+        lines.clear()
+
+
+class _Lines:
+    """A file for csv.writer that keeps what is written in a list."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.write = lines.append
 
 
 def csv_response(
-    *, filename: str, columns: Sequence[Column], rows: Iterable[Sequence]
+    *,
+    filename: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence],
+    guarded: bool = False,
 ) -> StreamingHttpResponse:
-    """UTF-8 CSV with a byte-order mark (so Excel reads the encoding), ISO dates."""
+    """UTF-8 CSV with a byte-order mark (so Excel reads the encoding), ISO dates. Text is
+    guarded against formulas (neutralise) unless the rows say they are already (`guarded`: a
+    writer that knows which of its columns can hold free text guards only those)."""
+    rows = rows if guarded else _guarded(rows)
     response = StreamingHttpResponse(
         (chunk.encode("utf-8") for chunk in _csv_chunks(columns, rows)),
         content_type="text/csv; charset=utf-8",

@@ -200,6 +200,7 @@ def app_page_urls(world) -> dict[str, str]:
         "tracker:export_csv": reverse("tracker:export_csv"),
         "tracker:export_xlsx": reverse("tracker:export_xlsx"),
         "api:findings": reverse("api:findings"),
+        "api:findings_export": reverse("api:findings_export"),
         "api:finding_history": reverse(
             "api:finding_history", args=[objects["recommendations.finding"].pk]
         ),

@@ -19,6 +19,7 @@ class DocsView(views.ApiDocs):
 
 urlpatterns = [
     path("v1/findings/", views.FindingList.as_view(), name="findings"),
+    path("v1/findings/export.csv", views.FindingExport.as_view(), name="findings_export"),
     path("v1/findings/<int:pk>/history/", views.FindingHistory.as_view(), name="finding_history"),
     path("v1/reports/", views.ReportList.as_view(), name="reports"),
     path("v1/responses/", views.ResponseList.as_view(), name="responses"),

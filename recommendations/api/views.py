@@ -4,13 +4,15 @@ same rows). Read-only: GET, HEAD and OPTIONS; anything else is 405."""
 
 from django.http import Http404, QueryDict
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import serializers as drf_serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.renderers import JSONRenderer
 
 from inspections import selectors as inspection_selectors
+from peel_tracker.exports import csv_response
 from recommendations import selectors
 from recommendations.api import schema  # noqa: F401 - registers the token's security scheme
 from recommendations.api.filtering import PageFilterBackend
@@ -24,8 +26,10 @@ from recommendations.api.serializers import (
     ResponseRowSerializer,
     StatusHistoryEntrySerializer,
 )
+from recommendations.api.whole_csv import finding_csv_columns, finding_csv_rows
 from recommendations.filters import FindingFilter
 from recommendations.tracker_filters import ResponseTrackerFilter
+from recommendations.views.exports import finding_link_maker
 
 
 def csv_columns(serializer: drf_serializers.Serializer, prefix: str = "") -> list[str]:
@@ -90,6 +94,33 @@ class FindingList(ReadOnlyListView):
         for row in rows:
             row.theme_list = themes.get(row.pk, [])
         return rows
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Every finding row as one CSV file",
+        description="The rows of /api/v1/findings/ for the same query parameters (filters and "
+        "`sort`), all of them, in one streamed CSV with the columns of "
+        "`/api/v1/findings/?format=csv`: for Power BI or Excel refreshing a whole table "
+        "without following `next` page by page.",
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                response=OpenApiTypes.STR, description="CSV, UTF-8 with a byte order mark."
+            )
+        },
+    )
+)
+class FindingExport(FindingList):
+    pagination_class = None
+
+    def list(self, request, *args, **kwargs):
+        rows = self.filter_queryset(self.get_queryset())
+        return csv_response(
+            filename=f"findings-{timezone.localdate():%Y-%m-%d}.csv",
+            columns=finding_csv_columns(),
+            rows=finding_csv_rows(rows, finding_url=finding_link_maker(request)),
+            guarded=True,
+        )
 
 
 @extend_schema_view(

@@ -60,6 +60,21 @@ class FindingManager(models.Manager.from_queryset(FindingQuerySet)):
         return self.get(inspection__slug=inspection_slug, position=position)
 
 
+# A reference that already names its kind ("Recommendation 1", "AFI 3", "Area for
+# improvement 2"), as the report reader writes them, is shown as it is.
+KIND_WORDS = (*(label.lower() for label in FindingKind.labels), "afi")
+
+
+def numbered_label(kind_label: str, reference: str, number: int | str | None = None) -> str:
+    """Finding.numbered_label from plain values (the API's CSV of every row builds no model
+    instances)."""
+    reference = reference.strip()
+    if reference and reference.lower().startswith(KIND_WORDS):
+        return reference
+    reference = reference or ("" if number is None else str(number))
+    return f"{kind_label} {reference}" if reference else kind_label
+
+
 class Finding(models.Model):
     """One thing a report found: a cause of concern, recommendation, AFI or good practice."""
 
@@ -195,21 +210,12 @@ class Finding(models.Model):
     def __str__(self) -> str:
         return f"{self.label}: {self.headline}"
 
-    # A reference that already names its kind ("Recommendation 1", "AFI 3", "Area for
-    # improvement 2"), as the report reader writes them, is shown as it is.
-    KIND_WORDS = (*(label.lower() for label in FindingKind.labels), "afi")
-
     def numbered_label(self, number: int | str | None = None) -> str:
         """The finding's name wherever it is listed (the findings list, its page, the admin,
         the .docx draft): "Recommendation 1" from the kind and the report's own reference,
         never "Recommendation Recommendation 1". Without a reference, `number` (the finding's
         order in a document) is used, else the kind alone."""
-        kind = self.get_kind_display()
-        reference = self.reference.strip()
-        if reference and reference.lower().startswith(self.KIND_WORDS):
-            return reference
-        reference = reference or ("" if number is None else str(number))
-        return f"{kind} {reference}" if reference else kind
+        return numbered_label(self.get_kind_display(), self.reference, number)
 
     @property
     def label(self) -> str:
