@@ -1,10 +1,16 @@
 """Pages of the findings list at national scale (300,000 rows): counted once per version of the
-record, and, when the rows with a status come first, read without sorting every row."""
+record, and read without sorting every row: by report (GroupedPaginator) or, when the rows with
+a status come first, in the order of an index (StatusRowsFirstPaginator)."""
+
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.functional import cached_property
 
+from recommendations.filters.rows import GROUP_FACTS, ReportGroups
 from recommendations.freshness import RecordVersion, cached
 
 
@@ -68,6 +74,101 @@ class StatusRowsFirstPaginator(CachedCountPaginator):
         if top > split:
             rows += self.without_status[max(bottom - split, 0) : top - split]
         return self._get_page(rows, number, self)
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """The groups in order, compactly (a cached value is read back on every page, and the
+    force sort has 100,000 groups at scale 10): runs of equal leads (each lead's value and its
+    first group), and per group its report and the number of rows up to and including it."""
+
+    leads: list
+    lead_starts: array
+    reports: array
+    ends: array
+
+    def lead(self, group: int) -> object:
+        return self.leads[bisect_right(self.lead_starts, group) - 1]
+
+
+class GroupedPaginator(Paginator):
+    """For a sort order in which every term before the report's id is the sort's key or a fact
+    of the report (the findings list's single sorts but the oldest status first: see
+    recommendations.filters.report_groups), so the rows of one report and key are consecutive.
+
+    Sorted by force or status, each page joined and sorted all 317,000 rows (0.4-1.9 s at
+    scale 10); in report order, the index on reports is walked from the start, so page 5,000
+    read 125,000 rows (0.4 s). Instead, once per version of the record, one GROUP BY counts
+    the rows of each report and key in order (cached, like the count, which is their sum); a
+    page then reads only the few groups its rows fall in (WHERE key = v AND report IN (...),
+    found through the index on findings' report), from the right offset within the first.
+    The pages are exactly those of the whole queryset in its order (a test compares them)."""
+
+    def __init__(self, object_list: QuerySet, per_page, *, version, groups: ReportGroups, **kw):
+        super().__init__(object_list, per_page, **kw)
+        self.version = version
+        self.report_groups = groups
+
+    @cached_property
+    def groups(self) -> _Groups:
+        queryset = self.object_list.order_by()
+        fields = ["inspection_id"]
+        if self.report_groups.lead is not None:
+            queryset = queryset.annotate(group_lead=self.report_groups.lead)
+            fields.insert(0, "group_lead")
+        grouped = (
+            queryset.values_list(*fields)
+            .alias(**GROUP_FACTS)
+            .annotate(rows=Count("*"))
+            .order_by(*self.report_groups.order)
+        )
+        sql, params = grouped.query.sql_with_params()
+
+        def compute() -> _Groups:
+            leads, lead_starts, reports, ends, total = [], array("q"), array("q"), array("q"), 0
+            for *lead, report, rows in grouped:
+                lead = lead[0] if lead else None
+                if not leads or leads[-1] != lead:
+                    leads.append(lead)
+                    lead_starts.append(len(reports))
+                total += rows
+                reports.append(report)
+                ends.append(total)
+            return _Groups(leads, lead_starts, reports, ends)
+
+        return cached(f"finding-list-groups\0{sql}\0{params!r}", self.version, compute)
+
+    @cached_property
+    def count(self) -> int:
+        return self.groups.ends[-1] if self.groups.ends else 0
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        if top <= bottom:
+            return self._get_page([], number, self)
+        groups = self.groups
+        first = bisect_right(groups.ends, bottom)
+        last = bisect_right(groups.ends, top - 1)
+        start = groups.ends[first - 1] if first else 0
+        # The groups of the page, as (key = v AND report IN (...)) for each key among them.
+        by_lead: dict = {}
+        for group in range(first, last + 1):
+            by_lead.setdefault(groups.lead(group), []).append(groups.reports[group])
+        condition = Q()
+        for lead, reports in by_lead.items():
+            part = Q(inspection_id__in=reports)
+            if self.report_groups.lead is not None:
+                part &= Q(group_lead__isnull=True) if lead is None else Q(group_lead=lead)
+            condition = condition | part if condition else part
+        rows = self.object_list
+        if self.report_groups.lead is not None:
+            rows = rows.alias(group_lead=self.report_groups.lead)
+        rows = rows.filter(condition)[bottom - start : top - start]
+        return self._get_page(list(rows), number, self)
 
 
 def page_or_nearest(paginator: Paginator, raw: str | None) -> tuple[Page, str | None]:

@@ -52,6 +52,8 @@ from recommendations.filters.rows import (
     SORTS,
     TIE_BREAK,
     FindingSortFilter,
+    ReportGroups,
+    report_groups,
     status_rows_come_first,
 )
 
@@ -79,10 +81,12 @@ __all__ = [
     "IdModelChoiceField",
     "IdModelChoiceFilter",
     "PublishedRangeForm",
+    "ReportGroups",
     "SlugModelChoiceField",
     "SlugModelChoiceFilter",
     "SlugModelMultipleChoiceField",
     "SlugModelMultipleChoiceFilter",
+    "report_groups",
     "search_terms",
     "status_rows_come_first",
 ]

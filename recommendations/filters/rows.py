@@ -1,7 +1,9 @@
 """The orders the findings list's rows (recommendations.selectors.finding_rows: one per finding
 and force status) sort in."""
 
-from django.db.models import Case, F, IntegerField, Value, When
+from dataclasses import dataclass
+
+from django.db.models import Case, Expression, F, IntegerField, Min, OrderBy, Value, When
 from django_filters import OrderingFilter
 
 from recommendations.models import Finding, Status
@@ -91,3 +93,60 @@ def status_rows_come_first(sort: list[str] | None) -> bool:
     one (so the two can be read separately: see StatusRowsFirstPaginator)."""
     first = next((param for param in sort or [] if param), None)
     return first == "age"
+
+
+# A report's date and title over the rows of a group: each group is one report's, so these are
+# its date and title (GroupedPaginator sorts the groups by them).
+GROUP_FACTS = {
+    "group_published": Min("inspection__published_on"),
+    "group_title": Min("inspection__title"),
+}
+
+
+@dataclass(frozen=True)
+class ReportGroups:
+    """How a sort's rows fall into groups that are consecutive in its order
+    (pagination.GroupedPaginator): one per report, and per value of `lead`, the sort's own key,
+    if it has one. `order` sorts the groups as the rows sort: "group_lead" (the lead), then the
+    report's facts through aggregates (the Min of a report's date is its date), then its id."""
+
+    lead: Expression | None
+    order: tuple[OrderBy, ...]
+
+
+def _report_order(published: OrderBy) -> tuple[OrderBy, ...]:
+    """The report terms of a sort (its date, then TIE_BREAK's title and id) over groups:
+    "group_published" and "group_title" are GROUP_FACTS."""
+    return (
+        OrderBy(F("group_published"), **_direction(published)),
+        F("group_title").asc(),
+        F("inspection_id").asc(),
+    )
+
+
+def _direction(term: OrderBy) -> dict:
+    return {
+        "descending": term.descending,
+        "nulls_first": term.nulls_first,
+        "nulls_last": term.nulls_last,
+    }
+
+
+def report_groups(sort: list[str] | None) -> ReportGroups | None:
+    """The groups of this sort order if, before TIE_BREAK's report id, it sorts only by its own
+    key and by the report's date and title: the offered sorts chosen alone (the default too),
+    except the oldest status first, whose key (a date) is nearly unique and whose rows
+    StatusRowsFirstPaginator reads. None for several sorts combined: a second sort's key
+    would interleave the rows of reports published on the same day."""
+    chosen = [param for param in sort or [] if param] or [DEFAULT_SORT]
+    if len(chosen) != 1 or chosen[0] == "age":
+        return None
+    terms = SORTS[chosen[0]][1]
+    *lead, published = terms
+    if not lead:
+        return ReportGroups(None, _report_order(published))
+    (lead_term,) = lead
+    return ReportGroups(
+        lead_term.expression,
+        (OrderBy(F("group_lead"), **_direction(lead_term)), *_report_order(published)),
+    )
