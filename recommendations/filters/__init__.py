@@ -15,7 +15,8 @@ The join is a FilteredRelation alias ("current") whose columns are annotated (ro
 use those annotations, never `current__…` lookups: Django adds a second join for a lookup on a
 multi-valued relation in a later filter() call, which would multiply and mismatch the rows.
 
-The rows themselves are a read, recommendations.selectors.finding_rows. A module each for the
+The rows themselves are a read, recommendations.selectors.finding_rows (built by
+rows.rows_with_statuses, which the force filter builds again). A module each for the
 rows' sorts, the checked fields, and the FindingFilter; every name is importable from here.
 """
 
@@ -54,6 +55,7 @@ from recommendations.filters.rows import (
     FindingSortFilter,
     ReportGroups,
     report_groups,
+    rows_with_statuses,
     status_rows_come_first,
 )
 
@@ -87,6 +89,7 @@ __all__ = [
     "SlugModelMultipleChoiceField",
     "SlugModelMultipleChoiceFilter",
     "report_groups",
+    "rows_with_statuses",
     "search_terms",
     "status_rows_come_first",
 ]

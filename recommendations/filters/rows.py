@@ -1,11 +1,27 @@
 """The orders the findings list's rows (recommendations.selectors.finding_rows: one per finding
 and force status) sort in."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Case, Expression, F, IntegerField, Min, OrderBy, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Expression,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Min,
+    OrderBy,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django_filters import OrderingFilter
 
+from inspections.models import Force
 from recommendations.models import Finding, Status
 from recommendations.sorting import SortColumn
 
@@ -71,6 +87,58 @@ SORT_DIRECTIONS = {
     "age": "ascending",
     "kind": "ascending",
 }
+
+
+def rows_with_statuses(*, forces: Sequence[Force] | None = None) -> QuerySet[Finding]:
+    """selectors.finding_rows: findings LEFT JOINed to their statuses, as rows annotated
+    row_*. With forces, only the statuses of those forces are joined (the force filter:
+    FindingFilter.filter_force), so the database reads them through the index on the statuses'
+    force rather than joining every status and discarding most; a finding without a status of
+    those forces is then one row without status, whatever statuses it has."""
+    if forces is None:
+        condition = Q()
+        status_force_name, status_force_slug = F("current__force__name"), F("current__force__slug")
+    else:
+        condition = Q(statuses__force_id__in=[force.pk for force in forces])
+        # The status's force is one of those given: its name and slug are known. (Joining the
+        # forces for them misplaces that join before the statuses' in Django 5.2, when the
+        # FilteredRelation's condition names the force: "missing FROM-clause entry".)
+        status_force_name = _force_value(forces, "name")
+        status_force_slug = _force_value(forces, "slug")
+    return (
+        Finding.objects.alias(current=FilteredRelation("statuses", condition=condition))
+        .annotate(
+            row_status_pk=F("current__id"),
+            row_status=F("current__status"),
+            row_status_since=F("current__status_since"),
+            row_last_note=F("current__last_note"),
+            row_force_pk=F("current__force_id"),
+            # A national body's own status row shows the body's name (and links nowhere).
+            row_force_name=Coalesce(
+                status_force_name,
+                F("current__national_body__name"),
+                F("inspection__force__name"),
+            ),
+            row_force_slug=Case(
+                When(current__national_body__isnull=False, then=Value(None)),
+                default=Coalesce(status_force_slug, F("inspection__force__slug")),
+                output_field=CharField(),
+            ),
+        )
+        .select_related("inspection", "inspection__force", "area")
+        .order_by(*SORTS[DEFAULT_SORT][1], *TIE_BREAK)
+    )
+
+
+def _force_value(forces: Sequence[Force], attribute: str) -> Case:
+    return Case(
+        *(
+            When(current__force_id=force.pk, then=Value(getattr(force, attribute)))
+            for force in forces
+        ),
+        default=Value(None),
+        output_field=CharField(),
+    )
 
 
 class FindingSortFilter(OrderingFilter):
