@@ -53,9 +53,9 @@ from recommendations.filters.rows import (
     SORTS,
     TIE_BREAK,
     FindingSortFilter,
-    ReportGroups,
-    report_groups,
+    SortGroups,
     rows_with_statuses,
+    sort_groups,
     status_rows_come_first,
 )
 
@@ -83,13 +83,13 @@ __all__ = [
     "IdModelChoiceField",
     "IdModelChoiceFilter",
     "PublishedRangeForm",
-    "ReportGroups",
     "SlugModelChoiceField",
     "SlugModelChoiceFilter",
     "SlugModelMultipleChoiceField",
     "SlugModelMultipleChoiceFilter",
-    "report_groups",
+    "SortGroups",
     "rows_with_statuses",
     "search_terms",
+    "sort_groups",
     "status_rows_come_first",
 ]

@@ -172,14 +172,16 @@ GROUP_FACTS = {
 
 
 @dataclass(frozen=True)
-class ReportGroups:
+class SortGroups:
     """How a sort's rows fall into groups that are consecutive in its order
-    (pagination.GroupedPaginator): one per report, and per value of `lead`, the sort's own key,
-    if it has one. `order` sorts the groups as the rows sort: "group_lead" (the lead), then the
-    report's facts through aggregates (the Min of a report's date is its date), then its id."""
+    (pagination.GroupedPaginator): per value of `lead`, the sort's own key, if it has one, and,
+    if by_report, per report. `order` sorts the groups as the rows sort: "group_lead" (the
+    lead), then the report's facts through aggregates (the Min of a report's date is its date),
+    then its id."""
 
     lead: Expression | None
     order: tuple[OrderBy, ...]
+    by_report: bool = True
 
 
 def _report_order(published: OrderBy) -> tuple[OrderBy, ...]:
@@ -200,21 +202,28 @@ def _direction(term: OrderBy) -> dict:
     }
 
 
-def report_groups(sort: list[str] | None) -> ReportGroups | None:
-    """The groups of this sort order if, before TIE_BREAK's report id, it sorts only by its own
-    key and by the report's date and title: the offered sorts chosen alone (the default too),
-    except the oldest status first, whose key (a date) is nearly unique and whose rows
-    StatusRowsFirstPaginator reads. None for several sorts combined: a second sort's key
-    would interleave the rows of reports published on the same day."""
+def sort_groups(sort: list[str] | None) -> SortGroups | None:
+    """The groups of an offered sort chosen alone (the default too). Before TIE_BREAK's report
+    id, each sorts only by its own key and by the report's date and title, so the rows of one
+    key and report are consecutive; but the oldest status first, whose key (the status date)
+    has 4,700 values at scale 10, would have a group for nearly every row and report, so its
+    groups are its dates alone (the rows of one date are consecutive; a date has some 70).
+    None for several sorts combined: a second sort's key would interleave the rows of reports
+    published on the same day (or of statuses of one date)."""
     chosen = [param for param in sort or [] if param] or [DEFAULT_SORT]
-    if len(chosen) != 1 or chosen[0] == "age":
+    if len(chosen) != 1:
         return None
     terms = SORTS[chosen[0]][1]
+    if chosen[0] == "age":
+        since = terms[0]
+        return SortGroups(
+            since.expression, (OrderBy(F("group_lead"), **_direction(since)),), by_report=False
+        )
     *lead, published = terms
     if not lead:
-        return ReportGroups(None, _report_order(published))
+        return SortGroups(None, _report_order(published))
     (lead_term,) = lead
-    return ReportGroups(
+    return SortGroups(
         lead_term.expression,
         (OrderBy(F("group_lead"), **_direction(lead_term)), *_report_order(published)),
     )

@@ -22,7 +22,7 @@ from recommendations.filters import (
     SORTS,
     STATUS_CHOICES,
     FindingFilter,
-    report_groups,
+    sort_groups,
     status_rows_come_first,
 )
 from recommendations.filters.query import (
@@ -218,7 +218,7 @@ def _paginator(filterset: FindingFilter, version: RecordVersion) -> Paginator:
     sort's key for the offered sorts, in the status date's index for the oldest status first;
     several sorts combined are counted once per version and sorted whole."""
     sort = filterset.form.cleaned_data.get("sort")
-    if groups := report_groups(sort):
+    if groups := sort_groups(sort):
         return GroupedPaginator(filterset.qs, PAGE_SIZE, version=version, groups=groups)
     if status_rows_come_first(sort):
         return StatusRowsFirstPaginator(filterset.qs, PAGE_SIZE, version=version)

@@ -8,7 +8,7 @@ from django.http import QueryDict
 from recommendations.filters import (
     SORTS,
     FindingFilter,
-    report_groups,
+    sort_groups,
     status_rows_come_first,
 )
 from recommendations.freshness import record_version
@@ -54,7 +54,7 @@ def test_other_sorts_do_not_put_status_rows_first(sort):
     assert not status_rows_come_first(filterset.form.cleaned_data["sort"])
 
 
-GROUPED_SORTS = [sort for sort in SORTS if sort != "age"]
+GROUPED_SORTS = list(SORTS)
 
 
 def add_national_rows(world):
@@ -80,6 +80,7 @@ def add_national_rows(world):
         "sort=force&force=avon",
         "sort=status&status=open",
         "sort=-published&kind=afi&kind=recommendation",
+        "sort=age&force=avon",
     ],
 )
 @pytest.mark.parametrize("per_page", [1, 2, 3, 4, 7, 25])
@@ -89,7 +90,7 @@ def test_grouped_pages_are_the_querysets_rows_in_order(world, query, per_page):
     sharing a date, an undated report, rows with no key (no status, no force) at the end."""
     add_national_rows(world)
     filterset = filtered_rows(query)
-    groups = report_groups(filterset.form.cleaned_data["sort"])
+    groups = sort_groups(filterset.form.cleaned_data["sort"])
     assert groups is not None
     expected = labels(filterset.qs, world)
     paginator = GroupedPaginator(filterset.qs, per_page, version=record_version(), groups=groups)
@@ -105,7 +106,7 @@ def test_grouped_pages_are_the_querysets_rows_in_order(world, query, per_page):
 def test_grouped_pages_with_orphans_and_no_rows(world):
     filterset = filtered_rows("sort=force")
     expected = labels(filterset.qs, world)
-    groups = report_groups(["force"])
+    groups = sort_groups(["force"])
     paginator = GroupedPaginator(
         filterset.qs, 4, orphans=2, version=record_version(), groups=groups
     )
@@ -125,24 +126,25 @@ def test_grouped_pages_with_orphans_and_no_rows(world):
         (["status"], True),
         (["kind"], True),
         (["published"], True),
-        (["age"], False),  # nearly unique key: StatusRowsFirstPaginator
+        (["age"], True),  # by date alone
+        (["age", "force"], False),  # StatusRowsFirstPaginator
         (["force", "status"], False),  # the second key would interleave reports of a date
     ],
 )
-def test_which_sorts_are_read_by_report(sort, grouped):
-    assert (report_groups(sort) is not None) == grouped
+def test_which_sorts_are_read_by_group(sort, grouped):
+    assert (sort_groups(sort) is not None) == grouped
 
 
 def test_grouped_pages_cost_a_fixed_number_of_queries(world, django_assert_num_queries):
     filterset = filtered_rows("sort=status")
     version = record_version()
-    paginator = GroupedPaginator(filterset.qs, 3, version=version, groups=report_groups(["status"]))
+    paginator = GroupedPaginator(filterset.qs, 3, version=version, groups=sort_groups(["status"]))
     with django_assert_num_queries(1):  # the groups, whose rows add up to the count
         assert paginator.num_pages == 3
     for number in (1, 2, 3):
         with django_assert_num_queries(1):  # the page's groups
             assert len(paginator.page(number)) == 3
-    again = GroupedPaginator(filterset.qs, 3, version=version, groups=report_groups(["status"]))
+    again = GroupedPaginator(filterset.qs, 3, version=version, groups=sort_groups(["status"]))
     with django_assert_num_queries(0):  # the groups are cached for this version
         assert again.count == 9
 
