@@ -164,3 +164,18 @@ def test_pages_cost_a_fixed_number_of_queries(world, django_assert_num_queries):
     again = StatusRowsFirstPaginator(filterset.qs, 3, version=version)
     with django_assert_num_queries(0):  # both counts are cached for this version
         assert (again.count, again.with_status_count) == (9, 7)
+
+
+@pytest.mark.parametrize("sort", ["", *SORTS, "force,status"])
+def test_the_lists_pages_are_the_querysets_rows_in_order(client, analyst, world, sort):
+    """Through the view (25 rows a page, `page=` in the URL): page 2 and the last page."""
+    for _ in range(5):  # 5 reports of 10 rows more: 59 rows, three pages
+        add_national_rows(world)
+    client.force_login(analyst)
+    expected = [(row.pk, row.row_status_pk) for row in filtered_rows(f"sort={sort}").qs]
+    assert len(expected) > 50
+    for page in ("2", "3"):
+        response = client.get(f"/findings/?sort={sort}&page={page}")
+        shown = [(row.pk, row.row_status_pk) for row in response.context["rows"]]
+        start = (int(page) - 1) * 25
+        assert shown == expected[start : start + 25]
