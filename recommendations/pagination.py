@@ -33,7 +33,8 @@ class CachedCountPaginator(Paginator):
 
 class StatusRowsFirstPaginator(CachedCountPaginator):
     """For a sort order in which every row with a status comes before every row without one
-    (oldest status first: recommendations.filters.status_rows_come_first).
+    (oldest status first, then other sorts: recommendations.filters.status_rows_come_first;
+    the oldest status first alone is read by GroupedPaginator).
 
     The rows are findings LEFT JOINed to their statuses, and the sort key, the status date, is
     on the optional side of that join: no index can give that order, so the database joined and
