@@ -1,10 +1,16 @@
 """Pages of the findings list at national scale (300,000 rows): counted once per version of the
-record, and, when the rows with a status come first, read without sorting every row."""
+record, and read without sorting every row: by report (GroupedPaginator) or, when the rows with
+a status come first, in the order of an index (StatusRowsFirstPaginator)."""
+
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.functional import cached_property
 
+from recommendations.filters.rows import GROUP_FACTS, SortGroups
 from recommendations.freshness import RecordVersion, cached
 
 
@@ -27,7 +33,8 @@ class CachedCountPaginator(Paginator):
 
 class StatusRowsFirstPaginator(CachedCountPaginator):
     """For a sort order in which every row with a status comes before every row without one
-    (oldest status first: recommendations.filters.status_rows_come_first).
+    (oldest status first, then other sorts: recommendations.filters.status_rows_come_first;
+    the oldest status first alone is read by GroupedPaginator).
 
     The rows are findings LEFT JOINed to their statuses, and the sort key, the status date, is
     on the optional side of that join: no index can give that order, so the database joined and
@@ -68,6 +75,107 @@ class StatusRowsFirstPaginator(CachedCountPaginator):
         if top > split:
             rows += self.without_status[max(bottom - split, 0) : top - split]
         return self._get_page(rows, number, self)
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """The groups in order, compactly (a cached value is read back on every page, and the
+    force sort has 100,000 groups at scale 10): runs of equal leads (each lead's value and its
+    first group), and per group its report and the number of rows up to and including it."""
+
+    leads: list
+    lead_starts: array
+    reports: array
+    ends: array
+
+    def lead(self, group: int) -> object:
+        return self.leads[bisect_right(self.lead_starts, group) - 1]
+
+
+class GroupedPaginator(Paginator):
+    """For a sort order in which every term before the report's id is the sort's key or a fact
+    of the report (the findings list's single sorts), so the rows of one report and key are
+    consecutive; or, for the oldest status first, whose key alone makes small groups, in which
+    the rows of one key are (recommendations.filters.sort_groups).
+
+    Sorted by force or status, each page joined and sorted all 317,000 rows (0.4-1.9 s at
+    scale 10); in report order, the index on reports is walked from the start, so page 5,000
+    read 125,000 rows (0.4 s). Instead, once per version of the record, one GROUP BY counts
+    the rows of each report and key in order (cached, like the count, which is their sum); a
+    page then reads only the few groups its rows fall in (WHERE key = v AND report IN (...),
+    found through the index on findings' report), from the right offset within the first.
+    Sorted by age, a status date's rows are read through the index on the date; the last
+    group, no date, is read whole (0.13 s at scale 10, for the last page or two).
+    The pages are exactly those of the whole queryset in its order (a test compares them)."""
+
+    def __init__(self, object_list: QuerySet, per_page, *, version, groups: SortGroups, **kw):
+        super().__init__(object_list, per_page, **kw)
+        self.version = version
+        self.sort_groups = groups
+
+    @cached_property
+    def groups(self) -> _Groups:
+        queryset = self.object_list.order_by()
+        fields = []
+        if self.sort_groups.lead is not None:
+            queryset = queryset.annotate(group_lead=self.sort_groups.lead)
+            fields.append("group_lead")
+        if self.sort_groups.by_report:
+            queryset = queryset.alias(**GROUP_FACTS)
+            fields.append("inspection_id")
+        grouped = (
+            queryset.values_list(*fields)
+            .annotate(rows=Count("*"))
+            .order_by(*self.sort_groups.order)
+        )
+        sql, params = grouped.query.sql_with_params()
+
+        def compute() -> _Groups:
+            leads, lead_starts, reports, ends, total = [], array("q"), array("q"), array("q"), 0
+            for *key, rows in grouped:
+                lead = key[0] if self.sort_groups.lead is not None else None
+                report = key[-1] if self.sort_groups.by_report else 0
+                if not leads or leads[-1] != lead:
+                    leads.append(lead)
+                    lead_starts.append(len(reports))
+                total += rows
+                reports.append(report)
+                ends.append(total)
+            return _Groups(leads, lead_starts, reports, ends)
+
+        return cached(f"finding-list-groups\0{sql}\0{params!r}", self.version, compute)
+
+    @cached_property
+    def count(self) -> int:
+        return self.groups.ends[-1] if self.groups.ends else 0
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        if top <= bottom:
+            return self._get_page([], number, self)
+        groups = self.groups
+        first = bisect_right(groups.ends, bottom)
+        last = bisect_right(groups.ends, top - 1)
+        start = groups.ends[first - 1] if first else 0
+        # The groups of the page, as (key = v AND report IN (...)) for each key among them.
+        by_lead: dict = {}
+        for group in range(first, last + 1):
+            by_lead.setdefault(groups.lead(group), []).append(groups.reports[group])
+        condition = Q()
+        for lead, reports in by_lead.items():
+            part = Q(inspection_id__in=reports) if self.sort_groups.by_report else Q()
+            if self.sort_groups.lead is not None:
+                part &= Q(group_lead__isnull=True) if lead is None else Q(group_lead=lead)
+            condition = condition | part if condition else part
+        rows = self.object_list
+        if self.sort_groups.lead is not None:
+            rows = rows.alias(group_lead=self.sort_groups.lead)
+        rows = rows.filter(condition)[bottom - start : top - start]
+        return self._get_page(list(rows), number, self)
 
 
 def page_or_nearest(paginator: Paginator, raw: str | None) -> tuple[Page, str | None]:

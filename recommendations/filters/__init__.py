@@ -15,7 +15,8 @@ The join is a FilteredRelation alias ("current") whose columns are annotated (ro
 use those annotations, never `current__…` lookups: Django adds a second join for a lookup on a
 multi-valued relation in a later filter() call, which would multiply and mismatch the rows.
 
-The rows themselves are a read, recommendations.selectors.finding_rows. A module each for the
+The rows themselves are a read, recommendations.selectors.finding_rows (built by
+rows.rows_with_statuses, which the force filter builds again). A module each for the
 rows' sorts, the checked fields, and the FindingFilter; every name is importable from here.
 """
 
@@ -52,6 +53,9 @@ from recommendations.filters.rows import (
     SORTS,
     TIE_BREAK,
     FindingSortFilter,
+    SortGroups,
+    rows_with_statuses,
+    sort_groups,
     status_rows_come_first,
 )
 
@@ -83,6 +87,9 @@ __all__ = [
     "SlugModelChoiceFilter",
     "SlugModelMultipleChoiceField",
     "SlugModelMultipleChoiceFilter",
+    "SortGroups",
+    "rows_with_statuses",
     "search_terms",
+    "sort_groups",
     "status_rows_come_first",
 ]

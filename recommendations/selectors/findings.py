@@ -6,20 +6,10 @@ and force: the finding with that force's current status. Good practice (notable,
 promising) has no status rows, yet analysts must be able to find it, so the rows are findings
 LEFT JOINed to their statuses (recommendations.filters explains the filters on them)."""
 
-from django.db.models import (
-    Case,
-    CharField,
-    F,
-    FilteredRelation,
-    Prefetch,
-    QuerySet,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import F, Prefetch, QuerySet
 from django.http import QueryDict
 
-from recommendations.filters import DEFAULT_SORT, SORTS, TIE_BREAK, FindingFilter
+from recommendations.filters import FindingFilter, rows_with_statuses
 from recommendations.models import Finding, FindingStatus, StatusChange, Theme
 
 
@@ -29,30 +19,9 @@ def finding_rows() -> QuerySet[Finding]:
     row_status_pk, row_force_pk and, for display, row_force_name / row_force_slug (the status's
     force or national body, else the report's force; empty for a national report's good
     practice). Sorted newest report first. One query; no per-row queries for the report, its
-    force or the area."""
-    return (
-        Finding.objects.alias(current=FilteredRelation("statuses"))
-        .annotate(
-            row_status_pk=F("current__id"),
-            row_status=F("current__status"),
-            row_status_since=F("current__status_since"),
-            row_last_note=F("current__last_note"),
-            row_force_pk=F("current__force_id"),
-            # A national body's own status row shows the body's name (and links nowhere).
-            row_force_name=Coalesce(
-                F("current__force__name"),
-                F("current__national_body__name"),
-                F("inspection__force__name"),
-            ),
-            row_force_slug=Case(
-                When(current__national_body__isnull=False, then=Value(None)),
-                default=Coalesce(F("current__force__slug"), F("inspection__force__slug")),
-                output_field=CharField(),
-            ),
-        )
-        .select_related("inspection", "inspection__force", "area")
-        .order_by(*SORTS[DEFAULT_SORT][1], *TIE_BREAK)
-    )
+    force or the area. (Built in recommendations.filters, whose force filter builds them with
+    the statuses of the chosen forces alone.)"""
+    return rows_with_statuses()
 
 
 def finding_filter(params: QueryDict) -> FindingFilter:

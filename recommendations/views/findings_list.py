@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -21,6 +22,7 @@ from recommendations.filters import (
     SORTS,
     STATUS_CHOICES,
     FindingFilter,
+    sort_groups,
     status_rows_come_first,
 )
 from recommendations.filters.query import (
@@ -33,6 +35,7 @@ from recommendations.models import Finding, SavedView, Status
 from recommendations.page_cache import render_page
 from recommendations.pagination import (
     CachedCountPaginator,
+    GroupedPaginator,
     StatusRowsFirstPaginator,
     page_or_nearest,
 )
@@ -188,12 +191,7 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
         **_filter_options(version, request.GET.get("inspection", "")),
     }
     if filterset.is_valid():
-        paginator_class = (
-            StatusRowsFirstPaginator
-            if status_rows_come_first(filterset.form.cleaned_data.get("sort"))
-            else CachedCountPaginator
-        )
-        paginator = paginator_class(filterset.qs, PAGE_SIZE, version=version)
+        paginator = _paginator(filterset, version)
         page_obj, page_note = page_or_nearest(paginator, request.GET.get("page"))
         sorts = [param for param in filterset.form.cleaned_data.get("sort") or [] if param]
         context |= {
@@ -213,6 +211,18 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
     else:
         context["errors"] = filter_errors(filterset)
     return context
+
+
+def _paginator(filterset: FindingFilter, version: RecordVersion) -> Paginator:
+    """Pages read without sorting every row (recommendations.pagination): by report and the
+    sort's key for the offered sorts, in the status date's index for the oldest status first;
+    several sorts combined are counted once per version and sorted whole."""
+    sort = filterset.form.cleaned_data.get("sort")
+    if groups := sort_groups(sort):
+        return GroupedPaginator(filterset.qs, PAGE_SIZE, version=version, groups=groups)
+    if status_rows_come_first(sort):
+        return StatusRowsFirstPaginator(filterset.qs, PAGE_SIZE, version=version)
+    return CachedCountPaginator(filterset.qs, PAGE_SIZE, version=version)
 
 
 def _view_pair(query: QueryDict) -> list[tuple[str, str]]:
