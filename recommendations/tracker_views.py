@@ -8,7 +8,6 @@ from datetime import date
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -17,9 +16,10 @@ from django.views.decorators.http import require_safe
 from peel_tracker.exports import list_export
 from recommendations import selectors, tracker
 from recommendations.filters.query import TRACKER_PARAMS
+from recommendations.freshness import RecordVersion
 from recommendations.models import DUE_SOON_DAYS, Response, SavedView
 from recommendations.page_cache import cached_export, render_page
-from recommendations.pagination import page_or_nearest
+from recommendations.pagination import CachedCountPaginator, page_or_nearest
 from recommendations.saved_view_parts import opened_saved_view
 from recommendations.sorting import sort_headings
 from recommendations.tracker_filters import ResponseTrackerFilter
@@ -88,8 +88,8 @@ def active_filters(filterset: ResponseTrackerFilter, params: QueryDict) -> list[
     ]
 
 
-def _filterset(request: HttpRequest, today: date) -> ResponseTrackerFilter:
-    return selectors.tracker_filter(request.GET, today=today)
+def _filterset(request: HttpRequest, today: date, version: RecordVersion) -> ResponseTrackerFilter:
+    return selectors.tracker_filter(request.GET, today=today, version=version)
 
 
 def _error_list(filterset: ResponseTrackerFilter) -> list[tuple[str, str]]:
@@ -113,7 +113,7 @@ def tracker_list(request: HttpRequest) -> HttpResponse:
     return render_page(
         request,
         "recommendations/tracker_list.html",
-        lambda version: _tracker_context(request),
+        lambda version: _tracker_context(request, version),
         per_request=lambda: opened_saved_view(request, SavedView.Page.TRACKER),
     )
 
@@ -130,9 +130,9 @@ def may_change_response(request: HttpRequest, response: Response) -> bool:
     )
 
 
-def _tracker_context(request: HttpRequest) -> dict:
+def _tracker_context(request: HttpRequest, version: RecordVersion) -> dict:
     today = timezone.localdate()
-    filterset = _filterset(request, today)
+    filterset = _filterset(request, today, version)
     context = {
         "active_section": "tracker",
         "today": today,
@@ -144,7 +144,10 @@ def _tracker_context(request: HttpRequest) -> dict:
         context["errors"] = _error_list(filterset)
         return context
 
-    page, page_note = page_or_nearest(Paginator(filterset.qs, PAGE_SIZE), request.GET.get("page"))
+    # Counted once per version of the record and query (the SQL names today's date when the
+    # state filter is used): counting every response took a fifth of the page's time.
+    paginator = CachedCountPaginator(filterset.qs, PAGE_SIZE, version=version)
+    page, page_note = page_or_nearest(paginator, request.GET.get("page"))
     for response in page.object_list:
         response.timing = tracker.timing(response, today)
         response.completeness = tracker.completeness(response)
