@@ -575,6 +575,9 @@ def test_years_and_count_are_kept_until_the_record_changes(
         response = client.get(URL)
     assert response.context["page"].paginator.count == Response.objects.count() == 6
     assert ("2016", "2016") not in response.context["form"].fields["year"].choices
+    # Each query string has its own count (the key names the filters, not just the page).
+    filtered = client.get(URL, {"force": force.slug, "page": "1"})
+    assert filtered.context["page"].paginator.count == 3
     # A new report owing a response: both are read again.
     ResponseFactory(inspection__force=force, inspection__published_on=datetime.date(2016, 5, 1))
     response = client.get(URL)
