@@ -27,7 +27,7 @@ from recommendations.filters.query import (
     FINDING_REPEATABLE,
     finding_query_pairs,
 )
-from recommendations.freshness import RecordVersion
+from recommendations.freshness import RecordVersion, cached
 from recommendations.models import Finding, SavedView, Status
 from recommendations.page_cache import render_page
 from recommendations.pagination import (
@@ -165,14 +165,22 @@ def _chosen_report(filterset: FindingFilter, pairs: list[tuple[str, str]]) -> di
     }
 
 
-def _filter_options() -> dict:
-    """What the filter controls offer. Three queries."""
+def _filter_options(version: RecordVersion) -> dict:
+    """What the filter controls offer. The forces, areas and themes change only in the admin
+    (whose log is part of RecordVersion.others), so they are kept until the record but its
+    statuses changes. Three queries, none when kept."""
     return {
-        "forces": inspection_selectors.forces_by_name(),
+        **cached(
+            "finding-list-filter-options",
+            (version.reports, version.others),
+            lambda: {
+                "forces": inspection_selectors.forces_by_name(),
+                "areas_by_framework": inspection_selectors.areas_by_framework(),
+                "themes": selectors.themes_by_name(),
+            },
+        ),
         "kinds": Finding.Kind.choices,
         "statuses": STATUS_CHOICES,
-        "areas_by_framework": inspection_selectors.areas_by_framework(),
-        "themes": selectors.themes_by_name(),
         "carried_forward_choices": CARRIED_FORWARD_CHOICES,
         "sorts": [(key, label) for key, (label, _) in SORTS.items()],
     }
@@ -217,7 +225,7 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
         "has_filters": any(name != "sort" for name, _ in pairs),
         "chosen_report": _chosen_report(filterset, pairs),
         **report_choices(request.GET),
-        **_filter_options(),
+        **_filter_options(version),
     }
     if filterset.is_valid():
         paginator_class = (

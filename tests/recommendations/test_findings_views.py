@@ -343,7 +343,8 @@ def test_list_query_count_is_constant(analyst_client, world, django_assert_num_q
     url = f"{LIST_URL}?kind=afi&kind=innovative_practice&sort=status"
     # session, user, permissions (own, roles'), the record's version (recommendations.freshness),
     # the user's access (role, forces edited: peel_tracker.page_cache), count (cached for that
-    # version), page of rows, then the filter options: forces, areas, themes (no reports: the
+    # version), page of rows, then the filter options: forces, areas, themes (kept until
+    # reports or the admin change something; add_rows adds a report; no list of reports: the
     # report filter is a search)
     with django_assert_num_queries(12):
         analyst_client.get(url)
@@ -383,6 +384,29 @@ def test_list_query_count_with_every_filter_is_constant(
         InspectionFactory(title="Avon thematic")
     with django_assert_num_queries(17):
         analyst_client.get(f"{LIST_URL}?{query}")
+
+
+def test_filter_options_are_kept_until_reports_or_the_admin_change_something(
+    analyst_client, administrator_client, world, django_assert_num_queries, settings
+):
+    """With the page cache off: the forces, areas and themes the filters offer are read once,
+    kept when a status changes, and read again when the admin changes a theme."""
+    settings.PAGE_CACHE_SECONDS = 0
+    analyst_client.get(LIST_URL)
+    # session, user, permissions (own, roles'), the record's version, page of rows: no count
+    # (kept for this version), no forces, areas or themes.
+    with django_assert_num_queries(6):
+        analyst_client.get(LIST_URL)
+    FindingStatusFactory(finding=world.afi_avon21, force=world.kent)  # a status, not an option
+    # ... and the count again (the record changed).
+    with django_assert_num_queries(7):
+        analyst_client.get(LIST_URL)
+    added = administrator_client.post(
+        "/admin/recommendations/theme/add/", {"slug": "custody", "name": "Custody"}
+    )
+    assert added.status_code == HTTPStatus.FOUND
+    html = analyst_client.get(LIST_URL).content.decode()
+    assert '<option value="custody">Custody</option>' in html
 
 
 # A finding's page
