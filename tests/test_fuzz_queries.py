@@ -349,8 +349,8 @@ def test_each_parameter_alone_with_database_hostile_values(list_client, url_name
 def test_every_page_is_fuzzed():
     """The parametrisation above is the whole site: the dashboard, the lists, the findings
     list's report search, the exports, the three detail pages, sign-in and the favicon, the
-    API's six endpoints, its schema and its docs page, the saved views' pages (list, save, open, change, delete, two exports), the
-    Watching page; and every admin list."""
+    API's six endpoints, its schema and its docs page, the saved views' pages (list, save,
+    open, change, delete, two exports), the Watching page; and every admin list."""
     assert len(app_pages()) == 29
     assert set(app_pages()) >= READ_QUERY
     assert {"admin:recommendations_finding_changelist", "admin:auth_group_changelist"} <= set(
