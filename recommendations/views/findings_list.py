@@ -173,10 +173,19 @@ def _filter_options(version: RecordVersion) -> dict:
         **cached(
             "finding-list-filter-options",
             (version.reports, version.others),
+            # Plain dicts, not model instances: unpickled from the cache on every request.
             lambda: {
-                "forces": inspection_selectors.forces_by_name(),
-                "areas_by_framework": inspection_selectors.areas_by_framework(),
-                "themes": selectors.themes_by_name(),
+                "forces": [
+                    {"slug": force.slug, "name": force.name}
+                    for force in inspection_selectors.forces_by_name()
+                ],
+                "areas_by_framework": {
+                    framework: [{"pk": area.pk, "name": area.name} for area in areas]
+                    for framework, areas in inspection_selectors.areas_by_framework().items()
+                },
+                "themes": [
+                    {"slug": theme.slug, "name": theme.name} for theme in selectors.themes_by_name()
+                ],
             },
         ),
         "kinds": Finding.Kind.choices,
