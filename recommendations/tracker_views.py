@@ -164,6 +164,14 @@ def _tracker_context(request: HttpRequest, version: RecordVersion) -> dict:
         response.published_label = _day(response.published_on)
         response.comments_requested_label = _day(response.chief_officer_comments_requested_by)
         response.comments_received_label = _day(response.chief_officer_comments_received_on)
+        # What the row shows of its report and force, read once here: the template looked
+        # each up through two objects, some three times, for every row.
+        inspection = response.inspection
+        response.report_title = inspection.title
+        response.report_kind = inspection.get_kind_display()
+        response.report_published = inspection.published_display()
+        response.force_name = response.force.name
+        response.due_label = response.due_display()
     params = request.GET.copy()
     params.pop("page", None)
     context |= {
