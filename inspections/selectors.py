@@ -26,11 +26,16 @@ def areas_by_framework() -> dict[str, list[Area]]:
     return grouped
 
 
-def reports_newest_first() -> QuerySet:
-    """(pk, title, published_on, published_precision) of every report, newest first (lazy:
-    one query when read)."""
-    return Inspection.objects.order_by("-published_on", "title").values_list(
-        "pk", "title", "published_on", "published_precision"
+def reports_titled(words: list[str], *, limit: int) -> list[tuple]:
+    """(pk, title, published_on, published_precision) of the reports whose title contains
+    every one of `words` (any case), newest first, at most `limit`. One query."""
+    reports = Inspection.objects.all()
+    for word in words:
+        reports = reports.filter(title__icontains=word)
+    return list(
+        reports.order_by(F("published_on").desc(nulls_last=True), "title", "pk").values_list(
+            "pk", "title", "published_on", "published_precision"
+        )[:limit]
     )
 
 

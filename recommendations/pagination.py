@@ -14,21 +14,27 @@ from recommendations.filters.rows import GROUP_FACTS, SortGroups
 from recommendations.freshness import RecordVersion, cached
 
 
-def cached_count(queryset: QuerySet, version: RecordVersion) -> int:
+def cached_count(queryset: QuerySet, version: RecordVersion, key: str | None = None) -> int:
     """queryset.count(), computed once per version of the record (recommendations.freshness):
-    counting 300,000 finding rows takes longer than fetching a page of them. Exact."""
-    sql, params = queryset.order_by().query.sql_with_params()
-    return cached(f"finding-list-count\0{sql}\0{params!r}", version, queryset.count)
+    counting 300,000 finding rows takes longer than fetching a page of them. Exact. Named by
+    `key` if the caller gives one that says all the count depends on, else by its SQL."""
+    if key is None:
+        sql, params = queryset.order_by().query.sql_with_params()
+        key = f"finding-list-count\0{sql}\0{params!r}"
+    return cached(key, version, queryset.count)
 
 
 class CachedCountPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, version: RecordVersion, **kwargs) -> None:
+    def __init__(
+        self, object_list, per_page, *, version: RecordVersion, key: str | None = None, **kwargs
+    ) -> None:
         super().__init__(object_list, per_page, **kwargs)
         self.version = version
+        self.key = key
 
     @cached_property
     def count(self) -> int:
-        return cached_count(self.object_list, self.version)
+        return cached_count(self.object_list, self.version, self.key)
 
 
 class StatusRowsFirstPaginator(CachedCountPaginator):

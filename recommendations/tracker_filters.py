@@ -22,6 +22,14 @@ def _date_filter(lookup_expr: str, label: str) -> django_filters.DateFilter:
     )
 
 
+def years_owing_response() -> list[str]:
+    """The years in which reports owing a response were published, newest first. One query,
+    of the reports (thousands of rows) rather than their copies on 100,000 responses."""
+    owing = Response.objects.filter(inspection=OuterRef("pk"))
+    years = Inspection.objects.filter(Exists(owing)).dates("published_on", "year", order="DESC")
+    return [str(day.year) for day in years]
+
+
 class ResponseTrackerFilter(django_filters.FilterSet):
     """Filters for the tracker. Expects a queryset annotated with_state() (the `state`
     filter) and with_finding_counts() (the `incomplete` filter)."""
@@ -81,13 +89,13 @@ class ResponseTrackerFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = PublishedRangeForm
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, years: list[str] | None = None, **kwargs) -> None:
+        """`years`: the year filter's choices, if the caller has them (the tracker page keeps
+        them until the record changes: selectors.tracker_years); otherwise one query."""
         super().__init__(*args, **kwargs)
-        # One query: the years in which reports owing a response were published (read from
-        # the reports, thousands of rows, rather than their copies on 100,000 responses).
-        owing = Response.objects.filter(inspection=OuterRef("pk"))
-        years = Inspection.objects.filter(Exists(owing)).dates("published_on", "year", order="DESC")
-        self.filters["year"].extra["choices"] = [(str(d.year), str(d.year)) for d in years]
+        if years is None:
+            years = years_owing_response()
+        self.filters["year"].extra["choices"] = [(year, year) for year in years]
 
     def filter_incomplete(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if not value:

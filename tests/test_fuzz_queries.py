@@ -65,7 +65,8 @@ NOT_PAGES = {
 }
 # What the page's own parameters are (others are still sent: GENERIC_NAMES, random names).
 OWN_PARAMETERS = {
-    "recommendations:": [*FINDING_FILTERS, "sort", "page"],
+    # report_q: the findings list's report search (and its own URL, report_choices).
+    "recommendations:": [*FINDING_FILTERS, "sort", "page", "report_q"],
     "tracker:": [*TRACKER_FILTERS, "sort", "page"],
     # Saving a view reads the findings list's filters (the tracker's are saved the same way).
     "saved_views:": [*FINDING_FILTERS, *TRACKER_FILTERS, "sort", "page", "view"],
@@ -210,7 +211,13 @@ READ_QUERY = (
         for app in ("recommendations", "tracker")
         for page in ("list", "export_csv", "export_xlsx")
     }
-    | {"api:findings", "api:findings_export", "api:responses", "saved_views:new"}
+    | {
+        "api:findings",
+        "api:findings_export",
+        "api:responses",
+        "saved_views:new",
+        "recommendations:report_choices",
+    }
 )
 
 
@@ -326,7 +333,13 @@ def own_parameters(url_name: str) -> list[str]:
 
 
 # The XLSX exports read the same filters as the CSV ones.
-SWEPT = ["recommendations:list", "recommendations:export_csv", "tracker:list", "tracker:export_csv"]
+SWEPT = [
+    "recommendations:list",
+    "recommendations:report_choices",
+    "recommendations:export_csv",
+    "tracker:list",
+    "tracker:export_csv",
+]
 
 
 @pytest.mark.parametrize("url_name", SWEPT + admin_lists())
@@ -340,11 +353,11 @@ def test_each_parameter_alone_with_database_hostile_values(list_client, url_name
 
 
 def test_every_page_is_fuzzed():
-    """The parametrisation above is the whole site: the dashboard, the lists, the exports, the
-    three detail pages, sign-in and the favicon, the API's seven endpoints, its schema and its
-    docs page, the saved views' pages (list, save, open, change, delete, two exports), the
-    Watching page; and every admin list."""
-    assert len(app_pages()) == 29
+    """The parametrisation above is the whole site: the dashboard, the lists, the findings
+    list's report search, the exports, the three detail pages, sign-in and the favicon, the
+    API's seven endpoints, its schema and its docs page, the saved views' pages (list, save,
+    open, change, delete, two exports), the Watching page; and every admin list."""
+    assert len(app_pages()) == 30
     assert set(app_pages()) >= READ_QUERY
     assert {"admin:recommendations_finding_changelist", "admin:auth_group_changelist"} <= set(
         admin_lists()

@@ -191,6 +191,7 @@ def app_page_urls(world) -> dict[str, str]:
             "inspections:detail", args=[objects["inspections.inspection"].pk]
         ),
         "recommendations:list": reverse("recommendations:list"),
+        "recommendations:report_choices": reverse("recommendations:report_choices"),
         "recommendations:detail": reverse(
             "recommendations:detail", args=[objects["recommendations.finding"].pk]
         ),

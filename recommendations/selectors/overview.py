@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
 
-from inspections.models import Force, Inspection, Judgment
+from inspections.models import Force, Grade, Inspection, Judgment, published_as_stated
 from recommendations.freshness import RecordVersion, cached
 from recommendations.models import DUE_SOON_DAYS, Finding, FindingStatus, Response, ResponseState
 
@@ -135,41 +135,92 @@ def responses_due(today: datetime.date, limit: int = RESPONSES_SHOWN) -> Respons
     )
 
 
+# The GOV.UK tag colour of each grade (inspections/_grade_tag.html, as Python: the force page
+# shows hundreds of grades and an include per cell was a third of its rendering time).
+GRADE_TAG_CLASSES = {
+    Grade.OUTSTANDING: "govuk-tag--green",
+    Grade.GOOD: "govuk-tag--turquoise",
+    Grade.ADEQUATE: "govuk-tag--blue",
+    Grade.REQUIRES_IMPROVEMENT: "govuk-tag--orange",
+    Grade.INADEQUATE: "govuk-tag--red",
+}
+GRADE_LABELS = dict(Grade.choices)
+
+
 @dataclass
 class GradeMatrix:
-    """One era's grades for a force: areas down the side, that era's reports across."""
+    """One era's grades for a force: areas down the side, that era's reports across. Reports
+    are dicts (pk, title, published_display), rows dicts (area_name, cells), each cell None or
+    a dict (grade, label, tag_class, is_carried_forward): only what the page shows."""
 
     framework_name: str
-    inspections: list[Inspection]
+    inspections: list[dict]
     rows: list[dict]
 
 
 def grade_matrices(force: Force) -> list[GradeMatrix]:
-    """The force's graded judgments, one matrix per framework (era), oldest era first.
-    One query."""
+    """The force's graded judgments, one matrix per framework (era), oldest era first. One
+    query, of plain rows with the columns shown: a force has some 800 grades at national
+    scale, and model instances (each report's summary included) cost more than the query."""
     judgments = (
         Judgment.objects.filter(inspection__force=force)
-        .select_related("area__framework", "inspection")
         .order_by("area__framework__first_year", "inspection__published_on", "area__position")
+        .values_list(
+            "grade",
+            "is_carried_forward",
+            "area_id",
+            "area__name",
+            "area__position",
+            "area__framework_id",
+            "area__framework__name",
+            "inspection_id",
+            "inspection__title",
+            "inspection__published_on",
+            "inspection__published_precision",
+        )
     )
     by_framework: dict[int, dict] = {}
-    for judgment in judgments:
-        framework = judgment.area.framework
+    for (
+        grade,
+        is_carried_forward,
+        area_id,
+        area_name,
+        area_position,
+        framework_id,
+        framework_name,
+        inspection_id,
+        title,
+        published_on,
+        precision,
+    ) in judgments:
         entry = by_framework.setdefault(
-            framework.pk, {"framework": framework, "inspections": {}, "areas": {}, "cells": {}}
+            framework_id, {"name": framework_name, "inspections": {}, "areas": {}, "cells": {}}
         )
-        entry["inspections"].setdefault(judgment.inspection.pk, judgment.inspection)
-        entry["areas"].setdefault(judgment.area.pk, judgment.area)
-        entry["cells"][(judgment.area.pk, judgment.inspection.pk)] = judgment
+        if inspection_id not in entry["inspections"]:
+            entry["inspections"][inspection_id] = {
+                "pk": inspection_id,
+                "title": title,
+                "published_display": published_as_stated(published_on, precision),
+            }
+        entry["areas"].setdefault(area_id, (area_position, area_name))
+        entry["cells"][(area_id, inspection_id)] = {
+            "grade": grade,
+            "label": GRADE_LABELS.get(grade, grade),
+            "tag_class": GRADE_TAG_CLASSES.get(grade, "govuk-tag--grey"),
+            "is_carried_forward": is_carried_forward,
+        }
     matrices = []
     for entry in by_framework.values():
-        inspections = list(entry["inspections"].values())
-        areas = sorted(entry["areas"].values(), key=lambda a: (a.position, a.name))
+        inspections = list(entry["inspections"])
+        areas = sorted(entry["areas"].items(), key=lambda item: item[1])
         rows = [
-            {"area": area, "cells": [entry["cells"].get((area.pk, i.pk)) for i in inspections]}
-            for area in areas
+            {
+                "area_name": name,
+                "cells": [entry["cells"].get((area_id, pk)) for pk in inspections],
+            }
+            for area_id, (_position, name) in areas
         ]
-        matrices.append(GradeMatrix(entry["framework"].name, inspections, rows))
+        matrices.append(GradeMatrix(entry["name"], list(entry["inspections"].values()), rows))
     return matrices
 
 
@@ -180,15 +231,21 @@ def grade_counts(matrices: list[GradeMatrix]) -> list[dict]:
         for column, inspection in enumerate(matrix.inspections):
             counts: dict[str, int] = defaultdict(int)
             for row in matrix.rows:
-                judgment = row["cells"][column]
-                if judgment is not None:
-                    counts[judgment.grade] += 1
+                cell = row["cells"][column]
+                if cell is not None:
+                    counts[cell["grade"]] += 1
             result.append({"inspection": inspection, "counts": counts})
     return result
 
 
-def open_findings_by_area(force: Force) -> list[dict]:
-    """Open findings of one force per area (with its framework). One query."""
+def open_findings_by_area(force: Force, version: RecordVersion) -> list[dict]:
+    """Open findings of one force per area (with its framework): it counts the force's
+    statuses (8,000 at national scale), so it is kept until the record changes. One query,
+    none when cached."""
+    return cached(f"open-by-area\0{force.pk}", version, lambda: _open_findings_by_area(force))
+
+
+def _open_findings_by_area(force: Force) -> list[dict]:
     return list(
         FindingStatus.objects.open()
         .filter(force=force)

@@ -8,10 +8,26 @@ from recommendations.models import Finding, Response
 
 
 def force_responses(*, force: Force, limit: int) -> list[Response]:
-    """The responses a force owes for its newest reports, at most `limit`. One query."""
+    """The responses a force owes for its newest reports, at most `limit`, with the columns
+    the force's page shows (a report's summary is long and not shown). One query."""
     return list(
         Response.objects.filter(force=force)
         .select_related("inspection")
+        .only(
+            "inspection_id",
+            "force_id",
+            "report_published_on",
+            "regime",
+            "due_earliest_on",
+            "due_on",
+            "is_published",
+            "published_on",
+            "published_url",
+            "inspection__title",
+            "inspection__kind",
+            "inspection__published_on",
+            "inspection__published_precision",
+        )
         .order_by("-report_published_on", "inspection__title")[:limit]
     )
 

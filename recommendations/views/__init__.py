@@ -17,9 +17,9 @@ from recommendations.views.findings_list import (
     KIND_LABELS,
     PAGE_SIZE,
     REPEATABLE_PARAMS,
-    REPORT_TITLE_CHARS,
     STATUS_LABELS,
     finding_list,
+    finding_list_report_choices,
 )
 
 __all__ = [
@@ -31,10 +31,10 @@ __all__ = [
     "KIND_LABELS",
     "PAGE_SIZE",
     "REPEATABLE_PARAMS",
-    "REPORT_TITLE_CHARS",
     "STATUS_LABELS",
     "finding_detail",
     "finding_export_csv",
     "finding_export_xlsx",
     "finding_list",
+    "finding_list_report_choices",
 ]

@@ -33,3 +33,44 @@ if ("noModule" in HTMLScriptElement.prototype) {
   markScrollableTables();
   window.addEventListener("resize", markScrollableTables);
 })();
+
+// The findings list's report search (#report_q): without a script, applying the filters lists
+// the reports whose title contains the words; with one, the list follows the words as they are
+// typed. The server renders the list (recommendations:report_choices), links included, for the
+// filters applied to the page (its query string), so both ways give the same links.
+(function () {
+  var input = document.getElementById("report_q");
+  var region = document.getElementById("report-choices");
+  if (!input || !region || !window.fetch || !window.URLSearchParams) {
+    return;
+  }
+  var timer = null;
+  var asked = input.value.trim();
+  function ask() {
+    var words = input.value.trim();
+    if (words === asked) {
+      return;
+    }
+    asked = words;
+    var params = new URLSearchParams(window.location.search);
+    params.delete("page");
+    params.set("report_q", words);
+    fetch(input.dataset.reportChoicesUrl + "?" + params.toString(), {
+      credentials: "same-origin",
+      headers: { Accept: "text/html" },
+    })
+      .then(function (response) {
+        return response.ok ? response.text() : null;
+      })
+      .then(function (html) {
+        if (html !== null && asked === words) {
+          region.innerHTML = html; // rendered by the server, every text escaped
+        }
+      })
+      .catch(function () {}); // the form still works: "Apply filters" lists the reports
+  }
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(ask, 250);
+  });
+})();

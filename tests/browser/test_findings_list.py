@@ -147,3 +147,56 @@ def test_analyst_sorts_by_clicking_headings_and_downloads_that_order(page: Page,
 
     header, *rows = download_csv(page)
     assert [(row[-2], row[-1]) for row in rows] == on_screen
+
+
+def choose_custody_report(page: Page) -> None:
+    """From the findings list filtered by Avon: the report search lists the custody report,
+    whose link filters the list by it (the force filter kept)."""
+    choices = page.locator("#report-choices")
+    expect(choices.get_by_role("link", name=CUSTODY_REPORT)).to_be_visible()
+    expect(choices.get_by_role("link", name="Avon PEEL 2021/22")).to_have_count(0)
+    choices.get_by_role("link", name=CUSTODY_REPORT).click()
+    page.wait_for_load_state()
+    assert "force=avon" in page.url and "report_q" not in page.url
+    expect(page.get_by_role("heading", name="2 results")).to_be_visible()
+    expect(page.locator("#chosen-report")).to_contain_text(CUSTODY_REPORT)
+
+
+def test_analyst_chooses_a_report_by_typing_words_of_its_title(page: Page, analyst_user, world):
+    """With the page's script: the reports matching the words appear as they are typed."""
+    log_in(page, "analyst1")
+    page.goto("/findings/?force=avon")
+    search = page.get_by_label("Find a report by words of its title")
+    search.press_sequentially("custody det", delay=30)
+    expect(page.locator("#report-choices")).to_contain_text("1 report whose title contains")
+    assert "report_q" not in page.url  # nothing was submitted
+    assert_accessible(page)
+    choose_custody_report(page)
+    assert f"inspection={world.custody.pk}" in page.url
+    # Applying another filter keeps the report; its link removes it.
+    page.get_by_label("Status").select_option("open")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
+    assert f"inspection={world.custody.pk}" in page.url
+    page.locator("#chosen-report").get_by_role("link", name="Remove the report filter").click()
+    page.wait_for_load_state()
+    assert "inspection=" not in page.url and "status=open" in page.url
+    assert_accessible(page)
+
+
+def test_without_a_script_applying_the_filters_lists_the_matching_reports(
+    browser, live_server, analyst_user, world
+):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        log_in(page, "analyst1")
+        page.goto("/findings/?force=avon")
+        page.get_by_label("Find a report by words of its title").fill("CUSTODY detention")
+        page.get_by_role("button", name="Apply filters").click()
+        page.wait_for_load_state()
+        assert "report_q=CUSTODY+detention" in page.url
+        choose_custody_report(page)
+    finally:
+        context.close()

@@ -4,13 +4,15 @@ import datetime
 from http import HTTPStatus
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from inspections.models import Judgment
+from inspections.models import Grade, Judgment
 from recommendations.inspection_views import FORCE_RESPONSES_SHOWN
-from recommendations.models import DUE_SOON_DAYS, Response
-from recommendations.services import inspection_open_tracking
+from recommendations.models import DUE_SOON_DAYS, FindingStatus, Response
+from recommendations.selectors.overview import GRADE_TAG_CLASSES
+from recommendations.services import finding_status_change, inspection_open_tracking
 from tests.factories import (
     AreaFactory,
     FindingFactory,
@@ -201,12 +203,59 @@ def test_force_page_query_count_is_constant(analyst_client, django_assert_num_qu
     populate(force)
     url = reverse("inspections:force", args=[force.slug])
     # session, user, permissions (own, roles'), the record's version, the user's access (role,
-    # forces edited), force, judgments, open findings by area, responses
+    # forces edited), force, judgments (the grades section, kept until grades or reports
+    # change), open findings by area (kept until the record changes), responses
     with django_assert_num_queries(11):
         analyst_client.get(url)
     populate(force, reports=4)
     with django_assert_num_queries(11):
         analyst_client.get(url)
+
+
+def test_force_page_grades_are_kept_until_grades_change_not_when_a_status_does(
+    analyst_client, django_assert_num_queries, force, administrator, settings
+):
+    """With the page cache off (DJANGO_PAGE_CACHE_SECONDS=0) the page is rendered for each
+    request, but its grades section is kept until grades or reports change, and its open
+    findings by area until the record does."""
+    settings.PAGE_CACHE_SECONDS = 0
+    populate(force)
+    url = reverse("inspections:force", args=[force.slug])
+    # session, user, permissions (own, roles'), the record's version, force, judgments, open
+    # findings by area, responses
+    with django_assert_num_queries(9):
+        analyst_client.get(url)
+    # Nothing changed: no judgments, no open findings by area.
+    with django_assert_num_queries(7):
+        response = analyst_client.get(url)
+    assert sum(row["count"] for row in response.context["open_by_area"]) == 4
+    assert "Outstanding" not in response.content.decode()
+    status = FindingStatus.objects.filter(force=force).open().first()
+    finding_status_change(
+        finding_status=status,
+        status="complete",
+        effective_on=timezone.localdate(),
+        note="Closed on evidence.",
+        user=administrator,
+    )
+    # A status changed: open findings by area are counted again; the grades section is kept.
+    with django_assert_num_queries(8):
+        response = analyst_client.get(url)
+    assert sum(row["count"] for row in response.context["open_by_area"]) == 3
+    judgment = Judgment.objects.filter(inspection__force=force).first()
+    judgment.grade = "outstanding"
+    judgment.save()
+    html = analyst_client.get(url).content.decode()
+    assert '<strong class="govuk-tag govuk-tag--green">Outstanding</strong>' in html
+
+
+@pytest.mark.parametrize("grade", [*Grade.values, ""])
+def test_force_page_grade_tags_are_the_reports_page_grade_tags(grade):
+    """The force page writes its grade tags from GRADE_TAG_CLASSES (one include per cell was a
+    third of its rendering time); they are inspections/_grade_tag.html's."""
+    tag = render_to_string("inspections/_grade_tag.html", {"grade": grade, "label": "Label"})
+    expected = GRADE_TAG_CLASSES.get(grade, "govuk-tag--grey")
+    assert tag == f'<strong class="govuk-tag {expected}">Label</strong>\n'
 
 
 def test_report_page_groups_findings_and_lists_responses(analyst_client, force):

@@ -245,6 +245,9 @@ def test_the_form_shows_the_filters_and_submits_the_same_query(
         "published_before": "2023-12-31",
         "carried_forward": "yes",
         "sort": "age",
+        # The report search (recommendations.views.findings_list.report_choices), empty: it
+        # chooses a report, it does not filter the findings.
+        "report_q": "",
     }
     html = response.content.decode()
     assert '<form method="get" action="/findings/"' in html
@@ -340,13 +343,14 @@ def test_list_query_count_is_constant(analyst_client, world, django_assert_num_q
     url = f"{LIST_URL}?kind=afi&kind=innovative_practice&sort=status"
     # session, user, permissions (own, roles'), the record's version (recommendations.freshness),
     # the user's access (role, forces edited: peel_tracker.page_cache), count (cached for that
-    # version), page of rows, then the filter options: forces, areas, themes, reports (cached
-    # for that version)
-    with django_assert_num_queries(13):
+    # version), page of rows, then the filter options: forces, areas, themes (kept until
+    # reports or the admin change something; add_rows adds a report; no list of reports: the
+    # report filter is a search)
+    with django_assert_num_queries(12):
         analyst_client.get(url)
     add_rows(world, world.avon, 10)
     add_rows(world, ForceFactory(), 10)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = analyst_client.get(url)
     assert response.context["page_obj"].paginator.count == 3 + 1 + 2 * 11
     # Nothing changed: the page comes from the cache, as rendered.
@@ -366,16 +370,43 @@ def test_list_query_count_with_every_filter_is_constant(
             ("theme", "stop-and-search"),
             ("inspection", world.avon21.pk),
             ("q", "force"),
+            ("report_q", "avon"),
         ]
     )
     # session, user, permissions (own, roles'), the record's version, the user's access (role,
     # forces edited), the chosen forces, areas, theme and report (validation), count, page of
-    # rows, then the options: forces, areas, themes, reports
+    # rows, then the options: forces, areas, themes, and the reports whose title contains
+    # `report_q` (the report search)
     with django_assert_num_queries(17):
         analyst_client.get(f"{LIST_URL}?{query}")
     add_rows(world, world.avon, 20)
+    for _ in range(3):
+        InspectionFactory(title="Avon thematic")
     with django_assert_num_queries(17):
         analyst_client.get(f"{LIST_URL}?{query}")
+
+
+def test_filter_options_are_kept_until_reports_or_the_admin_change_something(
+    analyst_client, administrator_client, world, django_assert_num_queries, settings
+):
+    """With the page cache off: the forces, areas and themes the filters offer are read once,
+    kept when a status changes, and read again when the admin changes a theme."""
+    settings.PAGE_CACHE_SECONDS = 0
+    analyst_client.get(LIST_URL)
+    # session, user, permissions (own, roles'), the record's version, page of rows: no count
+    # (kept for this version), no forces, areas or themes.
+    with django_assert_num_queries(6):
+        analyst_client.get(LIST_URL)
+    FindingStatusFactory(finding=world.afi_avon21, force=world.kent)  # a status, not an option
+    # ... and the count again (the record changed).
+    with django_assert_num_queries(7):
+        analyst_client.get(LIST_URL)
+    added = administrator_client.post(
+        "/admin/recommendations/theme/add/", {"slug": "custody", "name": "Custody"}
+    )
+    assert added.status_code == HTTPStatus.FOUND
+    html = analyst_client.get(LIST_URL).content.decode()
+    assert '<option value="custody">Custody</option>' in html
 
 
 # A finding's page

@@ -534,9 +534,11 @@ def get_tracker_as_editor(client, force, django_assert_num_queries) -> int:
         # 3-4. the user's own and group permissions (view_response required);
         # 5. the record's version; 6. is the user an administrator (group); 7. the forces the
         # user edits (change links; with 5-6 the key of the kept page: peel_tracker.page_cache);
-        # 8. the years with reports (the year filter's choices);
+        # 8. the years with reports (the year filter's choices, kept until reports or
+        # responses change: selectors.tracker_years);
         # 9. the forces named in ?force= (validating the filter);
-        # 10. the total count; 11. the page of rows with their state and counts (one query);
+        # 10. the total count (kept until the record changes: pagination.cached_count);
+        # 11. the page of rows with their state and counts (one query);
         # 12. every force (the force checkboxes).
         response = client.get(URL, {"force": force.slug, "sort": "due"})
     assert response.status_code == HTTPStatus.OK
@@ -555,6 +557,32 @@ def test_query_count_does_not_grow_with_the_rows(client, editor, force, django_a
     client.force_login(editor)
 
     assert get_tracker_as_editor(client, force, django_assert_num_queries) == 6
+
+
+def test_years_and_count_are_kept_until_the_record_changes(
+    client, editor, force, django_assert_num_queries, settings
+):
+    """With the page cache off the page is rendered for each request, but the year filter's
+    choices and the total are read once per version of the record."""
+    settings.PAGE_CACHE_SECONDS = 0
+    make_tracked_responses(force, 3)
+    client.force_login(editor)
+    client.get(URL)
+    # session, user, permissions (own, groups'), the record's version, the page of rows, is
+    # the user an administrator and the forces they edit (the change links), every force (the
+    # force checkboxes): no years, no count.
+    with django_assert_num_queries(9):
+        response = client.get(URL)
+    assert response.context["page"].paginator.count == Response.objects.count() == 6
+    assert ("2016", "2016") not in response.context["form"].fields["year"].choices
+    # Each query string has its own count (the key names the filters, not just the page).
+    filtered = client.get(URL, {"force": force.slug, "page": "1"})
+    assert filtered.context["page"].paginator.count == 3
+    # A new report owing a response: both are read again.
+    ResponseFactory(inspection__force=force, inspection__published_on=datetime.date(2016, 5, 1))
+    response = client.get(URL)
+    assert response.context["page"].paginator.count == 7
+    assert ("2016", "2016") in response.context["form"].fields["year"].choices
 
 
 def test_an_editor_without_forces_reads_the_tracker(client):
