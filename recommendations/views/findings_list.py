@@ -123,8 +123,10 @@ def _label_rows(rows) -> list[Finding]:
 
 def report_words(query: QueryDict) -> list[str]:
     """The words of `report_q` (the report search), at most REPORT_WORDS of them, each cut to
-    REPORT_WORD_CHARS: enough for any title, and a bound on the query a URL can ask for."""
-    words = query.get("report_q", "")[: REPORT_WORDS * REPORT_WORD_CHARS].split()
+    REPORT_WORD_CHARS: enough for any title, and a bound on the query a URL can ask for. A NUL
+    character, which no title holds and PostgreSQL refuses in a query, separates words."""
+    raw = query.get("report_q", "")[: REPORT_WORDS * REPORT_WORD_CHARS]
+    words = raw.replace("\x00", " ").split()
     return [word[:REPORT_WORD_CHARS] for word in words[:REPORT_WORDS]]
 
 

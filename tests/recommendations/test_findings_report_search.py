@@ -146,3 +146,12 @@ def test_the_choices_url_query_count_is_constant(analyst_client, world, django_a
         InspectionFactory(title="Another PEEL report")
     with django_assert_num_queries(5):
         analyst_client.get(CHOICES_URL, {"report_q": "peel"})
+
+
+def test_a_nul_character_separates_words_rather_than_failing(analyst_client, world):
+    """PostgreSQL refuses NUL in a query (the fuzz test found a 500 here): it separates words."""
+    InspectionFactory(title="Custody inspection of Nulltown")
+    for url in (LIST_URL, CHOICES_URL):
+        response = analyst_client.get(url, {"report_q": "custody\x00nulltown"})
+        assert response.status_code == HTTPStatus.OK
+        assert "Custody inspection of Nulltown" in response.content.decode(), url
