@@ -24,6 +24,17 @@ def cached_count(queryset: QuerySet, version: RecordVersion, key: str | None = N
     return cached(key, version, queryset.count)
 
 
+def page_bounds(paginator: Paginator, number) -> tuple[int, int, int]:
+    """The page's number, validated, and the positions of its first row and past its last, as
+    Paginator.page works them out (the last page takes the orphans)."""
+    number = paginator.validate_number(number)
+    bottom = (number - 1) * paginator.per_page
+    top = bottom + paginator.per_page
+    if top + paginator.orphans >= paginator.count:
+        top = paginator.count
+    return number, bottom, top
+
+
 class CachedCountPaginator(Paginator):
     def __init__(
         self, object_list, per_page, *, version: RecordVersion, key: str | None = None, **kwargs
@@ -65,11 +76,7 @@ class StatusRowsFirstPaginator(CachedCountPaginator):
         return cached_count(self.with_status, self.version)
 
     def page(self, number) -> Page:
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
+        number, bottom, top = page_bounds(self, number)
         split = self.with_status_count
         rows = []
         if bottom < split:
@@ -156,11 +163,7 @@ class GroupedPaginator(Paginator):
         return self.groups.ends[-1] if self.groups.ends else 0
 
     def page(self, number) -> Page:
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
+        number, bottom, top = page_bounds(self, number)
         if top <= bottom:
             return self._get_page([], number, self)
         groups = self.groups
