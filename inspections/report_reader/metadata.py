@@ -332,6 +332,7 @@ class MetadataPass:
             furniture_lines=self.furniture.blanked,
             report_kind=report.kind,
             row_findings=self.row_findings,
+            status_lines=len(self.furniture.status_lines),
             credited=any(
                 _CREDIT_LINE_RE.fullmatch(block.text.strip()) for block in self.blocks[:8]
             ),

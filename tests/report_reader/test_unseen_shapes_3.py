@@ -1,0 +1,104 @@
+# ruff: noqa: E501 (the texts keep their paragraphs on one line, as the documents do)
+"""Shapes of documents the reader missed on the third blind corpus (corpus_blind3), one
+made-up text each: a third-party page listing one report's recommendations with a status line
+above each, and a police and crime commissioner's response written in the first person."""
+
+import textwrap
+
+from inspections.report_reader import model, parse_text
+
+
+def read(text: str) -> model.ParsedReport:
+    return parse_text(textwrap.dedent(text))
+
+
+def test_a_credited_page_listing_recommendations_with_status_lines_is_a_tracker_listing():
+    report = read(
+        """\
+        Source · Inspectorate
+        An inspection of the service provided to victims by Exampleshire Police
+        PEEL Force Inspection
+        3 recommendations
+        Recommendations
+        1
+        Completed
+        The force should immediately review how it records reports of missing children, and make sure each report is assessed for risk.
+        Exampleshire Police
+        2
+        Open
+        Within six months the force should improve the supervision of its investigations and the records its supervisors keep.
+        Exampleshire Police
+        3
+        Completed
+        Within three months the force should complete a review of its use of outcome 16 in domestic abuse cases.
+        Exampleshire Police
+        """
+    )
+    assert report.document_kind == model.TRACKER_LISTING
+    assert len(report.findings) == 3
+
+
+def test_a_report_whose_findings_are_not_under_status_lines_stays_a_report():
+    report = read(
+        """\
+        PEEL: An inspection of Exampleshire Police
+
+        Areas for improvement
+
+        The force should review how it records reports of missing children.
+
+        The force should improve the supervision of its investigations.
+        """
+    )
+    assert report.document_kind != model.TRACKER_LISTING
+
+
+def test_a_commissioners_letter_written_in_response_to_a_report_is_a_pcc_response():
+    report = read(
+        """\
+        12 May 2023
+
+        Home Secretary
+
+        An inspection of how the police handle missing people
+
+        I am writing to you in response to the above HMICFRS report published on 1st March 2023.
+
+        The inspection examined how forces respond to reports of missing people.
+
+        Recommendation: By 31 March 2024, chief constables should make sure their officers are trained to grade missing person reports.
+
+        Exampleshire Police has begun the training and I will monitor its progress.
+        """
+    )
+    assert report.document_kind == model.PCC_RESPONSE
+
+
+def test_a_commissioner_who_asked_the_chief_constable_to_comment_is_responding():
+    report = read(
+        """\
+        I have asked the Chief Constable to comment on the report and to provide a full response on how Exampleshire Police is addressing the area for improvement identified in the report.
+
+        The Chief Constable's response was: the force has recorded the area for improvement and will monitor it through its governance structures.
+        """
+    )
+    assert report.document_kind == model.PCC_RESPONSE
+
+
+def test_panel_minutes_where_the_commissioner_explains_are_a_pcc_response():
+    report = read(
+        """\
+        Agenda item
+
+        HMICFRS INSPECTION REPORTS
+
+        This report provides a summary of the findings regarding Exampleshire Police from the latest PEEL inspection reports.
+
+        Minutes:
+
+        1. The PCC explained that the table in the report was outdated.
+
+        2. A Panel member asked how one area had been addressed. The PCC stressed that the force did not agree with its rating.
+        """
+    )
+    assert report.document_kind == model.PCC_RESPONSE
