@@ -266,6 +266,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             self._found_cause(text, BOLD_LEVEL) or self._leadin_para(text, BOLD_LEVEL)
         ):
             return
+        self._quoted_findings(text, BOLD_LEVEL)
         self.recent_paragraphs = [*self.recent_paragraphs[-2:], text]
         label = vocab.match_label(text)
         if label and (self._inline_ok(label) or len(vocab.words(text)) <= 6):
@@ -305,7 +306,9 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             return
         if self.ctx is not None:
             self._context_item(block)
-        elif self.narrative is not None:
+            return
+        self._quoted_findings(block.text, BOLD_LEVEL)
+        if self.narrative is not None:
             self.narrative.paragraphs.append(f"- {block.text}")
             self._narrative_lines()
 

@@ -1,7 +1,8 @@
 # ruff: noqa: E501 (the texts keep their paragraphs on one line, as the documents do)
 """Shapes of documents the reader missed on the third blind corpus (corpus_blind3), one
 made-up text each: a third-party page listing one report's recommendations with a status line
-above each, and a police and crime commissioner's response written in the first person."""
+above each, a police and crime commissioner's response written in the first person, and a
+finding quoted in running prose after its label (panel minutes, a response)."""
 
 import textwrap
 
@@ -102,3 +103,44 @@ def test_panel_minutes_where_the_commissioner_explains_are_a_pcc_response():
         """
     )
     assert report.document_kind == model.PCC_RESPONSE
+
+
+def test_a_finding_quoted_after_its_label_in_minutes_is_that_finding():
+    report = read(
+        """\
+        Minutes:
+
+        1. A Panel member asked the PCC how one of the Areas for Improvement identified in the 2019 PEEL inspection that ‘the force should ensure its call handlers record the risk to every caller’ had been addressed. In response, the PCC said that training had been given.
+        """
+    )
+    assert [(f.kind, f.text) for f in report.findings] == [
+        (model.AFI, "The force should ensure its call handlers record the risk to every caller.")
+    ]
+
+
+def test_a_quoted_recommendation_after_recommended_that_is_that_recommendation():
+    report = read(
+        """\
+        The Commissioner welcomed the report. The inspectorate recommended that “chief constables should make sure that every missing child is given a return interview” and the force has agreed a plan.
+        """
+    )
+    assert [f.kind for f in report.findings] == [model.RECOMMENDATION]
+    assert "return interview" in report.findings[0].text
+
+
+def test_a_quotation_after_a_count_of_findings_is_not_labelled_by_the_count():
+    report = read(
+        """\
+        The report made two national recommendations and one for chief constables; “forces should review their custody records every month”. I will monitor progress.
+        """
+    )
+    assert report.findings == []
+
+
+def test_a_quoted_sentence_that_tells_no_one_to_act_is_not_a_finding():
+    report = read(
+        """\
+        The Panel noted the area for improvement and the Chair said that ‘the force has made real progress on its call handling this year’.
+        """
+    )
+    assert report.findings == []
