@@ -83,9 +83,11 @@ _NEWS_FEATURES = (
         r"(?:said|says|found|concluded|warned|added|rated|graded"
         # what it told the force, in the third person: "the inspectorate has told the force"
         r"|has\s+(?:told|informed|advised|warned|notified))\b"
-        # A journalist's "a report has found" (a report says "our/this inspection found").
+        # A journalist's "a report has found" (a report says "our/this inspection found"), or
+        # "…, according to inspectors." closing a sentence.
         r"|\b(?:a\s+(?:new\s+)?(?:report|review)|an\s+inspection)\s+(?:has\s+)?"
         r"(?:found|said|concluded|warned)\b"
+        r"|,\s+according\s+to\s+(?:the\s+)?(?:inspectors|inspectorate|watchdog|hmicfrs|hmic)\s*[.!]"
     ),
     re.compile(
         r"(?i)[”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|added)\b"

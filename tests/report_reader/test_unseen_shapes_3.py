@@ -2,7 +2,8 @@
 """Shapes of documents the reader missed on the third blind corpus (corpus_blind3), one
 made-up text each: a third-party page listing one report's recommendations with a status line
 above each, a police and crime commissioner's response written in the first person, and a
-finding quoted in running prose after its label (panel minutes, a response)."""
+finding quoted in running prose after its label (panel minutes, a response), and a local news
+article attributing an inspection's verdict "according to inspectors"."""
 
 import textwrap
 
@@ -144,3 +145,35 @@ def test_a_quoted_sentence_that_tells_no_one_to_act_is_not_a_finding():
         """
     )
     assert report.findings == []
+
+
+def test_a_news_article_attributing_grades_according_to_inspectors_proposes_none():
+    report = read(
+        """\
+        THE way some Exampleshire Police staff treat victims gives "cause for concern", according to inspectors.
+
+        The force was praised in an inspection report for "notable improvements" in how it answers emergency calls.
+
+        But she added: "We have identified a new cause of concern based on the behaviours of some staff."
+
+        The force was again rated 'good' for effectiveness, while efficiency was upgraded from 'requires improvement' to 'good'.
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+    assert report.judgments == []
+    assert report.findings == []
+
+
+def test_a_report_citing_what_inspectors_found_keeps_its_grades():
+    report = read(
+        """\
+        PEEL 2017: Effectiveness – Exampleshire Police
+
+        How effective is the force at keeping people safe and reducing crime?
+
+        Good
+
+        According to inspectors' earlier findings the force has improved, and it is good at keeping people safe.
+        """
+    )
+    assert report.judgments != []
