@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
+from inspections.report_reader.dates import RUN_IN_DATE_RE
 from inspections.report_reader.forces import forces_named, main_force, many_forces
 from inspections.report_reader.kind import document_kind, responds_to, restated
 from inspections.report_reader.line_shapes import WEATHER_RE, date_or_weather, only_a_date
@@ -206,6 +207,9 @@ class MetadataPass:
                 self._store_field(key, value)
             else:
                 pending = key
+        run_in = RUN_IN_DATE_RE.match(self.blocks[0].text.strip()) if self.blocks else None
+        if run_in and not self.segments[0].published:
+            self.segments[0].published = run_in.group("value")
         for number, segment in enumerate(self.segments):
             end = (
                 self.segments[number + 1].start

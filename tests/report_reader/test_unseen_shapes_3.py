@@ -3,7 +3,8 @@
 made-up text each: a third-party page listing one report's recommendations with a status line
 above each, a police and crime commissioner's response written in the first person, and a
 finding quoted in running prose after its label (panel minutes, a response), and a local news
-article attributing an inspection's verdict "according to inspectors"."""
+article attributing an inspection's verdict "according to inspectors", and a scraped news page
+whose date field is run into its first sentence."""
 
 import textwrap
 
@@ -177,3 +178,25 @@ def test_a_report_citing_what_inspectors_found_keeps_its_grades():
         """
     )
     assert report.judgments != []
+
+
+def test_a_date_field_run_into_the_first_sentence_dates_the_page():
+    report = read(
+        """\
+         date 2023-06-14 A police force must do more to protect vulnerable people, inspectors have said.
+
+        The inspectorate rated the force as requires improvement in two areas.
+        """
+    )
+    assert str(report.published) == "2023-06-14"
+
+
+def test_a_date_in_the_first_sentence_that_is_no_date_field_does_not_date_the_page():
+    report = read(
+        """\
+        Data 2023-06-14 was the last day of the audit period the inspection looked at.
+
+        The inspectorate rated the force as requires improvement in two areas.
+        """
+    )
+    assert report.published is None
