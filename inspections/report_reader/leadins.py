@@ -68,6 +68,10 @@ _DATED_DIRECTIVE_RE = re.compile(
     r"|^(?:within\s+(?:\w+|\d+)\s+(?:weeks?|months?|years?)|immediately),\s+\S",
     re.IGNORECASE,
 )
+# A directive to forces or their chiefs opening a sentence.
+_FORCES_DIRECTIVE_RE = re.compile(
+    r"^(?:All\s+forces|Forces|Chief\s+constables|The\s+(?:force|constabulary))\s+(?:should|must)\b"
+)
 # Where one finding ends and the next begins in a flattened paragraph.
 _DIRECTIVE_START_RE = re.compile(
     r"(?:(?<=\s)|^)(?=(?:The\s+(?:force|constabulary|service)|Forces|All\s+forces"
@@ -273,8 +277,16 @@ class LeadInPass:
 
     def _deadline_directive(self, text: str, level: int) -> bool:
         """'By March 2022, chief constables should …' standing on its own: a recommendation
-        (a directive with a date to meet it by is how the inspectorate words one)."""
-        if self.ctx is not None or not _DATED_DIRECTIVE_RE.match(text):
+        (a directive with a date to meet it by is how the inspectorate words one). So is a
+        page that is one recommendation and nothing else ("All forces should …", the
+        register's bare page): a directive first, and little after it."""
+        if self.ctx is not None:
+            return False
+        if not _DATED_DIRECTIVE_RE.match(text) and not (
+            self.index == 0
+            and _FORCES_DIRECTIVE_RE.match(text)
+            and sum(len(vocab.words(block.text)) for block in self.blocks) <= 150
+        ):
             return False
         if not vocab.is_directive(text) or len(vocab.words(text)) > 120:
             return False

@@ -4,7 +4,8 @@ made-up text each: a third-party page listing one report's recommendations with 
 above each, a police and crime commissioner's response written in the first person, and a
 finding quoted in running prose after its label (panel minutes, a response), and a local news
 article attributing an inspection's verdict "according to inspectors", and a scraped news page
-whose date field is run into its first sentence."""
+whose date field is run into its first sentence, and a register page that is one
+recommendation and nothing else."""
 
 import textwrap
 
@@ -200,3 +201,24 @@ def test_a_date_in_the_first_sentence_that_is_no_date_field_does_not_date_the_pa
         """
     )
     assert report.published is None
+
+
+def test_a_page_that_is_one_recommendation_and_nothing_else_is_that_recommendation():
+    report = read(
+        """\
+        All forces should review how they record reports of missing children, and be prepared to share this with the College of Policing. All forces should inform HMICFRS of their progress in their force management statements.
+        """
+    )
+    assert [f.kind for f in report.findings] == [model.RECOMMENDATION]
+
+
+def test_a_long_page_opening_with_a_directive_is_not_read_as_one_recommendation():
+    body = "The inspection looked at how forces record crime and how they support victims. " * 30
+    report = read(
+        f"""\
+        Forces should record crime accurately, the inspectorate has long said.
+
+        {body}
+        """
+    )
+    assert report.findings == []
