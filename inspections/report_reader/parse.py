@@ -307,6 +307,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
         if self.ctx is not None:
             self._context_item(block)
             return
+        self._pillar_ratings(block.text)
         self._quoted_findings(block.text, BOLD_LEVEL)
         if self.narrative is not None:
             self.narrative.paragraphs.append(f"- {block.text}")

@@ -4,8 +4,8 @@ made-up text each: a third-party page listing one report's recommendations with 
 above each, a police and crime commissioner's response written in the first person, and a
 finding quoted in running prose after its label (panel minutes, a response), and a local news
 article attributing an inspection's verdict "according to inspectors", and a scraped news page
-whose date field is run into its first sentence, and a register page that is one
-recommendation and nothing else."""
+whose date field is run into its first sentence, a register page that is one recommendation
+and nothing else, and a pillar's grade named as "the <grade> rating for <pillar>"."""
 
 import textwrap
 
@@ -222,3 +222,27 @@ def test_a_long_page_opening_with_a_directive_is_not_read_as_one_recommendation(
         """
     )
     assert report.findings == []
+
+
+def test_a_grade_rating_for_a_pillar_is_that_pillars_grade():
+    report = read(
+        """\
+        HMICFRS inspection reports: Exampleshire Police
+
+        1. In response, the PCC stressed that the force was not pleased with the overall Requires Improvement rating for Efficiency, as it did not believe that it reflected the improvements made since 2017.
+        """
+    )
+    assert [(j.area.lower(), j.grade) for j in report.judgments] == [
+        ("efficiency", "requires_improvement")
+    ]
+
+
+def test_a_rating_for_something_that_is_no_pillar_is_not_a_grade():
+    report = read(
+        """\
+        HMICFRS inspection reports: Exampleshire Police
+
+        1. The PCC noted the Good rating for the new call handling system in the staff survey.
+        """
+    )
+    assert report.judgments == []
