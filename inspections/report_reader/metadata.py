@@ -13,7 +13,13 @@ from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
 from inspections.report_reader.dates import RUN_IN_DATE_RE
 from inspections.report_reader.forces import forces_named, main_force, many_forces
 from inspections.report_reader.kind import document_kind, responds_to, restated
-from inspections.report_reader.line_shapes import WEATHER_RE, date_or_weather, only_a_date
+from inspections.report_reader.line_shapes import (
+    WEATHER_RE,
+    address_line,
+    date_or_weather,
+    not_a_title,
+    only_a_date,
+)
 
 
 @dataclass
@@ -39,13 +45,6 @@ _CREDIT_LINE_RE = re.compile(
 )
 
 
-_NOT_A_TITLE_RE = re.compile(
-    r"(?i)correspondence|report\s+summary|summary|overview|news(?:\s+story)?|press\s+release"
-    r"|policy\s+paper|guidance|corporate\s+report|independent\s+report|research\s+and\s+analysis"
-    r"|transparency\s+data|conclusions?\s+and\s+recommendations|letter|meeting"
-)
-
-
 class MetadataPass:
     """Title, segments, dates, framework and force: mixed into the parser."""
 
@@ -64,11 +63,12 @@ class MetadataPass:
     def _is_register_entry(self) -> bool:
         """An entry of HMICFRS's recommendation register: its title ends with the register
         number in brackets ('Living in fear - the police and CPS response … (8019)'), or a
-        status history follows it."""
+        status history follows it (under a title, a label, or the recommendation itself)."""
         title = self.segments[0].title
-        opens_with_label = bool(self.blocks) and bool(vocab.match_label(self.blocks[0].text))
+        first = self.blocks[0].text if self.blocks else ""
+        opens_with_entry = bool(vocab.match_label(first)) or bool(re.search(r"\bshould\b", first))
         return bool(re.search(r"\(\d{3,6}\)\s*$", title)) or (
-            bool(self.furniture.status_log) and (bool(title) or opens_with_label)
+            bool(self.furniture.status_log) and (bool(title) or opens_with_entry)
         )
 
     def _title_area(self) -> str:
@@ -99,10 +99,12 @@ class MetadataPass:
         # "Report Summary" on the SPA's site) does not name the document.
         # So does a bare date or a news site's date-and-weather banner ("Monday 22 April
         # 2024" / "7.2 C") above the headline.
-        while skip < min(4, len(self.blocks)) and (
-            _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(self.blocks[skip].text))
+        # So is a letter's address block above its subject line.
+        while skip < min(8, len(self.blocks)) and (
+            not_a_title(self.blocks[skip].text)
             or _CREDIT_LINE_RE.fullmatch(self.blocks[skip].text.strip())
             or date_or_weather(self.blocks[skip].text)
+            or address_line(self.blocks[skip].text)
         ):
             self.title_blocks.add(skip)
             skip += 1
@@ -117,12 +119,12 @@ class MetadataPass:
             # A first line that no layout marks as a heading (a register entry's title, a
             # saved page's first line) still names the document.
             first = skip
-        for index, block in enumerate(self.blocks[:6] if first is None else []):
+        for index, block in enumerate(self.blocks[: max(6, skip + 2)] if first is None else []):
             if (
                 index < skip
                 or block.kind != HEADING
                 or vocab.match_field(block.text)
-                or _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(block.text))
+                or not_a_title(block.text)
             ):
                 continue
             text = block.text.strip()

@@ -5,7 +5,8 @@ above each, a police and crime commissioner's response written in the first pers
 finding quoted in running prose after its label (panel minutes, a response), and a local news
 article attributing an inspection's verdict "according to inspectors", and a scraped news page
 whose date field is run into its first sentence, a register page that is one recommendation
-and nothing else, and a pillar's grade named as "the <grade> rating for <pillar>"."""
+and nothing else, a pillar's grade named as "the <grade> rating for <pillar>", and page
+furniture or an address block above a document's real title."""
 
 import textwrap
 
@@ -246,3 +247,61 @@ def test_a_rating_for_something_that_is_no_pillar_is_not_a_grade():
         """
     )
     assert report.judgments == []
+
+
+def test_a_letters_address_block_is_not_its_title():
+    report = read(
+        """\
+        Accessibility Settings Skip to main content
+
+        12 May 2023
+
+        Rt Hon Example Person MP
+
+        Home Secretary
+
+        Home Office
+
+        2 Marsham Street
+
+        London  SW1P 4DF
+
+        An inspection of how the police handle missing people
+
+        I am writing to you in response to the above HMICFRS report published on 1st March 2023.
+        """
+    )
+    assert report.title == "An inspection of how the police handle missing people"
+
+
+def test_a_council_sites_breadcrumb_is_not_the_title_of_its_minutes():
+    report = read(
+        """\
+        Councillors and committees
+
+        Agenda item
+
+        HMICFRS INSPECTION REPORTS
+
+        This report provides a summary of the findings regarding Exampleshire Police.
+        """
+    )
+    assert report.title == "HMICFRS INSPECTION REPORTS"
+
+
+def test_a_register_page_under_a_page_not_found_line_is_untitled_but_still_a_register_entry():
+    report = read(
+        """\
+        404 Page not found
+
+
+        Within six months the force should put in place arrangements to ensure that:
+
+          • victims are believed at the point of report; and
+          • online reports of crime are triaged at the point of receipt.
+
+        [on]9th February 2017 [status]awaiting-review[/status][/on]
+        """
+    )
+    assert report.title == ""
+    assert report.document_kind == model.REGISTER_ENTRY
