@@ -282,11 +282,12 @@ class LeadInPass:
         register's bare page): a directive first, and little after it."""
         if self.ctx is not None:
             return False
-        if not _DATED_DIRECTIVE_RE.match(text) and not (
+        lone = bool(
             self.index == 0
             and _FORCES_DIRECTIVE_RE.match(text)
             and sum(len(vocab.words(block.text)) for block in self.blocks) <= 150
-        ):
+        )
+        if not _DATED_DIRECTIVE_RE.match(text) and not lone:
             return False
         if not vocab.is_directive(text) or len(vocab.words(text)) > 120:
             return False
@@ -296,6 +297,7 @@ class LeadInPass:
         self.ctx.confidence = 0.7
         self._start_finding(text, style="para")
         self._close_context()  # one paragraph: what follows is its explanation or other text
+        self.lone_entry = lone
         return True
 
     def _inline_list(self, text: str, level: int) -> bool:

@@ -63,12 +63,15 @@ class MetadataPass:
     def _is_register_entry(self) -> bool:
         """An entry of HMICFRS's recommendation register: its title ends with the register
         number in brackets ('Living in fear - the police and CPS response … (8019)'), or a
-        status history follows it (under a title, a label, or the recommendation itself)."""
+        status history follows it (under a title, a label, or the recommendation itself), or
+        the page is one recommendation and nothing else (leadins.py)."""
         title = self.segments[0].title
         first = self.blocks[0].text if self.blocks else ""
         opens_with_entry = bool(vocab.match_label(first)) or bool(re.search(r"\bshould\b", first))
-        return bool(re.search(r"\(\d{3,6}\)\s*$", title)) or (
-            bool(self.furniture.status_log) and (bool(title) or opens_with_entry)
+        return (
+            bool(re.search(r"\(\d{3,6}\)\s*$", title))
+            or self.lone_entry
+            or (bool(self.furniture.status_log) and (bool(title) or opens_with_entry))
         )
 
     def _title_area(self) -> str:
@@ -76,17 +79,6 @@ class MetadataPass:
         comes before any area heading."""
         match = re.search(r"(?i)\b(effectiveness|efficiency|legitimacy)\b", self.segments[0].title)
         return match.group(1).capitalize() if match else ""
-
-    def _tidy_title(self, title: str) -> str:
-        """'Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)
-        Inspection Report: …' → 'HMICFRS Inspection Report: …'."""
-        title = re.sub(
-            r"(?i)\b(?:his|her)\s+majesty['’]?s\s+inspectorate\s+of\s+constabulary"
-            r"(?:\s+and\s+fire\s+(?:&|and)\s+rescue\s+services)?\s+\((?P<short>hmicfrs|hmic)\)",
-            lambda match: match.group("short").upper(),
-            title,
-        )
-        return " ".join(title.split())
 
     def _read_title(self) -> None:
         """The first heading names the document ('PEEL 2021/22'); 'An inspection of X' or a

@@ -21,7 +21,7 @@ FLOORS = {
     "judgments_found": 1,  # of 1 grade
     "dates_right": 18,
     "titles_right": 10,
-    "kinds_right": 16,
+    "kinds_right": 17,
     "forces_right": 15,
 }
 CEILINGS = {"invented": 0, "invented_complete": 0, "kind_errors": 0, "judgments_extra": 0}

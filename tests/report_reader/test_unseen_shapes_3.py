@@ -211,6 +211,7 @@ def test_a_page_that_is_one_recommendation_and_nothing_else_is_that_recommendati
         """
     )
     assert [f.kind for f in report.findings] == [model.RECOMMENDATION]
+    assert report.document_kind == model.REGISTER_ENTRY
 
 
 def test_a_long_page_opening_with_a_directive_is_not_read_as_one_recommendation():
