@@ -69,3 +69,6 @@ DATE_LINE_RE = re.compile(
     r"(?:[T\s]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$",
     re.IGNORECASE,
 )
+# A scraped page's date field run into its first sentence: " date 2021-08-12 A report has
+# found …" (only the document's first line is read this way).
+RUN_IN_DATE_RE = re.compile(r"(?i)^date\s+(?P<value>(?:19|20)\d\d-\d\d-\d\d)\s+(?=\S)")

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from inspections.report_reader import vocabulary as vocab
 
 _CHROME_RE = re.compile(
-    r"^(?:skip\s+to\s+(?:main\s+)?(?:content|navigation)|print\s+this\s+(?:document|page)"
+    r"^(?:(?:accessibility\s+settings\s+)?skip\s+to\s+(?:main\s+)?(?:content|navigation)"
+    r"|print\s+this\s+(?:document|page)|(?:404\s+)?page\s+not\s+found|councillors\s+and\s+committees"
     r"|quickly\s+exit\s+this\s+site\b.*|quick\s+exit|leave\s+this\s+site|exit\s+this\s+site"
     r"|current\s+timestamp:.*|search\s+this\s+website|main\s+navig\w*|show\s+me\s+the\s+site"
     r"|go\s+to\s+.{2,60}\s+homepage|back\s+to\s+top|share\s+this\s+page|menu|close|search"

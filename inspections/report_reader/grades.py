@@ -141,6 +141,17 @@ class GradesPass:
         self._judgment(area or self._area_name(), grade_value(match.group("grade")), strong=False)
         return True
 
+    def _pillar_ratings(self, text: str) -> bool:
+        """'the overall Requires Improvement rating for Efficiency': that pillar's grade,
+        in a paragraph or a numbered point of minutes."""
+        found = False
+        for item in _RATING_FOR_RE.finditer(text):
+            self._judgment(
+                item.group("pillar").capitalize(), grade_value(item.group("grade")), strong=False
+            )
+            found = True
+        return found
+
     def _grade_special(self, sentence: str) -> bool:
         """The era-specific phrasings (see _grade_sentences); True when the sentence was one."""
         if self._pillar_list(sentence):
@@ -162,6 +173,8 @@ class GradesPass:
             found = True
         else:
             found = False
+        if self._pillar_ratings(sentence):
+            found = True
         for item in _WITH_WHICH_RE.finditer(sentence):
             self._judgment(
                 item.group("pillar").capitalize(), grade_value(item.group("grade")), strong=False
@@ -275,6 +288,12 @@ _GRADING_RE = re.compile(
 _WITH_WHICH_RE = re.compile(
     r"\b(?P<pillar>effectiveness|efficiency|legitimacy)\s+with\s+which\b[^.;]*?\bis\s+"
     rf"{_GRADE}\b",
+    re.IGNORECASE,
+)
+# "the overall Requires Improvement rating for Efficiency" (a panel's minutes, a response).
+_RATING_FOR_RE = re.compile(
+    rf"\b{_GRADE}\s+(?:rating|grading|grade|judgment)\s+(?:for|in)\s+(?:the\s+)?"
+    rf"(?P<pillar>{_PILLAR_NAME})\b",
     re.IGNORECASE,
 )
 _PAIRS_RE = re.compile(

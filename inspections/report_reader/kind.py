@@ -57,8 +57,14 @@ _PLAN_RE = re.compile(
 _PCC_RE = re.compile(
     r"(?i)\b(?:police,?\s+(?:fire\s+)?and\s+crime\s+commissioner|pcc|pfcc|commissioner)['’]?s?\b"
     r"[^.\n]{0,100}\b(?:said|says|comments?|commenting|response|responds?|responded|welcomes?"
-    r"|introduced)\b|\b(?:commenting\s+on|in\s+response\s+to)\s+the\s+(?:hmic|hmicfrs|her\s+"
-    r"majesty|his\s+majesty|inspectorate)|^(?:pcc|pfcc|opcc)\s+comments?\b",
+    r"|introduced)\b|\b(?:commenting\s+on|in\s+response\s+to)\s+the\s+(?:above\s+)?(?:hmic|hmicfrs"
+    r"|her\s+majesty|his\s+majesty|inspectorate)|^(?:pcc|pfcc|opcc)\s+comments?\b"
+    # The commissioner in the first person ("I am writing to you in response to …", "I have
+    # asked the Chief Constable to comment on the report"), or in a panel's minutes ("The PCC
+    # explained that …").
+    r"|\bI\s+(?:am\s+writing|write)\s+(?:to\s+you\s+)?in\s+response\s+to\b"
+    r"|\bI\s+have\s+asked\s+the\s+chief\s+constable\s+to\s+(?:comment|respond|provide)\b"
+    r"|\bthe\s+(?:pcc|pfcc|commissioner)\s+(?:explained|stressed|noted|advised|confirmed)\b",
     re.MULTILINE,
 )
 _PEEL_RE = re.compile(r"\bPEEL\b")
@@ -77,9 +83,11 @@ _NEWS_FEATURES = (
         r"(?:said|says|found|concluded|warned|added|rated|graded"
         # what it told the force, in the third person: "the inspectorate has told the force"
         r"|has\s+(?:told|informed|advised|warned|notified))\b"
-        # A journalist's "a report has found" (a report says "our/this inspection found").
+        # A journalist's "a report has found" (a report says "our/this inspection found"), or
+        # "…, according to inspectors." closing a sentence.
         r"|\b(?:a\s+(?:new\s+)?(?:report|review)|an\s+inspection)\s+(?:has\s+)?"
         r"(?:found|said|concluded|warned)\b"
+        r"|,\s+according\s+to\s+(?:the\s+)?(?:inspectors|inspectorate|watchdog|hmicfrs|hmic)\s*[.!]"
     ),
     re.compile(
         r"(?i)[”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|added)\b"
@@ -171,6 +179,7 @@ def document_kind(
     furniture_lines: int = 0,
     report_kind: str | None = None,
     row_findings: int = 0,
+    status_lines: int = 0,
     credited: bool = False,
     furniture_text: str = "",
 ) -> tuple[str, list[str]]:
@@ -218,9 +227,11 @@ def document_kind(
     if links >= 2 or entries >= 2 or (links and entries + len(_REPORT_LINK_RE.findall(head)) >= 2):
         listed = 2
     # A page crediting its source ("Source · HMICFRS") or calling itself a tracker, with a
-    # report's findings one per table row: someone else's listing of them.
+    # report's findings one per table row, or each under a status line ("Completed"):
+    # someone else's listing of them.
     third_party = credited or re.search(r"(?i)\btracker\b|\blisting\b", title)
-    if _TRACKER_RE.search(head) or listed >= 2 or (row_findings >= 2 and third_party):
+    listed_findings = row_findings >= 2 or (status_lines >= 2 and len(findings) >= 2)
+    if _TRACKER_RE.search(head) or listed >= 2 or (listed_findings and third_party):
         return model.TRACKER_LISTING, [
             "A page listing inspection reports, their grades or the responses to them: the "
             "findings belong to the reports it lists."

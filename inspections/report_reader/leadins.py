@@ -16,6 +16,10 @@
   …" before the recommendations, in a letter about a cause of concern: that cause of concern.
 - The same announcement followed by the findings in the same paragraph (a PDF flattened into
   one paragraph): the rest is cut at each "The force should …".
+- A finding quoted in running prose just after its label, in the same sentence: "one of the
+  Areas for Improvement identified in the 2019 PEEL inspection that ‘the force should ensure
+  …’ had been addressed". The quotation must tell someone to act; a label counted ("two
+  national recommendations and one for chief constables; “…”") does not name it.
 
 A sentence that only counts or describes findings ("The report makes two recommendations",
 "These recommendations are designed to help forces … by:") announces nothing.
@@ -63,6 +67,10 @@ _DATED_DIRECTIVE_RE = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS})\s+(?:19|20)\d\d\b,?\s+\S"
     r"|^(?:within\s+(?:\w+|\d+)\s+(?:weeks?|months?|years?)|immediately),\s+\S",
     re.IGNORECASE,
+)
+# A directive to forces or their chiefs opening a sentence.
+_FORCES_DIRECTIVE_RE = re.compile(
+    r"^(?:All\s+forces|Forces|Chief\s+constables|The\s+(?:force|constabulary))\s+(?:should|must)\b"
 )
 # Where one finding ends and the next begins in a flattened paragraph.
 _DIRECTIVE_START_RE = re.compile(
@@ -166,6 +174,26 @@ def leadin_prefix(sentence: str) -> str:
     return prefix[:1].upper() + prefix[1:]
 
 
+# A quotation in curly quotes, or straight double quotes (a straight single quote is an
+# apostrophe as often as not).
+_QUOTATION_RE = re.compile(r"[‘“\"](?P<quote>[^‘’“”\"]{30,400}?)[’”\"]")
+_COUNTED_RE = re.compile(rf"(?i)\b(?:\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(?:[\w'-]+\s+)?$")
+
+
+def quoted_kind(before: str) -> str | None:
+    """The kind of finding named by the last label in the words before a quotation, in the
+    same sentence; None if there is none, or if it only counts findings."""
+    sentence = re.split(r"(?<=[.!?;])\s+", before)[-1]
+    last = None
+    for pattern, kind in _KIND_WORDS:
+        for match in re.finditer(pattern, sentence, re.IGNORECASE):
+            if last is None or match.start() > last[0]:
+                last = (match.start(), kind)
+    if last is None or _COUNTED_RE.search(sentence[: last[0]]):
+        return None
+    return last[1]
+
+
 def last_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z‘'“\"])", text.strip())[-1]
 
@@ -249,8 +277,17 @@ class LeadInPass:
 
     def _deadline_directive(self, text: str, level: int) -> bool:
         """'By March 2022, chief constables should …' standing on its own: a recommendation
-        (a directive with a date to meet it by is how the inspectorate words one)."""
-        if self.ctx is not None or not _DATED_DIRECTIVE_RE.match(text):
+        (a directive with a date to meet it by is how the inspectorate words one). So is a
+        page that is one recommendation and nothing else ("All forces should …", the
+        register's bare page): a directive first, and little after it."""
+        if self.ctx is not None:
+            return False
+        lone = bool(
+            self.index == 0
+            and _FORCES_DIRECTIVE_RE.match(text)
+            and sum(len(vocab.words(block.text)) for block in self.blocks) <= 150
+        )
+        if not _DATED_DIRECTIVE_RE.match(text) and not lone:
             return False
         if not vocab.is_directive(text) or len(vocab.words(text)) > 120:
             return False
@@ -260,6 +297,7 @@ class LeadInPass:
         self.ctx.confidence = 0.7
         self._start_finding(text, style="para")
         self._close_context()  # one paragraph: what follows is its explanation or other text
+        self.lone_entry = lone
         return True
 
     def _inline_list(self, text: str, level: int) -> bool:
@@ -295,3 +333,22 @@ class LeadInPass:
             self._close_context()
             return True
         return False
+
+    def _quoted_findings(self, text: str, level: int) -> None:
+        """Findings quoted in running prose after their label (see the module's docstring);
+        the paragraph is read on as usual afterwards. Not inside a list of findings."""
+        if self.ctx is not None:
+            return
+        for match in _QUOTATION_RE.finditer(text):
+            quote = " ".join(match.group("quote").split()).strip(" ,;")
+            kind = quoted_kind(text[max(0, match.start() - 200) : match.start()])
+            if kind is None or len(vocab.words(quote)) < 6 or not vocab.is_directive(quote):
+                continue
+            self._flush_narrative()
+            self._open_leadin(kind, "", level)
+            if not quote.endswith(tuple(".!?")):
+                quote += "."
+            self._start_finding(quote[:1].upper() + quote[1:], style="inline")
+            assert self.current is not None
+            self.current.confidence = 0.6
+            self._close_context()

@@ -98,3 +98,28 @@ def date_or_weather(text: str) -> bool:
 
 
 WEATHER_RE = re.compile(r"-?\d{1,2}(?:\.\d)?\s*°?\s*[CF]")
+
+
+_NOT_A_TITLE_RE = re.compile(
+    r"(?i)correspondence|report\s+summary|summary|overview|news(?:\s+story)?|press\s+release"
+    r"|policy\s+paper|guidance|corporate\s+report|independent\s+report|research\s+and\s+analysis"
+    r"|transparency\s+data|conclusions?\s+and\s+recommendations|letter|meeting"
+)
+
+# A letter's address block above its subject line: the addressee ("Rt Hon … MP"), their
+# office, the department, the street and the postcode.
+_ADDRESS_LINE_RE = re.compile(
+    r"(?i)(?:the\s+)?rt\.?\s+hon\.?\s.{2,60}|home\s+secretary|secretary\s+of\s+state\b.{0,60}"
+    r"|home\s+office|\d{1,4}[a-z]?\s+[a-z][\w' ]{1,40}\s(?:street|road|square|lane|place|avenue"
+    r"|row|way)|[a-z][\w ]{1,30}\s+[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}"
+)
+
+
+def not_a_title(text: str) -> bool:
+    """A page's type or section label ("Correspondence", "Report Summary"): not its title."""
+    return bool(_NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(text)))
+
+
+def address_line(text: str) -> bool:
+    """A line of a letter's address block: not its title."""
+    return bool(_ADDRESS_LINE_RE.fullmatch(text.strip()))

@@ -10,9 +10,16 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
+from inspections.report_reader.dates import RUN_IN_DATE_RE
 from inspections.report_reader.forces import forces_named, main_force, many_forces
 from inspections.report_reader.kind import document_kind, responds_to, restated
-from inspections.report_reader.line_shapes import WEATHER_RE, date_or_weather, only_a_date
+from inspections.report_reader.line_shapes import (
+    WEATHER_RE,
+    address_line,
+    date_or_weather,
+    not_a_title,
+    only_a_date,
+)
 
 
 @dataclass
@@ -38,13 +45,6 @@ _CREDIT_LINE_RE = re.compile(
 )
 
 
-_NOT_A_TITLE_RE = re.compile(
-    r"(?i)correspondence|report\s+summary|summary|overview|news(?:\s+story)?|press\s+release"
-    r"|policy\s+paper|guidance|corporate\s+report|independent\s+report|research\s+and\s+analysis"
-    r"|transparency\s+data|conclusions?\s+and\s+recommendations|letter|meeting"
-)
-
-
 class MetadataPass:
     """Title, segments, dates, framework and force: mixed into the parser."""
 
@@ -63,11 +63,15 @@ class MetadataPass:
     def _is_register_entry(self) -> bool:
         """An entry of HMICFRS's recommendation register: its title ends with the register
         number in brackets ('Living in fear - the police and CPS response … (8019)'), or a
-        status history follows it."""
+        status history follows it (under a title, a label, or the recommendation itself), or
+        the page is one recommendation and nothing else (leadins.py)."""
         title = self.segments[0].title
-        opens_with_label = bool(self.blocks) and bool(vocab.match_label(self.blocks[0].text))
-        return bool(re.search(r"\(\d{3,6}\)\s*$", title)) or (
-            bool(self.furniture.status_log) and (bool(title) or opens_with_label)
+        first = self.blocks[0].text if self.blocks else ""
+        opens_with_entry = bool(vocab.match_label(first)) or bool(re.search(r"\bshould\b", first))
+        return (
+            bool(re.search(r"\(\d{3,6}\)\s*$", title))
+            or self.lone_entry
+            or (bool(self.furniture.status_log) and (bool(title) or opens_with_entry))
         )
 
     def _title_area(self) -> str:
@@ -75,17 +79,6 @@ class MetadataPass:
         comes before any area heading."""
         match = re.search(r"(?i)\b(effectiveness|efficiency|legitimacy)\b", self.segments[0].title)
         return match.group(1).capitalize() if match else ""
-
-    def _tidy_title(self, title: str) -> str:
-        """'Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)
-        Inspection Report: …' → 'HMICFRS Inspection Report: …'."""
-        title = re.sub(
-            r"(?i)\b(?:his|her)\s+majesty['’]?s\s+inspectorate\s+of\s+constabulary"
-            r"(?:\s+and\s+fire\s+(?:&|and)\s+rescue\s+services)?\s+\((?P<short>hmicfrs|hmic)\)",
-            lambda match: match.group("short").upper(),
-            title,
-        )
-        return " ".join(title.split())
 
     def _read_title(self) -> None:
         """The first heading names the document ('PEEL 2021/22'); 'An inspection of X' or a
@@ -98,10 +91,12 @@ class MetadataPass:
         # "Report Summary" on the SPA's site) does not name the document.
         # So does a bare date or a news site's date-and-weather banner ("Monday 22 April
         # 2024" / "7.2 C") above the headline.
-        while skip < min(4, len(self.blocks)) and (
-            _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(self.blocks[skip].text))
+        # So is a letter's address block above its subject line.
+        while skip < min(8, len(self.blocks)) and (
+            not_a_title(self.blocks[skip].text)
             or _CREDIT_LINE_RE.fullmatch(self.blocks[skip].text.strip())
             or date_or_weather(self.blocks[skip].text)
+            or address_line(self.blocks[skip].text)
         ):
             self.title_blocks.add(skip)
             skip += 1
@@ -116,12 +111,12 @@ class MetadataPass:
             # A first line that no layout marks as a heading (a register entry's title, a
             # saved page's first line) still names the document.
             first = skip
-        for index, block in enumerate(self.blocks[:6] if first is None else []):
+        for index, block in enumerate(self.blocks[: max(6, skip + 2)] if first is None else []):
             if (
                 index < skip
                 or block.kind != HEADING
                 or vocab.match_field(block.text)
-                or _NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(block.text))
+                or not_a_title(block.text)
             ):
                 continue
             text = block.text.strip()
@@ -206,6 +201,9 @@ class MetadataPass:
                 self._store_field(key, value)
             else:
                 pending = key
+        run_in = RUN_IN_DATE_RE.match(self.blocks[0].text.strip()) if self.blocks else None
+        if run_in and not self.segments[0].published:
+            self.segments[0].published = run_in.group("value")
         for number, segment in enumerate(self.segments):
             end = (
                 self.segments[number + 1].start
@@ -332,6 +330,7 @@ class MetadataPass:
             furniture_lines=self.furniture.blanked,
             report_kind=report.kind,
             row_findings=self.row_findings,
+            status_lines=len(self.furniture.status_lines),
             credited=any(
                 _CREDIT_LINE_RE.fullmatch(block.text.strip()) for block in self.blocks[:8]
             ),

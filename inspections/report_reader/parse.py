@@ -69,7 +69,7 @@ from inspections.report_reader.links import (
 )
 from inspections.report_reader.metadata import MetadataPass, Segment, report_kind_of
 from inspections.report_reader.prose_grades import ProseGradesPass
-from inspections.report_reader.titles import fill_title
+from inspections.report_reader.titles import fill_title, tidy_title
 
 
 def parse_text(text: str) -> model.ParsedReport:
@@ -90,6 +90,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
         self.finding_column: tuple[int, vocab.Label] | None = None
         self.intros: dict[int, str] = {}
         self.from_leadin: set[int] = set()
+        self.lone_entry = False  # the page is one recommendation and nothing else
         self.findings: list[model.ParsedFinding] = []
         self.judgments: list[model.ParsedJudgment] = []
         self.warnings: list[str] = []
@@ -266,6 +267,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             self._found_cause(text, BOLD_LEVEL) or self._leadin_para(text, BOLD_LEVEL)
         ):
             return
+        self._quoted_findings(text, BOLD_LEVEL)
         self.recent_paragraphs = [*self.recent_paragraphs[-2:], text]
         label = vocab.match_label(text)
         if label and (self._inline_ok(label) or len(vocab.words(text)) <= 6):
@@ -305,7 +307,10 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             return
         if self.ctx is not None:
             self._context_item(block)
-        elif self.narrative is not None:
+            return
+        self._pillar_ratings(block.text)
+        self._quoted_findings(block.text, BOLD_LEVEL)
+        if self.narrative is not None:
             self.narrative.paragraphs.append(f"- {block.text}")
             self._narrative_lines()
 
@@ -354,7 +359,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
         for number, segment in enumerate(self.segments):
             parsed = vocab.parse_date(segment.published) if segment.published else None
             info = model.ReportInfo(
-                title=self._tidy_title(segment.title),
+                title=tidy_title(segment.title),
                 published=parsed[0] if parsed else None,
                 published_precision=parsed[1] if parsed else "day",
                 framework=self.frameworks[number],

@@ -7,6 +7,8 @@ so when the reader knows the era and the force it proposes that title, with a wa
 than none (which the import would refuse). Earlier eras titled each pillar differently, so no
 title is made up for them."""
 
+import re
+
 from inspections.report_reader import model
 
 # The eras whose reports are titled "PEEL <years>: An inspection of <force>", as their
@@ -34,3 +36,15 @@ def fill_title(report: model.ParsedReport) -> None:
             f"The text has no title: “{title}” is proposed from its era and force; check it "
             "against the report."
         )
+
+
+def tidy_title(title: str) -> str:
+    """'Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)
+    Inspection Report: …' → 'HMICFRS Inspection Report: …'."""
+    title = re.sub(
+        r"(?i)\b(?:his|her)\s+majesty['’]?s\s+inspectorate\s+of\s+constabulary"
+        r"(?:\s+and\s+fire\s+(?:&|and)\s+rescue\s+services)?\s+\((?P<short>hmicfrs|hmic)\)",
+        lambda match: match.group("short").upper(),
+        title,
+    )
+    return " ".join(title.split())

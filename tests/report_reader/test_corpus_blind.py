@@ -15,7 +15,7 @@ FLOORS = {
     "found": 5,  # of 6 required findings, with the right kind
     "addressees_right": 3,
     "judgments_found": 12,  # of 12 grades
-    "dates_right": 14,
+    "dates_right": 15,
     "titles_right": 12,
     "kinds_right": 13,
     "forces_right": 14,

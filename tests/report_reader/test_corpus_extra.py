@@ -17,7 +17,7 @@ FLOORS = {
     "judgments_found": 8,  # of 8 grades
     "dates_right": 11,
     "titles_right": 9,
-    "kinds_right": 8,
+    "kinds_right": 10,
     "forces_right": 10,
 }
 CEILINGS = {"invented": 0, "invented_complete": 0, "kind_errors": 0, "judgments_extra": 0}
