@@ -82,11 +82,21 @@ def finding_page_queryset() -> QuerySet[Finding]:
         "national_bodies",
         Prefetch(
             "statuses",
-            queryset=FindingStatus.objects.select_related(
-                "force", "national_body", "updated_by"
-            ).order_by(F("force__name").asc(nulls_last=True), "national_body__name"),
+            queryset=FindingStatus.objects.select_related("force", "national_body").order_by(
+                F("force__name").asc(nulls_last=True), "national_body__name"
+            ),
         ),
-        Prefetch("statuses__history", queryset=StatusChange.objects.select_related("recorded_by")),
+        # A national finding's page shows some 200 entries: of their authors only the names
+        # (a user's row is mostly what a page never shows: password hash, flags, dates).
+        Prefetch(
+            "statuses__history",
+            queryset=StatusChange.objects.select_related("recorded_by").only(
+                *(field.attname for field in StatusChange._meta.concrete_fields),
+                "recorded_by__username",
+                "recorded_by__first_name",
+                "recorded_by__last_name",
+            ),
+        ),
     )
 
 
