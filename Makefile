@@ -21,7 +21,7 @@ help:
 	@echo "make test-postgres  the suite on a throwaway PostgreSQL only"
 	@echo "make lint / format  ruff check, the import contracts (lint-imports) / ruff format"
 	@echo "make install        create $(VENV) and install the dependencies"
-	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, CONCURRENCY=20 DURATION=30 [LOAD_ARGS=--vary]"
+	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, page cache on then off, CONCURRENCY=20 DURATION=30 [LOAD_CACHE=on|off] [LOAD_ARGS=--vary]"
 	@echo "make fuzz           fuzz test: hostile query strings for every page, export and admin list, gunicorn on a throwaway PostgreSQL, FUZZ_PER_URL=200 [LOAD_SCALE=0]"
 	@echo "make bench          pages and exports at national scale on SQLite and PostgreSQL (BENCH_SCALES=1,10)"
 	@echo "make reader-score   score the report reader on a corpus of real texts (CORPUS=$(CORPUS))"

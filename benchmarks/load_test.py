@@ -25,6 +25,8 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from process_cpu import tree_cpu_seconds
+
 DEFAULT_PATHS = [
     "/findings/",
     "/findings/?status=open&kind=afi&q=scrutiny",
@@ -120,6 +122,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds (max 600)")
     parser.add_argument("--paths", nargs="*", default=DEFAULT_PATHS)
     parser.add_argument("--vary", action="store_true", help="every force, other pages each time")
+    parser.add_argument("--server-pid", type=int, help="gunicorn's master: CPU per request")
+    parser.add_argument("--database-pid", type=int, help="PostgreSQL's postmaster: the same")
     args = parser.parse_args()
     host = urllib.parse.urlparse(args.base_url).hostname
     if host not in {"127.0.0.1", "localhost", "::1"}:
@@ -132,6 +136,8 @@ def main() -> None:
     ]
     paths = varied_paths(openers[0], args.base_url) if args.vary else args.paths
     results = Results(label=page_label if args.vary else str)
+    watched = {"server": args.server_pid, "database": args.database_pid}
+    cpu_before = {name: tree_cpu_seconds(pid) for name, pid in watched.items() if pid}
     started = time.monotonic()
     deadline = started + duration
     # Each client starts at its own place in the list: with --vary, spread over all of it, as
@@ -149,6 +155,7 @@ def main() -> None:
     for thread in threads:
         thread.join()
     elapsed = time.monotonic() - started
+    cpu_used = {name: tree_cpu_seconds(watched[name]) - cpu_before[name] for name in cpu_before}
 
     everything = [s for values in results.latencies.values() for s in values]
     errors = sum(results.errors.values())
@@ -167,6 +174,14 @@ def main() -> None:
         f"{errors} |"
     )
     print(f"\n{len(everything) / elapsed:.1f} requests per second, {errors} errors.")
+    if cpu_used and everything:
+        # The clients share the machine: its cores are split between them, gunicorn and
+        # PostgreSQL, so CPU per request, not latency, is what a bigger server would divide.
+        per_request = ", ".join(
+            f"{name} {seconds / len(everything) * 1000:.1f} ms"
+            for name, seconds in cpu_used.items()
+        )
+        print(f"CPU per request: {per_request} (user + system, the process and its children).")
     sys.exit(1 if errors else 0)
 
 

@@ -42,21 +42,52 @@ fi
 # The fuzz test's thousands of refused requests are logged (warnings) to a file rather than here.
 SERVER_LOG=/dev/stderr
 if [ "$MODE" = fuzz ]; then SERVER_LOG=$(mktemp -t peel-fuzz-server.XXXXXX); fi
-$BIN/gunicorn peel_tracker.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WORKERS:-4}" \
-  --log-level warning 2>>"$SERVER_LOG" &
-GUNICORN=$!
-trap 'kill $GUNICORN 2>/dev/null || true; wait $GUNICORN 2>/dev/null || true; [ -z "$OWN_CACHE_DIR" ] || rm -rf "$OWN_CACHE_DIR"' EXIT
-for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/accounts/login/" && break; sleep 0.2; done
+GUNICORN=""
+start_server() {  # with the environment as it stands (DJANGO_PAGE_CACHE_SECONDS included)
+  $BIN/gunicorn peel_tracker.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WORKERS:-4}" \
+    --log-level warning 2>>"$SERVER_LOG" &
+  GUNICORN=$!
+  for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/accounts/login/" && break; sleep 0.2; done
+}
+stop_server() {
+  [ -z "$GUNICORN" ] || { kill "$GUNICORN" 2>/dev/null || true; wait "$GUNICORN" 2>/dev/null || true; }
+  GUNICORN=""
+}
+trap 'stop_server; [ -z "$OWN_CACHE_DIR" ] || rm -rf "$OWN_CACHE_DIR"' EXIT
 
 if [ "$MODE" = fuzz ]; then
+  start_server
   STATUS=0
   $BIN/python benchmarks/fuzz.py --base-url "http://127.0.0.1:$PORT" \
     --username load-editor --password load-test-password \
     --per-url "${FUZZ_PER_URL:-200}" --seed "${FUZZ_SEED:-1}" ${FUZZ_ARGS:-} || STATUS=$?
   echo "Server log: $SERVER_LOG ($(grep -c 'Internal Server Error' "$SERVER_LOG" || true) internal server errors logged)."
   exit $STATUS
-else
+fi
+
+# CPU per request: gunicorn's master and workers, and PostgreSQL's postmaster (the oldest
+# process started with this database's port) and its backends.
+DB_PORT=$(python3 -c 'import os, urllib.parse; print(urllib.parse.urlparse(os.environ["DATABASE_URL"]).port)')
+POSTMASTER=$(pgrep -o -f -- "-p $DB_PORT " || true)
+# LOAD_CACHE: "on" (pages kept until the record changes, as deployed), "off" (every request
+# renders its page: DJANGO_PAGE_CACHE_SECONDS=0), or both, one after the other (the default).
+STATUS=0
+CACHE_SECONDS_ON=${DJANGO_PAGE_CACHE_SECONDS:-}  # yours if you set one, else the default
+for CACHE in ${LOAD_CACHE:-on off}; do
+  case $CACHE in
+    on) if [ -n "$CACHE_SECONDS_ON" ]; then export DJANGO_PAGE_CACHE_SECONDS=$CACHE_SECONDS_ON; else unset DJANGO_PAGE_CACHE_SECONDS; fi ;;
+    off) export DJANGO_PAGE_CACHE_SECONDS=0 ;;
+    *) echo "LOAD_CACHE: on, off or both (\"on off\"), not $CACHE" >&2; exit 2 ;;
+  esac
+  # Each run starts from an empty cache directory (the first requests render, as after a deploy).
+  [ -z "$OWN_CACHE_DIR" ] || find "$OWN_CACHE_DIR" -mindepth 1 -delete
+  start_server
+  echo
+  echo "## Page cache $CACHE"
   $BIN/python benchmarks/load_test.py --base-url "http://127.0.0.1:$PORT" \
     --username load-analyst --password load-test-password \
-    --concurrency "${CONCURRENCY:-20}" --duration "${DURATION:-30}" ${LOAD_ARGS:-}
-fi
+    --concurrency "${CONCURRENCY:-20}" --duration "${DURATION:-30}" \
+    --server-pid "$GUNICORN" ${POSTMASTER:+--database-pid "$POSTMASTER"} ${LOAD_ARGS:-} || STATUS=$?
+  stop_server
+done
+exit $STATUS
