@@ -148,9 +148,12 @@ def _tracker_context(request: HttpRequest, version: RecordVersion) -> dict:
     # Counted once per version of the record and query (the SQL names today's date when the
     # state filter is used): counting every response took a fifth of the page's time.
     # The key is the query string in its stable form and today (the state filter counts days):
-    # naming the count by its SQL meant compiling the rows' query once more.
+    # naming the count by its SQL meant compiling the rows' query once more. The responses
+    # owed and their states read no finding's status: recording one leaves the count kept.
     count_key = f"tracker-count\0{today}\0{urlencode(tracker_query_pairs(request.GET))}"
-    paginator = CachedCountPaginator(filterset.qs, PAGE_SIZE, version=version, key=count_key)
+    paginator = CachedCountPaginator(
+        filterset.qs, PAGE_SIZE, version=version.ignoring_status_values(), key=count_key
+    )
     page, page_note = page_or_nearest(paginator, request.GET.get("page"))
     for response in page.object_list:
         response.timing = tracker.timing(response, today)

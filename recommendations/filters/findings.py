@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.validators import EMPTY_VALUES
 from django.db.models import Exists, OuterRef, Q
 from django_filters import CharFilter, ChoiceFilter, DateFilter, FilterSet, MultipleChoiceFilter
 
@@ -13,7 +14,11 @@ from recommendations.filters.fields import (
     SlugModelChoiceFilter,
     SlugModelMultipleChoiceFilter,
 )
-from recommendations.filters.rows import FindingSortFilter, rows_with_statuses
+from recommendations.filters.rows import (
+    SORTS_IGNORING_STATUS_VALUES,
+    FindingSortFilter,
+    rows_with_statuses,
+)
 from recommendations.models import Finding, FindingStatus, Status, Theme
 
 Q_MAX_LENGTH = 200
@@ -124,6 +129,35 @@ class FindingFilter(FilterSet):
         model = Finding
         fields: list[str] = []
         form = PublishedRangeForm
+
+    # The filters that read no status's value: which rows they keep does not change when a
+    # status is recorded. A filter added later counts as reading them until it is listed here.
+    IGNORING_STATUS_VALUES = frozenset(
+        {
+            "force",
+            "kind",
+            "area",
+            "theme",
+            "inspection",
+            "published_after",
+            "published_before",
+            "carried_forward",
+            "q",
+        }
+    )
+
+    def reads_status_values(self) -> bool:
+        """Whether the rows or their order depend on any status's value, on a valid form: if
+        not, their count and pages' bounds stay right when a status is recorded, and are kept
+        across it (RecordVersion.ignoring_status_values)."""
+        data = self.form.cleaned_data
+        filtered = (
+            name for name in self.filters if name != "sort" and data.get(name) not in EMPTY_VALUES
+        )
+        if any(name not in self.IGNORING_STATUS_VALUES for name in filtered):
+            return True
+        sort = [param for param in data.get("sort") or [] if param]
+        return any(param not in SORTS_IGNORING_STATUS_VALUES for param in sort)
 
     def filter_force(self, queryset, name, forces):
         if not forces:

@@ -70,6 +70,10 @@ SORTS = {
     "kind": ("Kind", (_rank("kind", Finding.Kind.values).asc(nulls_last=True), PUBLISHED_NEWEST)),
 }
 
+# The sorts whose order reads no status's value, only whether a row has a status and its force:
+# recording a status leaves their pages' bounds as they were (FindingFilter.reads_status_values).
+SORTS_IGNORING_STATUS_VALUES = frozenset({"-published", "published", "force", "kind"})
+
 # The column headings of the list that sort it (recommendations.sorting): the sorts each
 # offers, the first chosen by a click, and each sort's direction for aria-sort.
 SORT_COLUMNS = {

@@ -267,8 +267,11 @@ def _finding_list_context(request: HttpRequest, version: RecordVersion) -> dict:
 def _paginator(filterset: FindingFilter, version: RecordVersion) -> Paginator:
     """Pages read without sorting every row (recommendations.pagination): by report and the
     sort's key for the offered sorts, in the status date's index for the oldest status first;
-    several sorts combined are counted once per version and sorted whole."""
+    several sorts combined are counted once per version and sorted whole. Kept across the
+    status changes OPCC staff record every week unless the filters or sort read statuses."""
     sort = filterset.form.cleaned_data.get("sort")
+    if not filterset.reads_status_values():
+        version = version.ignoring_status_values()
     if groups := sort_groups(sort):
         return GroupedPaginator(filterset.qs, PAGE_SIZE, version=version, groups=groups)
     if status_rows_come_first(sort):
