@@ -12,7 +12,7 @@ from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
 from inspections.report_reader.dates import RUN_IN_DATE_RE
 from inspections.report_reader.forces import forces_named, main_force, many_forces
-from inspections.report_reader.kind import document_kind, responds_to, restated
+from inspections.report_reader.kind import document_kind, responds_to
 from inspections.report_reader.line_shapes import (
     WEATHER_RE,
     address_line,
@@ -20,6 +20,7 @@ from inspections.report_reader.line_shapes import (
     not_a_title,
     only_a_date,
 )
+from inspections.report_reader.not_force import restated
 
 
 @dataclass
