@@ -161,7 +161,9 @@ class MetadataPass:
                 break
             if re.match(
                 r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review|assessment)\s+of\b", text
-            ):
+            ) and not (len(vocab.words(text)) > 20 or re.search(r"[.!?]\s*$", text)):
+                # a subtitle, not the first sentence of the text ("An inspection of … has
+                # called for …")
                 title = f"{title}: {text}"
                 self.title_blocks.add(index)
                 break

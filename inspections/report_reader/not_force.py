@@ -139,6 +139,32 @@ def scottish_or_fire(head: str, force: str | None) -> tuple[str, list[str]] | No
             "It is about a fire and rescue service, not a police force: its findings are not "
             "a police force's."
         ]
+    return _other_jurisdiction(head, police, english)
+
+
+# Northern Ireland's police and criminal justice inspectorate; probation and prison services.
+_NORTHERN_IRELAND_RE = re.compile(
+    r"\bNorthern\s+Ireland\b|\bPSNI\b|\bCJI(?:NI)?\b|\bPolice\s+Service\s+of\s+Northern\s+Ireland\b"
+)
+_PROBATION_RE = re.compile(r"(?i)\bprobation\b|\bHMPPS\b|\bprison\s+and\s+probation\b")
+
+
+def _other_jurisdiction(head: str, police: int, english: int) -> tuple[str, list[str]] | None:
+    """Policing in Northern Ireland (the PSNI, its criminal justice inspectorate), or a
+    probation service (HM Inspectorate of Probation, HMPPS): named more than England, Wales
+    or a police force."""
+    northern = len(_NORTHERN_IRELAND_RE.findall(head))
+    if northern >= 2 and northern > english:
+        return model.NEAR_MISS, [
+            "It is about policing or justice in Northern Ireland, which is not one of the "
+            "forces of England and Wales HMICFRS reports on for this tracker."
+        ]
+    probation = len(_PROBATION_RE.findall(head))
+    if probation >= 2 and probation > police:
+        return model.NEAR_MISS, [
+            "It is about a probation service (HM Inspectorate of Probation, HMPPS), not a "
+            "police force: its ratings and findings are not a police force's."
+        ]
     return None
 
 

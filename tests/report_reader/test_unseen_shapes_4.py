@@ -59,3 +59,119 @@ def test_a_table_of_recommendations_without_cause_cells_is_read_one_per_row():
         """
     )
     assert [f.kind for f in report.findings] == [model.RECOMMENDATION] * 2
+
+
+def test_northern_irelands_criminal_justice_inspectorate_news_is_a_near_miss():
+    report = read(
+        """\
+        Police custody standards are improving but more must be done: Chief Inspector of Criminal Justice in Northern Ireland
+        Criminal Justice Inspection Northern Ireland (CJI) has published a follow-up review of police custody. Inspectors found that the Police Service of Northern Ireland had made progress against most of the recommendations made in 2019, and recommended that the PSNI should review how detainees are assessed for risk.
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+
+
+def test_an_english_force_report_naming_northern_ireland_once_stays_a_report():
+    report = read(
+        """\
+        PEEL 2021/22: An inspection of Exampleshire Police
+
+        Areas for improvement
+
+        The force should improve how it shares intelligence with other forces, including the Police Service of Northern Ireland.
+        """
+    )
+    assert report.document_kind != model.NEAR_MISS
+
+
+def test_a_probation_inspection_is_a_near_miss():
+    report = read(
+        """\
+        Inspection of probation services: Exampleshire region
+        HM Chief Inspector of Probation
+        This inspection examined how well the probation service in Exampleshire protects the public. We rated the probation delivery unit as 'Requires improvement'. HMPPS should make sure that probation practitioners have manageable caseloads.
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+
+
+def test_a_police_report_mentioning_probation_partners_stays_a_report():
+    report = read(
+        """\
+        PEEL 2023–25: An inspection of Exampleshire Police
+
+        Area for improvement
+
+        The force needs to improve how it manages offenders with its probation partners.
+        """
+    )
+    assert report.document_kind != model.NEAR_MISS
+
+
+def test_the_inspectorates_consultation_banner_is_not_the_title_of_a_force_page():
+    report = read(
+        """\
+        Skip to content
+
+        Proposed fire and rescue services inspection programme and framework 2025–27: For consultation
+
+        We would like your views on whether this programme covers the right areas of FRSs’ activities.
+
+        Anyshire 2016
+
+        The extent to which Anyshire Police is effective at keeping people safe and reducing crime is good.
+
+        The extent to which Anyshire Police is efficient at keeping people safe and reducing crime requires improvement.
+        """
+    )
+    assert report.title == "Anyshire 2016"
+    assert report.document_kind != model.NEAR_MISS
+    assert {(j.area, j.grade) for j in report.judgments} == {
+        ("Effectiveness", "good"),
+        ("Efficiency", "requires_improvement"),
+    }
+
+
+def test_an_open_government_licence_notice_is_not_the_title():
+    report = read(
+        """\
+        All content is available under the Open Government Licence v3.0, except where otherwise stated.
+
+        To view this licence, visit:
+        https://nationalarchives.gov.uk/doc/open-government-licence/version/3
+
+        or write to:
+        Information Policy Team,
+        The National Archives,
+        Kew,
+        London TW9 4DU
+
+        An inspection of how well the police tackle fraud
+
+        We found that forces do not give fraud enough priority.
+        """
+    )
+    assert report.title == "An inspection of how well the police tackle fraud"
+
+
+def test_an_inspection_sentence_under_a_headline_is_not_its_subtitle():
+    report = read(
+        """\
+        Forensic services need to work more closely together
+        An inspection of forensic services in Exampleshire has called for strengthened collaborative working between the police and the forensic science provider, to deliver a better service to courts.
+        """
+    )
+    assert report.title == "Forensic services need to work more closely together"
+
+
+def test_a_short_inspection_subtitle_still_completes_the_title():
+    report = read(
+        """\
+        # PEEL: Police effectiveness 2016
+        An inspection of Anyshire Police
+
+        ## How effective is the force at keeping people safe?
+        Good
+        """
+    )
+    assert report.title == "PEEL: Police effectiveness 2016: An inspection of Anyshire Police"
