@@ -361,6 +361,10 @@ class FindingsPass:
             )
             if not body.endswith(tuple(".!?:")):
                 body += "."
+        elif ctx.from_leadin:
+            # "These were:" / "- the way the force records use of force;": the list's
+            # punctuation is not the finding's.
+            body = re.sub(r"\s*;\s*(?:and|or)?\s*$", ".", body)
         number = block.number if block.number.isdigit() else ""
         self._start_finding(body, style="item", number=number)
         self.open_sublist = text.rstrip().endswith(":")

@@ -36,7 +36,7 @@ from inspections.report_reader.blocks import PARA
 _KIND_WORDS = (
     (r"\brecommend\w*", model.RECOMMENDATION),
     (r"\bcauses?\s+of\s+concern\b", model.CAUSE_OF_CONCERN),
-    (r"\bareas?\s+for\s+improvement\b|\bAFIs?\b", model.AFI),
+    (r"\bareas?\s+(?:for|of)\s+improvement\b|\bAFIs?\b", model.AFI),
     (r"\binnovative\s+practices?\b", model.INNOVATIVE_PRACTICE),
     (r"\bpromising\s+practices?\b", model.PROMISING_PRACTICE),
     (r"\bnotable\s+practices?\b", model.NOTABLE_PRACTICE),
@@ -98,6 +98,25 @@ _CAUSE_WORDS_RE = re.compile(r"(?i)\bcauses?\s+of\s+concern\b")
 _SECTION_NUMBER_RE = re.compile(r"\s\d{1,2}\.\d{1,2}\s+(?=[A-Z])")
 
 
+# A lead-in's second sentence, naming nothing itself: "These were:", "They are as follows:".
+_THESE_WERE_RE = re.compile(
+    r"(?i)^(?:these|they|those)\s+(?:were|are|include[ds]?)(?:\s+as\s+follows)?\s*:$"
+)
+# A bullet that only makes sense with the one before it: "take action on those; and".
+_REFERS_BACK_RE = re.compile(r"(?i)\b(?:those|these|them)\s*(?:[;,.:]|\s+(?:and|or)\b|$)")
+
+
+def _one_sentence(items: list) -> bool:
+    """Bullets that are one sentence cut up: each starts in lower case, and a later one
+    refers back to an earlier one."""
+    top = [item for item in items if item.level == items[0].level] if items else []
+    return (
+        len(top) >= 2
+        and all(vocab.blocks_start_lower(item.text) for item in top)
+        and any(_REFERS_BACK_RE.search(item.text) for item in top[1:])
+    )
+
+
 def announced_kind(sentence: str) -> str | None:
     """The kind of finding a lead-in sentence announces, or None if it announces none."""
     if not _ANNOUNCE_RE.search(sentence):
@@ -114,7 +133,7 @@ _COUNT_WORDS = {
 }  # fmt: skip
 _ANNOUNCED_COUNT_RE = re.compile(
     rf"\b(?P<count>\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(?:[\w'-]+\s+)?(?:recommendations?"
-    r"|areas?\s+for\s+improvement|causes?\s+of\s+concern|AFIs?)\b",
+    r"|areas?\s+(?:for|of)\s+improvement|causes?\s+of\s+concern|AFIs?)\b",
     re.IGNORECASE,
 )
 # "Recommendations from the March 2020 report.", "Areas for improvement made in our 2019
@@ -216,6 +235,9 @@ class LeadInPass:
         """A paragraph that opens a list of findings (see the module's docstring)."""
         items = self._next_items()
         sentence = last_sentence(text)
+        if _THESE_WERE_RE.match(sentence) and self.recent_paragraphs:
+            # "… we identified three areas of improvement." / "These were:": one lead-in.
+            sentence = f"{last_sentence(self.recent_paragraphs[-1])} {sentence}"
         colon = re.search(r"(?::|\bas\s+follows\.?)\s*$", sentence)
         # "We make the following recommendations." then a list of directives: a lead-in too.
         directives_follow = bool(items) and vocab.is_directive(items[0].text)
@@ -228,6 +250,12 @@ class LeadInPass:
                 return False
             self._flush_narrative()
             self._open_leadin(kind, leadin_prefix(sentence) if colon else "", level)
+            if colon and kind == model.RECOMMENDATION and _one_sentence(items):
+                # "… all forces should:" / "- monitor …;" / "- take action on those; and" /
+                # "- publish …": one recommendation cut into bullets, not one per bullet.
+                assert self.ctx is not None
+                self._start_finding(leadin_prefix(sentence) + ":", style="leadin")
+                self.ctx.list_mode = "parts"
             return True
         if self._deadline_directive(text, level):
             return True

@@ -175,3 +175,65 @@ def test_a_short_inspection_subtitle_still_completes_the_title():
         """
     )
     assert report.title == "PEEL: Police effectiveness 2016: An inspection of Anyshire Police"
+
+
+def test_areas_of_improvement_announced_then_listed_after_these_were_are_afis():
+    report = read(
+        """\
+        Anyshire PEEL 2018
+        In our last legitimacy inspection of Anyshire Police in 2017, we identified two areas of improvement.
+        These were:
+        - the way the force records and scrutinises its use of force; and
+        - how it promotes learning from complaints.
+        We found that the force has made progress on both.
+        """
+    )
+    assert [(f.kind, f.text) for f in report.findings] == [
+        (model.AFI, "the way the force records and scrutinises its use of force."),
+        (model.AFI, "how it promotes learning from complaints."),
+    ]
+
+
+def test_these_were_after_a_sentence_announcing_nothing_opens_no_list():
+    report = read(
+        """\
+        Anyshire PEEL 2018
+        In 2017 we visited three custody suites.
+        These were:
+        - the main suite at headquarters;
+        - the suite in the north of the county.
+        """
+    )
+    assert report.findings == []
+
+
+def test_a_recommendation_cut_into_bullets_that_refer_back_is_one_recommendation():
+    report = read(
+        """\
+        Anyshire PEEL 2018
+        In our 2017 legitimacy report, we recommended that all forces should:
+        - monitor and analyse comprehensive stop and search data to understand reasons for disparities;
+        - take action on those; and
+        - publish the analysis and the action by July 2018.
+        We found that the force has complied with some elements of this recommendation.
+        """
+    )
+    assert len(report.findings) == 1
+    finding = report.findings[0]
+    assert finding.kind == model.RECOMMENDATION
+    assert "take action on those" in finding.text
+    assert finding.addressees == ["all forces"]
+    assert finding.deadline == "By July 2018"
+
+
+def test_separate_recommendations_after_a_lead_in_stay_separate():
+    report = read(
+        """\
+        Anyshire PEEL 2018
+        We recommended that all forces should:
+        - review how they record stop and search;
+        - improve the training of their supervisors; and
+        - publish their use of force data every quarter.
+        """
+    )
+    assert len(report.findings) == 3
