@@ -237,3 +237,89 @@ def test_separate_recommendations_after_a_lead_in_stay_separate():
         """
     )
     assert len(report.findings) == 3
+
+
+def test_a_pillar_report_downgraded_from_one_grade_to_another_has_the_new_grade():
+    report = read(
+        """\
+        HMICFRS Update
+        The Head of Strategic Development explained that unfortunately the PEEL legitimacy report had been downgraded from “good” to “requires improvement”. The Assistant Commissioner was confident the Force was addressing the areas identified.
+        """
+    )
+    assert [(j.area, j.grade) for j in report.judgments] == [("Legitimacy", "requires_improvement")]
+
+
+def test_a_pillar_report_in_which_the_force_was_assessed_as_requiring_improvement():
+    report = read(
+        """\
+        Commissioner responds to legitimacy report
+        The Police and Crime Commissioner has responded to the HMICFRS Legitimacy report in which Anyshire Police was assessed as requiring improvement.
+        The legitimacy report follows on from November’s efficiency report, which rated Anyshire Police as being good for the efficient way it keeps people safe.
+        """
+    )
+    assert [(j.area, j.grade) for j in report.judgments] == [("Legitimacy", "requires_improvement")]
+
+
+def test_the_overall_grading_of_a_pillar_report_named_in_the_title():
+    report = read(
+        """\
+        HMICFRS Inspection Report: PEEL Police Effectiveness 2017: An Inspection of Anyshire Police
+        The PEEL Inspection Reports provided a judgement grade of ‘outstanding’, ‘good’ ‘requires improvement’ or ‘inadequate’. The overall grading for Anyshire in the latest report was ‘requires improvement’.
+        """
+    )
+    assert ("Effectiveness", "requires_improvement") in [
+        (j.area, j.grade) for j in report.judgments
+    ]
+
+
+def test_an_overall_grading_with_no_pillar_in_the_title_is_not_given_an_area():
+    report = read(
+        """\
+        Panel minutes
+        The overall grading for Anyshire in the latest report was ‘good’.
+        """
+    )
+    assert report.judgments == []
+
+
+def test_a_force_rating_itself_on_its_own_page_proposes_no_grade():
+    report = read(
+        """\
+        Police Effectiveness, Efficiency and Legitimacy (PEEL) inspections
+        Following the most recent HMICFRS inspection (2018/19), we have been rated as outstanding for efficiency and good at reducing crime and keeping people safe.
+        """
+    )
+    assert report.judgments == []
+
+
+def test_abbreviations_in_an_area_name_are_spelled_out():
+    report = read(
+        """\
+        PEEL Police Effectiveness 2017: summary for the panel
+
+        | Inspection area | Grade |
+        |---|---|
+        | Preventing crime and ASB | Good |
+        | Tackling SOC | Requires improvement |
+        """
+    )
+    assert {(j.area, j.grade) for j in report.judgments} == {
+        ("Preventing crime and anti-social behaviour", "good"),
+        ("Tackling serious and organised crime", "requires_improvement"),
+    }
+
+
+def test_grade_bullets_under_a_judged_that_lead_in_are_named_by_their_own_words():
+    report = read(
+        """\
+        Anyshire Police's efficiency at keeping people safe and reducing crime is good
+
+        HMICFRS judged that Anyshire Police:
+
+          • is ‘outstanding’ at understanding the demands for its services;
+          • is ‘good’ at planning for the future.
+        """
+    )
+    areas = {j.area for j in report.judgments}
+    assert "Planning for the future" in areas
+    assert not any("judged that" in area for area in areas)
