@@ -47,7 +47,10 @@ _CHROME_RE = re.compile(
     r"|all\s+content\s+is\s+available\s+under\s+the\s+open\s+government\s+licence\b.*"
     r"|to\s+view\s+this\s+licence,?\s+visit:?.*|or\s+write\s+to:?|information\s+policy\s+team,?"
     r"|the\s+national\s+archives,?|kew,?|or\s+email:?\s+psi@nationalarchives\.gov\.uk\.?"
-    r"|this\s+publication\s+is\s+available\s+at:?|https?://\S+)$",
+    r"|this\s+publication\s+is\s+available\s+at:?|https?://\S+"
+    # a document-sharing mirror's panel around the text
+    r"|upload:?\s*\S*|post(?:ed)?\s+on\s+\d{1,2}-[a-z]{3}-\d{4}|\d+\s+(?:views?|downloads?)"
+    r"|category:?|transcript)$",
     re.IGNORECASE,
 )
 _TRACKER_RE = re.compile(

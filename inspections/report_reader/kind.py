@@ -42,6 +42,8 @@ _PLAN_RE = re.compile(
     r"(?i)\b(?:hmic|hmicfrs|inspections?)\s+update\b|\bprogress\s+update\b|\b(?:green|amber|red)\s+(?:responses|"
     r"recommendations|actions|status)\b|\bimprovement\s+plans?\b|\baction\s+plans?\s+progress\b"
     r"|\baudit\s+committee\b"
+    # a status key: "Traffic Light Colour … GREEN The recommendation is implemented AMBER …"
+    r"|\btraffic[\s-]+light\b|\bRAG\s+(?:status|rating)\b"
 )
 _PCC_RE = re.compile(
     r"(?i)\b(?:police,?\s+(?:fire\s+)?and\s+crime\s+commissioner|pcc|pfcc|commissioner)['’]?s?\b"
@@ -53,7 +55,10 @@ _PCC_RE = re.compile(
     # explained that …").
     r"|\bI\s+(?:am\s+writing|write)\s+(?:to\s+you\s+)?in\s+response\s+to\b"
     r"|\bI\s+have\s+asked\s+the\s+chief\s+constable\s+to\s+(?:comment|respond|provide)\b"
-    r"|\bthe\s+(?:pcc|pfcc|commissioner)\s+(?:explained|stressed|noted|advised|confirmed)\b",
+    r"|\bthe\s+(?:pcc|pfcc|commissioner)\s+(?:explained|stressed|noted|advised|confirmed)\b"
+    # a local policing body's board or panel receiving the report on an inspection
+    r"|\bthe\s+(?:board|panel|(?:sub-?)?committee)\s+(?:received|considered|noted)\s+(?:a|the)\s+"
+    r"report\s+of\s+the\s+(?:acting\s+)?(?:commissioner|pcc|pfcc|chief\s+constable)\b",
     re.MULTILINE,
 )
 _PEEL_RE = re.compile(r"\bPEEL\b")

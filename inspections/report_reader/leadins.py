@@ -32,6 +32,7 @@ import re
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import PARA
+from inspections.report_reader.cells import THESE_WERE_RE, one_sentence, run_in_findings
 
 _KIND_WORDS = (
     (r"\brecommend\w*", model.RECOMMENDATION),
@@ -96,25 +97,6 @@ _FOUND_THAT_RE = re.compile(
 )
 _CAUSE_WORDS_RE = re.compile(r"(?i)\bcauses?\s+of\s+concern\b")
 _SECTION_NUMBER_RE = re.compile(r"\s\d{1,2}\.\d{1,2}\s+(?=[A-Z])")
-
-
-# A lead-in's second sentence, naming nothing itself: "These were:", "They are as follows:".
-_THESE_WERE_RE = re.compile(
-    r"(?i)^(?:these|they|those)\s+(?:were|are|include[ds]?)(?:\s+as\s+follows)?\s*:$"
-)
-# A bullet that only makes sense with the one before it: "take action on those; and".
-_REFERS_BACK_RE = re.compile(r"(?i)\b(?:those|these|them)\s*(?:[;,.:]|\s+(?:and|or)\b|$)")
-
-
-def _one_sentence(items: list) -> bool:
-    """Bullets that are one sentence cut up: each starts in lower case, and a later one
-    refers back to an earlier one."""
-    top = [item for item in items if item.level == items[0].level] if items else []
-    return (
-        len(top) >= 2
-        and all(vocab.blocks_start_lower(item.text) for item in top)
-        and any(_REFERS_BACK_RE.search(item.text) for item in top[1:])
-    )
 
 
 def announced_kind(sentence: str) -> str | None:
@@ -235,7 +217,7 @@ class LeadInPass:
         """A paragraph that opens a list of findings (see the module's docstring)."""
         items = self._next_items()
         sentence = last_sentence(text)
-        if _THESE_WERE_RE.match(sentence) and self.recent_paragraphs:
+        if THESE_WERE_RE.match(sentence) and self.recent_paragraphs:
             # "… we identified three areas of improvement." / "These were:": one lead-in.
             sentence = f"{last_sentence(self.recent_paragraphs[-1])} {sentence}"
         colon = re.search(r"(?::|\bas\s+follows\.?)\s*$", sentence)
@@ -250,7 +232,7 @@ class LeadInPass:
                 return False
             self._flush_narrative()
             self._open_leadin(kind, leadin_prefix(sentence) if colon else "", level)
-            if colon and kind == model.RECOMMENDATION and _one_sentence(items):
+            if colon and kind == model.RECOMMENDATION and one_sentence(items):
                 # "… all forces should:" / "- monitor …;" / "- take action on those; and" /
                 # "- publish …": one recommendation cut into bullets, not one per bullet.
                 assert self.ctx is not None
@@ -259,7 +241,7 @@ class LeadInPass:
             return True
         if self._deadline_directive(text, level):
             return True
-        return self._inline_list(text, level)
+        return self._inline_list(text, level) or self._run_in_labels(text, level)
 
     def _found_cause(self, text: str, level: int) -> bool:
         """The cause of concern a letter restates as what the inspection found (see above):
@@ -361,6 +343,20 @@ class LeadInPass:
             self._close_context()
             return True
         return False
+
+    def _run_in_labels(self, text: str, level: int) -> bool:
+        """A tracker's table flattened into one paragraph, each finding run in after its
+        label and number: "… Comment 1 Area for Improvement The force should improve … AMBER
+        No deadline set …". The finding is the directive sentence right after the label."""
+        found = run_in_findings(text)
+        for kind, finding in found:
+            self._flush_narrative()
+            self._open_leadin(kind, "", level)
+            self._start_finding(finding, style="inline")
+            assert self.current is not None
+            self.current.confidence = 0.6
+            self._close_context()
+        return bool(found)
 
     def _quoted_findings(self, text: str, level: int) -> None:
         """Findings quoted in running prose after their label (see the module's docstring);

@@ -49,10 +49,16 @@ _NEWS_FEATURES = (
         r"(?i)[”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|added)\b"
         r"|\b(?:said|says|added)\s*:\s*[“\"]|\b(?:commissioner|pcc|pfcc|chair|chairman|secretary"
         r"|chief\s+constable|spokesperson|spokesman|spokeswoman)\s+(?:said|says|added)\b"
+        # "…, the Chief Inspector has said.", "Chair, Martin Hewitt, said:"
+        r"|\bhas\s+said\s*[.:]|\b(?:chair|chief\s+executive|president|lead),\s+(?:[A-Z][\w'’-]+\s+){1,3}"
+        r"[A-Z][\w'’-]+,\s+said\b"
     ),
     re.compile(
         r"\b(?:ITV|BBC|Sky\s+News|Police\s+Federation|[A-Z]\w+\s+Polfed|News\s+(?:Tyne|Yorkshire"
         r"|Anglia|Central|Meridian|West|London))\b|(?i:\brecently\s+(?:released|published)\b)"
+        # national bodies' statements on a report
+        r"|\bNational\s+Police\s+Chiefs['’]?\s+Council\b|\bAssociation\s+of\s+Police\s+and\s+Crime"
+        r"\s+Commissioners\b"
     ),
 )
 # A news site's page furniture between paragraphs of an article.
@@ -176,7 +182,10 @@ def not_a_force_document(
     if is_register or is_letter:
         return None
     if news_item(title, text, furniture_text):
-        if _PCC_NEWS_RE.search(head[:3000]):
+        # A news site (its date field, its advertisements) quoting a commissioner is still
+        # the news site's article; a commissioner's own news page has neither.
+        news_site = _NEWS_FEATURES[0].search(head) or _ADVERT_RE.search(f"{head}\n{furniture_text}")
+        if _PCC_NEWS_RE.search(head[:3000]) and not news_site:
             return model.PCC_RESPONSE, [
                 "A police and crime commissioner's news item on a report: grades and findings "
                 "it restates are the report's, taken from the inspectorate's own page."

@@ -323,3 +323,108 @@ def test_grade_bullets_under_a_judged_that_lead_in_are_named_by_their_own_words(
     areas = {j.area for j in report.judgments}
     assert "Planning for the future" in areas
     assert not any("judged that" in area for area in areas)
+
+
+FLATTENED_PLAN = """\
+    Appendix 1 June 2019 HMICFRS Report Recommendations Traffic Light Colour Definition of target achievement GREEN The recommendation is implemented AMBER The recommendation is subject to ongoing work RED The recommendation is beyond its deadline. PEEL 2018/2019 This report makes 4 areas for improvement for the force, these are being progressed. Status Due Date Comment 1 Area for Improvement The force should improve how it supervises investigations into domestic abuse. AMBER No deadline set by HMICFRS December 2019 set to align with the next inspection. 2 Area for Improvement The force should make sure its call handlers assess risk consistently. GREEN Complete. Anyshire Police owns both actions.
+    """
+
+
+def test_a_flattened_tracker_row_runs_each_finding_in_after_its_label():
+    report = read(FLATTENED_PLAN)
+    assert [(f.kind, f.text) for f in report.findings] == [
+        (
+            model.AFI,
+            "The force should improve how it supervises investigations into domestic abuse.",
+        ),
+        (model.AFI, "The force should make sure its call handlers assess risk consistently."),
+    ]
+
+
+def test_a_traffic_light_status_key_makes_a_progress_paper_an_improvement_plan():
+    report = read(FLATTENED_PLAN)
+    assert report.document_kind == model.IMPROVEMENT_PLAN
+
+
+def test_a_recommendation_named_in_a_sentence_is_not_run_in():
+    report = read(
+        """\
+        Anyshire Police: PEEL 2018/19
+        In our last report we made a recommendation about supervision. The force should now consider whether the changes have worked.
+        """
+    )
+    assert report.findings == []
+
+
+def test_a_board_receiving_the_commissioners_report_on_an_inspection_is_a_response():
+    report = read(
+        """\
+        Report of the Commissioner.
+        The Board received a report of the Commissioner on the HMICFRS PEEL Inspection 2022.
+        The Chair observed that the areas identified as needing improvement had a clear plan for each.
+        RESOLVED- That the report be noted.
+        """
+    )
+    assert report.document_kind == model.PCC_RESPONSE
+
+
+def test_a_newspaper_quoting_a_commissioner_on_a_report_is_still_news():
+    report = read(
+        """\
+         date 2019-09-27 The report from HM Inspectorate of Constabulary makes strong criticisms of the force’s plans.
+        HM Inspector of Constabulary Jane Doe said: “The force needs to improve the way it investigates crime.”
+        In response Police and Crime Commissioner John Smith said: “Elements of this report are misleading.”
+        Advertising
+        He added that the force was fully prepared.
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+
+
+def test_a_commissioners_own_news_item_on_a_report_stays_a_response():
+    report = read(
+        """\
+        Commissioner welcomes inspection report
+        Police and Crime Commissioner John Smith said: “This report recognises the hard work of our officers.”
+        The Chief Constable added: “We will act on its recommendations.”
+        """
+    )
+    assert report.document_kind == model.PCC_RESPONSE
+
+
+def test_a_national_policing_bodys_statement_on_a_report_is_a_near_miss():
+    report = read(
+        """\
+        02 Nov 2022
+        National Police Chiefs’ Council Chair, Jane Doe, said:
+        “The inspection identified some flawed processes. Chief constables will act on these recommendations and put the problems right.”
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+
+
+def test_a_rewritten_news_item_with_a_date_field_and_reported_speech_is_a_near_miss():
+    report = read(
+        """\
+         date 2023-06-09 The police service is at a turning point and has a limited window to repair public trust, the Chief Inspector has said. In his annual review he called for major reforms. The report makes three recommendations to the government and police chiefs.
+        """
+    )
+    assert report.document_kind == model.NEAR_MISS
+
+
+def test_a_national_list_of_forces_under_grades_is_about_no_one_force():
+    report = read(
+        """\
+         date 2017-03-02 The watchdog graded forces for their overall effectiveness as follows:
+        :: Good
+        Avon & Somerset, Cambridgeshire, Cheshire, Cleveland, Cumbria, Derbyshire, Dorset, Essex, Gwent, Kent, Lancashire, Met Police
+        :: Requires improvement
+        Devon and Cornwall, Gloucestershire, Hampshire, Hertfordshire, Humberside
+        """
+    )
+    assert report.force is None
+
+
+def test_a_force_named_in_a_flattened_row_beside_its_finding_is_still_found():
+    report = read(FLATTENED_PLAN.replace("Anyshire Police", "Kent Police"))
+    assert report.force == "Kent Police"
