@@ -428,3 +428,10 @@ def test_a_national_list_of_forces_under_grades_is_about_no_one_force():
 def test_a_force_named_in_a_flattened_row_beside_its_finding_is_still_found():
     report = read(FLATTENED_PLAN.replace("Anyshire Police", "Kent Police"))
     assert report.force == "Kent Police"
+
+
+def test_the_scorer_gives_a_force_whose_name_is_not_its_slug_its_slug():
+    from inspections.report_reader.score import force_slug
+
+    assert force_slug("Hampshire and Isle of Wight Constabulary") == "hampshire"
+    assert force_slug("West Mercia Police") == "west-mercia"
