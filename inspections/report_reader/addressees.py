@@ -150,6 +150,17 @@ def deadline_and_addressees(text: str) -> tuple[str, list[str]]:
             deadline = found_deadline
         if names and deadline:
             break
+    if not deadline and names:
+        # a recommendation cut into bullets whose last one ends with its date ("- publish the
+        # analysis and the action by July 2018.")
+        closing = _CLOSING_DATE_RE.search(text)
+        deadline = closing.group("deadline") if closing else ""
     if deadline:
         deadline = deadline[0].upper() + deadline[1:]
     return deadline, names
+
+
+_CLOSING_DATE_RE = re.compile(
+    r"(?im)^\s*-\s+[^\n]*\s(?P<deadline>by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    rf"(?:{vocab.MONTHS})\s+(?:19|20)\d\d)\s*[.;]?\s*$"
+)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
+from inspections.report_reader.cells import cause_cell, same_cause
 from inspections.report_reader.leadins import announced_kind, evidenced_kind, leadin_prefix
 
 
@@ -54,6 +55,8 @@ class FindingsPass:
         if self.finding_column is not None:
             column, label = self.finding_column
             cell = cells[column] if column < len(cells) else ""
+            if len(vocab.words(cell)) >= 4 and self._cause_cell(cell):
+                return True
             if len(vocab.words(cell)) >= 4:
                 if self.ctx is None or self.ctx.kind != label.kind:
                     self._open_context(label, BOLD_LEVEL)
@@ -68,6 +71,40 @@ class FindingsPass:
                 self.finding_column = (column, vocab.Label(kind=label.kind, plural=True, word=cell))
                 return True
         return False
+
+    def _cause_cell(self, cell: str) -> bool:
+        """A cell holding a cause of concern and one of its recommendations (cells.py): the
+        cause once, however many rows repeat it, and the recommendation linked to it."""
+        found = cause_cell(cell)
+        if found is None:
+            return False
+        cause, recommendation = found
+        known = next(
+            (
+                n
+                for n, f in enumerate(self.findings)
+                if f.kind == model.CAUSE_OF_CONCERN and same_cause(f.text, cause)
+            ),
+            None,
+        )
+        if known is None:
+            self._open_context(
+                vocab.Label(kind=model.CAUSE_OF_CONCERN, plural=False, word="Cause of concern"),
+                BOLD_LEVEL,
+            )
+            self._start_finding(cause, style="item")
+            self.row_findings += 1
+            known = len(self.findings) - 1
+        if recommendation:
+            self._open_context(
+                vocab.Label(kind=model.RECOMMENDATION, plural=True, word="Recommendations"),
+                BOLD_LEVEL,
+            )
+            assert self.ctx is not None
+            self.ctx.cause = known
+            self._start_finding(recommendation, style="item")
+            self.row_findings += 1
+        return True
 
     def _inline_ok(self, label: vocab.Label) -> bool:
         return bool(label.inline) and (
@@ -324,6 +361,10 @@ class FindingsPass:
             )
             if not body.endswith(tuple(".!?:")):
                 body += "."
+        elif ctx.from_leadin:
+            # "These were:" / "- the way the force records use of force;": the list's
+            # punctuation is not the finding's.
+            body = re.sub(r"\s*;\s*(?:and|or)?\s*$", ".", body)
         number = block.number if block.number.isdigit() else ""
         self._start_finding(body, style="item", number=number)
         self.open_sublist = text.rstrip().endswith(":")

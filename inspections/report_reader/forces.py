@@ -130,10 +130,37 @@ def main_force(*texts: str) -> str | None:
     failing that, the one force whose area alone is named ("Inspection for Lincolnshire").
     None for a text that names many forces and none of them most of the time."""
     for text in texts:
+        if _listed_areas(text):
+            return None
         names = forces_named(text)
         if names:
             return None if many_forces(text) else Counter(names).most_common(1)[0][0]
     return _place_named(texts)
+
+
+def _listed_areas(text: str) -> bool:
+    """A national list of forces by their areas ("Avon & Somerset, Cambridgeshire, Cheshire,
+    …" under each grade): ten areas or more, none named more than twice."""
+    counts = Counter(name for name, pattern in _PLACE_PATTERNS for _ in pattern.finditer(text))
+    return len(counts) >= 10 and max(counts.values()) <= 2
+
+
+def around_findings(blocks: list, findings: list) -> list[str]:
+    """The text of the blocks outside the findings. A force named inside a finding ("work
+    with Kent Police to …") is not the subject: the title, headings and text around the
+    findings are. A block that holds a finding and more (a flattened table's row) keeps the
+    rest of its text."""
+    kept = []
+    for block in blocks:
+        inside = [f for f in findings if f.lines and f.lines[0] <= block.line <= f.lines[1]]
+        if not inside:
+            kept.append(block.text)
+            continue
+        rest = block.text
+        for finding in inside:
+            rest = rest.replace(finding.text, " ") if finding.text in rest else ""
+        kept.append(rest)
+    return kept
 
 
 def force_slug(name: str | None) -> str | None:

@@ -39,7 +39,18 @@ _CHROME_RE = re.compile(
     r"|view\s+the\s+\w+\s+questions\s+for\s+\w+|back|next|previous|home"
     r"|agendas?,\s+meetings\s+and\s+minutes.*|agenda\s+item|minutes:?"
     r"|yours\s+(?:sincerely|faithfully),?|dear\s+[^.]{2,60},?|kind\s+regards,?|information|welcome"
-    r"|(?:hmic|hmicfrs)\s+is\s+consulting\b.*|please\s+give\s+us\s+your\s+views\b.*)$",
+    r"|(?:hmic|hmicfrs)\s+is\s+consulting\b.*|please\s+give\s+us\s+your\s+views\b.*"
+    # the inspectorate's site-wide consultation banner, above every page of its site
+    r"|proposed\s+.{0,80}\binspection\s+programme\s+and\s+framework\b.{0,30}:\s*for\s+consultation"
+    r"|we\s+would\s+like\s+your\s+views\s+on\s+whether\s+this\s+programme\b.*"
+    # the Open Government Licence notice at the top of a publication, and its address
+    r"|all\s+content\s+is\s+available\s+under\s+the\s+open\s+government\s+licence\b.*"
+    r"|to\s+view\s+this\s+licence,?\s+visit:?.*|or\s+write\s+to:?|information\s+policy\s+team,?"
+    r"|the\s+national\s+archives,?|kew,?|or\s+email:?\s+psi@nationalarchives\.gov\.uk\.?"
+    r"|this\s+publication\s+is\s+available\s+at:?|https?://\S+"
+    # a document-sharing mirror's panel around the text
+    r"|upload:?\s*\S*|post(?:ed)?\s+on\s+\d{1,2}-[a-z]{3}-\d{4}|\d+\s+(?:views?|downloads?)"
+    r"|category:?|transcript)$",
     re.IGNORECASE,
 )
 _TRACKER_RE = re.compile(

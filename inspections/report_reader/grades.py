@@ -107,6 +107,7 @@ class GradesPass:
                         f"kept “{judgment.grade}”."
                     )
                 return
+        area = expand_abbreviations(area)
         self.judgments.append(
             model.ParsedJudgment(
                 area=area, grade=grade, section=self._section(""), report=self.report
@@ -136,8 +137,8 @@ class GradesPass:
             return False
         rest = match.group("rest")
         area = pillar_of(rest) or vocab.area_for_grade_phrase(self.framework, rest)
-        if not area and not self._area_name():
-            area = area_phrase(rest)
+        if not area and (not self._area_name() or _LEADIN_AREA_RE.search(self._area_name())):
+            area = area_phrase(rest)  # the lead-in above is no area: "HMICFRS judged that X:"
         self._judgment(area or self._area_name(), grade_value(match.group("grade")), strong=False)
         return True
 
@@ -154,6 +155,8 @@ class GradesPass:
 
     def _grade_special(self, sentence: str) -> bool:
         """The era-specific phrasings (see _grade_sentences); True when the sentence was one."""
+        if self._report_grade(sentence):
+            return True
         if self._pillar_list(sentence):
             return True
         match = _EXTENT_RE.match(sentence)
@@ -318,6 +321,21 @@ _JUDGED_RE = re.compile(
     r"\s+improvement)(?:\s+(?:for|in|at)\s+(?P<area>.+?))?\.?$",
     re.IGNORECASE,
 )
+_LEADIN_AREA_RE = re.compile(r"(?i)\b(?:judged|found|assessed|concluded)\s+that\b|:\s*$")
+_ABBREVIATIONS = (
+    (r"\bASB\b", "anti-social behaviour"),
+    (r"\bSOC\b", "serious and organised crime"),
+)
+
+
+def expand_abbreviations(area: str) -> str:
+    """'Preventing crime and ASB/ keeping people safe' → '… anti-social behaviour …': the
+    abbreviations OPCC papers use in area names."""
+    for pattern, words in _ABBREVIATIONS:
+        area = re.sub(pattern, words, area)
+    return area
+
+
 _WAY_RE = re.compile(r"(?i)^in\s+the\s+way\s+(?:it|that\s+it)\b")
 _OWNER_RE = re.compile(
     r"(?i)^(?:and\s+|but\s+)?(?:the\s+(?:force|constabulary|service)['’]s|its|their)\s+"
@@ -348,7 +366,7 @@ def is_pillar_area(area: str) -> bool:
 
 def grade_value(word: str) -> str:
     word = " ".join(word.lower().split())
-    return "requires_improvement" if word.startswith("require") else word.replace(" ", "_")
+    return "requires_improvement" if word.startswith("requir") else word.replace(" ", "_")
 
 
 def area_phrase(text: str) -> str:

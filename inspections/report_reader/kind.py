@@ -14,6 +14,9 @@ In order of precedence:
 - PCC response: the commissioner's comments on a report;
 - otherwise a report: a PEEL force report when it names an era or PEEL and a force, else a
   thematic (national or single-subject) report.
+
+What is not a police force's document at all (news, government letters, Scotland, fire, …)
+is told apart in not_force.py.
 """
 
 from __future__ import annotations
@@ -21,22 +24,8 @@ from __future__ import annotations
 import re
 
 from inspections.report_reader import model
+from inspections.report_reader.not_force import not_a_force_document, scottish_or_fire
 
-_SCOTTISH_RE = re.compile(
-    r"\b(?:HMICS|HMCIC|Police\s+Scotland|Scottish\s+Police\s+Authority"
-    r"|Scottish\s+(?:Executive|Government|Parliament|Criminal\s+Record\s+Office))\b"
-)
-_INSPECTORATE_NAME_RE = re.compile(
-    r"(?i)\b(?:inspector(?:ate)?s?|inspection)\s+of\s+(?:constabulary\s+and\s+)?fire\s+(?:&|and)"
-    r"\s+rescue\s+services?"
-)
-# A fire and rescue service, or a fire inspectorate's way of naming one ("HM Fire Service
-# Inspectorate", "the Fire Board", "the fire authority").
-_FIRE_RE = re.compile(
-    r"(?i)\bfire\s+(?:&\s+|and\s+)?rescue\s+services?\b|\bFRS\b|\bfirefighters?\b"
-    r"|\bfire\s+(?:services?|boards?|authorit(?:y|ies))\b"
-)
-_POLICE_RE = re.compile(r"(?i)\bpolice\b|\bconstabulary\b|\bthe\s+force\b")
 _FRAMEWORK_DOC_RE = re.compile(
     r"(?i)\bassessment\s+framework\b|\bcharacteristics\s+of\s+good\b|\binspection\s+programme"
     r"\s+and\s+framework\b"
@@ -53,6 +42,8 @@ _PLAN_RE = re.compile(
     r"(?i)\b(?:hmic|hmicfrs|inspections?)\s+update\b|\bprogress\s+update\b|\b(?:green|amber|red)\s+(?:responses|"
     r"recommendations|actions|status)\b|\bimprovement\s+plans?\b|\baction\s+plans?\s+progress\b"
     r"|\baudit\s+committee\b"
+    # a status key: "Traffic Light Colour … GREEN The recommendation is implemented AMBER …"
+    r"|\btraffic[\s-]+light\b|\bRAG\s+(?:status|rating)\b"
 )
 _PCC_RE = re.compile(
     r"(?i)\b(?:police,?\s+(?:fire\s+)?and\s+crime\s+commissioner|pcc|pfcc|commissioner)['’]?s?\b"
@@ -64,60 +55,13 @@ _PCC_RE = re.compile(
     # explained that …").
     r"|\bI\s+(?:am\s+writing|write)\s+(?:to\s+you\s+)?in\s+response\s+to\b"
     r"|\bI\s+have\s+asked\s+the\s+chief\s+constable\s+to\s+(?:comment|respond|provide)\b"
-    r"|\bthe\s+(?:pcc|pfcc|commissioner)\s+(?:explained|stressed|noted|advised|confirmed)\b",
+    r"|\bthe\s+(?:pcc|pfcc|commissioner)\s+(?:explained|stressed|noted|advised|confirmed)\b"
+    # a local policing body's board or panel receiving the report on an inspection
+    r"|\bthe\s+(?:board|panel|(?:sub-?)?committee)\s+(?:received|considered|noted)\s+(?:a|the)\s+"
+    r"report\s+of\s+the\s+(?:acting\s+)?(?:commissioner|pcc|pfcc|chief\s+constable)\b",
     re.MULTILINE,
 )
 _PEEL_RE = re.compile(r"\bPEEL\b")
-# A Scottish body's own page: its name or its site near the top, whatever report it is about
-# (the SPA's summary of HMICFRS's State of Policing names England and Wales more than Scotland).
-_SCOTTISH_SOURCE_RE = re.compile(
-    r"\b(?:Scottish\s+Police\s+Authority|SPA)\b|\.scot\b"
-    r"|spa\.police\.uk"
-)
-# A news article about an inspection: a scraped page's date field, reported speech, a news or
-# staff-association source. Two of these make a news item; minutes and papers are not news.
-_NEWS_FEATURES = (
-    re.compile(r"(?im)^\s*date\s+(?:19|20)\d\d-\d\d-\d\d"),
-    re.compile(
-        r"(?i)\b(?:the\s+inspectorate|hmicfrs|hmic|inspectors|the\s+watchdog|the\s+report)\s+"
-        r"(?:said|says|found|concluded|warned|added|rated|graded"
-        # what it told the force, in the third person: "the inspectorate has told the force"
-        r"|has\s+(?:told|informed|advised|warned|notified))\b"
-        # A journalist's "a report has found" (a report says "our/this inspection found"), or
-        # "…, according to inspectors." closing a sentence.
-        r"|\b(?:a\s+(?:new\s+)?(?:report|review)|an\s+inspection)\s+(?:has\s+)?"
-        r"(?:found|said|concluded|warned)\b"
-        r"|,\s+according\s+to\s+(?:the\s+)?(?:inspectors|inspectorate|watchdog|hmicfrs|hmic)\s*[.!]"
-    ),
-    re.compile(
-        r"(?i)[”\"]\s*,?\s*(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|added)\b"
-        r"|\b(?:said|says|added)\s*:\s*[“\"]|\b(?:commissioner|pcc|pfcc|chair|chairman|secretary"
-        r"|chief\s+constable|spokesperson|spokesman|spokeswoman)\s+(?:said|says|added)\b"
-    ),
-    re.compile(
-        r"\b(?:ITV|BBC|Sky\s+News|Police\s+Federation|[A-Z]\w+\s+Polfed|News\s+(?:Tyne|Yorkshire"
-        r"|Anglia|Central|Meridian|West|London))\b|(?i:\brecently\s+(?:released|published)\b)"
-    ),
-)
-# A news site's page furniture between paragraphs of an article.
-_ADVERT_RE = re.compile(r"(?im)^\W*advert(?:isement)?s?\W*$")
-_MINUTES_RE = re.compile(
-    r"(?i)\bminutes\b|\bagenda\b|\bresolved\b|\bcommittee\b|\bmeeting\s+(?:held|of)\b"
-    r"|\bmembers?\s+(?:asked|noted|queried|questioned)\b"
-)
-_PCC_NEWS_RE = re.compile(
-    r"(?i)\b(?:police,?\s+(?:fire\s+)?and\s+crime\s+commissioner|pcc|pfcc|opcc|the\s+commissioner)\b"
-)
-# A government department writing back about an inspectorate's report.
-_GOVERNMENT_RE = re.compile(
-    r"\b(?:Home\s+Office|Ministry\s+of\s+Justice|Cabinet\s+Office|HM\s+Treasury"
-    r"|Department\s+(?:for|of)\s+[A-Z]\w+)\b"
-    # A minister signs it, or the department's address block gives only its web address.
-    r"|^\s*(?:Home\s+Secretary|Secretary\s+of\s+State\b[^\n]{0,60}|Minister\s+(?:of|for)\s+"
-    r"[A-Z][^\n]{0,60}|(?:The\s+)?Rt\.?\s+Hon\.?[^\n]{0,60})\s*$"
-    r"|\bgov\.uk/(?:home-office|government/organisations/[a-z-]+)\b",
-    re.MULTILINE,
-)
 # An OPCC page listing several reports: "Read the PCC's response …" links, "Inspection for
 # Lincolnshire was published July 2018" entries.
 _RESPONSE_LINK_RE = re.compile(
@@ -130,40 +74,6 @@ _LISTED_ENTRY_RE = re.compile(
 _REPORT_LINK_RE = re.compile(
     r"(?im)^\s*read\s+the\s+(?:full\s+)?(?:hmic|hmicfrs)?\s*(?:inspection\s+)?report\b"
 )
-
-
-def news_item(title: str, text: str, furniture_text: str = "") -> bool:
-    """A news article or a news item restating an inspection report (not minutes or a
-    committee paper): at least two news features in its opening (an advertisement among its
-    paragraphs is one)."""
-    head = f"{title}\n{text[:4000]}"
-    if _MINUTES_RE.search(head[:1500]):
-        return False
-    adverts = bool(_ADVERT_RE.search(f"{head}\n{furniture_text}"))
-    return adverts + sum(1 for pattern in _NEWS_FEATURES if pattern.search(head)) >= 2
-
-
-# Written to a minister (a PCC's s.55 comments are usually a letter to the Home Secretary,
-# with the Home Office's address at the top), or signed by a local policing body: not a
-# department's own letter, whatever address block it carries.
-_TO_GOVERNMENT_RE = re.compile(
-    r"(?im)^\s*dear\s+(?:home\s+secretary|secretary\s+of\s+state|minister)\b"
-    r"|\b(?:police,?\s+(?:fire\s+)?and\s+crime\s+commissioner|office\s+of\s+the\s+pcc|opcc"
-    r"|pfcc|mayor['’]s\s+office\s+for\s+policing)\b"
-)
-
-
-def government_letter(head: str, furniture_text: str) -> bool:
-    """A government department's letter ("Dear Andy,", the department's address) responding
-    to an inspectorate report; not one written to a department by a local policing body."""
-    opening = f"{head[:1500]}\n{furniture_text}"
-    return bool(
-        _GOVERNMENT_RE.search(opening)
-        and not _TO_GOVERNMENT_RE.search(f"{furniture_text}\n{head}")
-        and re.search(r"(?im)^\s*dear\s+\w", f"{furniture_text}\n{head}")
-        and re.search(r"(?i)\bresponse\s+to\b|\brespond(?:s|ing)?\s+to\b", head)
-        and not re.search(r"(?i)\bletter\s+information\b", furniture_text)
-    )
 
 
 def document_kind(
@@ -185,10 +95,10 @@ def document_kind(
 ) -> tuple[str, list[str]]:
     """(kind, reasons) for a document; `text` is its text without furniture."""
     head = f"{title}\n{text[:6000]}"
-    found = _not_a_force_document(title, text, head, furniture_text, is_letter, is_register)
+    found = not_a_force_document(title, text, head, furniture_text, is_letter, is_register)
     if found:
         return found
-    found = _scottish_or_fire(head, force)
+    found = scottish_or_fire(head, force)
     if found:
         return found
     words = len(re.findall(r"[A-Za-z]{2,}", text))
@@ -206,32 +116,20 @@ def document_kind(
             "An entry of HMICFRS's recommendation register (a register number or a status "
             "history): one recommendation of the report it names."
         ]
-    lowered_title = title.lower()
-    if "revisit" in lowered_title or (is_letter and re.search(r"(?i)\bclose[ds]?\b", text)):
-        return model.REVISIT_LETTER, [
-            "A revisit letter: it restates causes of concern of an earlier inspection and "
-            "reports on them."
-        ]
-    if re.search(r"cause\s+of\s+concern|causes\s+of\s+concern", lowered_title):
-        return model.CAUSE_OF_CONCERN_LETTER, [
-            "A cause of concern published on its own, with its recommendations."
-        ]
-    if is_letter and not findings:
-        return model.NEAR_MISS, [
-            "A letter from the inspectorate that states no cause of concern, recommendation "
-            "or area for improvement."
-        ]
     listed = len(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b", head))
     links = len(_RESPONSE_LINK_RE.findall(head))
     entries = len(_LISTED_ENTRY_RE.findall(head))
     if links >= 2 or entries >= 2 or (links and entries + len(_REPORT_LINK_RE.findall(head)) >= 2):
         listed = 2
-    # A page crediting its source ("Source · HMICFRS") or calling itself a tracker, with a
-    # report's findings one per table row, or each under a status line ("Completed"):
-    # someone else's listing of them.
-    third_party = credited or re.search(r"(?i)\btracker\b|\blisting\b", title)
-    listed_findings = row_findings >= 2 or (status_lines >= 2 and len(findings) >= 2)
-    if _TRACKER_RE.search(head) or listed >= 2 or (listed_findings and third_party):
+    if _third_party_listing(title, head, credited, row_findings, status_lines, findings):
+        return model.TRACKER_LISTING, [
+            "A page listing one report's findings, one per row or under status lines, made by "
+            "someone else: the findings belong to the report it lists."
+        ]
+    found = _letter_kind(title, text, is_letter, findings)
+    if found:
+        return found
+    if _TRACKER_RE.search(head) or listed >= 2:
         return model.TRACKER_LISTING, [
             "A page listing inspection reports, their grades or the responses to them: the "
             "findings belong to the reports it lists."
@@ -261,88 +159,46 @@ def document_kind(
     ]
 
 
-def restated(title: str, text: str, furniture_text: str) -> bool:
-    """A news item or a government letter: grades in it restate the report's."""
-    return news_item(title, text) or government_letter(f"{title}\n{text[:6000]}", furniture_text)
-
-
-def _scottish_or_fire(head: str, force: str | None) -> tuple[str, list[str]] | None:
-    """Scottish policing (named often, or the Scottish body's own page: its name or site at
-    the top, or its full name in a page about no English or Welsh force), or a fire and
-    rescue service: not a police force of England and Wales."""
-    fire_text = _INSPECTORATE_NAME_RE.sub(" ", head)
-    fire = len(_FIRE_RE.findall(fire_text))
-    police = len(_POLICE_RE.findall(fire_text))
-    scottish = len(_SCOTTISH_RE.findall(head)) + len(re.findall(r"\bScotland\b", head))
-    english = len(re.findall(r"\bEngland\b|\bWales\b|\bHMICFRS\b|\bHome\s+Office\b", head))
-    if (
-        (scottish >= 2 and scottish > english)
-        or _SCOTTISH_SOURCE_RE.search(head[:1500])
-        or (force is None and re.search(r"\bScottish\s+Police\s+Authority\b", head))
-    ):
-        return model.NEAR_MISS, [
-            "It is about policing in Scotland (HMICS, Police Scotland, the Scottish Police "
-            "Authority), which HMICFRS does not inspect: no police findings for a force of "
-            "England and Wales."
+def _letter_kind(
+    title: str, text: str, is_letter: bool, findings: list[model.ParsedFinding]
+) -> tuple[str, list[str]] | None:
+    """A revisit letter, a cause of concern published on its own, or an inspectorate letter
+    that states no finding."""
+    lowered_title = title.lower()
+    if "revisit" in lowered_title or (is_letter and re.search(r"(?i)\bclose[ds]?\b", text)):
+        return model.REVISIT_LETTER, [
+            "A revisit letter: it restates causes of concern of an earlier inspection and "
+            "reports on them."
         ]
-    if fire and fire >= police:
+    if re.search(r"cause\s+of\s+concern|causes\s+of\s+concern", lowered_title):
+        return model.CAUSE_OF_CONCERN_LETTER, [
+            "A cause of concern published on its own, with its recommendations."
+        ]
+    if is_letter and not findings:
         return model.NEAR_MISS, [
-            "It is about a fire and rescue service, not a police force: its findings are not "
-            "a police force's."
+            "A letter from the inspectorate that states no cause of concern, recommendation "
+            "or area for improvement."
         ]
     return None
 
 
-def _not_a_force_document(
-    title: str, text: str, head: str, furniture_text: str, is_letter: bool, is_register: bool
-) -> tuple[str, list[str]] | None:
-    """A news item about an inspection, or a government department's letter about one:
-    neither is the inspectorate's report nor a police force's document."""
-    if is_register or is_letter:
-        return None
-    if news_item(title, text, furniture_text):
-        if _PCC_NEWS_RE.search(head[:3000]):
-            return model.PCC_RESPONSE, [
-                "A police and crime commissioner's news item on a report: grades and findings "
-                "it restates are the report's, taken from the inspectorate's own page."
-            ]
-        return model.NEAR_MISS, [
-            "A news article about an inspection, not the inspectorate's report: grades and "
-            "findings it quotes are taken from the report itself."
-        ]
-    if government_letter(head, furniture_text):
-        return model.NEAR_MISS, [
-            "A government department's letter responding to an inspectorate report: not a "
-            "police force's document, with no police findings or grades of its own."
-        ]
-    return _about_inspections(title, text, head, furniture_text)
-
-
-# A parliamentary committee's conclusions cite the paragraph each rests on: "(Paragraph 8)".
-_COMMITTEE_PARAGRAPH_RE = re.compile(r"(?i)\(\s*paragraphs?\s+\d+(?:\s*(?:[-–,]|and)\s*\d+)*\s*\)")
-_PRESS_RELEASES_RE = re.compile(r"(?i)\bpress\s+releases?\b")
-_GLOSSARY_RE = re.compile(r"(?im)^\W*(?:back\s+to\s+(?:the\s+)?)?glossary(?:\s+of\s+terms)?\W*$")
-
-
-def _about_inspections(
-    title: str, text: str, head: str, furniture_text: str
-) -> tuple[str, list[str]] | None:
-    """Pages about inspections written by someone else or for another purpose: a
-    parliamentary committee's conclusions, the inspectorate's press releases, a glossary."""
-    if len(_COMMITTEE_PARAGRAPH_RE.findall(text)) >= 2:
-        return model.NEAR_MISS, [
-            "A parliamentary committee's conclusions (each cites its paragraph): its "
-            "recommendations are to the government, not an inspectorate's findings."
-        ]
-    if _PRESS_RELEASES_RE.search(title) and not _PCC_NEWS_RE.search(head[:3000]):
-        return model.NEAR_MISS, [
-            "A press release, or a page of them: grades and findings it mentions are the "
-            "reports' own, read from the reports."
-        ]
-    words = len(re.findall(r"[A-Za-z]{2,}", text))
-    if words < 400 and _GLOSSARY_RE.search(f"{text}\n{furniture_text}"):
-        return model.NEAR_MISS, ["A glossary entry: it defines a term, it reports on no force."]
-    return None
+def _third_party_listing(
+    title: str,
+    head: str,
+    credited: bool,
+    row_findings: int,
+    status_lines: int,
+    findings: list[model.ParsedFinding],
+) -> bool:
+    """A page crediting its source ("Source · HMICFRS"), calling itself a tracker or saying
+    the findings are "tracked by HMICFRS", with a report's findings one per table row or each
+    under a status line ("Completed"): someone else's listing of them, whatever its title."""
+    third_party = (
+        credited
+        or re.search(r"(?i)\btracker\b|\blisting\b", title)
+        or re.search(r"(?i)\b(?:tracked|listed|monitored)\s+by\s+(?:hmic|hmicfrs)\b", head[:1000])
+    )
+    return bool(third_party) and (row_findings >= 2 or (status_lines >= 2 and len(findings) >= 2))
 
 
 _RESPONDS_TO_RES = (

@@ -32,11 +32,12 @@ import re
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import PARA
+from inspections.report_reader.cells import THESE_WERE_RE, one_sentence, run_in_findings
 
 _KIND_WORDS = (
     (r"\brecommend\w*", model.RECOMMENDATION),
     (r"\bcauses?\s+of\s+concern\b", model.CAUSE_OF_CONCERN),
-    (r"\bareas?\s+for\s+improvement\b|\bAFIs?\b", model.AFI),
+    (r"\bareas?\s+(?:for|of)\s+improvement\b|\bAFIs?\b", model.AFI),
     (r"\binnovative\s+practices?\b", model.INNOVATIVE_PRACTICE),
     (r"\bpromising\s+practices?\b", model.PROMISING_PRACTICE),
     (r"\bnotable\s+practices?\b", model.NOTABLE_PRACTICE),
@@ -114,7 +115,7 @@ _COUNT_WORDS = {
 }  # fmt: skip
 _ANNOUNCED_COUNT_RE = re.compile(
     rf"\b(?P<count>\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(?:[\w'-]+\s+)?(?:recommendations?"
-    r"|areas?\s+for\s+improvement|causes?\s+of\s+concern|AFIs?)\b",
+    r"|areas?\s+(?:for|of)\s+improvement|causes?\s+of\s+concern|AFIs?)\b",
     re.IGNORECASE,
 )
 # "Recommendations from the March 2020 report.", "Areas for improvement made in our 2019
@@ -216,6 +217,9 @@ class LeadInPass:
         """A paragraph that opens a list of findings (see the module's docstring)."""
         items = self._next_items()
         sentence = last_sentence(text)
+        if THESE_WERE_RE.match(sentence) and self.recent_paragraphs:
+            # "… we identified three areas of improvement." / "These were:": one lead-in.
+            sentence = f"{last_sentence(self.recent_paragraphs[-1])} {sentence}"
         colon = re.search(r"(?::|\bas\s+follows\.?)\s*$", sentence)
         # "We make the following recommendations." then a list of directives: a lead-in too.
         directives_follow = bool(items) and vocab.is_directive(items[0].text)
@@ -228,10 +232,16 @@ class LeadInPass:
                 return False
             self._flush_narrative()
             self._open_leadin(kind, leadin_prefix(sentence) if colon else "", level)
+            if colon and kind == model.RECOMMENDATION and one_sentence(items):
+                # "… all forces should:" / "- monitor …;" / "- take action on those; and" /
+                # "- publish …": one recommendation cut into bullets, not one per bullet.
+                assert self.ctx is not None
+                self._start_finding(leadin_prefix(sentence) + ":", style="leadin")
+                self.ctx.list_mode = "parts"
             return True
         if self._deadline_directive(text, level):
             return True
-        return self._inline_list(text, level)
+        return self._inline_list(text, level) or self._run_in_labels(text, level)
 
     def _found_cause(self, text: str, level: int) -> bool:
         """The cause of concern a letter restates as what the inspection found (see above):
@@ -333,6 +343,20 @@ class LeadInPass:
             self._close_context()
             return True
         return False
+
+    def _run_in_labels(self, text: str, level: int) -> bool:
+        """A tracker's table flattened into one paragraph, each finding run in after its
+        label and number: "… Comment 1 Area for Improvement The force should improve … AMBER
+        No deadline set …". The finding is the directive sentence right after the label."""
+        found = run_in_findings(text)
+        for kind, finding in found:
+            self._flush_narrative()
+            self._open_leadin(kind, "", level)
+            self._start_finding(finding, style="inline")
+            assert self.current is not None
+            self.current.confidence = 0.6
+            self._close_context()
+        return bool(found)
 
     def _quoted_findings(self, text: str, level: int) -> None:
         """Findings quoted in running prose after their label (see the module's docstring);

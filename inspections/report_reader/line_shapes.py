@@ -104,6 +104,8 @@ _NOT_A_TITLE_RE = re.compile(
     r"(?i)correspondence|report\s+summary|summary|overview|news(?:\s+story)?|press\s+release"
     r"|policy\s+paper|guidance|corporate\s+report|independent\s+report|research\s+and\s+analysis"
     r"|transparency\s+data|conclusions?\s+and\s+recommendations|letter|meeting"
+    # a tracker site's type label above or below the report's name; a page's print link
+    r"|(?:peel\s+)?force\s+inspection|printable\s+version|documents"
 )
 
 # A letter's address block above its subject line: the addressee ("Rt Hon … MP"), their

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW, Block
+from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW
 from inspections.report_reader.dates import RUN_IN_DATE_RE
-from inspections.report_reader.forces import forces_named, main_force, many_forces
-from inspections.report_reader.kind import document_kind, responds_to, restated
+from inspections.report_reader.forces import around_findings, forces_named, main_force, many_forces
+from inspections.report_reader.kind import document_kind, responds_to
 from inspections.report_reader.line_shapes import (
     WEATHER_RE,
     address_line,
@@ -20,6 +20,7 @@ from inspections.report_reader.line_shapes import (
     not_a_title,
     only_a_date,
 )
+from inspections.report_reader.not_force import restated
 
 
 @dataclass
@@ -160,7 +161,9 @@ class MetadataPass:
                 break
             if re.match(
                 r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review|assessment)\s+of\b", text
-            ):
+            ) and not (len(vocab.words(text)) > 20 or re.search(r"[.!?]\s*$", text)):
+                # a subtitle, not the first sentence of the text ("An inspection of … has
+                # called for …")
                 title = f"{title}: {text}"
                 self.title_blocks.add(index)
                 break
@@ -296,21 +299,13 @@ class MetadataPass:
         end = (
             self.segments[report + 1].start if report + 1 < len(self.segments) else len(self.blocks)
         )
-        # A force named inside a finding ("work with Kent Police to …") is not the subject:
-        # the title, headings and text around the findings are; findings only when at least
-        # two of them name the same force.
-        spans = [f.lines for f in self.findings if f.lines]
-
-        def outside(block: Block) -> bool:
-            return not any(first <= block.line <= last for first, last in spans)
-
         named = Counter(
             name for f in self.findings for name in set(forces_named(f.text)) if f.report == report
         )
         return main_force(
             self.segments[report].title,
-            "\n".join(block.text for block in self.blocks[start:end] if outside(block)),
-            "\n".join(block.text for block in self.blocks if outside(block)),
+            "\n".join(around_findings(self.blocks[start:end], self.findings)),
+            "\n".join(around_findings(self.blocks, self.findings)),
             "\n".join(self.furniture.removed),
             "\n".join(name for name, count in named.items() if count >= 2),
         )

@@ -309,6 +309,8 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             self._context_item(block)
             return
         self._pillar_ratings(block.text)
+        if self._run_in_labels(block.text, BOLD_LEVEL):
+            return
         self._quoted_findings(block.text, BOLD_LEVEL)
         if self.narrative is not None:
             self.narrative.paragraphs.append(f"- {block.text}")

@@ -77,6 +77,24 @@ class ProseGradesPass:
         self._judgment(phrase, grade, strong=False)
         return True
 
+    def _report_grade(self, sentence: str) -> bool:
+        """A pillar report's grade told in prose by a panel, an authority or a commissioner:
+        "the PEEL legitimacy report had been downgraded from 'good' to 'requires improvement'",
+        "the HMICFRS Legitimacy report in which the force was assessed as requiring
+        improvement", "The overall grading for the force in the latest report was 'requires
+        improvement'" (the pillar from the title). A body rating itself ("we have been rated
+        as outstanding for efficiency", a force's own page) restates grades: none is read."""
+        if _SELF_RATED_RE.search(sentence):
+            return True
+        match = _MOVED_RE.search(sentence) or _IN_WHICH_RE.search(sentence)
+        pillar = match.group("pillar").capitalize() if match else self._title_area()
+        if not match:
+            match = _OVERALL_RE.search(sentence)
+        if not match or not pillar:
+            return False
+        self._judgment(pillar, grade_value(match.group("grade")), strong=False)
+        return True
+
     def _grade_list_leadin(self, text: str) -> bool:
         """ "In 2017, we assessed the force as good at:" before a list of the areas: grades
         of an earlier inspection carried into this report."""
@@ -106,4 +124,30 @@ _GRADE_LIST_RE = re.compile(
     r"(?:the\s+(?:force|constabulary)|it|[A-Z][\w\s&-]{2,40}?)\s+(?:as|to\s+be)\s+['‘]?"
     r"(?P<grade>outstanding|good|adequate|inadequate|requiring\s+improvement|requires\s+improvement)"
     r"['’]?\s+(?:at|in|for)\s*:$"
+)
+_GRADE_WORD = (
+    r"['‘“\"]?(?P<grade>outstanding|good|adequate|inadequate|requir(?:es?|ing)\s+improvement)"
+    r"['’”\"]?"
+)
+_PILLAR_REPORT = (
+    r"\b(?P<pillar>effectiveness|efficiency|legitimacy)\s+(?:report|inspection|assessment|grade"
+    r"|grading|judgment)\b"
+)
+_MOVED_RE = re.compile(
+    rf"(?i){_PILLAR_REPORT}[^.;]{{0,60}}?\b(?:downgraded|upgraded|moved|changed|gone|fallen"
+    rf"|dropped|improved|risen)\s+from\s+['‘“\"]?[a-z ]{{4,25}}?['’”\"]?\s+to\s+{_GRADE_WORD}"
+)
+# "the Legitimacy report in which West Mercia Police was assessed as requiring improvement";
+# not "…'s efficiency report, which rated the force as good" (another report, in passing).
+_IN_WHICH_RE = re.compile(
+    rf"(?i){_PILLAR_REPORT}\s+(?:in\s+which|where)\s+[^.;]{{2,80}}?\b(?:was|were|is|has\s+been"
+    rf"|had\s+been)\s+(?:assessed|rated|judged|graded|found)\s+(?:as\s+|to\s+be\s+)?(?:being\s+)?"
+    rf"{_GRADE_WORD}"
+)
+_OVERALL_RE = re.compile(
+    r"(?i)\boverall\s+(?:grading|grade|rating|judgment)\s+(?:for\s+[^.;]{2,60}?\s+)?(?:in\s+(?:the"
+    rf"|this|its)\s+(?:latest\s+)?(?:report|inspection)\s+)?(?:was|is)\s+{_GRADE_WORD}"
+)
+_SELF_RATED_RE = re.compile(
+    r"(?i)\bwe\s+(?:have\s+been|were|are|have\s+again\s+been)\s+(?:rated|graded|judged|assessed)\b"
 )

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from inspections.report_reader.extract import read_report
+from inspections.report_reader.forces import FORCES
 from inspections.report_reader.model import ParsedFinding, ParsedReport, ReportError
 from inspections.report_reader.vocabulary import parse_date, plain
 
@@ -153,9 +154,13 @@ def _addressees_right(expected: list[str], proposed: list[str], force: str | Non
 
 
 def force_slug(name: str | None) -> str | None:
-    """'West Mercia Police' → 'west-mercia' (HMICFRS's URL style, as data/forces.csv)."""
+    """'West Mercia Police' → 'west-mercia' (HMICFRS's URL style, as data/forces.csv); a
+    force whose name is not its slug ('Hampshire and Isle of Wight Constabulary' →
+    'hampshire') from the reader's table of the 43."""
     if not name:
         return None
+    if name in FORCES:
+        return FORCES[name]
     words = plain(name).replace("'", "").split()
     while words and words[-1] in ("police", "constabulary", "service"):
         words.pop()
