@@ -100,7 +100,7 @@ def _newest_admin_entry_sql() -> str:
     """The newest entry of the admin's log about anything but a finding's status. Its newest
     entries are mostly status changes, so "the newest entry whose type is not a status's"
     would walk back through them all; instead the newest entry of each other content type
-    (some 50), each one step down the index on (content type, id) (migration 0018), and the
+    (some 40), each one step down the index on (content type, id) (migration 0018), and the
     entries without a type. Content types are named, not numbered: their ids differ between
     databases and are renumbered when a test database is flushed."""
     quote = connection.ops.quote_name
