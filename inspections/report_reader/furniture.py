@@ -121,6 +121,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
         for line in out
         if line.strip() and len(line.strip()) <= 80 and not line.lstrip().startswith("#")
     )
+    last_row = 0  # the number of the last row numbered by a number alone on a line
     for index, raw in enumerate(out):
         line = " ".join(raw.split()).strip("*_ ")
         if not line:
@@ -148,9 +149,10 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
             if (
                 following is not None
                 and line.isdigit()
-                and _numbered_row(out, index, following, int(line))
+                and _numbered_row(out, index, following, int(line), last_row)
             ):
                 out[following] = f"{line}. {out[following].strip()}"
+                last_row = int(line)
             blank(index)
     _table_headers(out, blank)
     _register_comments(out, found, blank)
@@ -230,20 +232,28 @@ def _next_text(lines: list[str], index: int) -> int | None:
     return None
 
 
-def _numbered_row(lines: list[str], index: int, following: int, number: int) -> bool:
+def _numbered_row(lines: list[str], index: int, following: int, number: int, last_row: int) -> bool:
     """A number alone on a line (`number`, as read once the line's bullet or markup is set
     aside: the raw line may be "* 3") that numbers the row after it: a sentence follows, and
-    the next number alone on a line (if any) is one more."""
+    the number carries on a numbering: one more than the last row's (`last_row`), or the
+    first, 1, followed by 2, or any under a "No." / "Number" column header. Otherwise it is a
+    page number: a page's number alone on a line is followed by a sentence too, and pages
+    12, 13, 14 follow each other as rows do, but they do not start at 1 (the cover has none);
+    read as rows, they cut a list of findings in two or join two findings into one."""
     text = lines[following].strip()
     if not text[:1].isupper() or text.endswith("?") or len(vocab.words(text)) < 6:
+        return False
+    if any(re.match(r"(?i)^(?:no\.?|number|ref)$", line.strip()) for line in lines[:index]):
+        return True
+    if last_row and number == last_row + 1:
+        return True
+    if number != 1:
         return False
     for later in range(following + 1, len(lines)):
         candidate = lines[later].strip()
         if _PAGE_NUMBER_RE.match(candidate) and candidate.isdigit():
-            return int(candidate) == number + 1
-    return number > 1 or any(
-        re.match(r"(?i)^(?:no\.?|number|ref)$", line.strip()) for line in lines[:index]
-    )
+            return int(candidate) == 2
+    return False
 
 
 def _table_headers(out: list[str], blank) -> None:
