@@ -1,0 +1,114 @@
+"""A judgments table read a column at a time (grade headings each followed by their areas, as
+text taken from a PDF table can come): each area gets its column's grade, not the next one's
+(inspections/report_reader/grade_columns.py)."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from inspections.report_reader import parse_text
+from inspections.report_reader.grade_columns import grade_columns
+
+HEAD = """PEEL 2023–25: An inspection of Durham Constabulary
+Published 20 March 2024
+
+Our judgments
+Our inspection assessed how good Durham Constabulary is in nine areas of policing. We make
+graded judgments in eight of these nine areas.
+"""
+
+
+def grades(text: str) -> dict[str, str]:
+    return {judgment.area: judgment.grade for judgment in parse_text(text).judgments}
+
+
+def test_each_area_gets_the_grade_of_its_column():
+    table = """Outstanding
+Preventing crime
+Good
+Police powers and public treatment
+Managing offenders
+Adequate
+Responding to the public
+Investigating crime
+Leadership and force management
+Requires improvement
+Protecting vulnerable people
+Developing a positive workplace
+"""
+    assert grades(HEAD + table) == {
+        "Preventing crime": "outstanding",
+        "Police powers and public treatment": "good",
+        "Managing offenders": "good",
+        "Responding to the public": "adequate",
+        "Investigating crime": "adequate",
+        "Leadership and force management": "adequate",
+        "Protecting vulnerable people": "requires_improvement",
+        "Developing a positive workplace": "requires_improvement",
+    }
+
+
+def test_empty_columns_give_no_grade():
+    table = """Outstanding
+Good
+Preventing crime
+Managing offenders
+Adequate
+Investigating crime
+Requires improvement
+Inadequate
+"""
+    assert grades(HEAD + table) == {
+        "Preventing crime": "good",
+        "Managing offenders": "good",
+        "Investigating crime": "adequate",
+    }
+
+
+def test_an_area_followed_by_its_grade_is_read_as_before():
+    pairs = """
+Preventing crime
+Good
+
+Investigating crime
+Adequate
+"""
+    assert grade_columns(HEAD + pairs) == HEAD + pairs
+    assert grades(HEAD + pairs) == {"Preventing crime": "good", "Investigating crime": "adequate"}
+
+
+def test_without_a_word_about_judgments_above_nothing_is_rewritten():
+    text = "Summary of the day\nGood\nMorning briefing\nAdequate\nLunch\nInadequate\nTea\n"
+    assert grade_columns(text) == text
+
+
+def test_grades_out_of_the_scales_order_are_not_a_table():
+    text = HEAD + "Good\nPreventing crime\nOutstanding\nInvestigating crime\nAdequate\nCrime\n"
+    assert grade_columns(text) == text
+
+
+LINES = st.sampled_from(
+    [
+        "",
+        "Outstanding",
+        "Good",
+        "Adequate",
+        "Requires improvement",
+        "Inadequate",
+        "Our judgments",
+        "Preventing crime",
+        "Investigating crime",
+        "The force should improve its training.",
+        "Areas for improvement",
+        "12",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(LINES, max_size=30))
+def test_the_rewrite_keeps_every_line_and_is_done_once(lines):
+    text = "\n".join(lines)
+    once = grade_columns(text)
+    assert once.count("\n") == text.count("\n")
+    assert grade_columns(once) == once
+    parse_text(once)  # reads without error
