@@ -242,8 +242,7 @@ class GradesPass:
             if self._question_in_summary(area, rest, grade):
                 continue
             pillar = pillar_of(rest) or vocab.area_for_grade_phrase(self.framework, rest)
-            if _WAY_RE.match(rest) and not pillar:
-                self._judgment(area_phrase(rest), grade, strong=False)
+            if not pillar and self._way_grade(area, rest, grade):
                 continue
             target = (
                 (pillar if pillar and is_pillar_area(area) or not area else None)
@@ -336,7 +335,7 @@ def expand_abbreviations(area: str) -> str:
     return area
 
 
-_WAY_RE = re.compile(r"(?i)^in\s+the\s+way\s+(?:it|that\s+it)\b")
+WAY_RE = re.compile(r"(?i)^in\s+the\s+way\s+(?:it|that\s+it)\b")
 _OWNER_RE = re.compile(
     r"(?i)^(?:and\s+|but\s+)?(?:the\s+(?:force|constabulary|service)['’]s|its|their)\s+"
 )

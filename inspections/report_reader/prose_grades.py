@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.grades import area_phrase, grade_value, is_pillar_area, pillar_of
+from inspections.report_reader.grades import (
+    WAY_RE,
+    area_phrase,
+    grade_value,
+    is_pillar_area,
+    pillar_of,
+)
 
 
 class ProseGradesPass:
@@ -75,6 +81,23 @@ class ProseGradesPass:
         if not 1 <= len(vocab.words(phrase)) <= 8:
             return False
         self._judgment(phrase, grade, strong=False)
+        return True
+
+    def _way_grade(self, area: str, rest: str, grade: str) -> bool:
+        """ "The force requires improvement in the way it plans for the future" (2018/19): the
+        area is the way. Under an area already given this grade ("How effective is the force
+        at preventing crime …? / Requires improvement"), "… requires improvement in the way it
+        prevents crime" restates that grade: not an area of its own. True if it was such a
+        sentence."""
+        if not WAY_RE.match(rest):
+            return False
+        key = vocab.plain(area)
+        restated = bool(area) and any(
+            j.report == self.report and vocab.plain(j.area) == key and j.grade == grade
+            for j in self.judgments
+        )
+        if not restated:
+            self._judgment(area_phrase(rest), grade, strong=False)
         return True
 
     def _report_grade(self, sentence: str) -> bool:
