@@ -26,8 +26,16 @@ DEADLINE_LEAD_RE = re.compile(
     r"|(?P<period>within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?))(?=\s+(?:the|all|forces|chief)\b))\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# A deadline after the modal verb: a date ("should, by 31 December 2024, evaluate"), a period
+# ("should within three months review"), any phrase set off by commas ("should, by the end of
+# the year, review"), or "immediately". Not the words up to the next space: "by 31".
 DEADLINE_INNER_RE = re.compile(
-    rf"\b{vocab.MODAL},?\s+(?P<deadline>(?:by|before|no\s+later\s+than|within)\s+[^,.;:]{{1,50}}?|immediately)(?=[,\s])",
+    rf"\b{vocab.MODAL},?\s+(?P<deadline>"
+    r"(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS})\s+(?:19|20)\d\d"
+    r"|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)"
+    r"|(?:by|before|no\s+later\s+than|within)\s+[^,.;:]{1,50}?(?=,)"
+    r"|immediately)(?=[,\s.;:])",
     re.IGNORECASE,
 )
 _ADDRESSEE_NAMES = {

@@ -131,8 +131,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
             continue
         if _POSTCODE_RE.match(line):
             _address_above(out, index, blank)
-        if _SIGN_OFF_RE.match(line):
-            _signature_below(out, index, blank)
+        _furniture_below(out, index, line, blank)
         if (
             _CHROME_RE.match(line)
             or _CONTACT_RE.match(line)
@@ -197,6 +196,15 @@ def _address_above(out: list[str], index: int, blank) -> None:
         above -= 1
 
 
+def _furniture_below(out: list[str], index: int, line: str, blank) -> None:
+    """What a line brings below it that is furniture too: a letter's sign-off its name and
+    role, a table of contents its entries."""
+    if _SIGN_OFF_RE.match(line):
+        _signature_below(out, index, blank)
+    if _CONTENTS_RE.match(line):
+        _contents_below(out, index, blank)
+
+
 def _signature_below(out: list[str], index: int, blank) -> None:
     """'Yours sincerely' and the name and role lines under it."""
     below = index + 1
@@ -207,6 +215,28 @@ def _signature_below(out: list[str], index: int, blank) -> None:
         if not _address_line(out[below]):
             break
         blank(below)
+        below += 1
+
+
+_CONTENTS_RE = re.compile(r"(?i)^(?:table\s+of\s+)?contents:?$")
+
+
+def _contents_below(out: list[str], index: int, blank) -> None:
+    """The entries of a table of contents ("1. Introduction", "Areas for improvement 4"):
+    left in, they ran on from the finding above or opened a list of their own. The entries
+    are the lines straight below the heading (blank lines only before the first), each short
+    and not a sentence; the first blank line after them ends the table."""
+    below, entries = index + 1, 0
+    while below < len(out):
+        line = " ".join(out[below].split()).strip("*_ ")
+        if not line:
+            if entries:
+                return
+        elif len(vocab.words(line)) <= 10 and not line.endswith((".", ":", "?")):
+            blank(below)
+            entries += 1
+        else:
+            return
         below += 1
 
 
