@@ -70,6 +70,18 @@ _FORCE_ITSELF_RE = re.compile(
 )
 
 
+# Bodies whose names hold "and" or commas (and "England and Wales", in "all forces in …").
+_JOINED_NAME_RE = re.compile(
+    r"\b(?:police,?\s+fire\s+and\s+crime\s+commissioners?|police\s+and\s+crime\s+"
+    r"(?:commissioners?|panels?)|England\s+and\s+Wales|HM\s+Prison\s+and\s+Probation\s+Service"
+    r"|(?:HM\s+)?Inspectorate\s+of\s+Constabulary\s+and\s+Fire\s+(?:&|and)\s+Rescue\s+Services"
+    r"|fire\s+and\s+rescue\s+(?:services?|authorit(?:y|ies))"
+    # Case matters here: the department's name is its capitalised words.
+    r"|(?-i:Department\s+(?:of|for)\s+(?:[A-Z][\w-]*(?:\s+Up)?,\s+)*[A-Z][\w-]*\s+and"
+    r"\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+    r"|Ministry\s+of\s+Housing,\s+Communities\s+and\s+Local\s+Government)\b",
+    re.IGNORECASE,
+)
 # A piece of a subject that names a body.
 _ORGANISATION_RE = re.compile(
     r"\b(?:police|constabular\w*|forces?|office|college|council|commissioners?"
@@ -105,7 +117,11 @@ def _subject_names(rest: str) -> list[str]:
     if _FORCES_WHOLE_RE.match(subject):
         name = re.sub(r"(?i)^those\s+", "", subject)
         return [_ADDRESSEE_NAMES.get(vocab.plain(name), name)]
-    subject = re.sub(r"(?i)\bEngland\s+and\s+Wales\b", "England\x00Wales", subject)
+    # Names with "and" or commas inside are one addressee each ("police and crime
+    # commissioners", "HM Prison and Probation Service"), kept whole through the split below.
+    subject = _JOINED_NAME_RE.sub(
+        lambda match: match.group(0).replace(",", "\x01").replace(" and ", "\x00"), subject
+    )
     # "…, working with the College of Policing, should …": everyone named is an addressee.
     subject = re.sub(
         r"\b(?:working|together)\s+with\b|\bin\s+(?:partnership|consultation)\s+with\b",
@@ -114,8 +130,8 @@ def _subject_names(rest: str) -> list[str]:
         flags=re.IGNORECASE,
     )
     names = []
-    for piece in re.split(r",|\band\b|&|\bwith\b", subject):
-        piece = piece.replace("\x00", " and ")
+    for raw in _pieces(subject):
+        piece = raw.replace("\x00", " and ").replace("\x01", ",")
         piece = re.sub(r"^\s*(?:the|all\s+the)\s+", "", piece.strip(), flags=re.IGNORECASE).strip(
             " ."
         )
@@ -127,12 +143,39 @@ def _subject_names(rest: str) -> list[str]:
         name = _ADDRESSEE_NAMES.get(lowered) or _ADDRESSEE_NAMES.get(lowered.removeprefix("all "))
         if name is None:
             named = _ORGANISATION_RE.search(piece) or _ACRONYM_RE.search(piece)
-            if not named or len(vocab.words(piece)) > 8:
+            # A name carried on after "and" ("… lead for children and young people") may be
+            # longer than a body's name usually is.
+            longest = 12 if "\x00" in raw else 8
+            if not named or len(vocab.words(piece)) > longest:
                 continue  # "Future inspection procedures": not a body
             name = piece
         if name not in names:
             names.append(name)
     return names
+
+
+def _pieces(subject: str) -> list[str]:
+    """The subject cut at commas, "and", "&" and "with"; but words after "and" that start in
+    lower case and name no one ("the NPCC lead for children and young people") carry on the
+    name before them unless that is a name already known ("forces and their partners")."""
+    parts = re.split(r"(,|\band\b|&|\bwith\b)", subject)
+    pieces = [parts[0]]
+    for separator, piece in zip(parts[1::2], parts[2::2], strict=True):
+        words = piece.strip()
+        continues = (
+            separator == "and"
+            and words[:1].islower()
+            and not re.match(r"(?i)(?:the|all|each|every|other|their|its)\b", words)
+            and vocab.plain(words) not in _ADDRESSEE_NAMES
+            and vocab.plain(pieces[-1].strip()) not in _ADDRESSEE_NAMES
+            and _ORGANISATION_RE.search(pieces[-1])
+            and not _ORGANISATION_RE.search(words)
+        )
+        if continues:
+            pieces[-1] = f"{pieces[-1].rstrip()}\x00{piece.lstrip()}"
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def _deadline_and_rest(sentence: str) -> tuple[str, str]:

@@ -74,3 +74,44 @@ def test_the_text_after_a_table_of_contents_is_still_read():
     findings = parse_text(text).findings
     assert findings[-1].kind == "afi"
     assert "ethnicity of every child" in findings[-1].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "addressees"),
+    [
+        (
+            "Chief constables and police and crime commissioners should review their plans.",
+            ["chief constables", "police and crime commissioners"],
+        ),
+        (
+            "Police and crime commissioners should publish their responses.",
+            ["police and crime commissioners"],
+        ),
+        (
+            "Police, fire and crime commissioners and chief constables should agree a plan.",
+            ["Police, fire and crime commissioners", "chief constables"],
+        ),
+        (
+            "The Ministry of Justice and HM Prison and Probation Service should agree a plan.",
+            ["Ministry of Justice", "HM Prison and Probation Service"],
+        ),
+        (
+            "The Department for Levelling Up, Housing and Communities and the Home Office "
+            "should agree a plan.",
+            ["Department for Levelling Up, Housing and Communities", "Home Office"],
+        ),
+        (
+            "The National Police Chiefs' Council lead for children and young people should "
+            "work with the College of Policing.",
+            ["National Police Chiefs' Council lead for children and young people"],
+        ),
+        # Controls: two bodies, and a name known already before "and".
+        ("The Home Office and the NPCC should agree a plan.", ["Home Office", "NPCC"]),
+        ("Forces and their partners should share data.", ["all forces"]),
+        ("All forces in England and Wales should review their plans.", ["all forces"]),
+    ],
+)
+def test_a_name_with_and_in_it_is_one_addressee(sentence, addressees):
+    """'police and crime commissioners' was cut into 'crime commissioners', which named no
+    policing body, so a recommendation to them was not owed by them."""
+    assert deadline_and_addressees(sentence)[1] == addressees
