@@ -6,6 +6,7 @@ cstime), summed over it and its living descendants: a backend that exits during 
 been waited for by the postmaster, so its time is not lost, and a living one is counted once."""
 
 import os
+from collections import defaultdict
 from pathlib import Path
 
 PROC = Path("/proc")
@@ -36,10 +37,12 @@ def tree_cpu_seconds(root: int, proc: Path = PROC) -> float:
         ticks[int(entry.name)] = sum(int(value) for value in fields[11:15])
     if root not in ticks:
         return 0.0
+    children: dict[int, list[int]] = defaultdict(list)
+    for pid, ppid in parents.items():
+        children[ppid].append(pid)
     tree, frontier = {root}, [root]
     while frontier:
-        parent = frontier.pop()
-        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
-        tree.update(children)
-        frontier.extend(children)
+        found = [pid for pid in children[frontier.pop()] if pid not in tree]
+        tree.update(found)
+        frontier.extend(found)
     return sum(ticks[pid] for pid in tree) / os.sysconf("SC_CLK_TCK")

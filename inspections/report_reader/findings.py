@@ -55,9 +55,7 @@ class FindingsPass:
         if self.finding_column is not None:
             column, label = self.finding_column
             cell = cells[column] if column < len(cells) else ""
-            if len(vocab.words(cell)) >= 4 and self._cause_cell(cell):
-                return True
-            if len(vocab.words(cell)) >= 4:
+            if len(vocab.words(cell)) >= 4 and not self._cause_cell(cell):
                 if self.ctx is None or self.ctx.kind != label.kind:
                     self._open_context(label, BOLD_LEVEL)
                 self._start_finding(cell, style="item")

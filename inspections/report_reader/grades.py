@@ -95,18 +95,24 @@ class GradesPass:
             parts.append(vocab.plain_heading(tail))
         return " — ".join(parts)[:300]
 
+    def _judgment_of(self, area: str) -> model.ParsedJudgment | None:
+        """This report's judgment of the area already read (names compared plainly)."""
+        key = vocab.plain(area)
+        return next(
+            (j for j in self.judgments if j.report == self.report and vocab.plain(j.area) == key),
+            None,
+        )
+
     def _judgment(self, area: str, grade: str, *, strong: bool) -> None:
         if not area or not grade:
             return
-        key = vocab.plain(area)
-        for judgment in self.judgments:
-            if judgment.report == self.report and vocab.plain(judgment.area) == key:
-                if judgment.grade != grade and strong:
-                    self.warnings.append(
-                        f"Two grades for “{area}”: “{judgment.grade}” and “{grade}”; "
-                        f"kept “{judgment.grade}”."
-                    )
-                return
+        if judgment := self._judgment_of(area):
+            if judgment.grade != grade and strong:
+                self.warnings.append(
+                    f"Two grades for “{area}”: “{judgment.grade}” and “{grade}”; "
+                    f"kept “{judgment.grade}”."
+                )
+            return
         area = expand_abbreviations(area)
         self.judgments.append(
             model.ParsedJudgment(
@@ -335,7 +341,6 @@ def expand_abbreviations(area: str) -> str:
     return area
 
 
-WAY_RE = re.compile(r"(?i)^in\s+the\s+way\s+(?:it|that\s+it)\b")
 _OWNER_RE = re.compile(
     r"(?i)^(?:and\s+|but\s+)?(?:the\s+(?:force|constabulary|service)['’]s|its|their)\s+"
 )

@@ -8,13 +8,7 @@ from __future__ import annotations
 import re
 
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.grades import (
-    WAY_RE,
-    area_phrase,
-    grade_value,
-    is_pillar_area,
-    pillar_of,
-)
+from inspections.report_reader.grades import area_phrase, grade_value, is_pillar_area, pillar_of
 
 
 class ProseGradesPass:
@@ -89,14 +83,10 @@ class ProseGradesPass:
         at preventing crime …? / Requires improvement"), "… requires improvement in the way it
         prevents crime" restates that grade: not an area of its own. True if it was such a
         sentence."""
-        if not WAY_RE.match(rest):
+        if not _WAY_RE.match(rest):
             return False
-        key = vocab.plain(area)
-        restated = bool(area) and any(
-            j.report == self.report and vocab.plain(j.area) == key and j.grade == grade
-            for j in self.judgments
-        )
-        if not restated:
+        above = self._judgment_of(area) if area else None
+        if not (above and above.grade == grade):
             self._judgment(area_phrase(rest), grade, strong=False)
         return True
 
@@ -148,6 +138,7 @@ _GRADE_LIST_RE = re.compile(
     r"(?P<grade>outstanding|good|adequate|inadequate|requiring\s+improvement|requires\s+improvement)"
     r"['’]?\s+(?:at|in|for)\s*:$"
 )
+_WAY_RE = re.compile(r"(?i)^in\s+the\s+way\s+(?:it|that\s+it)\b")
 _GRADE_WORD = (
     r"['‘“\"]?(?P<grade>outstanding|good|adequate|inadequate|requir(?:es?|ing)\s+improvement)"
     r"['’”\"]?"

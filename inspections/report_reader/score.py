@@ -24,8 +24,8 @@ import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from inspections.report_reader import forces
 from inspections.report_reader.extract import read_report
-from inspections.report_reader.forces import FORCES
 from inspections.report_reader.model import ParsedFinding, ParsedReport, ReportError
 from inspections.report_reader.vocabulary import parse_date, plain
 
@@ -159,8 +159,8 @@ def force_slug(name: str | None) -> str | None:
     'hampshire') from the reader's table of the 43."""
     if not name:
         return None
-    if name in FORCES:
-        return FORCES[name]
+    if slug := forces.force_slug(name):
+        return slug
     words = plain(name).replace("'", "").split()
     while words and words[-1] in ("police", "constabulary", "service"):
         words.pop()
