@@ -161,3 +161,25 @@ def test_a_list_that_reads_statuses_is_counted_again(
 
     assert position(before, statuses[1]) < position(before, statuses[0])
     assert position(after, statuses[1]) > position(after, statuses[0])
+
+
+def test_after_a_status_change_the_dashboard_counts_again_only_what_reads_statuses(
+    client, analyst, statuses, record_in_admin, settings
+):
+    """Findings opened per year read no status value: kept. Open findings by force and by kind
+    and findings closed per year are counted again, and right."""
+    settings.PAGE_CACHE_SECONDS = 0
+    url = reverse("dashboard")
+    client.force_login(analyst)
+    cold, _ = queries(client, url)
+    warm, _ = queries(client, url)
+    assert cold == warm + 4  # the four national counts
+    record_in_admin(statuses[0])
+    client.force_login(analyst)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert len(captured.captured_queries) == warm + 3
+    assert [row["count"] for row in response.context["by_kind"]] == [2]
+    assert response.context["per_year"] == [
+        {"year": 2025, "opened": 3, "closed": 1},
+    ]
