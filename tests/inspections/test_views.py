@@ -11,6 +11,7 @@ from django.utils import timezone
 from inspections.models import Grade, Judgment
 from recommendations.inspection_views import FORCE_RESPONSES_SHOWN
 from recommendations.models import DUE_SOON_DAYS, FindingStatus, Response
+from recommendations.selectors import overview
 from recommendations.selectors.overview import GRADE_TAG_CLASSES
 from recommendations.services import finding_status_change, inspection_open_tracking
 from tests.factories import (
@@ -19,6 +20,7 @@ from tests.factories import (
     FindingStatusFactory,
     ForceFactory,
     InspectionFactory,
+    NationalBodyFactory,
     ResponseFactory,
     StatusChangeFactory,
 )
@@ -90,6 +92,21 @@ def test_dashboard_shows_open_findings_and_responses_due(analyst_client, force):
     html = response.content.decode()
     assert "Open findings by force" in html
     assert "<svg" in html and "<table" in html  # every chart has its table
+
+
+def test_open_findings_by_force_most_first_without_closed_or_national_bodies_own(force):
+    """Open statuses counted per force, most first, ties by name; a force whose findings are
+    all closed is not listed, nor a national body's own status on a force's report."""
+    busier, closed_only = ForceFactory(name="Zedshire Police"), ForceFactory()
+    for owner, count in [(force, 2), (busier, 3)]:
+        for _ in range(count):
+            FindingStatusFactory(force=owner, finding__inspection__force=owner)
+    FindingStatusFactory(force=closed_only, status="complete")
+    FindingStatusFactory(force=None, national_body=NationalBodyFactory())
+    assert overview.open_findings_by_force() == [
+        {"force__slug": busier.slug, "force__name": "Zedshire Police", "count": 3},
+        {"force__slug": force.slug, "force__name": force.name, "count": 2},
+    ]
 
 
 def test_dashboard_due_soon_is_the_trackers_window_and_says_so(analyst_client, force):
