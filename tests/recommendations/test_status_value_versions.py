@@ -81,7 +81,10 @@ def test_a_status_opened_changes_both(statuses, force):
     FindingStatusFactory(
         force=force,
         finding=statuses[0].finding.inspection.findings.create(
-            kind="recommendation", text="The force should publish its plan.", position=99
+            kind="recommendation",
+            text="The force should publish its plan.",
+            # After the report's others (a fixed number collided with the factory's sequence).
+            position=max(status.finding.position for status in statuses) + 1,
         ),
     )
     assert record_version().ignoring_status_values() != before.ignoring_status_values()
