@@ -12,7 +12,7 @@ PORT ?= 8000
 # The scored corpus of real texts (issue 15): ../shared beside the clone, as in CI.
 CORPUS ?= ../shared/corpus
 
-.PHONY: help install serve load fuzz bench run migrate load-data demo-users test test-sqlite test-postgres lint format check clean reader-score
+.PHONY: help install serve load fuzz bench bench-templates run migrate load-data demo-users test test-sqlite test-postgres lint format check clean reader-score
 
 help:
 	@echo "make run            install, migrate, load the real data, create demo users, serve on $(HOST):$(PORT)"
@@ -24,6 +24,7 @@ help:
 	@echo "make load           load test: gunicorn on a throwaway PostgreSQL, page cache on then off, CONCURRENCY=20 DURATION=30 [LOAD_CACHE=on|off] [LOAD_ARGS=--vary]"
 	@echo "make fuzz           fuzz test: hostile query strings for every page, export and admin list, gunicorn on a throwaway PostgreSQL, FUZZ_PER_URL=200 [LOAD_SCALE=0]"
 	@echo "make bench          pages and exports at national scale on SQLite and PostgreSQL (BENCH_SCALES=1,10)"
+	@echo "make bench-templates the findings list's template time, and its table in Jinja2 against Django's engine (DATABASE_URL)"
 	@echo "make reader-score   score the report reader on a corpus of real texts (CORPUS=$(CORPUS))"
 	@echo "make serve          gunicorn + WhiteNoise as in production (set the production env vars)"
 
@@ -79,6 +80,15 @@ fuzz: install
 # quick run. Prints a Markdown table (docs/performance.md).
 bench: install
 	$(BIN)/python benchmarks/bench.py
+
+# Is Django's template engine still the findings list's cost, and would Jinja2 win by a clear
+# ratio? On a throwaway PostgreSQL holding the national dataset at TEMPLATES_SCALE (default 1).
+TEMPLATES_SCALE ?= 1
+bench-templates: install
+	$(TEST_ENV) scripts/with-postgres.sh sh -c '$(MANAGE) migrate -v0 && \
+	  $(MANAGE) generate_national_dataset --scale $(TEMPLATES_SCALE) -v0 && \
+	  $(MANAGE) dbshell -- -c "VACUUM ANALYZE" >/dev/null && \
+	  $(BIN)/python benchmarks/template_engines.py'
 
 # The report reader on every text of the corpus: per document, per kind of document, in total.
 reader-score: $(VENV)/.installed
