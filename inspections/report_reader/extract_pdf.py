@@ -10,6 +10,7 @@ from collections import Counter
 
 from inspections.report_reader.limits import MAX_PDF_PAGES, MAX_TEXT_CHARS
 from inspections.report_reader.model import ReportError
+from inspections.report_reader.pdf_grade_table import Box, grade_tables
 
 # --- PDF ------------------------------------------------------------------------------------
 
@@ -70,14 +71,34 @@ def _pdf_lines(pages: list) -> list[tuple]:
             for element in page
             if isinstance(element, LTTextContainer) and _GLYPH_RE.match(element.get_text())
         ]
-        for element in page:
-            if not isinstance(element, LTTextContainer) or element in glyphs:
+        elements = [
+            element
+            for element in page
+            if isinstance(element, LTTextContainer) and element not in glyphs
+        ]
+        tables, taken = grade_tables([_plain_box(element) for element in elements])
+        for index, element in enumerate(elements):
+            for row in tables.get(index, []):
+                # Each row of a grade matrix a line and a box of its own, at the body margin.
+                box_number += 1
+                size, _ = _size_and_bold(next(iter(element)))
+                lines.append((page_number, row, size, False, element.x0, box_number, 0, False))
+            if index in taken:
                 continue
             box_number += 1
             indent = element.x0 - margin if margin is not None else 0
             box = (page_number, box_number, indent, height)
             lines.extend(_box_lines(element, _is_bulleted(element, glyphs), box))
     return lines
+
+
+def _plain_box(element) -> Box:
+    """A text box as pdf_grade_table reads it: its lines joined, and its bounds."""
+    from pdfminer.layout import LTTextLine
+
+    texts = [line.get_text().strip() for line in element if isinstance(line, LTTextLine)]
+    text = _join_lines([text for text in texts if text])
+    return Box(text, element.x0, element.x1, element.y0, element.y1)
 
 
 def _page_margins(pages: list) -> dict[int, int | None]:

@@ -1,0 +1,135 @@
+"""A PDF's table of graded judgments laid out as a grade matrix: the grades as column headings
+on one row ("Outstanding | Good | Adequate | Requires improvement | Inadequate", as PEEL reports
+since 2021 print them) and each area in a cell under its grade. pdfminer gives the cells in no
+reliable order (the headings first, then some cells row by row and some column by column), so
+read as text each area took the wrong grade or none. Here the table is read from where each
+box sits on the page, and given back as "area<TAB>grade" rows, which the parser reads as
+judgments.
+
+Taken as a table only on evidence: three grades or more as boxes of their own on one row, each
+once, in the order of the scale (best first or worst first); its cells are the boxes below that
+fit under one heading each, down to the first box that spans columns or the first wide gap.
+Pure geometry on plain boxes, so the rule is tested without a PDF."""
+
+from __future__ import annotations
+
+import statistics
+from typing import NamedTuple
+
+SCALE = ("Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate")
+_GRADE_OF = {grade.lower(): grade for grade in SCALE}
+MIN_GRADES = 3
+# A cell longer than this is a sentence, not an area's name: the table has ended.
+MAX_AREA_WORDS = 12
+
+
+class Box(NamedTuple):
+    """A text box: its text (lines joined) and its bounds in PDF points (y grows upwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
+def grade_tables(boxes: list[Box]) -> tuple[dict[int, list[str]], set[int]]:
+    """The grade matrices among one page's boxes: {index of the box where a table's rows go
+    (its first heading in reading order): the rows}, and the indices of every box the tables
+    took (headings and cells), which are not to be read again as text."""
+    tables: dict[int, list[str]] = {}
+    taken: set[int] = set()
+    headings = [i for i, box in enumerate(boxes) if _grade(box)]
+    for first in headings:
+        if first in taken:
+            continue
+        row = sorted(
+            (i for i in headings if i not in taken and _overlap(boxes[i], boxes[first])),
+            key=lambda i: boxes[i].x0,
+        )
+        if not _is_scale(row, boxes):
+            continue
+        cells = _cells(row, boxes, taken)
+        if not cells:
+            continue
+        rows = []
+        for column, heading in enumerate(row):
+            grade = _grade(boxes[heading])
+            rows += [f"{boxes[index].text}\t{grade}" for at, index in cells if at == column]
+        tables[min(row)] = rows
+        taken.update(row)
+        taken.update(index for _, index in cells)
+    return tables, taken
+
+
+def _grade(box: Box) -> str | None:
+    return _GRADE_OF.get(" ".join(box.text.split()).lower())
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    """Whether two boxes share some height: a heading wrapped on two lines still sits on the
+    row of the others."""
+    return min(a.y1, b.y1) > max(a.y0, b.y0)
+
+
+def _is_scale(row: list[int], boxes: list[Box]) -> bool:
+    if len(row) < MIN_GRADES:
+        return False
+    places = [SCALE.index(_grade(boxes[i])) for i in row]
+    distinct = len(set(places)) == len(places)
+    return distinct and places in (sorted(places), sorted(places, reverse=True))
+
+
+def _cells(row: list[int], boxes: list[Box], taken: set[int]) -> list[tuple[int, int]]:
+    """(column, box index) of each cell under the headings, top to bottom."""
+    headings = [boxes[i] for i in row]
+    centres = [(box.x0 + box.x1) / 2 for box in headings]
+    gaps = [b - a for a, b in zip(centres, centres[1:], strict=False)]
+    bounds = [
+        (
+            centre - (gaps[max(0, k - 1)] if k else gaps[0]) / 2,
+            centre + (gaps[k] if k < len(gaps) else gaps[-1]) / 2,
+        )
+        for k, centre in enumerate(centres)
+    ]
+    line_height = statistics.median(box.y1 - box.y0 for box in headings)
+    bottom = min(box.y0 for box in headings)
+    below = sorted(
+        (
+            i
+            for i, box in enumerate(boxes)
+            if i not in taken and i not in row and box.y1 <= bottom + 1
+        ),
+        key=lambda i: -boxes[i].y1,
+    )
+    cells = []
+    for index in below:
+        box = boxes[index]
+        if bottom - box.y1 > 4 * line_height:
+            break  # a wide gap: the table has ended
+        column = _column(box, bounds)
+        if column is None or not _is_area(box.text):
+            break  # a box across columns, a sentence or a number: the table has ended
+        cells.append((column, index))
+        bottom = min(bottom, box.y0)
+    return cells
+
+
+def _is_area(text: str) -> bool:
+    """An area's name: a few words, opening with a capital, with a word of letters (a chart's
+    legend over its axis labels, "2019", "12%", is no table of judgments)."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_AREA_WORDS
+        and text[:1].isupper()
+        and any(len(word) >= 3 and word.isalpha() for word in words)
+        and not text.rstrip().endswith((".", ":", ";", "?", "!"))
+    )
+
+
+def _column(box: Box, bounds: list[tuple[float, float]]) -> int | None:
+    for column, (left, right) in enumerate(bounds):
+        slack = (right - left) * 0.1
+        if box.x0 >= left - slack and box.x1 <= right + slack:
+            return column
+    return None

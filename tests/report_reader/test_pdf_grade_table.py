@@ -1,0 +1,137 @@
+"""A PDF's grade matrix (the grades as column headings, each area in a cell under its grade, as
+PEEL reports since 2021 print their judgments) is read from where each box sits on the page:
+pdfminer gives the cells in no reliable order, so read as text each area took a wrong grade or
+none (inspections/report_reader/pdf_grade_table.py)."""
+
+import io
+
+from inspections.report_reader import read_report
+from inspections.report_reader.pdf_grade_table import Box, grade_tables
+
+# Five headings on one row ("Requires improvement" wrapped on two lines), 90 points apart.
+HEADINGS = [
+    Box("Outstanding", 77, 131, 603, 613),
+    Box("Good", 168, 192, 603, 613),
+    Box("Adequate", 258, 301, 603, 613),
+    Box("Requires improvement", 349, 407, 603, 625),
+    Box("Inadequate", 440, 490, 603, 613),
+]
+
+
+def rows(boxes: list[Box]) -> list[str]:
+    tables, _ = grade_tables(boxes)
+    return [row for table in tables.values() for row in table]
+
+
+def test_each_area_takes_the_grade_of_the_column_it_sits_in():
+    cells = [
+        Box("Police powers and public treatment", 168, 230, 561, 595),
+        Box("Preventing crime", 258, 333, 561, 571),
+        Box("Investigating crime", 440, 496, 561, 583),
+        Box("Leadership and force management", 168, 237, 519, 553),
+        Box("Protecting vulnerable people", 349, 395, 519, 553),
+    ]
+    paragraph = Box(
+        "We also inspected how effective the force is at recording crime.", 78, 478, 456, 466
+    )
+    boxes = [*HEADINGS, *cells, paragraph]
+    tables, taken = grade_tables(boxes)
+    assert tables == {
+        0: [
+            "Police powers and public treatment\tGood",
+            "Leadership and force management\tGood",
+            "Preventing crime\tAdequate",
+            "Protecting vulnerable people\tRequires improvement",
+            "Investigating crime\tInadequate",
+        ]
+    }
+    assert taken == set(range(10))  # the paragraph under the table is read as text
+
+
+def test_worst_first_and_a_four_point_scale_are_tables_too():
+    headings = [
+        Box("Inadequate", 80, 130, 600, 610),
+        Box("Requires improvement", 180, 260, 600, 610),
+        Box("Good", 280, 300, 600, 610),
+        Box("Outstanding", 380, 430, 600, 610),
+    ]
+    assert rows([*headings, Box("Managing offenders", 275, 340, 570, 580)]) == [
+        "Managing offenders\tGood"
+    ]
+
+
+def test_grades_out_of_order_twice_or_too_few_are_no_table():
+    area = Box("Preventing crime", 168, 230, 570, 580)
+    shuffled = [HEADINGS[1], Box("Outstanding", 258, 301, 603, 613), HEADINGS[3]]
+    assert rows([*shuffled, area]) == []
+    twice = [HEADINGS[1], Box("Good", 258, 301, 603, 613), HEADINGS[3]]
+    assert rows([*twice, area]) == []
+    assert rows([*HEADINGS[:2], area]) == []
+
+
+def test_the_table_ends_at_a_box_across_columns_a_sentence_a_number_or_a_wide_gap():
+    inside = Box("Preventing crime", 168, 230, 570, 580)
+    for end in [
+        Box("Across the columns", 78, 478, 550, 560),
+        Box("The force is good at this.", 168, 230, 550, 560),
+        Box("2019", 168, 190, 550, 560),
+    ]:
+        after = Box("Responding to the public", 258, 330, 530, 540)
+        assert rows([*HEADINGS, inside, end, after]) == ["Preventing crime\tGood"]
+    far_below = Box("Responding to the public", 258, 330, 400, 410)
+    assert rows([*HEADINGS, inside, far_below]) == ["Preventing crime\tGood"]
+
+
+def _matrix_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    grid = [
+        ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"],
+        [
+            "",
+            "Police powers and public treatment",
+            "Preventing crime",
+            "Responding to the public",
+            "Investigating crime",
+        ],
+        [
+            "",
+            "Leadership and force management",
+            "Managing offenders",
+            "Protecting vulnerable people",
+            "",
+        ],
+    ]
+    story = [
+        Paragraph("PEEL 2023–25: An inspection of Kent Police", styles["Title"]),
+        Paragraph("Our judgments", styles["Heading2"]),
+        Paragraph("We make graded judgments in nine of ten areas as follows:", body),
+        Table([[Paragraph(cell, body) for cell in row] for row in grid], colWidths=[32 * mm] * 5),
+        Paragraph("We also inspected how effective the force is at recording crime.", body),
+        Paragraph("Areas for improvement", styles["Heading2"]),
+        Paragraph("The force should answer emergency calls within national standards.", body),
+    ]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()
+
+
+def test_a_pdf_grade_matrix_gives_every_area_its_grade():
+    report = read_report(_matrix_pdf(), "kent-peel.pdf")
+    assert {(j.area, j.grade) for j in report.judgments} == {
+        ("Police powers and public treatment", "good"),
+        ("Leadership and force management", "good"),
+        ("Preventing crime", "adequate"),
+        ("Managing offenders", "adequate"),
+        ("Responding to the public", "requires_improvement"),
+        ("Protecting vulnerable people", "requires_improvement"),
+        ("Investigating crime", "inadequate"),
+    }
+    assert [f.text for f in report.findings] == [
+        "The force should answer emergency calls within national standards."
+    ]
