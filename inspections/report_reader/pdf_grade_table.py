@@ -21,6 +21,8 @@ _GRADE_OF = {grade.lower(): grade for grade in SCALE}
 MIN_GRADES = 3
 # A cell longer than this is a sentence, not an area's name: the table has ended.
 MAX_AREA_WORDS = 12
+# How near (points) a cell's left edge is to its heading's when the table is set left-aligned.
+ALIGNED = 3
 
 
 class Box(NamedTuple):
@@ -83,15 +85,7 @@ def _is_scale(row: list[int], boxes: list[Box]) -> bool:
 def _cells(row: list[int], boxes: list[Box], taken: set[int]) -> list[tuple[int, int]]:
     """(column, box index) of each cell under the headings, top to bottom."""
     headings = [boxes[i] for i in row]
-    centres = [(box.x0 + box.x1) / 2 for box in headings]
-    gaps = [b - a for a, b in zip(centres, centres[1:], strict=False)]
-    bounds = [
-        (
-            centre - (gaps[max(0, k - 1)] if k else gaps[0]) / 2,
-            centre + (gaps[k] if k < len(gaps) else gaps[-1]) / 2,
-        )
-        for k, centre in enumerate(centres)
-    ]
+    pitch = statistics.median(b.x0 - a.x0 for a, b in zip(headings, headings[1:], strict=False))
     line_height = statistics.median(box.y1 - box.y0 for box in headings)
     bottom = min(box.y0 for box in headings)
     below = sorted(
@@ -107,7 +101,7 @@ def _cells(row: list[int], boxes: list[Box], taken: set[int]) -> list[tuple[int,
         box = boxes[index]
         if bottom - box.y1 > 4 * line_height:
             break  # a wide gap: the table has ended
-        column = _column(box, bounds)
+        column = _column(box, headings, pitch)
         if column is None or not _is_area(box.text):
             break  # a box across columns, a sentence or a number: the table has ended
         cells.append((column, index))
@@ -127,9 +121,16 @@ def _is_area(text: str) -> bool:
     )
 
 
-def _column(box: Box, bounds: list[tuple[float, float]]) -> int | None:
-    for column, (left, right) in enumerate(bounds):
-        slack = (right - left) * 0.1
-        if box.x0 >= left - slack and box.x1 <= right + slack:
+def _column(box: Box, headings: list[Box], pitch: float) -> int | None:
+    """The column a cell sits in: the heading it is aligned with on the left (a cell is often
+    wider than its heading, "Preventing crime" under "Good"), else the heading whose centre is
+    nearest its own; None for a box wider than a column, which spans columns."""
+    if box.x1 - box.x0 > 1.1 * pitch:
+        return None
+    for column, heading in enumerate(headings):
+        if abs(box.x0 - heading.x0) <= ALIGNED:
             return column
-    return None
+    centre = (box.x0 + box.x1) / 2
+    distances = [abs(centre - (heading.x0 + heading.x1) / 2) for heading in headings]
+    nearest = distances.index(min(distances))
+    return nearest if distances[nearest] <= pitch / 2 else None

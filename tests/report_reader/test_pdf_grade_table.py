@@ -48,6 +48,38 @@ def test_each_area_takes_the_grade_of_the_column_it_sits_in():
     assert taken == set(range(10))  # the paragraph under the table is read as text
 
 
+def test_a_cell_wider_than_its_heading_and_a_column_of_several_areas():
+    """One row whose cells each list the areas of their grade (PEEL 2021/22), set left-aligned:
+    "Preventing crime" reaches past the middle between "Good" and "Adequate"."""
+    cells = [
+        Box("Treatment of the public", 258, 332, 573, 595),
+        Box("Responding to the public", 258, 323, 543, 565),
+        Box("Developing a positive workplace", 258, 317, 471, 505),
+        Box("Protecting vulnerable people", 349, 395, 501, 535),
+        Box("Preventing crime", 168, 243, 513, 523),
+        Box("Managing offenders and suspects", 168, 229, 471, 505),
+    ]
+    assert rows([*HEADINGS, *cells]) == [
+        "Preventing crime\tGood",
+        "Managing offenders and suspects\tGood",
+        "Treatment of the public\tAdequate",
+        "Responding to the public\tAdequate",
+        "Developing a positive workplace\tAdequate",
+        "Protecting vulnerable people\tRequires improvement",
+    ]
+
+
+def test_centred_cells_take_the_heading_nearest_their_centre():
+    centred = [
+        Box("Preventing crime", 148, 212, 570, 580),
+        Box("Investigating crime", 432, 498, 570, 580),
+    ]
+    assert rows([*HEADINGS, *centred]) == [
+        "Preventing crime\tGood",
+        "Investigating crime\tInadequate",
+    ]
+
+
 def test_worst_first_and_a_four_point_scale_are_tables_too():
     headings = [
         Box("Inadequate", 80, 130, 600, 610),
