@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 
+from inspections.report_reader.grade_matrix import is_scale, matrix_rows
 from inspections.report_reader.limits import (
     MAX_DOCX_PARTS,
     MAX_DOCX_RATIO,
@@ -166,6 +167,11 @@ class _DocxText:
 
     def _table(self, table) -> None:
         rows = [_distinct_cells(row) for row in table.rows]
+        if rows and is_scale([cell.text for cell in rows[0]]):
+            # A grade matrix: each paragraph of a cell is an area under its column's grade.
+            lines = [[[p.text.strip() for p in cell.paragraphs] for cell in row] for row in rows]
+            self.out.extend([*(matrix_rows(lines) or []), ""])
+            return
         if _is_layout_table(rows):
             for cells in rows:
                 for cell in cells:

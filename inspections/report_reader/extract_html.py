@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from inspections.report_reader.extract_docx import merge_rows
+from inspections.report_reader.grade_matrix import is_scale, matrix_rows
 from inspections.report_reader.model import ReportError
 
 # --- HTML -----------------------------------------------------------------------------------
@@ -80,6 +81,22 @@ def _main_content(soup):
 
 def _text_of(tag) -> str:
     return " ".join(tag.get_text(" ", strip=True).split())
+
+
+def _cell_lines(cell) -> list[str]:
+    """A table cell's lines: each paragraph, list item or line ended by <br> its own (a grade
+    matrix lists a grade's areas so in one cell)."""
+    from bs4 import NavigableString
+
+    lines, current = [], []
+    for node in cell.descendants:
+        if type(node) is NavigableString:
+            current.append(str(node))
+        elif node.name in ("br", "p", "li", "div"):
+            lines.append(" ".join("".join(current).split()))
+            current = []
+    lines.append(" ".join("".join(current).split()))
+    return [line for line in lines if line]
 
 
 def _is_all_bold(tag) -> bool:
@@ -169,6 +186,11 @@ class _PageText:
 
     def _table(self, tag) -> None:
         rows = tag.find_all("tr")
+        cells = [row.find_all(["td", "th"], recursive=False) for row in rows]
+        if cells and is_scale([_text_of(cell) for cell in cells[0]]):
+            lines = [[_cell_lines(cell) for cell in row] for row in cells]
+            self.out.extend([*(matrix_rows(lines) or []), ""])
+            return
         long_cells = any(len(_text_of(cell)) > 200 for cell in tag.find_all(["td", "th"]))
         for row in rows:
             cells = row.find_all(["td", "th"], recursive=False)

@@ -16,9 +16,8 @@ from __future__ import annotations
 import statistics
 from typing import NamedTuple
 
-SCALE = ("Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate")
-_GRADE_OF = {grade.lower(): grade for grade in SCALE}
-MIN_GRADES = 3
+from inspections.report_reader.grade_matrix import grade_heading, is_scale
+
 # A cell longer than this is a sentence, not an area's name: the table has ended.
 MAX_AREA_WORDS = 12
 # How near (points) a cell's left edge is to its heading's when the table is set left-aligned.
@@ -41,7 +40,7 @@ def grade_tables(boxes: list[Box]) -> tuple[dict[int, list[str]], set[int]]:
     took (headings and cells), which are not to be read again as text."""
     tables: dict[int, list[str]] = {}
     taken: set[int] = set()
-    headings = [i for i, box in enumerate(boxes) if _grade(box)]
+    headings = [i for i, box in enumerate(boxes) if grade_heading(box.text)]
     for first in headings:
         if first in taken:
             continue
@@ -49,14 +48,14 @@ def grade_tables(boxes: list[Box]) -> tuple[dict[int, list[str]], set[int]]:
             (i for i in headings if i not in taken and _overlap(boxes[i], boxes[first])),
             key=lambda i: boxes[i].x0,
         )
-        if not _is_scale(row, boxes):
+        if not is_scale([boxes[i].text for i in row]):
             continue
         cells = _cells(row, boxes, taken)
         if not cells:
             continue
         rows = []
         for column, heading in enumerate(row):
-            grade = _grade(boxes[heading])
+            grade = grade_heading(boxes[heading].text)
             rows += [f"{boxes[index].text}\t{grade}" for at, index in cells if at == column]
         tables[min(row)] = rows
         taken.update(row)
@@ -64,22 +63,10 @@ def grade_tables(boxes: list[Box]) -> tuple[dict[int, list[str]], set[int]]:
     return tables, taken
 
 
-def _grade(box: Box) -> str | None:
-    return _GRADE_OF.get(" ".join(box.text.split()).lower())
-
-
 def _overlap(a: Box, b: Box) -> bool:
     """Whether two boxes share some height: a heading wrapped on two lines still sits on the
     row of the others."""
     return min(a.y1, b.y1) > max(a.y0, b.y0)
-
-
-def _is_scale(row: list[int], boxes: list[Box]) -> bool:
-    if len(row) < MIN_GRADES:
-        return False
-    places = [SCALE.index(_grade(boxes[i])) for i in row]
-    distinct = len(set(places)) == len(places)
-    return distinct and places in (sorted(places), sorted(places, reverse=True))
 
 
 def _cells(row: list[int], boxes: list[Box], taken: set[int]) -> list[tuple[int, int]]:

@@ -1,11 +1,14 @@
-"""A PDF's grade matrix (the grades as column headings, each area in a cell under its grade, as
-PEEL reports since 2021 print their judgments) is read from where each box sits on the page:
-pdfminer gives the cells in no reliable order, so read as text each area took a wrong grade or
-none (inspections/report_reader/pdf_grade_table.py)."""
+"""A grade matrix (the grades as column headings, each area in a cell under its grade, as PEEL
+reports since 2021 print their judgments) in a PDF, a saved web page or a Word document. A PDF's
+is read from where each box sits on the page: pdfminer gives the cells in no reliable order, so
+read as text each area took a wrong grade or none (inspections/report_reader/pdf_grade_table.py).
+A web page's or Word document's cell often lists several areas, which ran into one name
+(grade_matrix.py)."""
 
 import io
 
 from inspections.report_reader import read_report
+from inspections.report_reader.grade_matrix import matrix_rows
 from inspections.report_reader.pdf_grade_table import Box, grade_tables
 
 # Five headings on one row ("Requires improvement" wrapped on two lines), 90 points apart.
@@ -166,4 +169,64 @@ def test_a_pdf_grade_matrix_gives_every_area_its_grade():
     }
     assert [f.text for f in report.findings] == [
         "The force should answer emergency calls within national standards."
+    ]
+
+
+EXPECTED = {
+    ("Preventing crime", "good"),
+    ("Managing offenders", "good"),  # the area's name in the framework's vocabulary
+    ("Treatment of the public", "adequate"),
+    ("Responding to the public", "adequate"),
+    ("Protecting vulnerable people", "requires_improvement"),
+    ("Good use of resources", "requires_improvement"),
+}
+LEAD = (
+    "<h1>PEEL 2021/22: An inspection of Suffolk Constabulary</h1>"
+    "<p>We make graded judgments in nine of these ten areas as follows:</p>"
+)
+
+
+def test_a_web_pages_grade_matrix_with_several_areas_in_a_cell():
+    page = f"""<html><body><main>{LEAD}
+    <table><thead><tr><th>Outstanding</th><th>Good</th><th>Adequate</th>
+    <th>Requires improvement</th><th>Inadequate</th></tr></thead>
+    <tbody><tr><td></td><td><p>Preventing crime</p><p>Managing offenders and suspects</p></td>
+    <td><ul><li>Treatment of the public</li><li>Responding to the public</li></ul></td>
+    <td>Protecting vulnerable people<br>Good use of resources</td><td></td></tr></tbody></table>
+    <p>We also inspected how effective a service the constabulary gives to victims.</p>
+    </main></body></html>"""
+    report = read_report(page.encode(), "suffolk.html")
+    assert {(j.area, j.grade) for j in report.judgments} == EXPECTED
+
+
+def test_a_word_documents_grade_matrix_with_several_areas_in_a_cell():
+    import docx
+
+    document = docx.Document()
+    document.add_heading("PEEL 2021/22: An inspection of Suffolk Constabulary", 0)
+    document.add_paragraph("We make graded judgments in nine of these ten areas as follows:")
+    table = document.add_table(rows=2, cols=5)
+    for column, grade in enumerate(
+        ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
+    ):
+        table.rows[0].cells[column].text = grade
+    for column, areas in [
+        (1, ["Preventing crime", "Managing offenders and suspects"]),
+        (2, ["Treatment of the public", "Responding to the public"]),
+        (3, ["Protecting vulnerable people", "Good use of resources"]),
+    ]:
+        cell = table.rows[1].cells[column]
+        cell.text = areas[0]
+        cell.add_paragraph(areas[1])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    report = read_report(buffer.getvalue(), "suffolk.docx")
+    assert {(j.area, j.grade) for j in report.judgments} == EXPECTED
+
+
+def test_a_table_headed_by_anything_but_the_scale_is_no_grade_matrix():
+    assert matrix_rows([[["Good"], ["Adequate"], ["Good"]], [["A"], ["B"], ["C"]]]) is None
+    assert matrix_rows([[["Area"], ["Grade"]], [["Preventing crime"], ["Good"]]]) is None
+    assert matrix_rows([[["Outstanding"], ["Good"], ["Adequate"]], [[], ["Preventing crime"]]]) == [
+        "Preventing crime\tGood"
     ]
