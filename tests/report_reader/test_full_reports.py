@@ -1,0 +1,35 @@
+"""Shapes of whole PEEL force reports, as a user's upload gives them (text taken from the PDF,
+a saved page of the inspectorate's site, a Word file), seen while probing the reader with
+full-length made-up reports in the layouts of every PEEL era. Each text here is the smallest
+that shows its shape."""
+
+from inspections.report_reader import parse_text
+
+HEAD = "PEEL 2021/22 Police effectiveness, efficiency and legitimacy: An inspection of Avon Police"
+
+
+def texts(parsed) -> list[str]:
+    return [" ".join(finding.text.split()) for finding in parsed.findings]
+
+
+def test_a_long_running_head_beside_each_page_number_is_no_finding():
+    # The running head is longer than the short repeated lines blanked on their count alone;
+    # it stands beside the page number at every page break, after the last finding on a page.
+    pages = [
+        "Treatment of the public\n\nGood\n\nArea for improvement\n\n"
+        "The force should make sure it records the reasons for stop and search accurately.",
+        "Responding to the public\n\nRequires improvement\n\nAreas for improvement\n\n"
+        "The force should make sure it answers emergency calls within national standards.",
+        "Investigating crime\n\nAdequate\n\nArea for improvement\n\n"
+        "The force should make sure that supervisors review investigation plans.",
+        "About the data\n\nData in this report is from a range of sources.",
+    ]
+    text = "PEEL 2021/22\nAn inspection of Avon Police\n\n"
+    for number, page in enumerate(pages, start=4):
+        text += f"{HEAD}\n\n{page}\n\n{number}\n\n\f"
+    parsed = parse_text(text)
+    assert texts(parsed) == [
+        "The force should make sure it records the reasons for stop and search accurately.",
+        "The force should make sure it answers emergency calls within national standards.",
+        "The force should make sure that supervisors review investigation plans.",
+    ]
