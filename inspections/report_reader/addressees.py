@@ -186,6 +186,13 @@ def _deadline_and_rest(sentence: str) -> tuple[str, str]:
     return (inner.group("deadline").strip() if inner else ""), sentence
 
 
+def starts_with_subject(text: str) -> bool:
+    """The paragraph opens on who is to act ("The force should …"), or does once a deadline
+    set before it is read ("By 31 October 2024, the force should …", "Within three months,
+    the force should …"): in a list of paragraphs, each such one is a finding of its own."""
+    return bool(vocab.SUBJECT_START_RE.match(_deadline_and_rest(text.strip())[1].lstrip()))
+
+
 def deadline_and_addressees(text: str) -> tuple[str, list[str]]:
     """'By July 2021, forces should …' → ('By July 2021', ['all forces']);
     'The Home Office and the NPCC should …' → ('', ['Home Office', 'NPCC'])."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.addressees import starts_with_subject
 from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
 from inspections.report_reader.cells import cause_cell, same_cause
 from inspections.report_reader.leadins import announced_kind, evidenced_kind, leadin_prefix
@@ -278,7 +279,7 @@ class FindingsPass:
                 is_headline_paragraph(text)
                 or (
                     vocab.is_directive(text)
-                    and vocab.SUBJECT_START_RE.match(text)
+                    and starts_with_subject(text)
                     and len(vocab.words(text)) < 80
                 )
             )

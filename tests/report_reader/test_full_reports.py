@@ -33,3 +33,48 @@ def test_a_long_running_head_beside_each_page_number_is_no_finding():
         "The force should make sure it answers emergency calls within national standards.",
         "The force should make sure that supervisors review investigation plans.",
     ]
+
+
+CAUSE_WITH_DATED_PARAGRAPHS = """PEEL 2023–25: An inspection of Avon Police
+
+Responding to the public
+
+Inadequate
+
+Cause of concern
+
+The force doesn't answer emergency calls quickly enough. This means that victims may not
+get the help they need.
+
+Recommendations
+
+By 31 October 2024, the force should make sure that it answers calls for service in
+line with national standards.
+
+By 31 October 2024, the force should make sure it has enough staff in its contact
+management centre to meet demand.
+
+Within three months, the force should make sure it uses THRIVE to assess risk for all
+calls.
+
+Area for improvement
+
+The force needs to make sure it gives appropriate advice to callers.
+"""
+
+
+def test_recommendations_as_paragraphs_each_opening_on_its_deadline():
+    # Each paragraph is a whole directive whose subject follows its own deadline; read as one
+    # recommendation they lost the third's deadline and were answered as one.
+    findings = parse_text(CAUSE_WITH_DATED_PARAGRAPHS).findings
+    assert [(f.kind, f.deadline, f.cause_of_concern) for f in findings] == [
+        ("cause_of_concern", "", None),
+        ("recommendation", "By 31 October 2024", 0),
+        ("recommendation", "By 31 October 2024", 0),
+        ("recommendation", "Within three months", 0),
+        ("afi", "", None),
+    ]
+    assert texts(parse_text(CAUSE_WITH_DATED_PARAGRAPHS))[3] == (
+        "Within three months, the force should make sure it uses THRIVE to assess risk for all "
+        "calls."
+    )
