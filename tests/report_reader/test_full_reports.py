@@ -78,3 +78,58 @@ def test_recommendations_as_paragraphs_each_opening_on_its_deadline():
         "Within three months, the force should make sure it uses THRIVE to assess risk for all "
         "calls."
     )
+
+
+SUMMARY_COUNTS_CAUSES = """PEEL 2023–25: An inspection of Avon Police
+
+Overall summary
+
+Causes of concern
+
+We have identified one cause of concern relating to responding to the public. This is set
+out in the relevant section of the report.
+
+HM Inspector's observations
+
+The force needs to improve how it responds to the public.
+
+Responding to the public
+
+Inadequate
+
+Cause of concern
+
+The force doesn't answer emergency calls quickly enough.
+
+Recommendations
+
+Within three months, the force should make sure it uses THRIVE to assess risk for all calls.
+
+Areas for improvement
+
+We have also identified two areas for improvement in this area.
+
+The force needs to make sure it gives appropriate advice to callers.
+
+The force needs to implement the two recommendations of its own review of call handling.
+"""
+
+
+def test_a_summary_counting_causes_of_concern_is_not_one():
+    # The report's summary under "Causes of concern" counts what it sets out later; the
+    # count is no finding, and a finding that names a number of recommendations still is one.
+    parsed = parse_text(SUMMARY_COUNTS_CAUSES)
+    assert [(f.kind, t) for f, t in zip(parsed.findings, texts(parsed), strict=True)] == [
+        ("cause_of_concern", "The force doesn't answer emergency calls quickly enough."),
+        (
+            "recommendation",
+            "Within three months, the force should make sure it uses THRIVE to assess risk for "
+            "all calls.",
+        ),
+        ("afi", "The force needs to make sure it gives appropriate advice to callers."),
+        (
+            "afi",
+            "The force needs to implement the two recommendations of its own review of call "
+            "handling.",
+        ),
+    ]
