@@ -67,20 +67,17 @@ class GradesPass:
             return None
         if block.style == "md" and block.level == self.section_level:
             return AreaHeading(block.level, heading, heading)
-        if block.style == "plain" and not vocab.is_headline_like(heading):
+        if block.style == "graded" or (
+            block.style == "plain" and not vocab.is_headline_like(heading)
+        ):
             return AreaHeading(block.level, heading, heading)
         return None
 
     def _canonical_or_none(self, heading: str) -> str | None:
-        framework = self.framework
-        found = vocab.canonical_area(framework, heading)
-        if found or framework is not None:
-            return found
-        for slug in vocab.ERAS:
-            found = vocab.canonical_area(slug, heading)
-            if found:
-                return found
-        return None
+        if self.framework is not None:
+            return vocab.canonical_area(self.framework, heading)
+        found = (vocab.canonical_area(slug, heading) for slug in vocab.ERAS)
+        return next((area for area in found if area), None)
 
     def _canonical(self, heading: str) -> str:
         heading = vocab.plain_heading(heading)

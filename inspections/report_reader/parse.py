@@ -59,6 +59,7 @@ from inspections.report_reader.blocks import (
 from inspections.report_reader.findings import FindingContext, FindingsPass, is_headline_paragraph
 from inspections.report_reader.furniture import Furniture, strip_furniture
 from inspections.report_reader.grade_columns import grade_columns
+from inspections.report_reader.graded_headings import graded_headings
 from inspections.report_reader.grades import AreaHeading, GradesPass
 from inspections.report_reader.leadins import LeadInPass
 from inspections.report_reader.links import (
@@ -78,7 +79,7 @@ def parse_text(text: str) -> model.ParsedReport:
     (ParsedFinding.lines) count lines of the text with line endings normalised."""
     text = normalise(text)
     cleaned, furniture = strip_furniture(text)
-    report = _Parser(to_blocks(grade_columns(cleaned)), furniture).run()
+    report = _Parser(graded_headings(to_blocks(grade_columns(cleaned))), furniture).run()
     report.source_lines = text.split("\n")
     return report
 

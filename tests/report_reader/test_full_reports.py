@@ -133,3 +133,49 @@ def test_a_summary_counting_causes_of_concern_is_not_one():
             "handling.",
         ),
     ]
+
+
+WRAPPED_AREA_HEADING = """PEEL 2023–25: An inspection of Avon Police
+
+Police powers and public treatment
+
+Good
+
+Area for improvement
+
+The force needs to make sure it uses force data to identify and act on any
+disproportionality in the use of force.
+
+Preventing and deterring crime and anti-social behaviour, and
+reducing vulnerability
+
+Good
+
+Avon Police is good at preventing crime.
+
+Responding to the public
+
+Inadequate
+
+Area for improvement
+
+The force needs to make sure it gives appropriate advice to callers.
+"""
+
+
+def test_an_area_heading_wrapped_over_two_lines_above_its_grade():
+    # The heading's first line ends in "and", so its two lines read as a paragraph: it ran on
+    # as a finding of the list above, and its grade had no area. The grade under it names it.
+    parsed = parse_text(WRAPPED_AREA_HEADING)
+    assert [(j.area, j.grade) for j in parsed.judgments] == [
+        ("Police powers and public treatment", "good"),
+        (
+            "Preventing and deterring crime and anti-social behaviour, and reducing vulnerability",
+            "good",
+        ),
+        ("Responding to the public", "inadequate"),
+    ]
+    assert [(f.area, f.text.split()[-1]) for f in parsed.findings] == [
+        ("Police powers and public treatment", "force."),
+        ("Responding to the public", "callers."),
+    ]
