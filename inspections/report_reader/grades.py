@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, PARA, Block
+from inspections.report_reader.judged_areas import judged_area
 
 
 @dataclass
@@ -101,6 +102,7 @@ class GradesPass:
         )
 
     def _judgment(self, area: str, grade: str, *, strong: bool) -> None:
+        area = judged_area(area, self._title_area())
         if not area or not grade:
             return
         if judgment := self._judgment_of(area):

@@ -179,3 +179,30 @@ def test_an_area_heading_wrapped_over_two_lines_above_its_grade():
         ("Police powers and public treatment", "force."),
         ("Responding to the public", "callers."),
     ]
+
+
+PILLAR_REPORT = """PEEL: Police legitimacy 2016
+An inspection of Avon Police
+
+How legitimate is the force at keeping people safe and reducing crime?
+
+Overall judgement1
+
+Good
+
+Last inspection
+
+Requires improvement
+
+Avon Police has been assessed as good in respect of the legitimacy with which it keeps
+people safe and reduces crime.
+
+1 Outstanding, Good, Requires improvement or Inadequate – see annex A.
+"""
+
+
+def test_the_overall_judgement_is_the_pillars_and_the_last_inspections_is_none():
+    # "Overall judgement" (its footnote number glued on) grades the pillar the title names;
+    # "Last inspection" is an earlier report's grade.
+    parsed = parse_text(PILLAR_REPORT)
+    assert [(j.area, j.grade) for j in parsed.judgments] == [("Legitimacy", "good")]
