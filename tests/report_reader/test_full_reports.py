@@ -206,3 +206,37 @@ def test_the_overall_judgement_is_the_pillars_and_the_last_inspections_is_none()
     # "Last inspection" is an earlier report's grade.
     parsed = parse_text(PILLAR_REPORT)
     assert [(j.area, j.grade) for j in parsed.judgments] == [("Legitimacy", "good")]
+
+
+SPACED_TABLE = """PEEL: Police effectiveness 2017
+An inspection of Avon Police
+
+Overall summary
+
+Preventing crime and tackling anti-social behaviour    Requires improvement
+Investigating crime    Requires improvement
+Protecting vulnerable people and supporting victims of crime,
+and keeping them safe                                  Inadequate
+Tackling serious and organised crime    Good*
+Specialist capabilities    Ungraded
+
+* This grade was carried forward from the 2016 effectiveness inspection.
+
+The force must act. It was judged good   at nothing
+"""
+
+
+def test_a_judgments_table_laid_out_with_spaces():
+    # Each row on one line, its grade after a run of spaces (marked "*" when carried forward,
+    # or "Ungraded"); one area wrapped over two lines. Read as prose, no grade was read.
+    parsed = parse_text(SPACED_TABLE)
+    assert [(j.area, j.grade) for j in parsed.judgments] == [
+        ("Preventing crime and tackling anti-social behaviour", "requires_improvement"),
+        ("Investigating crime", "requires_improvement"),
+        (
+            "Protecting vulnerable people and supporting victims of crime, and keeping them safe",
+            "inadequate",
+        ),
+        ("Tackling serious and organised crime", "good"),
+        ("Specialist capabilities", "ungraded"),
+    ]
