@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, PARA, Block
-from inspections.report_reader.judged_areas import judged_area
+from inspections.report_reader.judged_areas import about_another_subject, judged_area
 
 
 @dataclass
@@ -256,7 +256,7 @@ class GradesPass:
             )
             if target:
                 self._judgment(target, grade, strong=False)
-        if not area:
+        if not area or about_another_subject(text):
             return
         if vocab.UNGRADED_RE.search(text):
             self._judgment(area, "ungraded", strong=False)

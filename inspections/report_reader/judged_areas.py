@@ -6,6 +6,11 @@
   pillar's own.
 - "Last inspection" / "Previous inspection" (PEEL 2017–2019, under each pillar's grade): the
   grade of an earlier report, not of this one.
+
+And a paragraph that turns to another subject ("We also inspected how effective a service the
+force gives to victims of crime. We don't make a graded judgment in this overall area.", under
+a PEEL 2021/22 judgments table whose last line is an area): its "not graded" is that
+subject's, not the area above it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,14 @@ _EARLIER_RE = re.compile(
     r"(?i)^(?:last|previous|earlier)\s+(?:year'?s?\s+)?(?:inspection|judge?ment|grade|rating)s?"
     r"(?:\s+(?:19|20)\d\d)?\s*\d{0,2}\W*$"
 )
+_ANOTHER_SUBJECT_RE = re.compile(
+    r"(?i)^(?:we|hmicfrs|hmic|inspectors)\s+(?:have\s+)?also\s+(?:inspected|assessed|examined"
+    r"|looked\s+at|considered)\b"
+)
+
+
+def about_another_subject(paragraph: str) -> bool:
+    return bool(_ANOTHER_SUBJECT_RE.match(paragraph.strip()))
 
 
 def judged_area(area: str, title_pillar: str) -> str:

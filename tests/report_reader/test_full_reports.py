@@ -240,3 +240,35 @@ def test_a_judgments_table_laid_out_with_spaces():
         ("Tackling serious and organised crime", "good"),
         ("Specialist capabilities", "ungraded"),
     ]
+
+
+FLAT_2021_TABLE = """PEEL 2021/22: An inspection of Avon Police
+
+Our judgments
+
+Our inspection assessed how good Avon Police is in nine areas of policing. We make graded
+judgments in eight of these nine areas as follows:
+
+Outstanding  Good  Adequate  Requires improvement  Inadequate
+
+Preventing crime
+Treatment of the public
+Responding to the public
+
+We also inspected how effective a service Avon Police gives to victims of crime. We don't
+make a graded judgment in this overall area.
+
+Responding to the public
+
+Requires improvement
+
+Avon Police requires improvement at responding to the public.
+"""
+
+
+def test_not_graded_said_of_another_subject_is_not_the_area_above():
+    # The table flattened without its grades ends on an area; the paragraph under it turns
+    # to the victim service ("We also inspected …"), whose "not graded" is its own.
+    parsed = parse_text(FLAT_2021_TABLE)
+    grades = {j.area: j.grade for j in parsed.judgments}
+    assert grades.get("Responding to the public") == "requires_improvement"
