@@ -3,7 +3,7 @@ a saved page of the inspectorate's site, a Word file), seen while probing the re
 full-length made-up reports in the layouts of every PEEL era. Each text here is the smallest
 that shows its shape."""
 
-from inspections.report_reader import parse_text
+from inspections.report_reader import parse_text, read_report
 
 HEAD = "PEEL 2021/22 Police effectiveness, efficiency and legitimacy: An inspection of Avon Police"
 
@@ -272,3 +272,37 @@ def test_not_graded_said_of_another_subject_is_not_the_area_above():
     parsed = parse_text(FLAT_2021_TABLE)
     grades = {j.area: j.grade for j in parsed.judgments}
     assert grades.get("Responding to the public") == "requires_improvement"
+
+
+SAVED_PAGE = """<!DOCTYPE html><html><head><title>PEEL 2023–25: Avon Police – HMICFRS</title></head>
+<body>
+<div class="govuk-cookie-banner" role="region" aria-label="Cookies on this site">
+<h2>Cookies on hmicfrs.justiceinspectorates.gov.uk</h2>
+<p>We use some essential cookies to make this service work.</p>
+</div>
+<a href="#content">Skip to main content</a>
+<div class="breadcrumb"><a href="/">Home</a> &gt; <span>PEEL 2023–25: Avon Police</span></div>
+<div id="content">
+<h1>PEEL 2023–25: An inspection of Avon Police</h1>
+<p>Published: 6 March 2025</p>
+<h2>Responding to the public</h2>
+<p><strong>Adequate</strong></p>
+<h3>Area for improvement</h3>
+<p>The force needs to improve how it records the vulnerability of callers.</p>
+</div>
+</body></html>
+"""
+
+
+def test_a_saved_page_is_titled_by_its_heading_not_its_cookie_banner():
+    # The banner has a class of the site's own naming and a heading of its own; with no
+    # <main> element the whole body is read.
+    parsed = read_report(SAVED_PAGE.encode(), "page.html")
+    assert parsed.title == "PEEL 2023–25: An inspection of Avon Police"
+    assert str(parsed.published) == "2025-03-06"
+    assert [(j.area, j.grade) for j in parsed.judgments] == [
+        ("Responding to the public", "adequate")
+    ]
+    assert texts(parsed) == [
+        "The force needs to improve how it records the vulnerability of callers."
+    ]
