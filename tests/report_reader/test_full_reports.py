@@ -306,3 +306,56 @@ def test_a_saved_page_is_titled_by_its_heading_not_its_cookie_banner():
     assert texts(parsed) == [
         "The force needs to improve how it records the vulnerability of callers."
     ]
+
+
+QUESTION_SECTIONS = """PEEL: Police effectiveness 2015
+An inspection of Avon Police
+
+How effective is the force at preventing crime, tackling anti-social behaviour and keeping
+people safe?
+
+The force has a clear commitment to neighbourhood policing.
+
+How well does the force understand the threat and risk of harm within its
+communities?
+
+The force has a good understanding of the threats facing its communities.
+
+Summary of findings
+
+Good
+
+Avon Police is good at preventing crime.
+
+Areas for improvement
+
+• The force should evaluate its problem-solving activity.
+
+How effective is the force at investigating crime and reducing re-offending?
+
+Too many investigations were allocated to officers without the skills needed.
+
+Summary of findings
+
+Requires improvement
+
+Avon Police requires improvement in the way it investigates crime.
+"""
+
+
+def test_a_questions_grade_under_its_summary_of_findings_is_the_questions():
+    # The section's subheadings are questions too; the grade closing the section is the
+    # question's that opened it, and its findings are that question's.
+    parsed = parse_text(QUESTION_SECTIONS)
+    first = (
+        "How effective is the force at preventing crime, tackling anti-social behaviour and "
+        "keeping people safe?"
+    )
+    assert [(j.area, j.grade) for j in parsed.judgments] == [
+        (first, "good"),
+        (
+            "How effective is the force at investigating crime and reducing re-offending?",
+            "requires_improvement",
+        ),
+    ]
+    assert [f.area for f in parsed.findings] == [first]
