@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.line_shapes import (
+    ends_open,
     ends_sentence,
     is_label_line,
     is_markdown,
@@ -285,11 +286,10 @@ class _BlockReader:
     def _wrapped_after(self, previous_line: str, stripped: str) -> bool:
         # Greedy wrapping: the line was broken only if the next word did not fit on it. A
         # short line then a short word ended on purpose.
-        return (
-            self.width is not None
-            and len(previous_line) + 1 + len(stripped.split(" ", 1)[0]) > 0.9 * self.width
-            and not is_label_line(stripped)
-        )
+        # A line ending on "and", "of", "the" … was wrapped, whatever its length.
+        width = self.width is not None and len(previous_line) + len(stripped.split()[0]) + 1
+        full = bool(width) and width > 0.9 * (self.width or 0)
+        return (ends_open(previous_line) or full) and not is_label_line(stripped)
 
     def _continues_item(self, stripped: str) -> bool:
         return bool(

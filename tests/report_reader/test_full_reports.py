@@ -359,3 +359,32 @@ def test_a_questions_grade_under_its_summary_of_findings_is_the_questions():
         ),
     ]
     assert [f.area for f in parsed.findings] == [first]
+
+
+LINE_ENDING_ON_AND = """PEEL 2021/22: An inspection of Avon Police
+
+Protecting vulnerable people
+
+Adequate
+
+Areas for improvement
+
+The force should improve the quality and timeliness of referrals it makes to
+partner organisations when it identifies vulnerable children.
+
+The force should improve its use of Domestic Violence Protection Notices and
+Orders.
+
+Managing offenders and suspects
+
+Good
+"""
+
+
+def test_a_line_ending_on_and_carries_on_into_a_capitalised_word():
+    # The last line of a short paragraph held one capitalised word; the line before it ends
+    # on "and", which no sentence ends on, so the finding's text is one paragraph.
+    parsed = parse_text(LINE_ENDING_ON_AND)
+    assert [f.text for f in parsed.findings][1] == (
+        "The force should improve its use of Domestic Violence Protection Notices and Orders."
+    )
