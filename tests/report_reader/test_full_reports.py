@@ -388,3 +388,32 @@ def test_a_line_ending_on_and_carries_on_into_a_capitalised_word():
     assert [f.text for f in parsed.findings][1] == (
         "The force should improve its use of Domestic Violence Protection Notices and Orders."
     )
+
+
+BROKEN_WORDS = """PEEL 2021/22: An inspection of Avon Police
+
+Treatment of the public
+
+Good
+
+The force monitors disproportionality in its use of stop and search.
+
+Areas for improvement
+
+The force should make sure it acts on any dispro-
+portionality in its use of force.
+
+The force should make sure it answers non-
+emergency calls within national standards, before and after the pre- and
+post-charge stages.
+"""
+
+
+def test_a_word_broken_at_a_lines_end_with_a_hyphen():
+    # Joined with a space it read "dispro- portionality" and "non- emergency". The hyphen goes
+    # when the document writes the word elsewhere without it; otherwise it is the word's own.
+    assert texts(parse_text(BROKEN_WORDS)) == [
+        "The force should make sure it acts on any disproportionality in its use of force.",
+        "The force should make sure it answers non-emergency calls within national standards, "
+        "before and after the pre- and post-charge stages.",
+    ]
