@@ -417,3 +417,28 @@ def test_a_word_broken_at_a_lines_end_with_a_hyphen():
         "The force should make sure it answers non-emergency calls within national standards, "
         "before and after the pre- and post-charge stages.",
     ]
+
+
+FORCE_AND_ITS_BODY = """PEEL 2023–25: An inspection of Avon Police
+
+Leadership and force management
+
+Requires improvement
+
+Areas for improvement
+
+The force and the police and crime commissioner need to make sure that the force's
+medium-term financial plan is realistic and sustainable.
+
+The force needs to make sure it understands its demand.
+"""
+
+
+def test_the_force_named_beside_its_body_owes_the_finding_too():
+    # "The force" alone is left unnamed (no names mean the report's own force); named beside
+    # others, leaving it out gave the finding to the commissioner alone.
+    findings = parse_text(FORCE_AND_ITS_BODY).findings
+    assert [f.addressees for f in findings] == [
+        ["the force", "police and crime commissioner"],
+        [],
+    ]
