@@ -277,6 +277,11 @@ class FindingsPass:
                 self.current.text = f"{self.current.text} {text}"
                 self._extend_lines()
                 return
+            if vocab.is_directive(text) and starts_with_subject(text) and not ctx.single:
+                # A whole directive after the list ("By 31 December 2024, the chief constable
+                # should …"): one more finding of the same label, not the end of the list.
+                self._start_finding(text, style="para")
+                return
             self._close_context()
             return
         if (

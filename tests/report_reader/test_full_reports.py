@@ -442,3 +442,41 @@ def test_the_force_named_beside_its_body_owes_the_finding_too():
         ["the force", "police and crime commissioner"],
         [],
     ]
+
+
+LIST_THEN_PARAGRAPH = """PEEL 2023–25: An inspection of Avon Police
+
+Responding to the public
+
+Requires improvement
+
+Cause of concern
+
+The force isn't answering non-emergency calls quickly enough.
+
+Recommendations
+
+Within 6 months, the force should:
+• make sure it has enough trained staff in its control room; and
+• review its use of the single online home reporting service.
+
+By 31 December 2024, the chief constable should make sure that the force's call
+handling performance is reported to the police and crime commissioner every month.
+
+Investigating crime
+
+Good
+"""
+
+
+def test_a_whole_recommendation_after_a_list_of_them_is_one_more():
+    # The paragraph after the bullets is a directive with its own deadline and subject; it
+    # closed the list and was lost.
+    findings = parse_text(LIST_THEN_PARAGRAPH).findings
+    assert [(f.kind, f.deadline, f.cause_of_concern) for f in findings] == [
+        ("cause_of_concern", "", None),
+        ("recommendation", "Within 6 months", 0),
+        ("recommendation", "Within 6 months", 0),
+        ("recommendation", "By 31 December 2024", 0),
+    ]
+    assert findings[3].addressees == ["chief constable"]
