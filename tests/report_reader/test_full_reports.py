@@ -480,3 +480,53 @@ def test_a_whole_recommendation_after_a_list_of_them_is_one_more():
         ("recommendation", "By 31 December 2024", 0),
     ]
     assert findings[3].addressees == ["chief constable"]
+
+
+SUMMARY_THEN_SECTIONS = """PEEL 2023–25: An inspection of Avon Police
+
+Our judgments
+
+Area
+
+Grade
+
+Responding to the public
+
+Requires improvement
+
+Leadership and force management
+
+Good
+
+Causes of concern
+
+Cause of concern 1
+
+The force isn't answering non-emergency calls quickly enough.
+
+Responding to the public
+
+Requires improvement
+
+Cause of concern
+
+The force isn't answering non-emergency calls quickly enough.
+
+Recommendations
+
+Within 6 months, the force should make sure it has enough trained staff in its control room.
+
+Leadership and force management
+
+Good
+"""
+
+
+def test_a_cause_stated_in_the_summary_and_its_section_is_its_sections():
+    # The summary's copy sits under the judgments table's last area (its cells read a line
+    # each); the section's copy is the one in its area.
+    findings = parse_text(SUMMARY_THEN_SECTIONS).findings
+    assert [(f.kind, f.area, f.cause_of_concern) for f in findings] == [
+        ("cause_of_concern", "Responding to the public", None),
+        ("recommendation", "Responding to the public", 0),
+    ]
