@@ -530,3 +530,48 @@ def test_a_cause_stated_in_the_summary_and_its_section_is_its_sections():
         ("cause_of_concern", "Responding to the public", None),
         ("recommendation", "Responding to the public", 0),
     ]
+
+
+def _pdf_with_bullets(items: list[str]) -> bytes:
+    import io
+
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=styles["BodyText"], fontSize=11, leading=15)
+    story = [
+        Paragraph("PEEL 2023–25: An inspection of Avon Police", styles["Title"]),
+        Paragraph("Responding to the public", styles["Heading1"]),
+        Paragraph("Cause of concern", styles["Heading2"]),
+        Paragraph("The force doesn't answer emergency calls quickly enough.", body),
+        Paragraph("Recommendations", styles["Heading3"]),
+        Paragraph("By 31 December 2024, the force should:", body),
+    ]
+    for item in items:
+        story.append(
+            ListFlowable(
+                [ListItem(Paragraph(item, body), leftIndent=18)],
+                bulletType="bullet",
+                start="•",
+                leftIndent=18,
+            )
+        )
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build(story)
+    return buffer.getvalue()
+
+
+def test_a_pdfs_bullets_drawn_inside_their_text_boxes():
+    # The bullet glyph has no character code ("(cid:127)") and sits inside the item's box; the
+    # last item's wrapped line is a box of its own under the item's text.
+    items = [
+        "make sure it answers emergency calls in line with national standards;",
+        "make sure it attends incidents within its published attendance times; and",
+        "make sure it has effective processes to check on the welfare of callers who are "
+        "waiting for attendance, and that it updates them when attendance will be delayed.",
+    ]
+    parsed = read_report(_pdf_with_bullets(items), "report.pdf")
+    recommendations = [f for f in parsed.findings if f.kind == "recommendation"]
+    assert [f.deadline for f in recommendations] == ["By 31 December 2024"] * 3
+    assert " ".join(recommendations[2].text.split()).endswith("when attendance will be delayed.")
