@@ -194,8 +194,11 @@ def _deadline_and_rest(sentence: str) -> tuple[str, str]:
 def starts_with_subject(text: str) -> bool:
     """The paragraph opens on who is to act ("The force should …"), or does once a deadline
     set before it is read ("By 31 October 2024, the force should …", "Within three months,
-    the force should …"): in a list of paragraphs, each such one is a finding of its own."""
-    return bool(vocab.SUBJECT_START_RE.match(_deadline_and_rest(text.strip())[1].lstrip()))
+    the force should …"), or on a body that is to act ("The College of Policing should …"): in
+    a list of paragraphs, each such one is a finding of its own."""
+    rest = _deadline_and_rest(text.strip())[1].lstrip()
+    # "The College of Policing should …": a subject naming a body before the modal verb.
+    return bool(vocab.SUBJECT_START_RE.match(rest) or _subject_names(rest))
 
 
 def deadline_and_addressees(text: str) -> tuple[str, list[str]]:

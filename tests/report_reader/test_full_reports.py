@@ -575,3 +575,37 @@ def test_a_pdfs_bullets_drawn_inside_their_text_boxes():
     recommendations = [f for f in parsed.findings if f.kind == "recommendation"]
     assert [f.deadline for f in recommendations] == ["By 31 December 2024"] * 3
     assert " ".join(recommendations[2].text.split()).endswith("when attendance will be delayed.")
+
+
+PARAGRAPHS_TO_SEVERAL_BODIES = """PEEL 2023–25: An inspection of Avon Police
+
+Responding to the public
+
+Inadequate
+
+Cause of concern
+
+The force isn't answering calls quickly enough.
+
+Recommendations
+
+Within three months, the Home Office and the force should review the funding of call
+handling.
+
+By 30 June 2025, the College of Policing should publish guidance on call handling.
+
+Investigating crime
+
+Good
+"""
+
+
+def test_recommendation_paragraphs_opening_on_other_bodies_are_one_each():
+    # Each paragraph names who is to act before its modal verb; read as one, the second's
+    # body and deadline were lost (and the College owed the Home Office's recommendation).
+    findings = parse_text(PARAGRAPHS_TO_SEVERAL_BODIES).findings
+    assert [(f.kind, f.deadline, f.addressees) for f in findings] == [
+        ("cause_of_concern", "", []),
+        ("recommendation", "Within three months", ["the force", "Home Office"]),
+        ("recommendation", "By 30 June 2025", ["College of Policing"]),
+    ]
