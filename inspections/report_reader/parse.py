@@ -66,6 +66,7 @@ from inspections.report_reader.leadins import LeadInPass
 from inspections.report_reader.links import LinksPass, Narrative, dedupe, drop_findings, link_causes
 from inspections.report_reader.metadata import MetadataPass, Segment, report_kind_of
 from inspections.report_reader.prose_grades import ProseGradesPass
+from inspections.report_reader.same_areas import same_areas
 from inspections.report_reader.titles import fill_title, tidy_title
 
 
@@ -375,7 +376,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             framework=infos[main].framework,
             kind=infos[main].kind,
             force=self._force(main),
-            judgments=self.judgments,
+            judgments=same_areas(self.judgments),
             findings=findings,
             reports=infos,
             main_report=main,

@@ -609,3 +609,36 @@ def test_recommendation_paragraphs_opening_on_other_bodies_are_one_each():
         ("recommendation", "Within three months", ["the force", "Home Office"]),
         ("recommendation", "By 30 June 2025", ["College of Policing"]),
     ]
+
+
+ONE_QUESTION_NAMED_THREE_WAYS = """PEEL: Police effectiveness 2015
+An inspection of Avon Police
+
+Summary
+
+Avon Police is good at preventing crime and anti-social behaviour, and at tackling serious
+and organised crime. However, it requires improvement in the way it investigates crime.
+
+Preventing crime, tackling anti-social behaviour and keeping people safe    Good
+Investigating crime and reducing re-offending    Requires improvement
+Tackling serious and organised crime    Good
+
+How effective is the force at investigating crime and reducing re-offending?
+
+Summary of findings
+
+Requires improvement
+
+Avon Police requires improvement in the way it investigates crime.
+"""
+
+
+def test_one_question_named_twice_is_graded_once():
+    # The overview's table and the section's heading each name the question: one judgment
+    # each, under the shorter name.
+    parsed = parse_text(ONE_QUESTION_NAMED_THREE_WAYS)
+    assert sorted((j.area, j.grade) for j in parsed.judgments) == [
+        ("Investigating crime and reducing re-offending", "requires_improvement"),
+        ("Preventing crime, tackling anti-social behaviour and keeping people safe", "good"),
+        ("Tackling serious and organised crime", "good"),
+    ]
