@@ -58,10 +58,12 @@ _SUB_MARKERS = ("o", "◦", "▪", "■", "□", "§")
 
 
 def normalise(text: str) -> str:
-    """Line endings, odd spaces, inline HTML and Markdown links left by converters."""
+    """Line endings, odd spaces, a symbol font's bullets (private-use glyphs: ""), inline
+    HTML and Markdown links left by converters."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     text = re.sub(r"[\u200b\u200c\u200d\u00ad\u2060]", "", text)
+    text = re.sub(r"(?m)^([ \t]*)[\uf0a7-\uf0fc\uf076][ \t]*", r"\1• ", text)
     text = re.sub(r"</?(?:b|strong)>", "**", text, flags=re.IGNORECASE)
     text = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
     text = re.sub(r"</?(?:i|em|u|span|sup|sub|a|font)(?:\s[^>]*)?>", "", text, flags=re.IGNORECASE)

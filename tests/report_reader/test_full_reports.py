@@ -642,3 +642,29 @@ def test_one_question_named_twice_is_graded_once():
         ("Preventing crime, tackling anti-social behaviour and keeping people safe", "good"),
         ("Tackling serious and organised crime", "good"),
     ]
+
+
+SYMBOL_FONT_BULLETS = """PEEL: Police effectiveness 2016
+An inspection of Avon Police
+
+Summary of findings
+
+Requires improvement
+
+Areas for improvement
+
+\uf0b7 The force should ensure that it has the capacity and capability to examine digital
+devices in a timely manner.
+\uf0b7 The force should ensure that it manages the risk posed by wanted persons and
+suspects.
+"""
+
+
+def test_a_symbol_fonts_bullets_in_text_open_items():
+    # Text taken from a PDF whose bullets are a symbol font's private-use glyph (U+F0B7);
+    # not read as bullets, the two findings were one.
+    assert texts(parse_text(SYMBOL_FONT_BULLETS)) == [
+        "The force should ensure that it has the capacity and capability to examine digital "
+        "devices in a timely manner.",
+        "The force should ensure that it manages the risk posed by wanted persons and suspects.",
+    ]
