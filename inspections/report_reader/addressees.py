@@ -129,7 +129,8 @@ def _subject_names(rest: str) -> list[str]:
         subject,
         flags=re.IGNORECASE,
     )
-    names = []
+    names: list[str] = []
+    itself = False  # the report's own force is named beside others ("The force and the PCC")
     for raw in _pieces(subject):
         piece = raw.replace("\x00", " and ").replace("\x01", ",")
         piece = re.sub(r"^\s*(?:the|all\s+the)\s+", "", piece.strip(), flags=re.IGNORECASE).strip(
@@ -139,7 +140,10 @@ def _subject_names(rest: str) -> list[str]:
             continue
         lowered = vocab.plain(piece)
         if _FORCE_ITSELF_RE.search(lowered) and lowered not in _ADDRESSEE_NAMES:
-            continue  # the force the report is about: not a separate addressee
+            # The force the report is about: no names at all mean it alone. A force named
+            # by its name ("Kent Police") in a report about many is left as it was.
+            itself = itself or bool(re.match(r"(?:the\s+)?(?:force|constabulary)$", lowered))
+            continue
         name = _ADDRESSEE_NAMES.get(lowered) or _ADDRESSEE_NAMES.get(lowered.removeprefix("all "))
         if name is None:
             named = _ORGANISATION_RE.search(piece) or _ACRONYM_RE.search(piece)
@@ -151,7 +155,8 @@ def _subject_names(rest: str) -> list[str]:
             name = piece
         if name not in names:
             names.append(name)
-    return names
+    # Named beside others, the force owes it too: the others' names alone would take it away.
+    return ["the force", *names] if itself and names else names
 
 
 def _pieces(subject: str) -> list[str]:
@@ -184,6 +189,16 @@ def _deadline_and_rest(sentence: str) -> tuple[str, str]:
         return (lead.group("deadline") or lead.group("period")).strip(), lead.group("rest")
     inner = DEADLINE_INNER_RE.search(sentence[:300])
     return (inner.group("deadline").strip() if inner else ""), sentence
+
+
+def starts_with_subject(text: str) -> bool:
+    """The paragraph opens on who is to act ("The force should …"), or does once a deadline
+    set before it is read ("By 31 October 2024, the force should …", "Within three months,
+    the force should …"), or on a body that is to act ("The College of Policing should …"): in
+    a list of paragraphs, each such one is a finding of its own."""
+    rest = _deadline_and_rest(text.strip())[1].lstrip()
+    # "The College of Policing should …": a subject naming a body before the modal verb.
+    return bool(vocab.SUBJECT_START_RE.match(rest) or _subject_names(rest))
 
 
 def deadline_and_addressees(text: str) -> tuple[str, list[str]]:

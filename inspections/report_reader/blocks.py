@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.line_shapes import (
+    ends_open,
     ends_sentence,
     is_label_line,
     is_markdown,
@@ -57,10 +58,12 @@ _SUB_MARKERS = ("o", "◦", "▪", "■", "□", "§")
 
 
 def normalise(text: str) -> str:
-    """Line endings, odd spaces, inline HTML and Markdown links left by converters."""
+    """Line endings, odd spaces, a symbol font's bullets (private-use glyphs: ""), inline
+    HTML and Markdown links left by converters."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     text = re.sub(r"[\u200b\u200c\u200d\u00ad\u2060]", "", text)
+    text = re.sub(r"(?m)^([ \t]*)[\uf0a7-\uf0fc\uf076][ \t]*", r"\1• ", text)
     text = re.sub(r"</?(?:b|strong)>", "**", text, flags=re.IGNORECASE)
     text = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
     text = re.sub(r"</?(?:i|em|u|span|sup|sub|a|font)(?:\s[^>]*)?>", "", text, flags=re.IGNORECASE)
@@ -285,11 +288,10 @@ class _BlockReader:
     def _wrapped_after(self, previous_line: str, stripped: str) -> bool:
         # Greedy wrapping: the line was broken only if the next word did not fit on it. A
         # short line then a short word ended on purpose.
-        return (
-            self.width is not None
-            and len(previous_line) + 1 + len(stripped.split(" ", 1)[0]) > 0.9 * self.width
-            and not is_label_line(stripped)
-        )
+        # A line ending on "and", "of", "the" … was wrapped, whatever its length.
+        width = self.width is not None and len(previous_line) + len(stripped.split()[0]) + 1
+        full = bool(width) and width > 0.9 * (self.width or 0)
+        return (ends_open(previous_line) or full) and not is_label_line(stripped)
 
     def _continues_item(self, stripped: str) -> bool:
         return bool(

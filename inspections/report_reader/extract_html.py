@@ -66,10 +66,16 @@ def _main_content(soup):
     """The page's main content, with navigation, scripts, forms and hidden parts dropped."""
     for tag in soup(_DROP_TAGS):
         tag.decompose()
+    # Cookie banners and breadcrumbs by any class, id or label that names them: sites name
+    # them their own way (".govuk-cookie-banner", "#cookie-consent", ".breadcrumb"), and a
+    # banner's own heading ("Cookies on hmicfrs.justiceinspectorates.gov.uk") was read as
+    # the page's title.
     for tag in soup.select(
-        '[role="navigation"], [aria-hidden="true"], .breadcrumbs, .cookie-banner'
+        '[role="navigation"], [aria-hidden="true"], [class*="breadcrumb"], [id*="breadcrumb"],'
+        ' [aria-label*="readcrumb"], [class*="cookie"], [id*="cookie"], [aria-label*="ookie"]'
     ):
-        tag.decompose()
+        if tag.name not in ("body", "html", "main", "article"):
+            tag.decompose()
     return (
         soup.find("main")
         or soup.find(attrs={"role": "main"})

@@ -137,7 +137,12 @@ def _box_lines(element, bulleted: bool, box: tuple) -> list[tuple]:
     for line_number, line in enumerate(element):
         if not isinstance(line, LTTextLine):
             continue
-        text = re.sub(r"\(cid:\d+\)", "", line.get_text().replace("\n", " ")).strip()
+        text = line.get_text().replace("\n", " ").strip()
+        # A glyph with no character code at the start of a line, before a space: the item's
+        # bullet drawn inside its text box (reportlab's and Word's symbol-font bullets), not
+        # only beside it. Dropped, the items of a list ran together as one finding.
+        text = re.sub(r"^\(cid:\d+\)\s+(?=\S)", "• ", text)
+        text = re.sub(r"\(cid:\d+\)", "", text).strip()
         if not text:
             continue
         if bulleted and line_number == 0:
@@ -267,6 +272,16 @@ def _pdf_run(run: list[tuple], level_of: dict, out: list[str], pending_bullet: b
     prefix = ""
     indent = run[0][6]
     if 10 <= indent <= 80 and not any(_is_bullet(line[1]) for line in run):
+        previous = out[-1].lstrip() if out else ""
+        if (
+            previous.startswith("- ")
+            and joined[:1].islower()
+            and not previous.endswith((".", ";", ":"))
+        ):
+            # The item's wrapped line in a box of its own, set under the item's text (right
+            # of its bullet): the item carries on, it is not one more.
+            out[-1] = f"{out[-1]} {joined}"
+            return False
         # A list whose bullet glyphs were drawn as graphics: indented from the body margin.
         out.append("  " * max(0, round((indent - 10) / 18)) + "- " + joined)
         return False

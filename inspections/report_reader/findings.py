@@ -8,9 +8,16 @@ from dataclasses import dataclass
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.addressees import starts_with_subject
 from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
 from inspections.report_reader.cells import cause_cell, same_cause
 from inspections.report_reader.leadins import announced_kind, evidenced_kind, leadin_prefix
+from inspections.report_reader.paragraphs import (
+    counts_findings,
+    is_headline_paragraph,
+    lower_first,
+    names_an_area,
+)
 
 
 @dataclass
@@ -121,7 +128,7 @@ class FindingsPass:
         area = self._area_name()
         if cause is not None and not area:
             area = self.findings[cause].area  # a cause of concern's recommendations: its area
-        names_area = bool(label.inline) and not self._inline_ok(label) and _names_an_area(label)
+        names_area = bool(label.inline) and not self._inline_ok(label) and names_an_area(label)
         if names_area:
             # "Cause of concern: Responding to the public": the area it is about, not a finding.
             area = self._canonical(label.inline)
@@ -262,12 +269,18 @@ class FindingsPass:
             self._close_context()
             return
         if self.current is None:
-            self._start_finding(text, style="para")
+            if not counts_findings(text):
+                self._start_finding(text, style="para")
             return
         if ctx.list_mode == "findings" and ctx.style == "item":
             if vocab.blocks_start_lower(text):
                 self.current.text = f"{self.current.text} {text}"
                 self._extend_lines()
+                return
+            if vocab.is_directive(text) and starts_with_subject(text) and not ctx.single:
+                # A whole directive after the list ("By 31 December 2024, the chief constable
+                # should …"): one more finding of the same label, not the end of the list.
+                self._start_finding(text, style="para")
                 return
             self._close_context()
             return
@@ -278,7 +291,7 @@ class FindingsPass:
                 is_headline_paragraph(text)
                 or (
                     vocab.is_directive(text)
-                    and vocab.SUBJECT_START_RE.match(text)
+                    and starts_with_subject(text)
                     and len(vocab.words(text)) < 80
                 )
             )
@@ -350,7 +363,7 @@ class FindingsPass:
             return
         body = text
         if ctx.prefix and not vocab.is_directive(text):
-            body = f"{ctx.prefix} {_lower_first(text)}"
+            body = f"{ctx.prefix} {lower_first(text)}"
             # One sentence cut into bullets, each now a finding of its own: end it properly.
             body = (
                 re.sub(r"\s*(?:;|,)?\s*(?:and|or)?\s*$", "", body.rstrip(" ;"))
@@ -366,33 +379,3 @@ class FindingsPass:
         number = block.number if block.number.isdigit() else ""
         self._start_finding(body, style="item", number=number)
         self.open_sublist = text.rstrip().endswith(":")
-
-
-def _names_an_area(label: vocab.Label) -> bool:
-    """The words after a label's colon name an area ("Cause of concern: Responding to the
-    public") rather than state the finding: short, no verb, not a directive."""
-    inline = label.inline.strip().rstrip(".")
-    return (
-        1 <= len(vocab.words(inline)) <= 8
-        and not vocab.is_sentence_like(inline)
-        and not vocab.is_directive(inline)
-    )
-
-
-def is_headline_paragraph(text: str) -> bool:
-    """A paragraph that is a subheading set as plain text: it starts in upper case, has no
-    closing punctuation and is short enough to be a headline."""
-    text = text.strip()
-    return (
-        bool(text)
-        and text[0].isupper()
-        and not text.endswith(tuple('.!?:;,"”’)'))
-        and 4 <= len(vocab.words(text)) <= 45
-    )
-
-
-def _lower_first(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and (first.isupper() or first[1:2].isupper()):
-        return text  # an acronym: "NPCC", "IOM"
-    return text[:1].lower() + text[1:]

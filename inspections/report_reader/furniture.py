@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.page_heads import running_heads
 
 _CHROME_RE = re.compile(
     r"^(?:(?:accessibility\s+settings\s+)?skip\s+to\s+(?:main\s+)?(?:content|navigation)"
@@ -121,6 +122,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
         for line in out
         if line.strip() and len(line.strip()) <= 80 and not line.lstrip().startswith("#")
     )
+    heads = running_heads(out, _meaningful)
     last_row = 0  # the number of the last row numbered by a number alone on a line
     for index, raw in enumerate(out):
         line = " ".join(raw.split()).strip("*_ ")
@@ -140,7 +142,9 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
         ):
             blank(index)
             continue
-        if counts[line.lower()] >= 3 and len(vocab.words(line)) <= 8 and not _meaningful(line):
+        if index in heads or (
+            counts[line.lower()] >= 3 and len(vocab.words(line)) <= 8 and not _meaningful(line)
+        ):
             blank(index)
             continue
         if _PAGE_NUMBER_RE.match(line):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, PARA, Block
+from inspections.report_reader.judged_areas import about_another_subject, judged_area
 
 
 @dataclass
@@ -67,20 +68,17 @@ class GradesPass:
             return None
         if block.style == "md" and block.level == self.section_level:
             return AreaHeading(block.level, heading, heading)
-        if block.style == "plain" and not vocab.is_headline_like(heading):
+        if block.style == "graded" or (
+            block.style == "plain" and not vocab.is_headline_like(heading)
+        ):
             return AreaHeading(block.level, heading, heading)
         return None
 
     def _canonical_or_none(self, heading: str) -> str | None:
-        framework = self.framework
-        found = vocab.canonical_area(framework, heading)
-        if found or framework is not None:
-            return found
-        for slug in vocab.ERAS:
-            found = vocab.canonical_area(slug, heading)
-            if found:
-                return found
-        return None
+        if self.framework is not None:
+            return vocab.canonical_area(self.framework, heading)
+        found = (vocab.canonical_area(slug, heading) for slug in vocab.ERAS)
+        return next((area for area in found if area), None)
 
     def _canonical(self, heading: str) -> str:
         heading = vocab.plain_heading(heading)
@@ -104,6 +102,7 @@ class GradesPass:
         )
 
     def _judgment(self, area: str, grade: str, *, strong: bool) -> None:
+        area = judged_area(area, self._title_area())
         if not area or not grade:
             return
         if judgment := self._judgment_of(area):
@@ -257,7 +256,7 @@ class GradesPass:
             )
             if target:
                 self._judgment(target, grade, strong=False)
-        if not area:
+        if not area or about_another_subject(text):
             return
         if vocab.UNGRADED_RE.search(text):
             self._judgment(area, "ungraded", strong=False)

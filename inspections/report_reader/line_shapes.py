@@ -15,6 +15,18 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(_TERMINAL)
 
 
+# Words a sentence or a heading cannot end on: a line ending on one was wrapped, whatever the
+# width of the text and however the next line starts ("… Protection Notices and / Orders.").
+_OPEN_END_RE = re.compile(
+    r"(?i)(?:^|\s)(?:and|or|nor|but|of|the|a|an|to|in|on|at|by|for|with|from|into|its|their"
+    r"|his|her|our|this|that|these|those|which|who|whose|than|as|is|are|was|were|be|not)$"
+)
+
+
+def ends_open(text: str) -> bool:
+    return bool(_OPEN_END_RE.search(text.rstrip()))
+
+
 def starts_lower(text: str) -> bool:
     first = text.lstrip("\"'“‘(")[:1]
     return first.islower()

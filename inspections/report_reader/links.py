@@ -174,7 +174,9 @@ def _split_coordinated(headline: str, count: int) -> list[str]:
 
 def dedupe(findings: list[model.ParsedFinding]) -> list[model.ParsedFinding]:
     """A summary that lists the findings again (as 2023–25 reports do) must not double them:
-    keep one of each kind and headline, the fuller text, the area if either has one."""
+    keep one of each kind and headline, the fuller text, and the later copy's area if it has
+    one: the summary comes first, and its last heading is no area of the finding's (a PDF's
+    judgments table read a cell a line left the summary under the table's last area)."""
     kept: list[model.ParsedFinding] = []
     index_of: dict[tuple[str, str, int], int] = {}
     remap: dict[int, int] = {}
@@ -184,7 +186,8 @@ def dedupe(findings: list[model.ParsedFinding]) -> list[model.ParsedFinding]:
             other = kept[index_of[key]]
             if len(finding.text) > len(other.text):
                 other.text, other.parts = finding.text, finding.parts
-            other.area = other.area or finding.area
+            if finding.area:
+                other.area, other.section = finding.area, finding.section
             other.remains_from_earlier = other.remains_from_earlier or finding.remains_from_earlier
             remap[position] = index_of[key]
             continue

@@ -59,17 +59,14 @@ from inspections.report_reader.blocks import (
 from inspections.report_reader.findings import FindingContext, FindingsPass, is_headline_paragraph
 from inspections.report_reader.furniture import Furniture, strip_furniture
 from inspections.report_reader.grade_columns import grade_columns
+from inspections.report_reader.graded_headings import graded_headings
 from inspections.report_reader.grades import AreaHeading, GradesPass
+from inspections.report_reader.hyphens import join_hyphens
 from inspections.report_reader.leadins import LeadInPass
-from inspections.report_reader.links import (
-    LinksPass,
-    Narrative,
-    dedupe,
-    drop_findings,
-    link_causes,
-)
+from inspections.report_reader.links import LinksPass, Narrative, dedupe, drop_findings, link_causes
 from inspections.report_reader.metadata import MetadataPass, Segment, report_kind_of
 from inspections.report_reader.prose_grades import ProseGradesPass
+from inspections.report_reader.same_areas import same_areas
 from inspections.report_reader.titles import fill_title, tidy_title
 
 
@@ -78,7 +75,8 @@ def parse_text(text: str) -> model.ParsedReport:
     (ParsedFinding.lines) count lines of the text with line endings normalised."""
     text = normalise(text)
     cleaned, furniture = strip_furniture(text)
-    report = _Parser(to_blocks(grade_columns(cleaned)), furniture).run()
+    cleaned = join_hyphens(cleaned)
+    report = _Parser(graded_headings(to_blocks(grade_columns(cleaned))), furniture).run()
     report.source_lines = text.split("\n")
     return report
 
@@ -378,7 +376,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             framework=infos[main].framework,
             kind=infos[main].kind,
             force=self._force(main),
-            judgments=self.judgments,
+            judgments=same_areas(self.judgments),
             findings=findings,
             reports=infos,
             main_report=main,

@@ -303,7 +303,8 @@ _SUBJECT_VERBS = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_START_RE = re.compile(
-    r"^(?:the\s+(?:force|constabulary|service|forces)\b|forces\b|all\s+forces\b|chief\s+(?:constables|officers)\b"
+    r"^(?:the\s+(?:force|constabulary|service|forces)\b|forces\b|all\s+forces\b"
+    r"|(?:the\s+)?chief\s+(?:constables?|officers?)\b"
     r"|(?:[A-Z][\w'&-]*\s+){1,5}(?:Constabulary|Police|Police\s+Service)\b)",
     re.IGNORECASE,
 )

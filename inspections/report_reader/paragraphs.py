@@ -1,0 +1,55 @@
+"""What a paragraph under a finding label is, from its shape: a subheading set as plain text,
+the words after a label's colon naming an area, a sentence counting findings."""
+
+from __future__ import annotations
+
+import re
+
+from inspections.report_reader import vocabulary as vocab
+
+# "We have identified one cause of concern relating to responding to the public. This is set
+# out in the relevant section of the report.": a report's summary under its "Causes of
+# concern" heading counts the findings it sets out elsewhere. A finding states a shortfall or
+# tells someone to act; it does not count findings.
+_COUNTING_RE = re.compile(
+    r"^(?:we|i|hmicfrs|hmic)\s+(?:have\s+|has\s+)?(?:also\s+)?(?:identified|found|made|raised"
+    r"|set\s+out|issued)\s+(?:a\s+total\s+of\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|no)\s+(?:new\s+|further\s+)?(?:causes?\s+of\s+concern|recommendations?"
+    r"|areas?\s+for\s+improvement)\b",
+    re.IGNORECASE,
+)
+
+
+def counts_findings(text: str) -> bool:
+    """The paragraph opens by counting findings of a kind rather than stating one."""
+    return bool(_COUNTING_RE.match(text.strip())) and not vocab.is_directive(text.split(".")[0])
+
+
+def names_an_area(label: vocab.Label) -> bool:
+    """The words after a label's colon name an area ("Cause of concern: Responding to the
+    public") rather than state the finding: short, no verb, not a directive."""
+    inline = label.inline.strip().rstrip(".")
+    return (
+        1 <= len(vocab.words(inline)) <= 8
+        and not vocab.is_sentence_like(inline)
+        and not vocab.is_directive(inline)
+    )
+
+
+def is_headline_paragraph(text: str) -> bool:
+    """A paragraph that is a subheading set as plain text: it starts in upper case, has no
+    closing punctuation and is short enough to be a headline."""
+    text = text.strip()
+    return (
+        bool(text)
+        and text[0].isupper()
+        and not text.endswith(tuple('.!?:;,"”’)'))
+        and 4 <= len(vocab.words(text)) <= 45
+    )
+
+
+def lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first.isupper() or first[1:2].isupper()):
+        return text  # an acronym: "NPCC", "IOM"
+    return text[:1].lower() + text[1:]
