@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.running_heads import running_heads
 
 _CHROME_RE = re.compile(
     r"^(?:(?:accessibility\s+settings\s+)?skip\s+to\s+(?:main\s+)?(?:content|navigation)"
@@ -115,6 +116,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
 
     _letter_block(out, found, blank)
     _correspondence_date(out, found, blank)
+    running_heads(out, blank)
 
     counts = Counter(
         " ".join(line.split()).lower()
