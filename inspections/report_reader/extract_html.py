@@ -65,8 +65,13 @@ def _main_content(soup):
     """The page's main content, with navigation, scripts, forms and hidden parts dropped."""
     for tag in soup(_DROP_TAGS):
         tag.decompose()
+    # A breadcrumb trail ("Home / Recommendations / <force>") is an ordered list on many
+    # sites, read as numbered findings; sites name it (and their cookie banner) in a class,
+    # an id or a label, spelt in several ways.
     for tag in soup.select(
-        '[role="navigation"], [aria-hidden="true"], .breadcrumbs, .cookie-banner'
+        '[role="navigation"], [aria-hidden="true"], [class*="breadcrumb" i], '
+        '[id*="breadcrumb" i], [aria-label*="breadcrumb" i], [class*="cookie" i], '
+        '[id*="cookie" i]'
     ):
         tag.decompose()
     return (
@@ -169,6 +174,15 @@ class _PageText:
 
     def _table(self, tag) -> None:
         rows = tag.find_all("tr")
+        if rows and all(_is_field_row(row) for row in rows):
+            # A table of fields, a label cell heading each row ("Date of publication" |
+            # "27 March 2014"): "Label: value" lines, as a page in text would write them, so
+            # its date is read as the date and its rows are not taken for the text above.
+            for row in rows:
+                label, value = row.find_all(["th", "td"], recursive=False)
+                self.out.append(f"{_text_of(label).rstrip(':')}: {_text_of(value)}")
+            self.out.append("")
+            return
         long_cells = any(len(_text_of(cell)) > 200 for cell in tag.find_all(["td", "th"]))
         for row in rows:
             cells = row.find_all(["td", "th"], recursive=False)
@@ -179,3 +193,13 @@ class _PageText:
             else:
                 self.out.append("\t".join(_text_of(cell) for cell in cells))
         self.out.append("")
+
+
+def _is_field_row(row) -> bool:
+    cells = row.find_all(["th", "td"], recursive=False)
+    return (
+        len(cells) == 2
+        and cells[0].name == "th"
+        and cells[1].name == "td"
+        and len(_text_of(cells[0]).split()) <= 5
+    )

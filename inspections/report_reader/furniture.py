@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.running_heads import running_heads
+from inspections.report_reader.status_history import field_rows, status_rows
 
 _CHROME_RE = re.compile(
     r"^(?:(?:accessibility\s+settings\s+)?skip\s+to\s+(?:main\s+)?(?:content|navigation)"
@@ -117,6 +118,8 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
     _letter_block(out, found, blank)
     _correspondence_date(out, found, blank)
     running_heads(out, blank)
+    status_rows(out, found.status_log, blank)
+    field_rows(out, found.status_lines)
 
     counts = Counter(
         " ".join(line.split()).lower()

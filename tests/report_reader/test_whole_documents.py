@@ -3,7 +3,9 @@ being probed with full-length made-up texts in the inspectorate's and OPCCs' lay
 thematics, joint inspections, letters, PCC responses, plans, register pages): one small
 made-up text per shape, with controls."""
 
-from inspections.report_reader import model, parse_text
+from datetime import date
+
+from inspections.report_reader import model, parse_text, read_report
 
 HEADER = "An inspection of vetting, misconduct, and misogyny in the police service"
 
@@ -43,3 +45,50 @@ def test_a_heading_repeated_by_each_section_is_not_a_running_header():
         "Areas for improvement\n\nThe force should improve how it answers calls.",
     )
     assert [f.kind for f in parse_text(text).findings] == [model.AFI] * 3
+
+
+REGISTER_PAGE = """<html><body><main>
+<ol class="breadcrumb"><li>Home</li><li>Recommendations</li><li>Exampleshire Police</li></ol>
+<h1>An inspection of how forces record crime (4321)</h1>
+<p>By March 2016, every chief constable should make sure that crime is recorded within 24
+hours of a report.</p>
+<table>
+<tr><th>Force</th><td>Exampleshire Police</td></tr>
+<tr><th>Report</th><td>An inspection of how forces record crime</td></tr>
+<tr><th>Date of publication</th><td>5 March 2015</td></tr>
+<tr><th>Status</th><td>Complete</td></tr>
+</table>
+<h2>Status history</h2>
+<table>
+<tr><th>Date</th><th>Status</th><th>Comment</th></tr>
+<tr><td>5th March 2015</td><td>Awaiting review</td><td>New recommendation</td></tr>
+<tr><td>2nd June 2015</td><td>Being progressed</td><td>The force should make sure the
+audit is recorded.</td></tr>
+<tr><td>30th August 2017</td><td>Complete</td><td>I am satisfied that the terms of this
+recommendation have been properly addressed.</td></tr>
+</table>
+</main></body></html>"""
+
+
+def test_a_register_page_saved_as_html_is_its_one_recommendation():
+    """The breadcrumb trail (an ordered list) was read as three numbered recommendations, the
+    status history table's comments as more, and the entry's own recommendation ran on into
+    its table of particulars."""
+    report = read_report(REGISTER_PAGE.encode(), "entry.html")
+    assert report.document_kind == model.REGISTER_ENTRY
+    assert [f.text for f in report.findings] == [
+        "By March 2016, every chief constable should make sure that crime is recorded within "
+        "24 hours of a report."
+    ]
+    assert report.published == date(2015, 3, 5)
+    assert len(report.status_log) == 4  # the header row and three entries
+
+
+def test_a_table_of_dates_and_statuses_in_a_report_is_not_a_status_history():
+    """Control: rows whose second cell is not one of the register's statuses stay text."""
+    report = parse_text(
+        "Recommendations\n\nDate\tMilestone\n"
+        "5 March 2025\tThe force should publish its plan.\n"
+        "5 June 2025\tThe force should train its call handlers.\n"
+    )
+    assert not report.status_log
