@@ -92,3 +92,69 @@ def test_a_table_of_dates_and_statuses_in_a_report_is_not_a_status_history():
         "5 June 2025\tThe force should train its call handlers.\n"
     )
     assert not report.status_log
+
+
+REVISIT = """# Exampleshire Police: PEEL causes of concern revisit letter
+
+Dear Chief Constable,
+
+## Cause of concern 1: responding to the public
+
+In our 2023 report, we said:
+
+The force needs to improve how it responds to calls for service. It is not answering calls
+quickly enough.
+
+We recommended that, within three months, the force should:
+
+- make sure it has enough call handlers to meet demand at peak times; and
+
+- improve the way it records the risk assessment made on each call.
+
+### Our findings
+
+The force has made good progress. We have closed this cause of concern.
+
+## Cause of concern 2: protecting vulnerable people
+
+In our 2023 report, we said:
+
+The force isn't managing the risk posed by registered sex offenders effectively.
+
+We recommended that, within six months, the force should:
+
+- reduce the number of overdue home visits.
+
+### Our findings
+
+This cause of concern remains open. The force has reduced its overdue visits.
+"""
+
+
+def test_a_revisit_letter_quoting_each_cause_under_its_own_heading():
+    """Under "Cause of concern 1: <area>" the letter quotes the cause ("In our report, we
+    said:") and then its recommendations ("We recommended that, within three months, the
+    force should:"): all of it was read as one cause of concern, and the second one was lost;
+    "This cause of concern remains open." was read as a third."""
+    findings = parse_text(REVISIT).findings
+    assert [(f.kind, f.text[:30], f.cause_of_concern) for f in findings] == [
+        ("cause_of_concern", "The force needs to improve how", None),
+        ("recommendation", "Within three months, the force", 0),
+        ("recommendation", "Within three months, the force", 0),
+        ("cause_of_concern", "The force isn't managing the r", None),
+        ("recommendation", "Within six months, the force s", 3),
+    ]
+    assert findings[1].deadline == "Within three months"
+
+
+def test_a_finding_said_to_remain_in_its_own_words_is_still_proposed():
+    """Control: a later report naming an earlier finding in its own words that remains."""
+    findings = parse_text(
+        "Stop and search\n\nThe area for improvement on external scrutiny of stop and search "
+        "we set in 2019 remains in place.\n"
+    ).findings
+    assert [f.kind for f in findings] == [model.AFI]
+    assert (
+        parse_text("Stop and search\n\nThis area for improvement remains in place.\n").findings
+        == []
+    )
