@@ -116,7 +116,10 @@ def document_kind(
             "An entry of HMICFRS's recommendation register (a register number or a status "
             "history): one recommendation of the report it names."
         ]
-    listed = len(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b", head))
+    # distinct lines: the title is read from the text, so head holds it twice
+    listed = len(
+        set(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b.*$", head))
+    )
     links = len(_RESPONSE_LINK_RE.findall(head))
     entries = len(_LISTED_ENTRY_RE.findall(head))
     if links >= 2 or entries >= 2 or (links and entries + len(_REPORT_LINK_RE.findall(head)) >= 2):
@@ -165,12 +168,17 @@ def _letter_kind(
     """A revisit letter, a cause of concern published on its own, or an inspectorate letter
     that states no finding."""
     lowered_title = title.lower()
-    if "revisit" in lowered_title or (is_letter and re.search(r"(?i)\bclose[ds]?\b", text)):
+    cause_title = re.search(r"cause\s+of\s+concern|causes\s+of\s+concern", lowered_title)
+    # The title says what the letter is before a word in its text does: an accelerated cause
+    # of concern may say the force "closed the investigation" without being a revisit.
+    if "revisit" in lowered_title or (
+        is_letter and not cause_title and re.search(r"(?i)\bclose[ds]?\b", text)
+    ):
         return model.REVISIT_LETTER, [
             "A revisit letter: it restates causes of concern of an earlier inspection and "
             "reports on them."
         ]
-    if re.search(r"cause\s+of\s+concern|causes\s+of\s+concern", lowered_title):
+    if cause_title:
         return model.CAUSE_OF_CONCERN_LETTER, [
             "A cause of concern published on its own, with its recommendations."
         ]

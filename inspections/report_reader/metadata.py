@@ -107,7 +107,7 @@ class MetadataPass:
             and opening.kind == PARA
             and not opening.text.rstrip().endswith(tuple(".!?;:,"))
             and 2 <= len(vocab.words(opening.text)) <= 30
-            and not vocab.parse_date(opening.text)
+            and not (vocab.parse_date(opening.text) and len(vocab.words(opening.text)) <= 6)
         ):
             # A first line that no layout marks as a heading (a register entry's title, a
             # saved page's first line) still names the document.

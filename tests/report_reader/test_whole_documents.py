@@ -158,3 +158,75 @@ def test_a_finding_said_to_remain_in_its_own_words_is_still_proposed():
         parse_text("Stop and search\n\nThis area for improvement remains in place.\n").findings
         == []
     )
+
+
+INSPECTORS_LETTER = """Jane Example QPM
+His Majesty's Inspector of Constabulary
+
+4th Floor
+Globe House
+London SW1V 1PN
+
+Chief Constable Sam Smith
+Exampleshire Police
+Headquarters
+Anytown AN1 2BC
+
+12 June 2023
+
+Dear Chief Constable,
+
+PEEL 2023–25: Exampleshire Police – accelerated cause of concern
+
+I have copied this letter to the Police and Crime Commissioner for Exampleshire, who will be
+required to publish a response under section 55 of the Police Act 1996. In 37 cases the force
+closed the investigation without telling the victim.
+
+Cause of concern
+
+Exampleshire Police isn't carrying out effective investigations.
+
+Recommendations
+
+Within six months, Exampleshire Police should make sure that:
+
+• investigations are allocated promptly; and
+• investigations are effectively supervised.
+
+Yours sincerely,
+
+Jane Example
+
+His Majesty's Inspector of Constabulary
+"""
+
+
+def test_an_inspectors_letter_copied_to_the_commissioner_is_the_inspectorates():
+    """A letter as a PDF gives it (no "Letter information" block): its sender's name was the
+    title, and "the Police and Crime Commissioner …, who will be required to publish a
+    response" made it the commissioner's response."""
+    report = parse_text(INSPECTORS_LETTER)
+    assert report.document_kind == model.CAUSE_OF_CONCERN_LETTER
+    assert report.title == "PEEL 2023–25: Exampleshire Police – accelerated cause of concern"
+    assert report.letter_date == date(2023, 6, 12)
+    assert [f.kind for f in report.findings] == ["cause_of_concern"] + ["recommendation"] * 2
+
+
+def test_a_commissioners_letter_to_the_chief_inspector_stays_a_response():
+    """Control: the inspector's title is in the address block, not under the sign-off."""
+    text = INSPECTORS_LETTER.replace(
+        "Jane Example QPM\nHis Majesty's Inspector of Constabulary\n\n4th Floor",
+        "Office of the Police and Crime Commissioner for Exampleshire\n\nSir Andy Cooke\n"
+        "His Majesty's Chief Inspector of Constabulary\n4th Floor",
+    )
+    text = text.replace(
+        "PEEL 2023–25: Exampleshire Police – accelerated cause of concern\n",
+        "Response to the HMICFRS PEEL 2023–25 inspection of Exampleshire Police\n\nI have asked "
+        "the Chief Constable to comment on the report.\n",
+    ).replace(
+        "Jane Example\n\nHis Majesty's Inspector of Constabulary",
+        "Alex Example\nPolice and Crime Commissioner for Exampleshire",
+    )
+    report = parse_text(text)
+    assert report.document_kind == model.PCC_RESPONSE
+    assert report.title == "Response to the HMICFRS PEEL 2023–25 inspection of Exampleshire Police"
