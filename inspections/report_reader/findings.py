@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from inspections.report_reader import model
+from inspections.report_reader import answers, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
 from inspections.report_reader.cells import cause_cell, same_cause
@@ -264,7 +264,7 @@ class FindingsPass:
         if self.current is None:
             self._start_finding(text, style="para")
             return
-        if ctx.list_mode == "findings" and ctx.style == "item":
+        if ctx.list_mode == "findings" and ctx.style == "item" and not answers.is_answer(text):
             if vocab.blocks_start_lower(text):
                 self.current.text = f"{self.current.text} {text}"
                 self._extend_lines()

@@ -61,6 +61,16 @@ _PCC_RE = re.compile(
     r"report\s+of\s+the\s+(?:acting\s+)?(?:commissioner|pcc|pfcc|chief\s+constable)\b",
     re.MULTILINE,
 )
+# A title or heading of its own saying it is a response to the inspectorate's report, in a
+# document naming a local policing body: the body's response, its name in a heading above
+# ("Warwickshire Police and Crime Commissioner" / "Response to the HMICFRS report: …") rather
+# than in the same sentence.
+_RESPONSE_TITLE_RE = re.compile(
+    r"(?im)^[^\n.]{0,80}\bresponse\s+to\s+(?:the\s+)?(?:hmic|hmicfrs|his\s+majesty|her\s+majesty)"
+)
+_BODY_RE = re.compile(
+    r"(?i)\bpolice,?\s+(?:fire\s+)?(?:and\s+)?crime\s+commissioner|\b(?:pcc|opcc|pfcc)\b"
+)
 _PEEL_RE = re.compile(r"\bPEEL\b")
 # An OPCC page listing several reports: "Read the PCC's response …" links, "Inspection for
 # Lincolnshire was published July 2018" entries.
@@ -142,7 +152,12 @@ def document_kind(
             "A committee paper or minutes on progress against inspection findings: findings "
             "it quotes belong to the reports they come from."
         ]
-    if _PCC_RE.search(head[:2500]):  # a response says so at its top, a report only in passing
+    if (
+        _PCC_RE.search(head[:2500])
+        or (  # a response says so at its top, a report in passing
+            _RESPONSE_TITLE_RE.search(head[:1500]) and _BODY_RE.search(head[:2500])
+        )
+    ):
         return model.PCC_RESPONSE, [
             "The police and crime commissioner's response to a report: findings it quotes are "
             "the report's, to match with those already recorded."

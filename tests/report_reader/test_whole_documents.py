@@ -230,3 +230,54 @@ def test_a_commissioners_letter_to_the_chief_inspector_stays_a_response():
     report = parse_text(text)
     assert report.document_kind == model.PCC_RESPONSE
     assert report.title == "Response to the HMICFRS PEEL 2023–25 inspection of Exampleshire Police"
+
+
+def _response_docx(answer_label: str) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Exampleshire Police and Crime Commissioner", level=1)
+    document.add_heading(
+        "Response to the HMICFRS report: An inspection of how well the police tackle "
+        "serious youth violence",
+        level=2,
+    )
+    document.add_paragraph("I have asked the Chief Constable for his comments.")
+    document.add_heading("Recommendations", level=2)
+    for text in (
+        "By 30 June 2024, chief constables should make sure their forces identify children "
+        "at risk of serious youth violence.",
+        "By 31 March 2024, chief constables should review their use of stop and search on "
+        "children.",
+        "Within six months, chief constables should evaluate their diversion schemes.",
+    ):
+        document.add_paragraph(text, style="List Number")
+        document.add_paragraph(f"{answer_label} The force has a plan in place. Status: on track.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_response_answering_each_numbered_finding_below_it():
+    """A paragraph answering a numbered finding ("Progress: …") ended the list, so only the
+    first finding was read; and the body's name in a heading above "Response to the HMICFRS
+    report: …" was not read as the commissioner's response (a thematic report was proposed)."""
+    report = read_report(_response_docx("Progress:"), "response.docx")
+    assert report.document_kind == model.PCC_RESPONSE
+    assert report.title.startswith("Response to the HMICFRS report: An inspection of how well")
+    assert report.responds_to == (
+        "An inspection of how well the police tackle serious youth violence"
+    )
+    assert len(report.findings) == 3
+    for finding in report.findings:
+        headline, answer = finding.text.split("\n\n")
+        assert headline.startswith(("By 3", "Within six months"))
+        assert answer.startswith("Progress: The force has a plan in place.")
+
+
+def test_a_paragraph_after_a_numbered_finding_that_answers_nothing_ends_the_list():
+    """Control: a paragraph that does not open with an answer's label ends the list."""
+    report = read_report(_response_docx("Response times have improved."), "response.docx")
+    assert len(report.findings) == 1
