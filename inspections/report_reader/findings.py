@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from inspections.report_reader import answers, model
+from inspections.report_reader import list_ends, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
 from inspections.report_reader.cells import cause_cell, same_cause
@@ -264,7 +264,7 @@ class FindingsPass:
         if self.current is None:
             self._start_finding(text, style="para")
             return
-        if ctx.list_mode == "findings" and ctx.style == "item" and not answers.is_answer(text):
+        if ctx.list_mode == "findings" and ctx.style == "item" and not list_ends.is_answer(text):
             if vocab.blocks_start_lower(text):
                 self.current.text = f"{self.current.text} {text}"
                 self._extend_lines()
@@ -310,7 +310,7 @@ class FindingsPass:
         ctx = self.ctx
         assert ctx is not None
         text = block.text
-        if self._is_commentary(block):
+        if self._is_commentary(block) or list_ends.numbered_heading(block, self.current):
             # "AFI 7 – the force should ensure …." then "- The Assistant Commissioner has …":
             # progress notes on a finding quoted in full, not parts of it. The finding is over.
             self._close_context()

@@ -281,3 +281,32 @@ def test_a_paragraph_after_a_numbered_finding_that_answers_nothing_ends_the_list
     """Control: a paragraph that does not open with an answer's label ends the list."""
     report = read_report(_response_docx("Response times have improved."), "response.docx")
     assert len(report.findings) == 1
+
+
+def test_a_numbered_section_heading_after_a_numbered_list_of_findings_ends_it():
+    """'1. Introduction' after the eighth recommendation was read as a ninth ("HM Prison
+    and Probation Service should introduction.")."""
+    text = (
+        "Recommendations\n\nPolice forces should:\n\n"
+        "7. make sure that officers record mental health needs on the custody record;\n\n"
+        "HM Prison and Probation Service should:\n\n"
+        "8. make sure that pre-sentence reports include an assessment of mental health needs.\n\n"
+        "1. Introduction\n\nWhy this thematic?\n\nA high proportion of people have mental "
+        "health needs.\n"
+    )
+    findings = parse_text(text).findings
+    assert [f.text[:40] for f in findings] == [
+        "Police forces should make sure that offi",
+        "HM Prison and Probation Service should m",
+    ]
+
+
+def test_an_item_whose_number_starts_again_but_reads_as_a_finding_is_still_one():
+    """Control: an item numbered 1 again that carries on the lead-in's sentence (lower case)
+    is the list's next finding, not a heading."""
+    text = (
+        "Recommendations\n\nHM Prison and Probation Service should:\n\n"
+        "8. make sure that pre-sentence reports include an assessment of mental health needs;\n\n"
+        "1. review the training given to probation staff.\n"
+    )
+    assert len(parse_text(text).findings) == 2
