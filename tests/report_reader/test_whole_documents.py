@@ -310,3 +310,16 @@ def test_an_item_whose_number_starts_again_but_reads_as_a_finding_is_still_one()
         "1. review the training given to probation staff.\n"
     )
     assert len(parse_text(text).findings) == 2
+
+
+def test_with_immediate_effect_is_a_deadline():
+    """The inspectorate's other word for "immediately" gave no deadline."""
+    from inspections.report_reader.addressees import deadline_and_addressees
+
+    for sentence in (
+        "With immediate effect, chief constables should review any vetting clearance.",
+        "Chief constables should, with immediate effect, review any vetting clearance.",
+    ):
+        assert deadline_and_addressees(sentence) == ("With immediate effect", ["chief constables"])
+    # control: the words in passing are no deadline
+    assert deadline_and_addressees("Forces should review the effect of their policy.")[0] == ""
