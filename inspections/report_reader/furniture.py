@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.letters import letter_head
+from inspections.report_reader.letters import letter_head, response_date
 from inspections.report_reader.running_heads import running_heads
 from inspections.report_reader.status_history import field_rows, status_rows
 
@@ -119,6 +119,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
     _letter_block(out, found, blank)
     _correspondence_date(out, found, blank)
     found.is_letter = letter_head(out, found.removed) or found.is_letter
+    found.letter_date = found.letter_date or response_date(out)
     running_heads(out, blank)
     status_rows(out, found.status_log, blank)
     field_rows(out, found.status_lines)

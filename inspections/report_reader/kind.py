@@ -225,9 +225,10 @@ def _third_party_listing(
 
 
 _RESPONDS_TO_RES = (
+    # "… report:" may be left out: "Response to HMICFRS PEEL 2023–25: An inspection of …"
     re.compile(
-        r"\bresponse\s+to\s+(?:the\s+)?(?:HMIC|HMICFRS)(?:['’]s)?\s+(?:report|inspection)"
-        r"(?:\s+(?:on|into|of|entitled|titled))?\s*[:,–-]?\s*(?P<title>[^\n(]{8,160})",
+        r"\bresponse\s+to\s+(?:the\s+)?(?:HMIC|HMICFRS)(?:['’]s)?\s+(?:(?:report|inspection)"
+        r"(?:\s+(?:on|into|of|entitled|titled))?\s*[:,–-]?\s*)?(?P<title>[^\n(]{8,160})",
         re.IGNORECASE,
     ),
     re.compile(
@@ -249,6 +250,8 @@ def responds_to(title: str, text: str) -> str:
                 continue
             name = re.sub(r"[‘’“”\"]|(?<!\w)'|'(?!\w)", "", match.group("title"))
             name = " ".join(name.split()).strip(" .,;:")
+            # "…, published 5 September 2024": the report's date, not its title
+            name = re.sub(r"(?i)[\s,;–-]+(?:published|dated)\b.*$", "", name).strip(" .,;:")
             if len(name.split()) >= 3:
                 return name
     if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", title):

@@ -72,3 +72,20 @@ def _signed_by_inspector(out: list[str]) -> bool:
         below = [text.strip() for text in out[index + 1 : index + 8] if text.strip()]
         return any(_INSPECTOR_RE.match(text) for text in below[:4])
     return False
+
+
+# "Date of this response: 1 October 2024", "Response date – 5 February 2024": the response's
+# own date, which the 56-day rule is measured by; not the date of the report it answers.
+_RESPONSE_DATE_RE = re.compile(
+    r"(?i)^\s*(?:date\s+of\s+(?:this\s+|the\s+)?(?:pcc['’]?s?\s+|commissioner['’]?s\s+)?response"
+    r"|(?:pcc\s+)?response\s+(?:date|dated|published(?:\s+on)?))\s*[:–—-]?\s*(?P<date>.{6,30})$"
+)
+
+
+def response_date(out: list[str]) -> str:
+    """The date a response gives itself on a line of its own, or ""."""
+    for line in out[:80]:
+        match = _RESPONSE_DATE_RE.match(line)
+        if match and vocab.parse_date(match.group("date")):
+            return match.group("date").strip()
+    return ""

@@ -323,3 +323,26 @@ def test_with_immediate_effect_is_a_deadline():
         assert deadline_and_addressees(sentence) == ("With immediate effect", ["chief constables"])
     # control: the words in passing are no deadline
     assert deadline_and_addressees("Forces should review the effect of their policy.")[0] == ""
+
+
+def test_a_response_names_its_report_without_the_reports_date_and_gives_its_own_date():
+    """'… to HMICFRS report: "An inspection of …", published 5 September 2024' kept the date
+    in the name of the report answered; 'Response to HMICFRS PEEL 2023–25: An inspection of …'
+    (no word "report") named none; "Date of this response: …" was not the response's date."""
+    report = parse_text(
+        "Exampleshire Police and Crime Commissioner\n\n"
+        "Response to HMICFRS PEEL 2023–25: An inspection of Exampleshire Police\n\n"
+        "HMICFRS report published: 8 August 2024\n"
+        "Date of this response: 1 October 2024\n\n"
+        "I have asked the Chief Constable to comment on the report.\n"
+    )
+    assert report.document_kind == model.PCC_RESPONSE
+    assert report.responds_to == "PEEL 2023–25: An inspection of Exampleshire Police"
+    assert report.letter_date == date(2024, 10, 1)
+    letter = parse_text(
+        "Dear Sir Andy,\n\nPolice and Crime Commissioner's response to HMICFRS report: 'An "
+        "inspection of the police response to stalking', published 5 September 2024\n\n"
+        "I have asked the Chief Constable to comment on the report.\n"
+    )
+    assert letter.responds_to == "An inspection of the police response to stalking"
+    assert letter.letter_date is None  # control: the report's date is not the response's
