@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from inspections.report_reader import list_ends, model
+from inspections.report_reader import list_ends, model, tracker_rows
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
 from inspections.report_reader.cells import cause_cell, same_cause
@@ -53,7 +53,7 @@ class FindingsPass:
         Recommendation | Action taken | Status"); each row below is one finding, that cell
         only."""
         if self.finding_column is not None:
-            column, label = self.finding_column
+            column, label = tracker_rows.row_label(self.finding_column, cells)
             cell = cells[column] if column < len(cells) else ""
             if len(vocab.words(cell)) >= 4 and not self._cause_cell(cell):
                 if self.ctx is None or self.ctx.kind != label.kind:
@@ -64,7 +64,7 @@ class FindingsPass:
         if len(filled) < 2 or any(len(vocab.words(cell)) > 4 for cell in filled):
             return False
         for column, cell in enumerate(cells):
-            label = vocab.match_label(cell) if cell else None
+            label = tracker_rows.header_label(cell) if cell else None
             if label and not label.number and not label.inline:
                 self.finding_column = (column, vocab.Label(kind=label.kind, plural=True, word=cell))
                 return True

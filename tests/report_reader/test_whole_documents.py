@@ -346,3 +346,35 @@ def test_a_response_names_its_report_without_the_reports_date_and_gives_its_own_
     )
     assert letter.responds_to == "An inspection of the police response to stalking"
     assert letter.letter_date is None  # control: the report's date is not the response's
+
+
+TRACKER = (
+    "HMICFRS recommendations and areas for improvement – progress update\n\n"
+    "Ref\tReport\tType\tRecommendation / AFI\tOwner\tRAG\tDue date\n"
+    "P-AFI1\tPEEL 2023–25\tAFI\tThe force should make sure it answers calls within national "
+    "standards.\tSupt Contact\tA\t31/03/2025\n"
+    "VAW-R3\tViolence against women and girls\tRecommendation\tBy 31 March 2025, chief "
+    "constables should make sure that risk assessments are reviewed within 24 hours.\t"
+    "Det Supt\tG\t31/03/2025\n"
+)
+
+
+def test_a_tracker_table_headed_by_two_kinds_reads_each_rows_own_kind():
+    """A column headed "Recommendation / AFI" matched no single label, so none of the rows
+    was read; each row's kind is in its own "Type" cell."""
+    findings = parse_text(TRACKER).findings
+    assert [(f.kind, f.text[:24]) for f in findings] == [
+        ("afi", "The force should make su"),
+        ("recommendation", "By 31 March 2025, chief "),
+    ]
+    assert findings[1].addressees == ["chief constables"]
+
+
+def test_a_tracker_table_without_a_type_column_takes_the_headings_first_kind():
+    """Control: no row says its kind, so the heading's first kind is every row's."""
+    text = (
+        TRACKER.replace("\tType", "")
+        .replace("\tAFI\t", "\t")
+        .replace("\tRecommendation\tBy", "\tBy")
+    )
+    assert [f.kind for f in parse_text(text).findings] == ["recommendation"] * 2
