@@ -325,7 +325,7 @@ def _letter_block(out: list[str], found: Furniture, blank) -> None:
     label on its own line with its value below: names and addresses, not text."""
     start = None
     for index, raw in enumerate(out[:40]):
-        if raw.strip().lower() == "letter information":
+        if raw.strip().lstrip("#").strip().lower() == "letter information":  # a saved page's h2
             start = index
             break
     if start is None:

@@ -378,3 +378,17 @@ def test_a_tracker_table_without_a_type_column_takes_the_headings_first_kind():
         .replace("\tRecommendation\tBy", "\tBy")
     )
     assert [f.kind for f in parse_text(text).findings] == ["recommendation"] * 2
+
+
+def test_a_letter_saved_as_a_web_page_is_published_as_sent():
+    """The "Letter information" block under its own heading (a saved page's h2) was not
+    recognised, so the letter had no publication date."""
+    page = (
+        "<html><body><main><h1>Exampleshire Police: PEEL causes of concern revisit letter</h1>"
+        "<h2>Letter information</h2><dl><dt>From</dt><dd>Jane Example, His Majesty's Inspector "
+        "of Constabulary</dd><dt>Sent on</dt><dd>14 February 2025</dd></dl>"
+        "<p>Dear Chief Constable,</p><p>We have closed the cause of concern.</p>"
+        "</main></body></html>"
+    )
+    report = read_report(page.encode(), "letter.html")
+    assert (report.published, report.letter_date) == (date(2025, 2, 14), date(2025, 2, 14))
