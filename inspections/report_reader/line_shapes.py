@@ -132,3 +132,15 @@ def not_a_title(text: str) -> bool:
 def address_line(text: str) -> bool:
     """A line of a letter's address block: not its title."""
     return bool(_ADDRESS_LINE_RE.fullmatch(text.strip()))
+
+
+def section_part(heading: str, below: list) -> bool:
+    """A short heading that names a part of the text ("Chief Constable's response"), not the
+    document; but not one ending in a colon with "an inspection of …" below it: a report's
+    title broken at its colon on the cover ("Police response to domestic abuse:" / "an
+    inspection of progress since 2014"), however ordinary its words."""
+    subtitle = heading.rstrip().endswith(":") and below and re.match(_SUBTITLE_RE, below[0].text)
+    return vocab.is_structural(heading) and len(vocab.words(heading)) <= 6 and not subtitle
+
+
+_SUBTITLE_RE = r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review|assessment)\s+of\b"

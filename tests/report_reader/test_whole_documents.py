@@ -392,3 +392,19 @@ def test_a_letter_saved_as_a_web_page_is_published_as_sent():
     )
     report = read_report(page.encode(), "letter.html")
     assert (report.published, report.letter_date) == (date(2025, 2, 14), date(2025, 2, 14))
+
+
+def test_a_cover_title_broken_at_its_colon_is_the_title():
+    """ "Police response to domestic abuse:" on the cover, "an inspection of progress since
+    2014" below it: the first line read as a section heading ("… response …") and the report
+    had no title."""
+    text = (
+        "Police response to domestic abuse:\nan inspection of progress since 2014\n\n"
+        "March 2025\n\nRecommendations\n\nRecommendation 1\nChief constables should make sure "
+        "that evidence-led prosecutions are considered.\n"
+    )
+    assert parse_text(text).title == (
+        "Police response to domestic abuse: an inspection of progress since 2014"
+    )
+    # control: a part's heading with no subtitle under it is still no title
+    assert parse_text("Chief Constable's response\n\nThe force welcomes the report.\n").title == ""
