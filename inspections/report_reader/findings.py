@@ -310,7 +310,7 @@ class FindingsPass:
         ctx = self.ctx
         assert ctx is not None
         text = block.text
-        if self._is_commentary(block) or list_ends.numbered_heading(block, self.current):
+        if self._is_commentary(block) or list_ends.numbered_heading(block, ctx, self.current):
             # "AFI 7 – the force should ensure …." then "- The Assistant Commissioner has …":
             # progress notes on a finding quoted in full, not parts of it. The finding is over.
             self._close_context()

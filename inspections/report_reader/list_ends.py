@@ -9,8 +9,9 @@
   response import reads as the body's answer); the list goes on after it.
 - A numbered section heading does end it: "1. Introduction" after the eighth recommendation
   of a report's summary was read as a ninth ("HM Prison and Probation Service should
-  introduction."). Its number starts again rather than carrying on the list's, and it is a
-  heading: a few words, capitalised, no full stop and no modal verb.
+  introduction."), and "4. Investigation and outcomes" after an area for improvement under
+  its own label ran on into it with the chapter's first paragraph. It is a heading: a few
+  words, capitalised, no full stop and no modal verb.
 """
 
 from __future__ import annotations
@@ -34,16 +35,20 @@ def is_answer(text: str) -> bool:
     return bool(_ANSWER_RE.match(text.strip().strip("*_ ")))
 
 
-def numbered_heading(block: Block, current: model.ParsedFinding | None) -> bool:
-    """A numbered item that is a section heading after a numbered finding (see above)."""
-    last = re.search(r"(\d+)$", current.reference) if current is not None else None
+def numbered_heading(block: Block, ctx, current: model.ParsedFinding | None) -> bool:
+    """A numbered item that is a section heading after a finding (see above): its number
+    starts again rather than carrying on the list's, or the finding above was not an item of
+    a list at all (under its own label, "Area for improvement 2") and ended its sentence."""
+    if current is None or not block.number.isdigit():
+        return False
     text = block.text.strip()
-    return bool(
-        last
-        and block.number.isdigit()
-        and int(block.number) <= int(last.group(1))
-        and len(vocab.words(text)) <= 8
+    heading = (
+        len(vocab.words(text)) <= 8
         and text[:1].isupper()
         and not text.endswith((".", ";", ":", ","))
         and not re.search(rf"(?i)\b{vocab.MODAL}\b", text)
     )
+    last = re.search(r"(\d+)$", current.reference)
+    restarts = bool(last) and int(block.number) <= int(last.group(1))
+    after_label = ctx.style != "item" and current.text.rstrip().endswith(".")
+    return heading and (restarts or after_label)

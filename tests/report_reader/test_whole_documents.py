@@ -408,3 +408,28 @@ def test_a_cover_title_broken_at_its_colon_is_the_title():
     )
     # control: a part's heading with no subtitle under it is still no title
     assert parse_text("Chief Constable's response\n\nThe force welcomes the report.\n").title == ""
+
+
+def test_a_numbered_chapter_heading_after_a_labelled_finding_ends_it():
+    """ "4. Investigation and outcomes" after "Area for improvement 2" ran on into the area for
+    improvement, with the chapter's first paragraph."""
+    text = (
+        "3. Risk assessment\n\nRisk assessments were completed in most cases.\n\n"
+        "Area for improvement 2\nForces should make sure that officers record the victim's "
+        "answers in enough detail.\n\n4. Investigation and outcomes\n\nThe charge rate has "
+        "fallen. This is why we have made recommendation 4.\n"
+    )
+    (afi,) = parse_text(text).findings
+    assert afi.text == (
+        "Forces should make sure that officers record the victim's answers in enough detail."
+    )
+
+
+def test_capitalised_items_of_a_lead_in_list_are_each_a_finding():
+    """Control: items of a list the lead-in opened stay findings, capitalised or not."""
+    text = (
+        "Recommendations\n\nWithin three months, the force should:\n\n"
+        "1. Improve how it answers emergency calls\n\n2. Review its custody training\n\n"
+        "Next steps\n\nWe will revisit the force in the summer.\n"
+    )
+    assert len(parse_text(text).findings) == 2
