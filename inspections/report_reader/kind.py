@@ -254,6 +254,9 @@ def responds_to(title: str, text: str) -> str:
             name = re.sub(r"(?i)[\s,;–-]+(?:published|dated)\b.*$", "", name).strip(" .,;:")
             if len(name.split()) >= 3:
                 return name
-    if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", title):
-        return title  # an OPCC page titled with the report's own title
+    # an OPCC page titled with the report's own title, perhaps after the inspectorate's name
+    # ("HMICFRS: An inspection of how well the police …")
+    own = re.sub(r"(?i)^(?:hmic|hmicfrs)(?:\s+(?:report|inspection))?\s*[:–-]\s*", "", title)
+    if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", own):
+        return own
     return ""

@@ -433,3 +433,16 @@ def test_capitalised_items_of_a_lead_in_list_are_each_a_finding():
         "Next steps\n\nWe will revisit the force in the summer.\n"
     )
     assert len(parse_text(text).findings) == 2
+
+
+def test_an_opcc_page_titled_with_the_inspectorates_name_and_the_reports_title():
+    """ "HMICFRS: An inspection of how well …" named no report answered: the page's own title
+    is the report's after the inspectorate's name."""
+    report = parse_text(
+        "HMICFRS: An inspection of how well the police tackle online child abuse\n\n"
+        'The Police and Crime Commissioner said: "I welcome this report."\n\n'
+        "Recommendation 4\n\nBy 31 October 2023, chief constables should make sure their "
+        "teams have enough investigators.\n\nChief Constable's response\n\nThe team has grown.\n"
+    )
+    assert report.document_kind == model.PCC_RESPONSE
+    assert report.responds_to == "An inspection of how well the police tackle online child abuse"
