@@ -197,6 +197,13 @@ def _letter_kind(
         return model.CAUSE_OF_CONCERN_LETTER, [
             "A cause of concern published on its own, with its recommendations."
         ]
+    if is_letter and any(f.kind == model.CAUSE_OF_CONCERN for f in findings):
+        # An inspector's letter restating a report's causes of concern under another title
+        # ("… – move to Engage"): not the force's improvement plan it asks for.
+        return model.REVISIT_LETTER, [
+            "An inspectorate letter restating causes of concern of an earlier report (a "
+            "revisit, or a move into enhanced monitoring) and reporting on them."
+        ]
     if is_letter and not findings:
         return model.NEAR_MISS, [
             "A letter from the inspectorate that states no cause of concern, recommendation "

@@ -446,3 +446,23 @@ def test_an_opcc_page_titled_with_the_inspectorates_name_and_the_reports_title()
     )
     assert report.document_kind == model.PCC_RESPONSE
     assert report.responds_to == "An inspection of how well the police tackle online child abuse"
+
+
+def test_an_inspectors_engage_letter_restating_causes_of_concern_is_no_improvement_plan():
+    """A letter moving a force into Engage restates the report's causes of concern and asks
+    for "an improvement plan": it was read as the force's improvement plan."""
+    text = INSPECTORS_LETTER.replace(
+        "PEEL 2023–25: Exampleshire Police – accelerated cause of concern",
+        "Exampleshire Police – move to Engage",
+    ).replace(
+        "Yours sincerely,",
+        "I would ask you to provide me with an improvement plan.\n\nYours sincerely,",
+    )
+    report = parse_text(text)
+    assert report.document_kind == model.REVISIT_LETTER
+    assert [f.kind for f in report.findings] == ["cause_of_concern"] + ["recommendation"] * 2
+    # control: the same text signed by the force is its plan, not the inspectorate's letter
+    signed = text.replace(
+        "Jane Example\n\nHis Majesty's Inspector of Constabulary", "Sam Smith\nChief Constable"
+    )
+    assert parse_text(signed).document_kind == model.IMPROVEMENT_PLAN
