@@ -22,7 +22,9 @@ DEADLINE_DATE_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 DEADLINE_LEAD_RE = re.compile(
-    r"^(?:we\s+recommend\s+that,?\s*)?(?:(?P<deadline>(?:by|before|no\s+later\s+than|within|from)\b[^,]{1,60}|immediately),"
+    r"^(?:we\s+recommend\s+that,?\s*)?(?:(?P<deadline>(?:by|before|no\s+later\s+than|within|from)\b[^,]{1,60}|immediately"
+    # the inspectorate's other word for "immediately"
+    r"|with\s+immediate\s+effect),"
     r"|(?P<period>within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?))(?=\s+(?:the|all|forces|chief)\b))\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -35,7 +37,7 @@ DEADLINE_INNER_RE = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS})\s+(?:19|20)\d\d"
     r"|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)"
     r"|(?:by|before|no\s+later\s+than|within)\s+[^,.;:]{1,50}?(?=,)"
-    r"|immediately)(?=[,\s.;:])",
+    r"|immediately|with\s+immediate\s+effect)(?=[,\s.;:])",
     re.IGNORECASE,
 )
 _ADDRESSEE_NAMES = {

@@ -66,13 +66,14 @@ def _main_content(soup):
     """The page's main content, with navigation, scripts, forms and hidden parts dropped."""
     for tag in soup(_DROP_TAGS):
         tag.decompose()
-    # Cookie banners and breadcrumbs by any class, id or label that names them: sites name
-    # them their own way (".govuk-cookie-banner", "#cookie-consent", ".breadcrumb"), and a
-    # banner's own heading ("Cookies on hmicfrs.justiceinspectorates.gov.uk") was read as
-    # the page's title.
+    # Cookie banners and breadcrumbs by any class, id or label that names them, in any case:
+    # sites name them their own way (".govuk-cookie-banner", "#cookie-consent", ".breadcrumb").
+    # A banner's own heading ("Cookies on hmicfrs.justiceinspectorates.gov.uk") was read as the
+    # page's title, and a breadcrumb trail, an ordered list on many sites, as numbered findings.
     for tag in soup.select(
-        '[role="navigation"], [aria-hidden="true"], [class*="breadcrumb"], [id*="breadcrumb"],'
-        ' [aria-label*="readcrumb"], [class*="cookie"], [id*="cookie"], [aria-label*="ookie"]'
+        '[role="navigation"], [aria-hidden="true"], [class*="breadcrumb" i], '
+        '[id*="breadcrumb" i], [aria-label*="breadcrumb" i], [class*="cookie" i], '
+        '[id*="cookie" i], [aria-label*="cookie" i]'
     ):
         if tag.name not in ("body", "html", "main", "article"):
             tag.decompose()
@@ -197,6 +198,15 @@ class _PageText:
             lines = [[_cell_lines(cell) for cell in row] for row in cells]
             self.out.extend([*(matrix_rows(lines) or []), ""])
             return
+        if rows and all(_is_field_row(row) for row in rows):
+            # A table of fields, a label cell heading each row ("Date of publication" |
+            # "27 March 2014"): "Label: value" lines, as a page in text would write them, so
+            # its date is read as the date and its rows are not taken for the text above.
+            for row in rows:
+                label, value = row.find_all(["th", "td"], recursive=False)
+                self.out.append(f"{_text_of(label).rstrip(':')}: {_text_of(value)}")
+            self.out.append("")
+            return
         long_cells = any(len(_text_of(cell)) > 200 for cell in tag.find_all(["td", "th"]))
         for row in rows:
             cells = row.find_all(["td", "th"], recursive=False)
@@ -207,3 +217,13 @@ class _PageText:
             else:
                 self.out.append("\t".join(_text_of(cell) for cell in cells))
         self.out.append("")
+
+
+def _is_field_row(row) -> bool:
+    cells = row.find_all(["th", "td"], recursive=False)
+    return (
+        len(cells) == 2
+        and cells[0].name == "th"
+        and cells[1].name == "td"
+        and len(_text_of(cells[0]).split()) <= 5
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from inspections.report_reader import model
+from inspections.report_reader import list_ends, model, tracker_rows
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.addressees import starts_with_subject
 from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
@@ -60,7 +60,7 @@ class FindingsPass:
         Recommendation | Action taken | Status"); each row below is one finding, that cell
         only."""
         if self.finding_column is not None:
-            column, label = self.finding_column
+            column, label = tracker_rows.row_label(self.finding_column, cells)
             cell = cells[column] if column < len(cells) else ""
             if len(vocab.words(cell)) >= 4 and not self._cause_cell(cell):
                 if self.ctx is None or self.ctx.kind != label.kind:
@@ -71,7 +71,7 @@ class FindingsPass:
         if len(filled) < 2 or any(len(vocab.words(cell)) > 4 for cell in filled):
             return False
         for column, cell in enumerate(cells):
-            label = vocab.match_label(cell) if cell else None
+            label = tracker_rows.header_label(cell) if cell else None
             if label and not label.number and not label.inline:
                 self.finding_column = (column, vocab.Label(kind=label.kind, plural=True, word=cell))
                 return True
@@ -272,7 +272,7 @@ class FindingsPass:
             if not counts_findings(text):
                 self._start_finding(text, style="para")
             return
-        if ctx.list_mode == "findings" and ctx.style == "item":
+        if ctx.list_mode == "findings" and ctx.style == "item" and not list_ends.is_answer(text):
             if vocab.blocks_start_lower(text):
                 self.current.text = f"{self.current.text} {text}"
                 self._extend_lines()
@@ -323,7 +323,7 @@ class FindingsPass:
         ctx = self.ctx
         assert ctx is not None
         text = block.text
-        if self._is_commentary(block):
+        if self._is_commentary(block) or list_ends.numbered_heading(block, ctx, self.current):
             # "AFI 7 – the force should ensure …." then "- The Assistant Commissioner has …":
             # progress notes on a finding quoted in full, not parts of it. The finding is over.
             self._close_context()

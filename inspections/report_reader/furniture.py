@@ -25,7 +25,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.page_heads import running_heads
+from inspections.report_reader.letters import letter_head, response_date
+from inspections.report_reader.running_heads import running_heads
+from inspections.report_reader.status_history import field_rows, status_rows
 
 _CHROME_RE = re.compile(
     r"^(?:(?:accessibility\s+settings\s+)?skip\s+to\s+(?:main\s+)?(?:content|navigation)"
@@ -116,13 +118,17 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
 
     _letter_block(out, found, blank)
     _correspondence_date(out, found, blank)
+    found.is_letter = letter_head(out, found.removed) or found.is_letter
+    found.letter_date = found.letter_date or response_date(out)
+    running_heads(out, blank)
+    status_rows(out, found.status_log, blank)
+    field_rows(out, found.status_lines)
 
     counts = Counter(
         " ".join(line.split()).lower()
         for line in out
         if line.strip() and len(line.strip()) <= 80 and not line.lstrip().startswith("#")
     )
-    heads = running_heads(out, _meaningful)
     last_row = 0  # the number of the last row numbered by a number alone on a line
     for index, raw in enumerate(out):
         line = " ".join(raw.split()).strip("*_ ")
@@ -142,9 +148,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
         ):
             blank(index)
             continue
-        if index in heads or (
-            counts[line.lower()] >= 3 and len(vocab.words(line)) <= 8 and not _meaningful(line)
-        ):
+        if counts[line.lower()] >= 3 and len(vocab.words(line)) <= 8 and not _meaningful(line):
             blank(index)
             continue
         if _PAGE_NUMBER_RE.match(line):
@@ -321,7 +325,7 @@ def _letter_block(out: list[str], found: Furniture, blank) -> None:
     label on its own line with its value below: names and addresses, not text."""
     start = None
     for index, raw in enumerate(out[:40]):
-        if raw.strip().lower() == "letter information":
+        if raw.strip().lstrip("#").strip().lower() == "letter information":  # a saved page's h2
             start = index
             break
     if start is None:

@@ -61,6 +61,16 @@ _PCC_RE = re.compile(
     r"report\s+of\s+the\s+(?:acting\s+)?(?:commissioner|pcc|pfcc|chief\s+constable)\b",
     re.MULTILINE,
 )
+# A title or heading of its own saying it is a response to the inspectorate's report, in a
+# document naming a local policing body: the body's response, its name in a heading above
+# ("Warwickshire Police and Crime Commissioner" / "Response to the HMICFRS report: …") rather
+# than in the same sentence.
+_RESPONSE_TITLE_RE = re.compile(
+    r"(?im)^[^\n.]{0,80}\bresponse\s+to\s+(?:the\s+)?(?:hmic|hmicfrs|his\s+majesty|her\s+majesty)"
+)
+_BODY_RE = re.compile(
+    r"(?i)\bpolice,?\s+(?:fire\s+)?(?:and\s+)?crime\s+commissioner|\b(?:pcc|opcc|pfcc)\b"
+)
 _PEEL_RE = re.compile(r"\bPEEL\b")
 # An OPCC page listing several reports: "Read the PCC's response …" links, "Inspection for
 # Lincolnshire was published July 2018" entries.
@@ -116,7 +126,10 @@ def document_kind(
             "An entry of HMICFRS's recommendation register (a register number or a status "
             "history): one recommendation of the report it names."
         ]
-    listed = len(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b", head))
+    # distinct lines: the title is read from the text, so head holds it twice
+    listed = len(
+        set(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b.*$", head))
+    )
     links = len(_RESPONSE_LINK_RE.findall(head))
     entries = len(_LISTED_ENTRY_RE.findall(head))
     if links >= 2 or entries >= 2 or (links and entries + len(_REPORT_LINK_RE.findall(head)) >= 2):
@@ -139,7 +152,12 @@ def document_kind(
             "A committee paper or minutes on progress against inspection findings: findings "
             "it quotes belong to the reports they come from."
         ]
-    if _PCC_RE.search(head[:2500]):  # a response says so at its top, a report only in passing
+    if (
+        _PCC_RE.search(head[:2500])
+        or (  # a response says so at its top, a report in passing
+            _RESPONSE_TITLE_RE.search(head[:1500]) and _BODY_RE.search(head[:2500])
+        )
+    ):
         return model.PCC_RESPONSE, [
             "The police and crime commissioner's response to a report: findings it quotes are "
             "the report's, to match with those already recorded."
@@ -165,14 +183,26 @@ def _letter_kind(
     """A revisit letter, a cause of concern published on its own, or an inspectorate letter
     that states no finding."""
     lowered_title = title.lower()
-    if "revisit" in lowered_title or (is_letter and re.search(r"(?i)\bclose[ds]?\b", text)):
+    cause_title = re.search(r"cause\s+of\s+concern|causes\s+of\s+concern", lowered_title)
+    # The title says what the letter is before a word in its text does: an accelerated cause
+    # of concern may say the force "closed the investigation" without being a revisit.
+    if "revisit" in lowered_title or (
+        is_letter and not cause_title and re.search(r"(?i)\bclose[ds]?\b", text)
+    ):
         return model.REVISIT_LETTER, [
             "A revisit letter: it restates causes of concern of an earlier inspection and "
             "reports on them."
         ]
-    if re.search(r"cause\s+of\s+concern|causes\s+of\s+concern", lowered_title):
+    if cause_title:
         return model.CAUSE_OF_CONCERN_LETTER, [
             "A cause of concern published on its own, with its recommendations."
+        ]
+    if is_letter and any(f.kind == model.CAUSE_OF_CONCERN for f in findings):
+        # An inspector's letter restating a report's causes of concern under another title
+        # ("… – move to Engage"): not the force's improvement plan it asks for.
+        return model.REVISIT_LETTER, [
+            "An inspectorate letter restating causes of concern of an earlier report (a "
+            "revisit, or a move into enhanced monitoring) and reporting on them."
         ]
     if is_letter and not findings:
         return model.NEAR_MISS, [
@@ -202,9 +232,10 @@ def _third_party_listing(
 
 
 _RESPONDS_TO_RES = (
+    # "… report:" may be left out: "Response to HMICFRS PEEL 2023–25: An inspection of …"
     re.compile(
-        r"\bresponse\s+to\s+(?:the\s+)?(?:HMIC|HMICFRS)(?:['’]s)?\s+(?:report|inspection)"
-        r"(?:\s+(?:on|into|of|entitled|titled))?\s*[:,–-]?\s*(?P<title>[^\n(]{8,160})",
+        r"\bresponse\s+to\s+(?:the\s+)?(?:HMIC|HMICFRS)(?:['’]s)?\s+(?:(?:report|inspection)"
+        r"(?:\s+(?:on|into|of|entitled|titled))?\s*[:,–-]?\s*)?(?P<title>[^\n(]{8,160})",
         re.IGNORECASE,
     ),
     re.compile(
@@ -226,8 +257,13 @@ def responds_to(title: str, text: str) -> str:
                 continue
             name = re.sub(r"[‘’“”\"]|(?<!\w)'|'(?!\w)", "", match.group("title"))
             name = " ".join(name.split()).strip(" .,;:")
+            # "…, published 5 September 2024": the report's date, not its title
+            name = re.sub(r"(?i)[\s,;–-]+(?:published|dated)\b.*$", "", name).strip(" .,;:")
             if len(name.split()) >= 3:
                 return name
-    if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", title):
-        return title  # an OPCC page titled with the report's own title
+    # an OPCC page titled with the report's own title, perhaps after the inspectorate's name
+    # ("HMICFRS: An inspection of how well the police …")
+    own = re.sub(r"(?i)^(?:hmic|hmicfrs)(?:\s+(?:report|inspection))?\s*[:–-]\s*", "", title)
+    if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", own):
+        return own
     return ""

@@ -86,8 +86,8 @@ _RECOMMENDED_THAT_RE = re.compile(
 # A revisit letter restating the cause of concern: "Our inspection found:" then the quoted
 # paragraph, or "we found that the force was …" with the cause of concern named nearby.
 _FOUND_COLON_RE = re.compile(
-    r"(?i)(?:\b(?:our|the|this|that|its)\s+(?:[\w-]+\s+){0,3}(?:inspection|review|revisit)"
-    r"|\bwe|\binspectors)\s+(?:also\s+)?found(?:\s+that)?\s*:\s*$"
+    r"(?i)(?:\b(?:our|the|this|that|its)\s+(?:[\w-]+\s+){0,3}(?:inspection|review|revisit|report)"
+    r"|\bwe|\binspectors)\s+(?:also\s+)?(?:found|said|stated|wrote|concluded)(?:\s+that)?\s*:\s*$"
 )
 _FOUND_THAT_RE = re.compile(
     r"(?i:\bwe\s+found\s+that\s+)(?P<clause>(?:(?i:the\s+(?:force|constabulary))"
@@ -162,7 +162,7 @@ def leadin_prefix(sentence: str) -> str:
     """The words that start each finding of the list: 'we said that the force should:' →
     'The force should'; 'Within three months, the force should:' → the whole sentence."""
     sentence = re.sub(r"\s*[:\-–—]+\s*$", "", sentence.strip())
-    match = re.search(r"\bthat\s+(?P<prefix>[^:]+?)$", sentence, re.IGNORECASE)
+    match = re.search(r"\bthat,?\s+(?P<prefix>[^:]+?)$", sentence, re.IGNORECASE)
     if match and (
         vocab.is_directive(match.group("prefix"))
         or vocab.SUBJECT_START_RE.match(match.group("prefix"))
@@ -275,6 +275,15 @@ class LeadInPass:
             self._add_cause(clause[:1].upper() + clause[1:], level)
             return True
         return False
+
+    def _under_cause_heading(self) -> bool:
+        """Under a heading naming one cause of concern ("Cause of concern 1: responding to the
+        public") and before its text: a revisit letter quotes the cause there ("In our report,
+        we said:") and its recommendations after it, which are read as on their own."""
+        ctx = self.ctx
+        return bool(
+            ctx and ctx.kind == model.CAUSE_OF_CONCERN and ctx.single and self.current is None
+        )
 
     def _add_cause(self, text: str, level: int) -> None:
         self._flush_narrative()

@@ -121,9 +121,16 @@ _NOT_A_TITLE_RE = re.compile(
 )
 
 # A letter's address block above its subject line: the addressee ("Rt Hon … MP"), their
-# office, the department, the street and the postcode.
+# office, the department, the street and the postcode; and the letterhead of the local
+# policing body writing it ("OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR NORFOLK",
+# "Warwickshire Police and Crime Commissioner"), which names the writer, not the document.
 _ADDRESS_LINE_RE = re.compile(
-    r"(?i)(?:the\s+)?rt\.?\s+hon\.?\s.{2,60}|home\s+secretary|secretary\s+of\s+state\b.{0,60}"
+    # the place before it is capitalised words ("Leicester, Leicestershire and Rutland"),
+    # not a sentence ("Letter from HM Chief Inspector to Humberside …")
+    r"(?i)(?:the\s+)?(?:office\s+of\s+the\s+)?(?-i:(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){0,5})"
+    r"police,?\s+(?:fire\s+)?(?:and\s+)?"
+    r"crime\s+commissioner(?:\s+for\s+[\w ,'’-]{2,60})?"
+    r"|(?:the\s+)?rt\.?\s+hon\.?\s.{2,60}|home\s+secretary|secretary\s+of\s+state\b.{0,60}"
     r"|home\s+office|\d{1,4}[a-z]?\s+[a-z][\w' ]{1,40}\s(?:street|road|square|lane|place|avenue"
     r"|row|way)|[a-z][\w ]{1,30}\s+[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}"
 )
@@ -137,3 +144,15 @@ def not_a_title(text: str) -> bool:
 def address_line(text: str) -> bool:
     """A line of a letter's address block: not its title."""
     return bool(_ADDRESS_LINE_RE.fullmatch(text.strip()))
+
+
+def section_part(heading: str, below: list) -> bool:
+    """A short heading that names a part of the text ("Chief Constable's response"), not the
+    document; but not one ending in a colon with "an inspection of …" below it: a report's
+    title broken at its colon on the cover ("Police response to domestic abuse:" / "an
+    inspection of progress since 2014"), however ordinary its words."""
+    subtitle = heading.rstrip().endswith(":") and below and re.match(_SUBTITLE_RE, below[0].text)
+    return vocab.is_structural(heading) and len(vocab.words(heading)) <= 6 and not subtitle
+
+
+_SUBTITLE_RE = r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review|assessment)\s+of\b"

@@ -19,6 +19,7 @@ from inspections.report_reader.line_shapes import (
     date_or_weather,
     not_a_title,
     only_a_date,
+    section_part,
 )
 from inspections.report_reader.not_force import restated
 
@@ -107,7 +108,7 @@ class MetadataPass:
             and opening.kind == PARA
             and not opening.text.rstrip().endswith(tuple(".!?;:,"))
             and 2 <= len(vocab.words(opening.text)) <= 30
-            and not vocab.parse_date(opening.text)
+            and not (vocab.parse_date(opening.text) and len(vocab.words(opening.text)) <= 6)
         ):
             # A first line that no layout marks as a heading (a register entry's title, a
             # saved page's first line) still names the document.
@@ -138,7 +139,7 @@ class MetadataPass:
         if (
             # "Chief Constable's response" is a part; "… the police response to domestic
             # abuse (2321)" is a title.
-            (vocab.is_structural(block.text) and len(vocab.words(block.text)) <= 6)
+            section_part(block.text, self.blocks[first + 1 : first + 2])
             or vocab.match_label(block.text)
             or vocab.match_grade_line(block.text)
             or vocab.is_known_area(block.text)

@@ -262,7 +262,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             return
         if self.ctx is None and self._grade_pairs(text):
             return
-        if self.ctx is None and (
+        if (self.ctx is None or self._under_cause_heading()) and (
             self._found_cause(text, BOLD_LEVEL) or self._leadin_para(text, BOLD_LEVEL)
         ):
             return

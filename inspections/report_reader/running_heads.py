@@ -1,0 +1,66 @@
+"""Running headers and footers of a PDF, whatever their length.
+
+A PDF's text (pdfminer) repeats the report's title or its chapter name at the top or foot of
+every page, next to the page's number alone on a line. furniture.py blanks short repeated
+lines, but a whole title ("An inspection of vetting, misconduct, and misogyny in the police
+service") is longer than a name and has few capitals, so it stayed; between two halves of a
+finding cut by the page break it ended the first half and took the second as its own, and
+the repeat of the finding in the report's body no longer matched its summary.
+
+The evidence used is the page itself: a line repeated, each time but at most one (the
+cover's title) with a page number alone on the nearest line above or below it, a blank line
+between, is the page's furniture there. A heading or label repeated by each section is not
+next to page numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from inspections.report_reader import vocabulary as vocab
+
+_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+
+
+def _key(line: str) -> str:
+    return " ".join(line.split()).lower()
+
+
+def _page_number_by(lines: list[str], index: int, step: int) -> bool:
+    """A page number alone on the nearest line with text above (step -1) or below (step 1),
+    within five lines (a form feed reads as two blank lines), with a blank line between: pdfminer
+    gives the number its own box. A number right against the line numbers a row ("1" /
+    "Completed" / the finding) instead."""
+    for gap, other in enumerate(range(index + step, index + 6 * step, step)):
+        if not 0 <= other < len(lines):
+            return False
+        text = lines[other].strip()
+        if text:
+            return gap > 0 and bool(_PAGE_NUMBER_RE.match(text))
+    return False
+
+
+def running_heads(lines: list[str], blank) -> None:
+    """Blank each running header or footer of `lines` (page numbers are still in place)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if text and not _PAGE_NUMBER_RE.match(text) and len(text) <= 160:
+            where[_key(text)].append(index)
+    for key, indexes in where.items():
+        if len(indexes) < 2 or _structure(key):
+            continue
+        by_page = [
+            i for i in indexes if _page_number_by(lines, i, -1) or _page_number_by(lines, i, 1)
+        ]
+        if len(by_page) >= max(2, len(indexes) - 1):
+            for index in by_page:  # the cover's title stays: it is the document's title
+                blank(index)
+
+
+def _structure(line: str) -> bool:
+    # a label or grade line repeated by each section, or a sentence, is text however placed
+    return bool(
+        vocab.match_label(line) or vocab.match_grade_line(line) or line.endswith((".", "?", ":"))
+    )

@@ -1,0 +1,71 @@
+"""A register entry's status history laid out as a table (a saved web page of the register:
+"Date | Status | Comment" rows), rather than the export's "[on]… [status]…" markers.
+
+Each row is the inspectorate's log of one recommendation: a date, one of the register's
+statuses and a comment. Read as rows of findings, every comment that held "should" ("… but the
+force should make sure the check is recorded") became a recommendation. A row is a log entry
+when its first cell is a date and another cell is a status of the register's scale (awaiting
+review, being progressed, complete, no further action, superseded, closed): the rows go to the
+entry's status history and out of its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inspections.report_reader import vocabulary as vocab
+
+_DATE_CELL_RE = re.compile(
+    r"(?i)^(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2})$"
+)
+_STATUS_CELL_RE = re.compile(
+    r"(?i)^(?:awaiting[\s-]+review|being[\s-]+progressed|in\s+progress|complete[d]?|closed"
+    r"|no[\s-]+further[\s-]+action(?:[\s-]+needed)?|superseded|discharged|open)$"
+)
+_HEADER_RE = re.compile(r"(?i)^date\s*[\t|]\s*status\b")
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in re.split(r"\t|\s\|\s", line.strip().strip("|"))]
+
+
+def status_rows(out: list[str], status_log: list[str], blank) -> None:
+    """Move each status-history row of `out` (and the table's header row) into `status_log`."""
+    for index, raw in enumerate(out):
+        line = raw.strip()
+        if "\t" not in line and " | " not in line:
+            continue
+        cells = _cells(line)
+        if _HEADER_RE.match(line) or (
+            len(cells) >= 2
+            and _DATE_CELL_RE.match(cells[0])
+            and any(_STATUS_CELL_RE.match(cell) for cell in cells[1:3])
+        ):
+            status_log.append(line)
+            blank(index)
+
+
+_FIELD_LINE_RE = re.compile(r"^[A-Z][A-Za-z ]{1,30}:\s+\S.{0,150}$")
+
+
+def field_rows(out: list[str], status_lines: set[int]) -> None:
+    """A block of three or more "Label: value" lines (a register page's "Force:", "Report:",
+    "Theme:", "Status:" table) ends the recommendation above it, like a status line: its rows
+    are the entry's particulars, not more of its text. A field the reader takes as the
+    document's title or date is left to be read as one."""
+    filled = [index for index, line in enumerate(out) if line.strip()]
+    run: list[int] = []
+    for index in [*filled, -1]:
+        line = out[index].strip() if index >= 0 else ""
+        if (
+            index >= 0
+            and _FIELD_LINE_RE.match(line)
+            and len(line.split(":")[0].split()) <= 4
+            and " should " not in line
+        ):
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            status_lines.update(i + 1 for i in run if not vocab.match_field(out[i]))
+        run = []

@@ -1,0 +1,44 @@
+"""A tracker's or plan's table of findings of more than one kind, as a Word or web page
+export gives it (a row a line, cells apart): "Ref | Report | Type | Recommendation / AFI |
+Owner | RAG | Due date".
+
+Its findings' column is headed by more than one kind ("Recommendation / AFI",
+"Recommendations and areas for improvement"), which no single label matched, so no row was
+read; and each row says its own kind in a cell of its own ("AFI", "Recommendation"), which
+the column's heading cannot. The column's heading is read part by part, and a row's kind is
+its own cell's when it has one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from inspections.report_reader import vocabulary as vocab
+
+
+def header_label(cell: str) -> vocab.Label | None:
+    """The label a column heading names: the whole heading, else its first part that is one
+    ("Recommendation / AFI" → recommendation)."""
+    label = vocab.match_label(cell)
+    if label is not None:
+        return label
+    parts = re.split(r"\s*(?:/|&|,|\band\b|\bor\b)\s*", cell.strip())
+    if len(parts) < 2:
+        return None
+    labels = [vocab.match_label(part) for part in parts if part]
+    found = [label for label in labels if label and not label.number and not label.inline]
+    return found[0] if found and len(found) == len(labels) else None
+
+
+def row_label(finding_column: tuple[int, vocab.Label], cells: list[str]) -> tuple[int, vocab.Label]:
+    """The findings' column and the label of this row's finding: the row's own type cell
+    ("AFI", "Recommendation") when it has one, else the column's."""
+    column, label = finding_column
+    for position, cell in enumerate(cells):
+        text = cell.strip()
+        if position == column or not text or len(vocab.words(text)) > 4:
+            continue
+        own = vocab.match_label(text)
+        if own is not None and not own.number and not own.inline:
+            return column, vocab.Label(kind=own.kind, plural=True, word=text)
+    return column, label
