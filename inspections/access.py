@@ -6,10 +6,10 @@ from typing import Self
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import AnonymousUser, Group, User
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 
@@ -22,23 +22,37 @@ def is_administrator(user: User | AnonymousUser) -> bool:
     """Superusers and members of the administrator group. Cached on the user object."""
     if not user.is_authenticated:
         return False
-    if not hasattr(user, "_peel_is_administrator"):
-        user._peel_is_administrator = (
-            user.is_superuser or user.groups.filter(name=ADMINISTRATOR_GROUP).exists()
-        )
-    return user._peel_is_administrator
+    if user.is_superuser:
+        return True
+    return _access(user)[0]
 
 
 def editable_force_ids(user: User | AnonymousUser) -> frozenset[int] | None:
     """The ids of forces whose record the user may change; None means every force.
-    One query the first time per user object, then cached on it."""
+    Cached on the user object."""
     if is_administrator(user):
         return None
     if not user.is_authenticated:
         return frozenset()
-    if not hasattr(user, "_peel_editable_force_ids"):
-        user._peel_editable_force_ids = frozenset(user.edited_forces.values_list("pk", flat=True))
-    return user._peel_editable_force_ids
+    return _access(user)[1]
+
+
+def _access(user: User) -> tuple[bool, frozenset[int]]:
+    """Whether the user is in the administrator group, and the forces they edit: one query
+    the first time per user object (every page asks both, to show or keep what the user may
+    change), then cached on it."""
+    if not hasattr(user, "_peel_access"):
+        administrator = Group.objects.filter(user=OuterRef("pk"), name=ADMINISTRATOR_GROUP)
+        rows = list(
+            User.objects.filter(pk=user.pk)
+            .annotate(is_administrator=Exists(administrator))
+            .values_list("is_administrator", "edited_forces")
+        )
+        user._peel_access = (
+            bool(rows) and rows[0][0],
+            frozenset(force_id for _, force_id in rows if force_id is not None),
+        )
+    return user._peel_access
 
 
 def can_edit_force(user: User | AnonymousUser, force_id: int | None) -> bool:

@@ -25,10 +25,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, permissions (own, roles'), the record's version, the user's access (role,
-# forces edited): all a kept page costs. The dashboard also reads the user's saved views, which
-# are never kept (recommendations.saved_view_parts).
-QUERIES_WHEN_KEPT = 7
+# Session, user, permissions (own, roles'), the record's version, the user's access (role and
+# forces edited, one query): all a kept page costs. The dashboard also reads the user's saved
+# views, which are never kept (recommendations.saved_view_parts).
+QUERIES_WHEN_KEPT = 6
 # What is the user's own on a kept page, read for each request: the dashboard's saved views,
 # the finding page's watch button.
 PER_REQUEST_QUERIES = {"dashboard": 1, "recommendations:detail": 1}

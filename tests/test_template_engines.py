@@ -18,8 +18,10 @@ def test_the_jinja2_table_is_the_django_table(client, analyst, force, settings, 
     open_status = FindingStatusFactory(force=force, finding__inspection__force=force)
     FindingStatusFactory(force=force, status="complete", status_since=None)
     national = InspectionFactory(national=True, title="A national thematic & <its> title")
-    FindingFactory(inspection=national, recommendation=True, area=None)
-    FindingFactory(inspection=national, good_practice=True, area=None, position=90)
+    recommendation = FindingFactory(inspection=national, recommendation=True, area=None)
+    FindingFactory(
+        inspection=national, good_practice=True, area=None, position=recommendation.position + 1
+    )
     FindingStatusFactory(
         force=force,
         finding__carried_forward_from=open_status.finding,

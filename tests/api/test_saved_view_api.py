@@ -115,7 +115,7 @@ def test_query_count_is_constant_as_saved_views_and_rows_double(
     # visible_to: administrator?, forces edited); the user's permissions (own, roles'); the
     # rows; their themes
     api = token_client(analyst)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         api.get(url(view)).json()
     for _ in range(5):
         SavedViewFactory(shared_with_everyone=True)
@@ -124,5 +124,5 @@ def test_query_count_is_constant_as_saved_views_and_rows_double(
 
     add_rows(world, 5)
     api = token_client(analyst)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         api.get(url(view)).json()

@@ -290,9 +290,9 @@ def add_rows(world, count):
 def test_export_query_count_is_constant(analyst_client, world, django_assert_num_queries, fmt):
     url = f"/findings/export.{fmt}?kind=afi&kind=recommendation"
     # session, user, permissions (own, roles'), the rows (one chunk), their themes (one query per
-    # chunk); for a CSV, first the record's version and the user's access (role, forces edited),
-    # the key of the kept export (peel_tracker.page_cache)
-    queries = 6 + (3 if fmt == "csv" else 0)
+    # chunk); for a CSV, first the record's version and the user's access (role and forces
+    # edited, one query), the key of the kept export (peel_tracker.page_cache)
+    queries = 6 + (2 if fmt == "csv" else 0)
     with django_assert_num_queries(queries):
         first = body(analyst_client.get(url))
     add_rows(world, 40)

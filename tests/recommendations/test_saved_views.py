@@ -263,12 +263,12 @@ def test_list_query_count_is_constant_as_views_double(editor, force, django_asse
         SavedViewFactory(shared_with_everyone=True)
     # session, user, whether an administrator and the forces they edit (visible_to), the
     # count, the page of views with their owners and forces
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(reverse("saved_views:list"))
     for _ in range(3):
         SavedViewFactory(owner=editor, sharing="force", force=force)
         SavedViewFactory(shared_with_everyone=True)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(reverse("saved_views:list"))
 
 
@@ -278,11 +278,11 @@ def test_dashboard_saved_views_cost_one_query_whatever_their_number(
     client = signed_in(editor)
     SavedViewFactory(owner=editor)
     client.get("/")  # the page is kept; the saved views are read for each request
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get("/")
     for _ in range(12):
         SavedViewFactory(owner=editor)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         html = client.get("/").content.decode()
     assert "All saved views" in html
 

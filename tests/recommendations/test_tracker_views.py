@@ -529,7 +529,7 @@ def make_tracked_responses(force, n: int) -> None:
 
 
 def get_tracker_as_editor(client, force, django_assert_num_queries) -> int:
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         # 1. the session; 2. the user;
         # 3-4. the user's own and group permissions (view_response required);
         # 5. the record's version; 6. is the user an administrator (group); 7. the forces the

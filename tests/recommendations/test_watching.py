@@ -318,8 +318,8 @@ def test_the_watching_page_queries_do_not_grow_with_watches(
     add(2)
     # Session, user, subscription, count of watched findings, the page of them, the watched
     # views, the user's groups (administrator?) and forces (visible_to).
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         analyst_client.get(reverse("watching:list"))
     add(2)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert analyst_client.get(reverse("watching:list")).status_code == HTTPStatus.OK
