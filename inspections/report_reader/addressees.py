@@ -105,7 +105,15 @@ def _split_sentences(text: str) -> list[str]:
 
 
 def _subject_names(rest: str) -> list[str]:
-    rest = re.sub(r"^we\s+recommend\s+that,?\s*", "", rest, flags=re.IGNORECASE)
+    # "To address this cause of concern, HMIC recommends that the force should …": the
+    # inspectorate recommends; the force is to act.
+    rest = re.sub(
+        r"^(?:[^,.;:]{1,80},\s*)?(?:we|i|hmic|hmicfrs|hm\s+inspector(?:ate)?|the\s+inspectorate)"
+        r"\s+(?:therefore\s+|also\s+)?recommends?\s+that,?\s*",
+        "",
+        rest,
+        flags=re.IGNORECASE,
+    )
     subject_match = re.match(
         rf"^(?P<subject>[^.;:!?]{{1,200}}?)\s*,?\s+{vocab.MODAL}\b", rest, re.IGNORECASE
     )

@@ -4,6 +4,7 @@ full-length made-up reports in the layouts of every PEEL era. Each text here is 
 that shows its shape."""
 
 from inspections.report_reader import parse_text, read_report
+from inspections.report_reader.addressees import deadline_and_addressees
 
 HEAD = "PEEL 2021/22 Police effectiveness, efficiency and legitimacy: An inspection of Avon Police"
 
@@ -668,3 +669,18 @@ def test_a_symbol_fonts_bullets_in_text_open_items():
         "devices in a timely manner.",
         "The force should ensure that it manages the risk posed by wanted persons and suspects.",
     ]
+
+
+def test_the_inspectorate_recommending_is_not_an_addressee():
+    # "HMIC recommends that the force should …": the force is to act, named as the force.
+    text = (
+        "PEEL: Police effectiveness 2016\nAn inspection of Avon Police\n\nCause of concern\n\n"
+        "HMIC is concerned that the force is not assessing risk consistently.\n\n"
+        "Recommendation\n\nTo address this cause of concern, HMIC recommends that the force "
+        "should immediately review its approach to assessing risk in the control room.\n"
+    )
+    recommendation = parse_text(text).findings[1]
+    assert (recommendation.deadline, recommendation.addressees) == ("Immediately", [])
+    assert deadline_and_addressees(
+        "To address this, we also recommend that the College of Policing should publish guidance."
+    ) == ("", ["College of Policing"])
