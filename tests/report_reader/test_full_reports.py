@@ -682,5 +682,6 @@ def test_the_inspectorate_recommending_is_not_an_addressee():
     recommendation = parse_text(text).findings[1]
     assert (recommendation.deadline, recommendation.addressees) == ("Immediately", [])
     assert deadline_and_addressees(
-        "To address this, we also recommend that the College of Policing should publish guidance."
-    ) == ("", ["College of Policing"])
+        "In response, HMICFRS recommends that the force and the College of Policing should "
+        "immediately review the guidance."
+    ) == ("Immediately", ["the force", "College of Policing"])
