@@ -685,3 +685,44 @@ def test_the_inspectorate_recommending_is_not_an_addressee():
         "In response, HMICFRS recommends that the force and the College of Policing should "
         "immediately review the guidance."
     ) == ("Immediately", ["the force", "College of Policing"])
+
+
+COLUMN_AT_A_TIME = """PEEL 2023–25: An inspection of Avon Police
+
+Our judgments
+
+Area
+
+Police powers and public treatment
+
+Preventing and deterring crime and anti-social behaviour,
+and reducing vulnerability
+
+Responding to the public
+
+### HM Inspector's observations
+
+Grade
+
+Good
+
+Adequate
+
+Inadequate
+
+I have concerns about how Avon Police responds to the public.
+"""
+
+
+def test_a_two_column_table_read_a_column_at_a_time():
+    # Text from a PDF gives the "Area" column whole, then the "Grade" column whole (a heading
+    # of the page between them); the rows are paired back in order.
+    parsed = parse_text(COLUMN_AT_A_TIME)
+    assert [(j.area, j.grade) for j in parsed.judgments] == [
+        ("Police powers and public treatment", "good"),
+        (
+            "Preventing and deterring crime and anti-social behaviour, and reducing vulnerability",
+            "adequate",
+        ),
+        ("Responding to the public", "inadequate"),
+    ]
