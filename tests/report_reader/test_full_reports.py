@@ -726,3 +726,17 @@ def test_a_two_column_table_read_a_column_at_a_time():
         ),
         ("Responding to the public", "inadequate"),
     ]
+
+
+def test_an_area_the_summary_says_was_not_inspected():
+    text = (
+        "PEEL 2023–25: An inspection of Avon Police\n\nOur judgments\n\n"
+        "Responding to the public\tGood\n\n"
+        "We did not inspect building, supporting and protecting the workforce in this "
+        "inspection.\n\nResponding to the public\n\nGood\n"
+    )
+    grades = {j.area: j.grade for j in parse_text(text).judgments}
+    assert grades == {
+        "Responding to the public": "good",
+        "Building, supporting and protecting the workforce": "not_inspected",
+    }
