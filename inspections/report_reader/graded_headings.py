@@ -16,6 +16,7 @@ from __future__ import annotations
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, PARA, PLAIN_LEVEL, Block
 from inspections.report_reader.line_shapes import ends_sentence, starts_lower
+from inspections.report_reader.practice_titles import practice_titles
 
 _MOST_WORDS = 20
 
@@ -41,7 +42,7 @@ def graded_headings(blocks: list[Block]) -> list[Block]:
         ):
             block.kind, block.style, block.text = HEADING, "graded", text
             block.level = block.level or PLAIN_LEVEL
-    return _sub_questions(blocks)
+    return practice_titles(_sub_questions(blocks))
 
 
 def _question(block: Block) -> bool:

@@ -740,3 +740,34 @@ def test_an_area_the_summary_says_was_not_inspected():
         "Responding to the public": "good",
         "Building, supporting and protecting the workforce": "not_inspected",
     }
+
+
+PRACTICE_WITH_A_TITLE = """PEEL 2021/22: An inspection of Avon Police
+
+Managing offenders and suspects
+
+Good
+
+Avon Police is good at managing offenders and suspects.
+
+Promising practice
+
+Integrated offender management using GPS tags
+
+The force uses voluntary GPS tagging for prolific acquisitive offenders. Early
+evaluation shows a reduction in reoffending among those tagged.
+
+Disrupting serious organised crime
+
+We now inspect serious and organised crime on a regional basis.
+"""
+
+
+def test_a_practice_titled_by_a_short_line():
+    # The practice's title, a short line with no full stop, read as an area's heading: the
+    # practice's section closed on it and the practice was lost.
+    parsed = parse_text(PRACTICE_WITH_A_TITLE)
+    assert [(f.kind, f.headline) for f in parsed.findings] == [
+        ("promising_practice", "Integrated offender management using GPS tags")
+    ]
+    assert parsed.findings[0].text.endswith("reduction in reoffending among those tagged.")
