@@ -771,3 +771,35 @@ def test_a_practice_titled_by_a_short_line():
         ("promising_practice", "Integrated offender management using GPS tags")
     ]
     assert parsed.findings[0].text.endswith("reduction in reoffending among those tagged.")
+
+
+HEADINGS_WITH_THEIR_GRADES = """PEEL 2023–25: An inspection of Avon Police
+
+Investigating crime – Requires improvement
+
+Avon Police requires improvement at investigating crime.
+
+Area for improvement 1: The force needs to reduce the backlog of digital devices.
+
+Protecting vulnerable people – Good
+
+Avon Police is good at protecting vulnerable people.
+
+Area for improvement
+
+The force needs to refer children at risk to partners promptly.
+"""
+
+
+def test_a_section_heading_carrying_its_grade_opens_the_area():
+    # Read only as an area/grade pair, the heading opened no section: the findings under the
+    # first had no area, and the second became an area named "… - Good".
+    parsed = parse_text(HEADINGS_WITH_THEIR_GRADES)
+    assert [(j.area, j.grade) for j in parsed.judgments] == [
+        ("Investigating crime", "requires_improvement"),
+        ("Protecting vulnerable people", "good"),
+    ]
+    assert [f.area for f in parsed.findings] == [
+        "Investigating crime",
+        "Protecting vulnerable people",
+    ]
