@@ -803,3 +803,24 @@ def test_a_section_heading_carrying_its_grade_opens_the_area():
         "Investigating crime",
         "Protecting vulnerable people",
     ]
+
+
+def test_a_lead_in_with_its_directive_after_an_opening_clause():
+    # "To address this cause of concern, …" before the force and its modal verb, the deadline
+    # before the subject or after the verb: each item is a recommendation with that deadline.
+    head = (
+        "PEEL 2018/19: An inspection of Avon Police\n\nInvestigating crime\n\n"
+        "Requires improvement\n\nCause of concern\n\n"
+        "The force isn't investigating crime effectively.\n\nRecommendations\n\n"
+    )
+    items = "\n\n• review its call handling;\n\n• make sure callers are updated.\n"
+    for lead in (
+        "To address this cause of concern, within three months the force should:",
+        "To address this cause of concern, the force should, within three months:",
+    ):
+        findings = parse_text(head + lead + items).findings
+        assert [(f.kind, f.deadline, f.addressees, f.cause_of_concern) for f in findings] == [
+            ("cause_of_concern", "", [], None),
+            ("recommendation", "Within three months", [], 0),
+            ("recommendation", "Within three months", [], 0),
+        ]
