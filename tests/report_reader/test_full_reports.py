@@ -824,3 +824,18 @@ def test_a_lead_in_with_its_directive_after_an_opening_clause():
             ("recommendation", "Within three months", [], 0),
             ("recommendation", "Within three months", [], 0),
         ]
+
+
+def test_a_spaced_tables_header_is_no_area():
+    # "Area      Grade" above the rows: column names, not an area for the findings below.
+    text = (
+        "PEEL 2023–25: An inspection of Avon Police\n\nOur judgments\n\n"
+        "Area                                   Grade\n"
+        "Responding to the public               Requires improvement\n"
+        "Investigating crime                    Good\n\n"
+        "Causes of concern\n\nCause of concern 1\n\n"
+        "The force isn't answering calls quickly enough.\n"
+    )
+    parsed = parse_text(text)
+    assert [j.area for j in parsed.judgments] == ["Responding to the public", "Investigating crime"]
+    assert [(f.kind, f.area) for f in parsed.findings] == [("cause_of_concern", "")]
