@@ -40,6 +40,13 @@ DEADLINE_INNER_RE = re.compile(
     r"|immediately|with\s+immediate\s+effect)(?=[,\s.;:])",
     re.IGNORECASE,
 )
+# A deadline between an opening clause and the subject: "To address this cause of concern,
+# within three months the force should …".
+DEADLINE_BEFORE_SUBJECT_RE = re.compile(
+    r",\s*(?P<deadline>(?:by|before|within|no\s+later\s+than)\s+[^,]{1,50}?),?\s+"
+    rf"(?=(?:the|all)\s+[^,.;:]{{1,60}}?\s+{vocab.MODAL}\b|forces\s+{vocab.MODAL}\b)",
+    re.IGNORECASE,
+)
 _ADDRESSEE_NAMES = {
     "forces": "all forces",
     "all forces": "all forces",
@@ -107,7 +114,15 @@ def _split_sentences(text: str) -> list[str]:
 
 
 def _subject_names(rest: str) -> list[str]:
-    rest = re.sub(r"^we\s+recommend\s+that,?\s*", "", rest, flags=re.IGNORECASE)
+    # "To address this cause of concern, HMIC recommends that the force should …": the
+    # inspectorate recommends; the force is to act.
+    rest = re.sub(
+        r"^(?:[^,.;:]{1,80},\s*)?(?:we|i|hmic|hmicfrs|hm\s+inspector(?:ate)?|the\s+inspectorate)"
+        r"\s+(?:therefore\s+|also\s+)?recommends?\s+that,?\s*",
+        "",
+        rest,
+        flags=re.IGNORECASE,
+    )
     subject_match = re.match(
         rf"^(?P<subject>[^.;:!?]{{1,200}}?)\s*,?\s+{vocab.MODAL}\b", rest, re.IGNORECASE
     )
@@ -189,6 +204,10 @@ def _deadline_and_rest(sentence: str) -> tuple[str, str]:
     lead = DEADLINE_DATE_RE.match(sentence) or DEADLINE_LEAD_RE.match(sentence)
     if lead:
         return (lead.group("deadline") or lead.group("period")).strip(), lead.group("rest")
+    before = DEADLINE_BEFORE_SUBJECT_RE.search(sentence[:300])
+    if before:
+        rest = sentence[: before.start("deadline")] + sentence[before.end() :]
+        return before.group("deadline").strip(), rest
     inner = DEADLINE_INNER_RE.search(sentence[:300])
     return (inner.group("deadline").strip() if inner else ""), sentence
 

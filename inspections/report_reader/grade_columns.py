@@ -15,6 +15,7 @@ left alone."""
 import re
 
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.column_pairs import column_pairs
 from inspections.report_reader.spaced_rows import spaced_rows
 
 SCALE = ("outstanding", "good", "adequate", "requires_improvement", "inadequate")
@@ -25,7 +26,7 @@ _MAX_AREA_WORDS = 10
 
 
 def grade_columns(text: str) -> str:
-    lines = spaced_rows(text).split("\n")
+    lines = column_pairs(spaced_rows(text)).split("\n")
     index = 0
     while index < len(lines):
         if not _opens_run(lines, index):

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, PARA, PLAIN_LEVEL, Block
+from inspections.report_reader.heading_grades import heading_grades
 from inspections.report_reader.line_shapes import ends_sentence, starts_lower
+from inspections.report_reader.practice_titles import practice_titles
 
 _MOST_WORDS = 20
 
@@ -30,6 +32,7 @@ def _lone_grade(block: Block) -> bool:
 def graded_headings(blocks: list[Block]) -> list[Block]:
     """Such paragraphs, and plain headings long enough to read as a finding's headline, made
     headings styled "graded": the grade under them names them an area (grades.py)."""
+    blocks = heading_grades(blocks)
     for block, after in zip(blocks, blocks[1:], strict=False):
         text = " ".join(block.text.split())
         if not _lone_grade(after) or not text or starts_lower(text) or ends_sentence(text):
@@ -41,7 +44,7 @@ def graded_headings(blocks: list[Block]) -> list[Block]:
         ):
             block.kind, block.style, block.text = HEADING, "graded", text
             block.level = block.level or PLAIN_LEVEL
-    return _sub_questions(blocks)
+    return practice_titles(_sub_questions(blocks))
 
 
 def _question(block: Block) -> bool:

@@ -168,7 +168,7 @@ def leadin_prefix(sentence: str) -> str:
         or vocab.SUBJECT_START_RE.match(match.group("prefix"))
     ):
         prefix = match.group("prefix")
-    elif vocab.is_directive(sentence):
+    elif vocab.is_directive(sentence) or vocab.has_directive_clause(sentence):
         prefix = sentence
     else:
         return ""
@@ -228,6 +228,15 @@ class LeadInPass:
             kind = announced_kind(sentence) or evidenced
             if kind is None and _DEADLINE_START_RE.match(sentence) and vocab.is_directive(sentence):
                 kind = model.RECOMMENDATION
+            if (
+                kind is None
+                and colon
+                and self.ctx is not None
+                and vocab.has_directive_clause(sentence)
+            ):
+                # "To address this cause of concern, the force should, within three months:"
+                # under "Recommendations": the label's own lead-in, its items one each.
+                kind = self.ctx.kind if self.ctx.kind == model.RECOMMENDATION else None
             if kind is None or (not colon and not sentence.rstrip().endswith(".")):
                 return False
             self._flush_narrative()

@@ -17,8 +17,9 @@ def ends_sentence(text: str) -> bool:
 
 # Words a sentence or a heading cannot end on: a line ending on one was wrapped, whatever the
 # width of the text and however the next line starts ("… Protection Notices and / Orders.").
+# In lower case only: "Annex A" ends a heading.
 _OPEN_END_RE = re.compile(
-    r"(?i)(?:^|\s)(?:and|or|nor|but|of|the|a|an|to|in|on|at|by|for|with|from|into|its|their"
+    r"(?:^|\s)(?:and|or|nor|but|of|the|a|an|to|in|on|at|by|for|with|from|into|its|their"
     r"|his|her|our|this|that|these|those|which|who|whose|than|as|is|are|was|were|be|not)$"
 )
 

@@ -110,7 +110,9 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
         self.line_graded: set[str] = set()  # areas graded by a grade on its own line
         self.grade_list: str | None = None  # "we assessed the force as good at:" before items
         marked = [
-            n for n, b in enumerate(blocks) if b.kind == HEADING and b.style in ("md", "bold")
+            n
+            for n, b in enumerate(blocks)
+            if b.kind == HEADING and b.style in ("md", "bold") and b.level <= BOLD_LEVEL
         ]
         # One "# " heading on the first line does not make the document Markdown (line_shapes.py).
         self.markdown = len(marked) >= 2 or any(n > 0 or blocks[n].style == "bold" for n in marked)

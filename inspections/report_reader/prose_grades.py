@@ -99,6 +99,8 @@ class ProseGradesPass:
         as outstanding for efficiency", a force's own page) restates grades: none is read."""
         if _SELF_RATED_RE.search(sentence):
             return True
+        if self._area_not_inspected(sentence):
+            return True
         match = _MOVED_RE.search(sentence) or _IN_WHICH_RE.search(sentence)
         pillar = match.group("pillar").capitalize() if match else self._title_area()
         if not match:
@@ -106,6 +108,17 @@ class ProseGradesPass:
         if not match or not pillar:
             return False
         self._judgment(pillar, grade_value(match.group("grade")), strong=False)
+        return True
+
+    def _area_not_inspected(self, sentence: str) -> bool:
+        """ "We did not inspect building, supporting and protecting the workforce in this
+        inspection." (2023–25 summaries): the area it names is not inspected, wherever the
+        sentence stands; read as of the section it stood in, it was no judgment at all."""
+        match = _NOT_INSPECTED_AREA_RE.search(sentence)
+        if not match or len(vocab.words(match.group("area"))) > 12:
+            return False
+        area = match.group("area").strip(" ,")
+        self._judgment(self._canonical(area[:1].upper() + area[1:]), "not_inspected", strong=False)
         return True
 
     def _grade_list_leadin(self, text: str) -> bool:
@@ -164,4 +177,9 @@ _OVERALL_RE = re.compile(
 )
 _SELF_RATED_RE = re.compile(
     r"(?i)\bwe\s+(?:have\s+been|were|are|have\s+again\s+been)\s+(?:rated|graded|judged|assessed)\b"
+)
+_NOT_INSPECTED_AREA_RE = re.compile(
+    r"(?i)\b(?:we|hmicfrs|hmic|inspectors)\s+(?:did\s+not|didn't|have\s+not|haven't|do\s+not"
+    r"|don't)\s+(?:yet\s+)?inspect(?:ed)?\s+(?:the\s+force's\s+|its\s+)?(?P<area>[a-z][^.;:]{3,120}?)"
+    r"\s+(?:in|as\s+part\s+of|during)\s+(?:this|our|the)\s+(?:inspection|round|year)\b"
 )

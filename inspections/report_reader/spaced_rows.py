@@ -21,6 +21,9 @@ _ROW_RE = re.compile(
     r"|inadequate|ungraded|not\s+yet\s+graded|not\s+graded|not\s+inspected)\s*[*†‡¹²³]{0,2}\s*$",
     re.IGNORECASE,
 )
+_HEADER_RE = re.compile(
+    r"(?i)^\s*(?:areas?|area\s+of\s+policing|question)[ \t]{2,}(?:grades?|judge?ments?)\s*$"
+)
 _MAX_AREA_WORDS = 16
 _GAP = 3  # lines between two rows of one table
 
@@ -45,6 +48,10 @@ def spaced_rows(text: str) -> str:
         or (position + 1 < len(rows) and rows[position + 1] - index <= _GAP)
     ]
     for index in table:
+        above = index - 1
+        if above >= 0 and (index - 1) not in table and _HEADER_RE.match(lines[above]):
+            # The table's header ("Area      Grade"): a row of column names, not an area.
+            lines[above] = "\t".join(lines[above].split(None, 1)).strip()
         match = _row(lines[index])
         assert match is not None
         area = " ".join(match.group("area").split())

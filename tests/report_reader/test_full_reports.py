@@ -4,6 +4,7 @@ full-length made-up reports in the layouts of every PEEL era. Each text here is 
 that shows its shape."""
 
 from inspections.report_reader import parse_text, read_report
+from inspections.report_reader.addressees import deadline_and_addressees
 
 HEAD = "PEEL 2021/22 Police effectiveness, efficiency and legitimacy: An inspection of Avon Police"
 
@@ -668,3 +669,173 @@ def test_a_symbol_fonts_bullets_in_text_open_items():
         "devices in a timely manner.",
         "The force should ensure that it manages the risk posed by wanted persons and suspects.",
     ]
+
+
+def test_the_inspectorate_recommending_is_not_an_addressee():
+    # "HMIC recommends that the force should …": the force is to act, named as the force.
+    text = (
+        "PEEL: Police effectiveness 2016\nAn inspection of Avon Police\n\nCause of concern\n\n"
+        "HMIC is concerned that the force is not assessing risk consistently.\n\n"
+        "Recommendation\n\nTo address this cause of concern, HMIC recommends that the force "
+        "should immediately review its approach to assessing risk in the control room.\n"
+    )
+    recommendation = parse_text(text).findings[1]
+    assert (recommendation.deadline, recommendation.addressees) == ("Immediately", [])
+    assert deadline_and_addressees(
+        "In response, HMICFRS recommends that the force and the College of Policing should "
+        "immediately review the guidance."
+    ) == ("Immediately", ["the force", "College of Policing"])
+
+
+COLUMN_AT_A_TIME = """PEEL 2023–25: An inspection of Avon Police
+
+Our judgments
+
+Area
+
+Police powers and public treatment
+
+Preventing and deterring crime and anti-social behaviour,
+and reducing vulnerability
+
+Responding to the public
+
+### HM Inspector's observations
+
+Grade
+
+Good
+
+Adequate
+
+Inadequate
+
+I have concerns about how Avon Police responds to the public.
+"""
+
+
+def test_a_two_column_table_read_a_column_at_a_time():
+    # Text from a PDF gives the "Area" column whole, then the "Grade" column whole (a heading
+    # of the page between them); the rows are paired back in order.
+    parsed = parse_text(COLUMN_AT_A_TIME)
+    assert [(j.area, j.grade) for j in parsed.judgments] == [
+        ("Police powers and public treatment", "good"),
+        (
+            "Preventing and deterring crime and anti-social behaviour, and reducing vulnerability",
+            "adequate",
+        ),
+        ("Responding to the public", "inadequate"),
+    ]
+
+
+def test_an_area_the_summary_says_was_not_inspected():
+    text = (
+        "PEEL 2023–25: An inspection of Avon Police\n\nOur judgments\n\n"
+        "Responding to the public\tGood\n\n"
+        "We did not inspect building, supporting and protecting the workforce in this "
+        "inspection.\n\nResponding to the public\n\nGood\n"
+    )
+    grades = {j.area: j.grade for j in parse_text(text).judgments}
+    assert grades == {
+        "Responding to the public": "good",
+        "Building, supporting and protecting the workforce": "not_inspected",
+    }
+
+
+PRACTICE_WITH_A_TITLE = """PEEL 2021/22: An inspection of Avon Police
+
+Managing offenders and suspects
+
+Good
+
+Avon Police is good at managing offenders and suspects.
+
+Promising practice
+
+Integrated offender management using GPS tags
+
+The force uses voluntary GPS tagging for prolific acquisitive offenders. Early
+evaluation shows a reduction in reoffending among those tagged.
+
+Disrupting serious organised crime
+
+We now inspect serious and organised crime on a regional basis.
+"""
+
+
+def test_a_practice_titled_by_a_short_line():
+    # The practice's title, a short line with no full stop, read as an area's heading: the
+    # practice's section closed on it and the practice was lost.
+    parsed = parse_text(PRACTICE_WITH_A_TITLE)
+    assert [(f.kind, f.headline) for f in parsed.findings] == [
+        ("promising_practice", "Integrated offender management using GPS tags")
+    ]
+    assert parsed.findings[0].text.endswith("reduction in reoffending among those tagged.")
+
+
+HEADINGS_WITH_THEIR_GRADES = """PEEL 2023–25: An inspection of Avon Police
+
+Investigating crime – Requires improvement
+
+Avon Police requires improvement at investigating crime.
+
+Area for improvement 1: The force needs to reduce the backlog of digital devices.
+
+Protecting vulnerable people – Good
+
+Avon Police is good at protecting vulnerable people.
+
+Area for improvement
+
+The force needs to refer children at risk to partners promptly.
+"""
+
+
+def test_a_section_heading_carrying_its_grade_opens_the_area():
+    # Read only as an area/grade pair, the heading opened no section: the findings under the
+    # first had no area, and the second became an area named "… - Good".
+    parsed = parse_text(HEADINGS_WITH_THEIR_GRADES)
+    assert [(j.area, j.grade) for j in parsed.judgments] == [
+        ("Investigating crime", "requires_improvement"),
+        ("Protecting vulnerable people", "good"),
+    ]
+    assert [f.area for f in parsed.findings] == [
+        "Investigating crime",
+        "Protecting vulnerable people",
+    ]
+
+
+def test_a_lead_in_with_its_directive_after_an_opening_clause():
+    # "To address this cause of concern, …" before the force and its modal verb, the deadline
+    # before the subject or after the verb: each item is a recommendation with that deadline.
+    head = (
+        "PEEL 2018/19: An inspection of Avon Police\n\nInvestigating crime\n\n"
+        "Requires improvement\n\nCause of concern\n\n"
+        "The force isn't investigating crime effectively.\n\nRecommendations\n\n"
+    )
+    items = "\n\n• review its call handling;\n\n• make sure callers are updated.\n"
+    for lead in (
+        "To address this cause of concern, within three months the force should:",
+        "To address this cause of concern, the force should, within three months:",
+    ):
+        findings = parse_text(head + lead + items).findings
+        assert [(f.kind, f.deadline, f.addressees, f.cause_of_concern) for f in findings] == [
+            ("cause_of_concern", "", [], None),
+            ("recommendation", "Within three months", [], 0),
+            ("recommendation", "Within three months", [], 0),
+        ]
+
+
+def test_a_spaced_tables_header_is_no_area():
+    # "Area      Grade" above the rows: column names, not an area for the findings below.
+    text = (
+        "PEEL 2023–25: An inspection of Avon Police\n\nOur judgments\n\n"
+        "Area                                   Grade\n"
+        "Responding to the public               Requires improvement\n"
+        "Investigating crime                    Good\n\n"
+        "Causes of concern\n\nCause of concern 1\n\n"
+        "The force isn't answering calls quickly enough.\n"
+    )
+    parsed = parse_text(text)
+    assert [j.area for j in parsed.judgments] == ["Responding to the public", "Investigating crime"]
+    assert [(f.kind, f.area) for f in parsed.findings] == [("cause_of_concern", "")]
