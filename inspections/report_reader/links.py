@@ -35,6 +35,16 @@ _DEFINITION_RE = re.compile(
 )
 
 
+# A sentence under a finding label that announces how many there are, pointing elsewhere
+# ("We also identified eight areas for improvement. These are listed in Section 7."): the
+# report speaking of its findings, not one of them.
+_ANNOUNCES_RE = re.compile(
+    r"(?i)^(?:we|the\s+report|this\s+report|inspectors)\s+(?:also\s+)?(?:have\s+)?"
+    r"(?:identified|made|make|found|set\s+out|raised)\s+(?:\d{1,2}|[a-z]+)\s+(?:further\s+|other\s+)?"
+    r"(?:areas?\s+for\s+improvement|recommendations?|causes?\s+of\s+concern)\b[^:]*$"
+)
+
+
 class LinksPass:
     """Carried-forward findings: mixed into the parser."""
 
@@ -116,7 +126,11 @@ class LinksPass:
         a summary's list ("We have issued two causes of concern …
         as a result of its failure to: …") when the same kind is then set out under its own
         label; the last item when the text stops in its first words."""
-        drop = {n for n, f in enumerate(self.findings) if _DEFINITION_RE.search(f.text)}
+        drop = {
+            n
+            for n, f in enumerate(self.findings)
+            if _DEFINITION_RE.search(f.text) or _ANNOUNCES_RE.match(f.headline)
+        }
         for number in self.from_leadin:
             kind = self.findings[number].kind
             if any(

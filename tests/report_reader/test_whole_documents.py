@@ -466,3 +466,72 @@ def test_an_inspectors_engage_letter_restating_causes_of_concern_is_no_improveme
         "Jane Example\n\nHis Majesty's Inspector of Constabulary", "Sam Smith\nChief Constable"
     )
     assert parse_text(signed).document_kind == model.IMPROVEMENT_PLAN
+
+
+CUSTODY = """Report on an unannounced inspection visit to police custody suites in Exampleshire
+
+Section 1. Summary
+
+1.1 We inspected the force's three custody suites.
+
+Areas for improvement
+
+1.2 We also identified four areas for improvement. These are listed in Section 7.
+
+Section 2. Leadership, accountability and partnerships
+
+2.1 The force had a clear governance structure for custody.
+
+Areas for improvement
+
+2.2 The force should make sure that custody staff are not routinely redeployed to other
+duties.
+
+2.3 The force should make sure that it reviews the quality of custody records.
+
+Section 3. In the custody suite: booking in, individual needs and legal rights
+
+3.1 The booking-in process was generally respectful.
+
+Area for improvement
+
+3.2 The force should improve the privacy of booking-in desks.
+
+Section 4. In the custody cell: safeguarding and health care
+
+4.1 Cells were clean and in good condition.
+
+Section 7. Summary of causes of concern, recommendations and areas for improvement
+
+Areas for improvement
+
+7.1 The force should make sure that custody staff are not routinely redeployed to other
+duties. (2.2)
+
+7.2 The force should make sure that it reviews the quality of custody records. (2.3)
+
+7.3 The force should improve the privacy of booking-in desks. (3.2)
+"""
+
+
+def test_a_joint_inspection_with_numbered_paragraphs_and_a_closing_summary():
+    """Every paragraph opens with its number ("2.3 The force should …"): the second area for
+    improvement ran on into the first, "Section 3. …" headings became areas for improvement
+    with the paragraph below them, the count of areas for improvement was one, and the
+    closing summary's repeats ("… (2.3)") were proposed again."""
+    findings = parse_text(CUSTODY).findings
+    assert [f.text for f in findings] == [
+        "The force should make sure that custody staff are not routinely redeployed to other "
+        "duties.",
+        "The force should make sure that it reviews the quality of custody records.",
+        "The force should improve the privacy of booking-in desks.",
+    ]
+    assert {f.kind for f in findings} == {model.AFI}
+
+
+def test_a_few_numbered_paragraphs_keep_their_numbers():
+    """Control: a report with one or two numbered paragraphs is not laid out by them."""
+    report = parse_text(
+        "Areas for improvement\n\n2.3 The force should review its custody records.\n"
+    )
+    assert report.findings[0].text.startswith("2.3 The force should")
