@@ -98,7 +98,7 @@ class MetadataPass:
             not_a_title(self.blocks[skip].text)
             or _CREDIT_LINE_RE.fullmatch(self.blocks[skip].text.strip())
             or date_or_weather(self.blocks[skip].text)
-            or address_line(self.blocks[skip].text)
+            or address_line(self.blocks[skip].text, self.blocks[skip + 1 : skip + 2])
         ):
             self.title_blocks.add(skip)
             skip += 1

@@ -535,3 +535,22 @@ def test_a_few_numbered_paragraphs_keep_their_numbers():
         "Areas for improvement\n\n2.3 The force should review its custody records.\n"
     )
     assert report.findings[0].text.startswith("2.3 The force should")
+
+
+def test_a_letterhead_set_on_two_lines_is_not_the_title():
+    """ "Leicester, Leicestershire and Rutland" / "Police and Crime Commissioner": the place
+    alone was taken for the response's title."""
+    report = parse_text(
+        "Leicester, Leicestershire and Rutland\nPolice and Crime Commissioner\n\n"
+        "Response to HMICFRS PEEL 2023–25: An inspection of Leicestershire Police\n\n"
+        "I have asked the Chief Constable to comment on the report.\n"
+    )
+    assert (
+        report.title == "Response to HMICFRS PEEL 2023–25: An inspection of Leicestershire Police"
+    )
+    # control: a title over a line naming no commissioner stays the title
+    report = parse_text(
+        "Leicester, Leicestershire and Rutland\nCommunity Safety Partnership\n\n"
+        "The partnership met on 3 May.\n"
+    )
+    assert report.title.startswith("Leicester, Leicestershire and Rutland")
