@@ -554,3 +554,35 @@ def test_a_letterhead_set_on_two_lines_is_not_the_title():
         "The partnership met on 3 May.\n"
     )
     assert report.title.startswith("Leicester, Leicestershire and Rutland")
+
+
+def test_a_recommendation_the_inspectorate_makes_in_the_first_person():
+    """ "I recommend that, by March 2025, chief constables make sure …" (no modal verb) named
+    no one, so a recommendation to the Home Office or to chief constables was left to every
+    force the report applies to; a date ending the sentence was no deadline."""
+    from inspections.report_reader.addressees import deadline_and_addressees
+
+    cases = {
+        "I recommend that, by March 2025, chief constables make sure that their forces have "
+        "enough detectives.": ("By March 2025", ["chief constables"]),
+        "We recommend that the Home Office and the College of Policing introduce a register.": (
+            "",
+            ["Home Office", "College of Policing"],
+        ),
+        "HMICFRS recommends that police and crime commissioners publish their plans.": (
+            "",
+            ["police and crime commissioners"],
+        ),
+        "The Home Office should introduce a national standard by April 2025.": (
+            "By April 2025",
+            ["Home Office"],
+        ),
+        # controls: the force itself is no separate addressee; a date inside is no deadline
+        "We recommend that the force reviews its plan.": ("", []),
+        "Chief constables should review the plans they made by April 2025 for the new system.": (
+            "",
+            ["chief constables"],
+        ),
+    }
+    for sentence, expected in cases.items():
+        assert deadline_and_addressees(sentence) == expected, sentence
