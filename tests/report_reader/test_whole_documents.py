@@ -586,3 +586,50 @@ def test_a_recommendation_the_inspectorate_makes_in_the_first_person():
     }
     for sentence, expected in cases.items():
         assert deadline_and_addressees(sentence) == expected, sentence
+
+
+def test_a_response_is_its_own_bodys_whatever_other_forces_it_names():
+    """A response by Cheshire's commissioner naming "the City of London Police as the national
+    lead force" twice was given to the City of London Police."""
+    report = parse_text(
+        "OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR CHESHIRE\n\n"
+        "PCC response to HMICFRS inspection: An inspection into activity to prevent fraud\n\n"
+        "The report made recommendations to the City of London Police as the national lead "
+        "force. I have asked the Chief Constable for his response.\n\n"
+        "Other recommendations\n\nThe remaining recommendations are for the City of London "
+        "Police.\n\nDavid Keane\n\nPolice and Crime Commissioner for Cheshire\n"
+    )
+    assert report.document_kind == model.PCC_RESPONSE
+    assert report.force == "Cheshire Constabulary"
+    assert report.findings == []  # whom the rest are for, and the signatory, are no findings
+
+
+def test_a_word_response_table_with_long_cells_is_read_row_by_row():
+    """A Word table "Recommendation | Force response | Status" whose cells are long is read as
+    paragraphs; its column names were read as the first recommendation."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("PCC response to HMICFRS inspection: An inspection of fraud", level=1)
+    document.add_paragraph("I have asked the Chief Constable for his response.")
+    table = document.add_table(rows=1, cols=3)
+    names = ["Recommendation", "Force response", "Status"]
+    for cell, name in zip(table.rows[0].cells, names, strict=True):
+        cell.text = name
+    answer = "The force adopted the guidance in September 2021 and trained its staff. " * 4
+    for text in (
+        "By 31 October 2021, chief constables should make sure their forces follow the guidance.",
+        "Chief constables should make sure that fraud is in their force management statements.",
+    ):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = text, answer, "Complete"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    report = read_report(buffer.getvalue(), "response.docx")
+    assert [f.text.split("\n\n")[0][:30] for f in report.findings] == [
+        "By 31 October 2021, chief cons",
+        "Chief constables should make s",
+    ]
+    assert all("The force adopted the guidance" in f.text for f in report.findings)
