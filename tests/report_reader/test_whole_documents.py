@@ -633,3 +633,32 @@ def test_a_word_response_table_with_long_cells_is_read_row_by_row():
         "Chief constables should make s",
     ]
     assert all("The force adopted the guidance" in f.text for f in report.findings)
+
+
+def test_a_web_pages_table_of_recommendations_with_long_cells_is_one_a_row():
+    """ "No. | Recommendation | For | By" with long cells was read cell after cell as
+    paragraphs, and all the recommendations ran into one."""
+    long = "and that the assessment takes into account the child's history and any links. " * 3
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{who} should make sure that every report is assessed {long}</td>"
+        f"<td>{who}</td><td>30 June 2025</td></tr>"
+        for n, who in ((1, "Chief constables"), (2, "The Home Office"))
+    )
+    page = (
+        "<html><body><main><h1>An inspection of the police response to missing children</h1>"
+        "<h2>Recommendations</h2><table><tr><th>No.</th><th>Recommendation</th><th>For</th>"
+        f"<th>By</th></tr>{rows}</table></main></body></html>"
+    )
+    findings = read_report(page.encode(), "report.html").findings
+    assert [f.addressees for f in findings] == [["chief constables"], ["Home Office"]]
+
+
+def test_a_layout_table_of_long_cells_without_column_names_is_still_read_as_paragraphs():
+    """Control: no header row, so the long cells are paragraphs as before."""
+    long = "The force has trained its staff and reviews its progress every month. " * 4
+    page = (
+        "<html><body><main><h2>Recommendations</h2><table><tr><td>The force should review its "
+        f"custody records.</td><td>{long}</td></tr></table></main></body></html>"
+    )
+    report = read_report(page.encode(), "response.html")
+    assert report.findings[0].text.startswith("The force should review its custody records.")
