@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.hyphens import join_hyphenated
 from inspections.report_reader.letters import letter_head, response_date
 from inspections.report_reader.paragraph_numbers import strip_paragraph_numbers
 from inspections.report_reader.running_heads import running_heads
@@ -122,6 +123,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
     found.is_letter = letter_head(out, found.removed) or found.is_letter
     found.letter_date = found.letter_date or response_date(out)
     running_heads(out, blank)
+    join_hyphenated(out)
     strip_paragraph_numbers(out)
     status_rows(out, found.status_log, blank)
     field_rows(out, found.status_lines)

@@ -662,3 +662,19 @@ def test_a_layout_table_of_long_cells_without_column_names_is_still_read_as_para
     )
     report = read_report(page.encode(), "response.html")
     assert report.findings[0].text.startswith("The force should review its custody records.")
+
+
+def test_a_word_hyphenated_at_a_line_end_of_pasted_pdf_text_is_one_word():
+    """ "rape investi-" / "gations are reviewed" read "investi- gations"; it is joined as the
+    PDF extractor joins it, its hyphen kept."""
+    text = (
+        "Recommendations\n\nRecommendation 1: By 30 September 2025, chief constables should "
+        "make sure that all rape investi-\ngations are reviewed, and that non-\nemergency "
+        "calls are answered.\n\nBackground\n\nText.\n"
+    )
+    (finding,) = parse_text(text).findings
+    assert "rape investi-gations are reviewed, and that non-emergency calls" in finding.text
+    assert finding.lines == (3, 5)
+    # control: a dash set apart by spaces is no broken word
+    dashed = parse_text(text.replace("investi-\ngations", "investigations -\nall"))
+    assert "investigations - all are reviewed" in dashed.findings[0].text
