@@ -57,6 +57,24 @@ def running_heads(lines: list[str], blank) -> None:
         if len(by_page) >= max(2, len(indexes) - 1):
             for index in by_page:  # the cover's title stays: it is the document's title
                 blank(index)
+    for indexes in where.values():
+        if len(indexes) == 1 and _interrupts(lines, indexes[0]):
+            blank(indexes[0])
+
+
+def _interrupts(lines: list[str], index: int) -> bool:
+    """A header printed once (a two-page document), set apart between a page number above it
+    and the rest of a paragraph below it, which starts in lower case: it cuts the paragraph."""
+    text = lines[index].strip()
+    below = next((line.strip() for line in lines[index + 1 : index + 4] if line.strip()), "")
+    return (
+        index + 1 < len(lines)
+        and not lines[index + 1].strip()  # a box of its own, not a paragraph's first line
+        and _page_number_by(lines, index, -1)
+        and below[:1].islower()
+        and not _structure(text.lower())
+        and len(text.split()) <= 15
+    )
 
 
 def _structure(line: str) -> bool:

@@ -678,3 +678,17 @@ def test_a_word_hyphenated_at_a_line_end_of_pasted_pdf_text_is_one_word():
     # control: a dash set apart by spaces is no broken word
     dashed = parse_text(text.replace("investi-\ngations", "investigations -\nall"))
     assert "investigations - all are reviewed" in dashed.findings[0].text
+
+
+def test_a_header_printed_once_between_the_halves_of_an_answer_is_furniture():
+    """A two-page response prints its running header once: between the page's number and the
+    rest of an answer (lower case), it took the rest as its own paragraph."""
+    text = (
+        "Areas for improvement\n\nAFI 3\nThe force needs to make sure that supervisors review "
+        "investigations.\n\nA new review template has been introduced and supervisors have "
+        "received\n\n1\n\n\fOPCC Exampleshire – PEEL response\n\ntraining in its use.\n\n"
+        "AFI 4\nThe force should improve how it manages sex offenders.\n"
+    )
+    findings = parse_text(text).findings
+    assert "supervisors have received training in its use." in findings[0].text
+    assert "OPCC Exampleshire" not in findings[0].text
