@@ -25,9 +25,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.hyphens import join_hyphenated
 from inspections.report_reader.letters import letter_head, response_date
 from inspections.report_reader.paragraph_numbers import strip_paragraph_numbers
+from inspections.report_reader.pasted_pdf import join_hyphenated, symbol_bullets
 from inspections.report_reader.running_heads import running_heads
 from inspections.report_reader.status_history import field_rows, status_rows
 
@@ -124,6 +124,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
     found.letter_date = found.letter_date or response_date(out)
     running_heads(out, blank)
     join_hyphenated(out)
+    symbol_bullets(out)
     strip_paragraph_numbers(out)
     status_rows(out, found.status_log, blank)
     field_rows(out, found.status_lines)

@@ -692,3 +692,21 @@ def test_a_header_printed_once_between_the_halves_of_an_answer_is_furniture():
     findings = parse_text(text).findings
     assert "supervisors have received training in its use." in findings[0].text
     assert "OPCC Exampleshire" not in findings[0].text
+
+
+def test_symbol_font_bullets_of_text_extracted_from_a_pdf_are_bullets():
+    """pdfminer gives a Symbol-font bullet as a private-use character: the three areas for
+    improvement under the lead-in were read as one, the lead-in included."""
+    text = (
+        "Areas for improvement\n\nWe identified the following areas for improvement for all "
+        "forces:\n\n\uf0b7 Forces should record the reasons for each strip search.\n\n"
+        "\uf0b7 Forces should make sure that an appropriate adult is present.\n\n"
+        "\uf0b7 Forces should improve the data they hold on strip searches.\n\n"
+        "Introduction\n\nThis inspection looked at strip searches.\n"
+    )
+    findings = parse_text(text).findings
+    assert [f.text[:30] for f in findings] == [
+        "Forces should record the reaso",
+        "Forces should make sure that a",
+        "Forces should improve the data",
+    ]
