@@ -5,6 +5,8 @@ made-up text per shape, with controls."""
 
 from datetime import date
 
+import pytest
+
 from inspections.report_reader import model, parse_text, read_report
 
 HEADER = "An inspection of vetting, misconduct, and misogyny in the police service"
@@ -710,3 +712,16 @@ def test_symbol_font_bullets_of_text_extracted_from_a_pdf_are_bullets():
         "Forces should make sure that a",
         "Forces should improve the data",
     ]
+
+
+def test_a_text_file_with_symbol_font_bullets_is_read_not_refused():
+    """A short .txt saved from pdfminer with three Symbol-font bullets was refused as binary
+    (more than 0.1% of its characters private-use)."""
+    text = "Areas for improvement\n\n" + "".join(
+        f"\uf0b7 Forces should improve their {what}.\n\n" for what in ("data", "training", "IT")
+    )
+    report = read_report(text.encode(), "areas.txt")
+    assert [f.kind for f in report.findings] == [model.AFI] * 3
+    # control: other private-use characters in such numbers still mark a file as not text
+    with pytest.raises(model.ReportError):
+        read_report(("\ue000\ue001\ue002 " * 20 + text).encode(), "areas.txt")
