@@ -73,6 +73,8 @@ def _main_content(soup):
         '[id*="breadcrumb" i], [aria-label*="breadcrumb" i], [class*="cookie" i], '
         '[id*="cookie" i]'
     ):
+        if tag.get("aria-hidden") == "true" and _holds_sentences(tag):
+            continue  # a collapsed accordion's panel: the text, hidden until opened
         tag.decompose()
     return (
         soup.find("main")
@@ -220,3 +222,9 @@ def _headed(rows: list) -> bool:
         and all(cell.name == "th" and 0 < len(_text_of(cell).split()) <= 5 for cell in first)
         and all(len(row.find_all(["th", "td"], recursive=False)) == len(first) for row in rows[1:])
     )
+
+
+def _holds_sentences(tag) -> bool:
+    """Paragraphs of text (not an icon, a menu or a screen reader's duplicate): a paragraph of
+    eight words or more."""
+    return any(len(_text_of(p).split()) >= 8 for p in tag.find_all("p"))

@@ -725,3 +725,24 @@ def test_a_text_file_with_symbol_font_bullets_is_read_not_refused():
     # control: other private-use characters in such numbers still mark a file as not text
     with pytest.raises(model.ReportError):
         read_report(("\ue000\ue001\ue002 " * 20 + text).encode(), "areas.txt")
+
+
+def test_a_collapsed_accordions_panels_on_a_saved_page_are_read():
+    """An OPCC page's answers in accordion panels saved collapsed (aria-hidden="true") were
+    dropped with the page's decoration, so the response quoted no findings."""
+    panel = (
+        '<div class="panel" aria-hidden="true"><p>The force should improve how quickly it '
+        "answers {what} calls.</p><p>Force response: A new contact model went live.</p></div>"
+    )
+    page = (
+        "<html><body><main><h1>PEEL 2023–25: An inspection of Kent Police – PCC response</h1>"
+        "<p>I have asked the Chief Constable to comment on the report.</p>"
+        "<h2>Areas for improvement</h2>"
+        + panel.format(what="emergency")
+        + panel.format(what="non-emergency")
+        + '<span aria-hidden="true">Open all sections of the page</span>'
+        "<h2>Conclusion</h2><p>I will monitor progress.</p></main></body></html>"
+    )
+    report = read_report(page.encode(), "response.html")
+    assert len(report.findings) == 2
+    assert all("Open all sections" not in f.text for f in report.findings)
