@@ -22,7 +22,7 @@ DEADLINE_DATE_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 DEADLINE_LEAD_RE = re.compile(
-    r"^(?:we\s+recommend\s+that,?\s*)?(?:(?P<deadline>(?:by|before|no\s+later\s+than|within|from)\b[^,]{1,60}|immediately"
+    r"^(?:(?:we|i|hmic\w*)\s+(?:also\s+)?recommends?\s+that,?\s*)?(?:(?P<deadline>(?:by|before|no\s+later\s+than|within|from)\b[^,]{1,60}|immediately"
     # the inspectorate's other word for "immediately"
     r"|with\s+immediate\s+effect),"
     r"|(?P<period>within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?))(?=\s+(?:the|all|forces|chief)\b))\s*(?P<rest>.*)$",
@@ -113,21 +113,14 @@ def _split_sentences(text: str) -> list[str]:
     ]
 
 
-def _subject_names(rest: str) -> list[str]:
-    # "To address this cause of concern, HMIC recommends that the force should …": the
-    # inspectorate recommends; the force is to act.
-    rest = re.sub(
-        r"^(?:[^,.;:]{1,80},\s*)?(?:we|i|hmic|hmicfrs|hm\s+inspector(?:ate)?|the\s+inspectorate)"
-        r"\s+(?:therefore\s+|also\s+)?recommends?\s+that,?\s*",
-        "",
-        rest,
-        flags=re.IGNORECASE,
-    )
+def _subject_names(rest: str, recommended: bool = False) -> list[str]:
+    recommend = _RECOMMEND_THAT_RE.match(rest)
+    rest = rest[recommend.end() :] if recommend else rest
     subject_match = re.match(
         rf"^(?P<subject>[^.;:!?]{{1,200}}?)\s*,?\s+{vocab.MODAL}\b", rest, re.IGNORECASE
     )
     if not subject_match:
-        return []
+        return _subjunctive_subject(rest) if recommend or recommended else []
     subject = re.sub(r"\([^)]*\)", "", subject_match.group("subject"))
     subject = re.sub(r"\s+(?:should|must)\s*$", "", subject).strip()
     subject = re.split(r",\s*(?:that|which|who)\b", subject, maxsplit=1)[0].strip(" ,")
@@ -176,6 +169,36 @@ def _subject_names(rest: str) -> list[str]:
     return ["the force", *names] if itself and names else names
 
 
+# "I recommend that …", "HMICFRS recommends that …", "To address this cause of concern, HMIC
+# recommends that the force should …": the inspectorate speaking, before the recommendation's
+# own subject (who is to act). Its verb may have no modal ("… that chief constables make sure").
+_RECOMMEND_THAT_RE = re.compile(
+    r"(?i)^(?:[^,.;:]{1,80},\s*)?(?:we|i|hmic\w*|hm\s+inspector(?:ate|s)?|the\s+inspectorate)"
+    r"\s+(?:therefore\s+|also\s+)?recommends?\s+that,?\s*"
+)
+_JOINER_WORDS = {"and", "of", "for", "the", "with", "working", "&", "in", "on", "to"}
+
+
+def _subjunctive_subject(clause: str) -> list[str]:
+    """The bodies named at the start of a recommendation whose verb has no modal ("that chief
+    constables make sure …"): the shortest opening that ends on a name's last word (a proper
+    noun or a body's word) and names bodies, followed by a word in lower case that joins no
+    names (the verb)."""
+    words = clause.split()
+    for count in range(1, min(len(words), 13)):
+        following = words[count]
+        if not following[:1].islower() or following.strip(",").lower() in _JOINER_WORDS:
+            continue
+        opening = " ".join(words[:count]).rstrip(",")
+        last = words[count - 1].strip(",")
+        if not (last[:1].isupper() or _ORGANISATION_RE.fullmatch(last)):
+            continue  # a name ends on a proper noun or a body's word ("… commissioners")
+        names = _subject_names(f"{opening} should act")
+        if names:
+            return names
+    return []
+
+
 def _pieces(subject: str) -> list[str]:
     """The subject cut at commas, "and", "&" and "with"; but words after "and" that start in
     lower case and name no one ("the NPCC lead for children and young people") carry on the
@@ -208,7 +231,7 @@ def _deadline_and_rest(sentence: str) -> tuple[str, str]:
     if before:
         rest = sentence[: before.start("deadline")] + sentence[before.end() :]
         return before.group("deadline").strip(), rest
-    inner = DEADLINE_INNER_RE.search(sentence[:300])
+    inner = DEADLINE_INNER_RE.search(sentence[:300]) or _FINAL_DATE_RE.search(sentence)
     return (inner.group("deadline").strip() if inner else ""), sentence
 
 
@@ -222,17 +245,27 @@ def starts_with_subject(text: str) -> bool:
     return bool(vocab.SUBJECT_START_RE.match(rest) or _subject_names(rest))
 
 
+# A date the sentence ends on ("… should introduce a national standard by April 2025."): the
+# directive's deadline, as at its start.
+_FINAL_DATE_RE = re.compile(
+    r"\s(?P<deadline>(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS})\s+(?:19|20)\d\d)\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def deadline_and_addressees(text: str) -> tuple[str, list[str]]:
     """'By July 2021, forces should …' → ('By July 2021', ['all forces']);
     'The Home Office and the NPCC should …' → ('', ['Home Office', 'NPCC'])."""
     deadline, names = "", []
     for sentence in _split_sentences(text)[:12]:
         found_deadline, rest = _deadline_and_rest(sentence)
-        directive = bool(found_deadline) or vocab.is_directive(sentence)
+        recommended = bool(_RECOMMEND_THAT_RE.match(sentence))
+        directive = bool(found_deadline) or recommended or vocab.is_directive(sentence)
         if not directive:
             continue
         if not names:
-            names = _subject_names(rest)
+            names = _subject_names(rest, recommended)
         if not deadline and found_deadline:
             deadline = found_deadline
         if names and deadline:

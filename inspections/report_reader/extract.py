@@ -132,10 +132,16 @@ def _check_text(text: str) -> str:
     sample = text[:200_000]
     if not sample:
         return text
+    # U+F000–U+F0FF are the Symbol and Wingdings fonts' characters as PDF text gives them
+    # (bullets: "\uf0b7 Forces should …"): text, however many, not a sign of binary data.
     odd = sum(
         1
         for char in sample
-        if (unicodedata.category(char) in ("Cc", "Co", "Cn") and char not in "\t\n\r\f\v")
+        if (
+            unicodedata.category(char) in ("Cc", "Co", "Cn")
+            and char not in "\t\n\r\f\v"
+            and not "\uf000" <= char <= "\uf0ff"
+        )
         or char == "\ufffd"
     )
     if odd / len(sample) > 0.001 and odd > 2:

@@ -173,6 +173,12 @@ class _DocxText:
             self.out.extend([*(matrix_rows(lines) or []), ""])
             return
         if _is_layout_table(rows):
+            if _header_row(rows):
+                # "Recommendation | Force response | Status" over long cells read as
+                # paragraphs: only the findings' column name stays, as the label over them;
+                # the other names were read as the first finding.
+                self.out.append(" ".join(rows[0][0].text.split()))
+                rows = rows[1:]
             for cells in rows:
                 for cell in cells:
                     self.walk(cell._tc)
@@ -202,6 +208,17 @@ def _distinct_cells(row) -> list:
         seen.add(id(cell._tc))
         cells.append(cell)
     return cells
+
+
+def _header_row(rows: list[list]) -> bool:
+    """A first row of column names (short, no colon) over rows of as many cells."""
+    names = [" ".join(cell.text.split()) for cell in rows[0]]
+    return (
+        len(rows) >= 2
+        and len(names) >= 2
+        and all(name and len(name.split()) <= 5 and not name.endswith(":") for name in names)
+        and all(len(cells) == len(names) for cells in rows[1:])
+    )
 
 
 def _is_layout_table(rows: list[list]) -> bool:

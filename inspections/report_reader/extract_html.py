@@ -75,8 +75,11 @@ def _main_content(soup):
         '[id*="breadcrumb" i], [aria-label*="breadcrumb" i], [class*="cookie" i], '
         '[id*="cookie" i], [aria-label*="cookie" i]'
     ):
-        if tag.name not in ("body", "html", "main", "article"):
-            tag.decompose()
+        if tag.name in ("body", "html", "main", "article"):
+            continue  # a page whose body or main content carries a cookie class: keep it
+        if tag.get("aria-hidden") == "true" and _holds_sentences(tag):
+            continue  # a collapsed accordion's panel: the text, hidden until opened
+        tag.decompose()
     return (
         soup.find("main")
         or soup.find(attrs={"role": "main"})
@@ -207,7 +210,12 @@ class _PageText:
                 self.out.append(f"{_text_of(label).rstrip(':')}: {_text_of(value)}")
             self.out.append("")
             return
-        long_cells = any(len(_text_of(cell)) > 200 for cell in tag.find_all(["td", "th"]))
+        # Long cells are read as paragraphs (a layout table), unless a header row names the
+        # columns ("No. | Recommendation | For | By"): a data table, one finding a row, whose
+        # cells read one after another ran all its recommendations into one.
+        long_cells = not _headed(rows) and any(
+            len(_text_of(cell)) > 200 for cell in tag.find_all(["td", "th"])
+        )
         for row in rows:
             cells = row.find_all(["td", "th"], recursive=False)
             if long_cells:
@@ -227,3 +235,21 @@ def _is_field_row(row) -> bool:
         and cells[1].name == "td"
         and len(_text_of(cells[0]).split()) <= 5
     )
+
+
+def _headed(rows: list) -> bool:
+    """A first row of column names (header cells, a few words each) over rows of as many
+    cells."""
+    first = rows[0].find_all(["th", "td"], recursive=False) if rows else []
+    return (
+        len(rows) >= 2
+        and len(first) >= 2
+        and all(cell.name == "th" and 0 < len(_text_of(cell).split()) <= 5 for cell in first)
+        and all(len(row.find_all(["th", "td"], recursive=False)) == len(first) for row in rows[1:])
+    )
+
+
+def _holds_sentences(tag) -> bool:
+    """Paragraphs of text (not an icon, a menu or a screen reader's duplicate): a paragraph of
+    eight words or more."""
+    return any(len(_text_of(p).split()) >= 8 for p in tag.find_all("p"))

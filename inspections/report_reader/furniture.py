@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.letters import letter_head, response_date
+from inspections.report_reader.paragraph_numbers import strip_paragraph_numbers
 from inspections.report_reader.running_heads import running_heads
 from inspections.report_reader.status_history import field_rows, status_rows
 
@@ -121,6 +122,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
     found.is_letter = letter_head(out, found.removed) or found.is_letter
     found.letter_date = found.letter_date or response_date(out)
     running_heads(out, blank)
+    strip_paragraph_numbers(out)
     status_rows(out, found.status_log, blank)
     field_rows(out, found.status_lines)
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from inspections.report_reader import model
+from inspections.report_reader.forces import forces_named
 from inspections.report_reader.not_force import not_a_force_document, scottish_or_fire
 
 _FRAMEWORK_DOC_RE = re.compile(
@@ -267,3 +268,25 @@ def responds_to(title: str, text: str) -> str:
     if re.match(r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review)\b|^PEEL\b", own):
         return own
     return ""
+
+
+# The body a response comes from, as it names itself: "Police and Crime Commissioner for
+# Cheshire" under the signature, "OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR CHESHIRE" as
+# the letterhead.
+_BODY_FOR_RE = re.compile(
+    r"(?im)\b(?:commissioner|pcc|pfcc|opcc)\s+for\s+"
+    r"(?P<place>[a-z][a-z ,&'’-]{2,60}?)\s*(?:$|[.;:(])"
+)
+
+
+def body_force(text: str) -> str | None:
+    """The force whose local policing body a response names itself as, when it names one
+    body only: a response is its body's, whatever other forces its text mentions ("the City
+    of London Police as the national lead force" in a response by Cheshire's commissioner)."""
+    named = set()
+    for match in _BODY_FOR_RE.finditer(text):
+        place = re.sub(
+            r"\b(And|Of|The)\b", lambda m: m.group(1).lower(), match.group("place").title()
+        )
+        named.update(forces_named(f"Commissioner for {place.strip(' ,')}"))
+    return named.pop() if len(named) == 1 else None

@@ -142,9 +142,18 @@ def not_a_title(text: str) -> bool:
     return bool(_NOT_A_TITLE_RE.fullmatch(vocab.plain_heading(text)))
 
 
-def address_line(text: str) -> bool:
-    """A line of a letter's address block: not its title."""
-    return bool(_ADDRESS_LINE_RE.fullmatch(text.strip()))
+def address_line(text: str, below: list | None = None) -> bool:
+    """A line of a letter's address block: not its title. With the block `below` it, also the
+    first line of a letterhead set on two ("Leicester, Leicestershire and Rutland" / "Police
+    and Crime Commissioner"): the place alone names no one."""
+    if _ADDRESS_LINE_RE.fullmatch(text.strip()):
+        return True
+    joined = f"{text.strip()} {below[0].text.strip()}" if below else ""
+    return (
+        bool(below)
+        and bool(_ADDRESS_LINE_RE.fullmatch(joined))
+        and "commissioner" in joined.lower()
+    )
 
 
 def section_part(heading: str, below: list) -> bool:

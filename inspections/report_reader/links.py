@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import ITEM, PARA
+from inspections.report_reader.line_shapes import address_line
 
 
 @dataclass
@@ -32,6 +33,19 @@ _DEFINITION_RE = re.compile(
     r"(?is)\b(?:if|when(?:ever)?)\s+(?:we|our\s+inspectors?)\s+(?:identify|find|discover|see)\b"
     r".{0,300}?\b(?:we|it)\s+(?:will|would|normally|always)\s+(?:\w+\s+)?"
     r"(?:report|call|treat|describe|make|record)\b"
+)
+
+
+# A sentence under a finding label that announces how many there are, pointing elsewhere
+# ("We also identified eight areas for improvement. These are listed in Section 7."): the
+# report speaking of its findings, not one of them.
+_ANNOUNCES_RE = re.compile(
+    r"(?i)^(?:(?:we|the\s+report|this\s+report|inspectors)\s+(?:also\s+)?(?:have\s+)?"
+    r"(?:identified|made|make|found|set\s+out|raised)\s+(?:\d{1,2}|[a-z]+)\s+(?:further\s+|other\s+)?"
+    r"(?:areas?\s+for\s+improvement|recommendations?|causes?\s+of\s+concern)\b[^:]*$"
+    # or says whom the rest are for ("The remaining recommendations are for the Home Office")
+    r"|(?:the\s+)?(?:remaining|other|these|those|all|both)\s+(?:\w+\s+)?(?:recommendations"
+    r"|areas\s+for\s+improvement|causes\s+of\s+concern)\s+(?:are|were|apply|relate)\b)"
 )
 
 
@@ -116,7 +130,13 @@ class LinksPass:
         a summary's list ("We have issued two causes of concern …
         as a result of its failure to: …") when the same kind is then set out under its own
         label; the last item when the text stops in its first words."""
-        drop = {n for n, f in enumerate(self.findings) if _DEFINITION_RE.search(f.text)}
+        drop = {
+            n
+            for n, f in enumerate(self.findings)
+            if _DEFINITION_RE.search(f.text)
+            or _ANNOUNCES_RE.match(f.headline)
+            or address_line(f.text)  # a signatory's role at the foot of the page
+        }
         for number in self.from_leadin:
             kind = self.findings[number].kind
             if any(

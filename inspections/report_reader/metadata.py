@@ -12,7 +12,7 @@ from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW
 from inspections.report_reader.dates import RUN_IN_DATE_RE
 from inspections.report_reader.forces import around_findings, forces_named, main_force, many_forces
-from inspections.report_reader.kind import document_kind, responds_to
+from inspections.report_reader.kind import body_force, document_kind, responds_to
 from inspections.report_reader.line_shapes import (
     WEATHER_RE,
     address_line,
@@ -98,7 +98,7 @@ class MetadataPass:
             not_a_title(self.blocks[skip].text)
             or _CREDIT_LINE_RE.fullmatch(self.blocks[skip].text.strip())
             or date_or_weather(self.blocks[skip].text)
-            or address_line(self.blocks[skip].text)
+            or address_line(self.blocks[skip].text, self.blocks[skip + 1 : skip + 2])
         ):
             self.title_blocks.add(skip)
             skip += 1
@@ -352,6 +352,8 @@ class MetadataPass:
             report.responds_to = responds_to(
                 report.title, "\n".join(block.text for block in self.blocks)
             )
+        if report.document_kind == model.PCC_RESPONSE:  # the body answering names itself
+            report.force = body_force("\n".join(self.furniture.removed + [text])) or report.force
         ceiling = {
             model.NEAR_MISS: 0.3,
             model.PCC_RESPONSE: 0.7,

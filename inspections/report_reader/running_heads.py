@@ -20,6 +20,8 @@ from collections import defaultdict
 
 from inspections.report_reader import vocabulary as vocab
 
+# A running head this long is no row's status cell, even right against a number.
+_LONG_HEAD_WORDS = 5
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 
 
@@ -30,14 +32,16 @@ def _key(line: str) -> str:
 def _page_number_by(lines: list[str], index: int, step: int) -> bool:
     """A page number alone on the nearest line with text above (step -1) or below (step 1),
     within five lines (a form feed reads as two blank lines), with a blank line between: pdfminer
-    gives the number its own box. A number right against the line numbers a row ("1" /
-    "Completed" / the finding) instead."""
+    gives the number its own box. A number right against a short line numbers a row ("1" /
+    "Completed" / the finding) instead; right against a long one (a title), as text copied from
+    a PDF viewer gives it with no blank lines at all, it is still the page's."""
+    long = len(lines[index].split()) >= _LONG_HEAD_WORDS
     for gap, other in enumerate(range(index + step, index + 6 * step, step)):
         if not 0 <= other < len(lines):
             return False
         text = lines[other].strip()
         if text:
-            return gap > 0 and bool(_PAGE_NUMBER_RE.match(text))
+            return (gap > 0 or long) and bool(_PAGE_NUMBER_RE.match(text))
     return False
 
 
@@ -57,6 +61,24 @@ def running_heads(lines: list[str], blank) -> None:
         if len(by_page) >= max(2, len(indexes) - 1):
             for index in by_page:  # the cover's title stays: it is the document's title
                 blank(index)
+    for indexes in where.values():
+        if len(indexes) == 1 and _interrupts(lines, indexes[0]):
+            blank(indexes[0])
+
+
+def _interrupts(lines: list[str], index: int) -> bool:
+    """A header printed once (a two-page document), set apart between a page number above it
+    and the rest of a paragraph below it, which starts in lower case: it cuts the paragraph."""
+    text = lines[index].strip()
+    below = next((line.strip() for line in lines[index + 1 : index + 4] if line.strip()), "")
+    return (
+        index + 1 < len(lines)
+        and not lines[index + 1].strip()  # a box of its own, not a paragraph's first line
+        and _page_number_by(lines, index, -1)
+        and below[:1].islower()
+        and not _structure(text.lower())
+        and len(text.split()) <= 15
+    )
 
 
 def _structure(line: str) -> bool:

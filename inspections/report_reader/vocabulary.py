@@ -136,7 +136,12 @@ _STRUCTURAL_RE = re.compile(
 
 
 def is_structural(text: str) -> bool:
-    return bool(_STRUCTURAL_RE.match(plain_heading(text)))
+    return bool(_STRUCTURAL_RE.match(plain_heading(text)) or _DIVISION_RE.match(text.strip()))
+
+
+# A numbered division of a report ("Section 4. In the custody suite", "Chapter 2: …"), whose
+# number plain_heading strips with the word before it.
+_DIVISION_RE = re.compile(r"(?i)^(?:section|chapter)\s+\d{1,2}\b[.:]?\s+[A-Z]")
 
 
 # Structural headings that open a part of the document outside any area (as opposed to "Main
@@ -154,7 +159,7 @@ _DOCUMENT_PART_RE = re.compile(
 
 
 def is_document_part(text: str) -> bool:
-    return bool(_DOCUMENT_PART_RE.match(plain_heading(text)))
+    return bool(_DOCUMENT_PART_RE.match(plain_heading(text)) or _DIVISION_RE.match(text.strip()))
 
 
 def plain_heading(text: str) -> str:

@@ -5,6 +5,8 @@ made-up text per shape, with controls."""
 
 from datetime import date
 
+import pytest
+
 from inspections.report_reader import model, parse_text, read_report
 
 HEADER = "An inspection of vetting, misconduct, and misogyny in the police service"
@@ -466,3 +468,281 @@ def test_an_inspectors_engage_letter_restating_causes_of_concern_is_no_improveme
         "Jane Example\n\nHis Majesty's Inspector of Constabulary", "Sam Smith\nChief Constable"
     )
     assert parse_text(signed).document_kind == model.IMPROVEMENT_PLAN
+
+
+CUSTODY = """Report on an unannounced inspection visit to police custody suites in Exampleshire
+
+Section 1. Summary
+
+1.1 We inspected the force's three custody suites.
+
+Areas for improvement
+
+1.2 We also identified four areas for improvement. These are listed in Section 7.
+
+Section 2. Leadership, accountability and partnerships
+
+2.1 The force had a clear governance structure for custody.
+
+Areas for improvement
+
+2.2 The force should make sure that custody staff are not routinely redeployed to other
+duties.
+
+2.3 The force should make sure that it reviews the quality of custody records.
+
+Section 3. In the custody suite: booking in, individual needs and legal rights
+
+3.1 The booking-in process was generally respectful.
+
+Area for improvement
+
+3.2 The force should improve the privacy of booking-in desks.
+
+Section 4. In the custody cell: safeguarding and health care
+
+4.1 Cells were clean and in good condition.
+
+Section 7. Summary of causes of concern, recommendations and areas for improvement
+
+Areas for improvement
+
+7.1 The force should make sure that custody staff are not routinely redeployed to other
+duties. (2.2)
+
+7.2 The force should make sure that it reviews the quality of custody records. (2.3)
+
+7.3 The force should improve the privacy of booking-in desks. (3.2)
+"""
+
+
+def test_a_joint_inspection_with_numbered_paragraphs_and_a_closing_summary():
+    """Every paragraph opens with its number ("2.3 The force should …"): the second area for
+    improvement ran on into the first, "Section 3. …" headings became areas for improvement
+    with the paragraph below them, the count of areas for improvement was one, and the
+    closing summary's repeats ("… (2.3)") were proposed again."""
+    findings = parse_text(CUSTODY).findings
+    assert [f.text for f in findings] == [
+        "The force should make sure that custody staff are not routinely redeployed to other "
+        "duties.",
+        "The force should make sure that it reviews the quality of custody records.",
+        "The force should improve the privacy of booking-in desks.",
+    ]
+    assert {f.kind for f in findings} == {model.AFI}
+
+
+def test_a_few_numbered_paragraphs_keep_their_numbers():
+    """Control: a report with one or two numbered paragraphs is not laid out by them."""
+    report = parse_text(
+        "Areas for improvement\n\n2.3 The force should review its custody records.\n"
+    )
+    assert report.findings[0].text.startswith("2.3 The force should")
+
+
+def test_a_letterhead_set_on_two_lines_is_not_the_title():
+    """ "Leicester, Leicestershire and Rutland" / "Police and Crime Commissioner": the place
+    alone was taken for the response's title."""
+    report = parse_text(
+        "Leicester, Leicestershire and Rutland\nPolice and Crime Commissioner\n\n"
+        "Response to HMICFRS PEEL 2023–25: An inspection of Leicestershire Police\n\n"
+        "I have asked the Chief Constable to comment on the report.\n"
+    )
+    assert (
+        report.title == "Response to HMICFRS PEEL 2023–25: An inspection of Leicestershire Police"
+    )
+    # control: a title over a line naming no commissioner stays the title
+    report = parse_text(
+        "Leicester, Leicestershire and Rutland\nCommunity Safety Partnership\n\n"
+        "The partnership met on 3 May.\n"
+    )
+    assert report.title.startswith("Leicester, Leicestershire and Rutland")
+
+
+def test_a_recommendation_the_inspectorate_makes_in_the_first_person():
+    """ "I recommend that, by March 2025, chief constables make sure …" (no modal verb) named
+    no one, so a recommendation to the Home Office or to chief constables was left to every
+    force the report applies to; a date ending the sentence was no deadline."""
+    from inspections.report_reader.addressees import deadline_and_addressees
+
+    cases = {
+        "I recommend that, by March 2025, chief constables make sure that their forces have "
+        "enough detectives.": ("By March 2025", ["chief constables"]),
+        "We recommend that the Home Office and the College of Policing introduce a register.": (
+            "",
+            ["Home Office", "College of Policing"],
+        ),
+        "HMICFRS recommends that police and crime commissioners publish their plans.": (
+            "",
+            ["police and crime commissioners"],
+        ),
+        "The Home Office should introduce a national standard by April 2025.": (
+            "By April 2025",
+            ["Home Office"],
+        ),
+        # controls: the force itself is no separate addressee; a date inside is no deadline
+        "We recommend that the force reviews its plan.": ("", []),
+        "Chief constables should review the plans they made by April 2025 for the new system.": (
+            "",
+            ["chief constables"],
+        ),
+    }
+    for sentence, expected in cases.items():
+        assert deadline_and_addressees(sentence) == expected, sentence
+
+
+def test_a_response_is_its_own_bodys_whatever_other_forces_it_names():
+    """A response by Cheshire's commissioner naming "the City of London Police as the national
+    lead force" twice was given to the City of London Police."""
+    report = parse_text(
+        "OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR CHESHIRE\n\n"
+        "PCC response to HMICFRS inspection: An inspection into activity to prevent fraud\n\n"
+        "The report made recommendations to the City of London Police as the national lead "
+        "force. I have asked the Chief Constable for his response.\n\n"
+        "Other recommendations\n\nThe remaining recommendations are for the City of London "
+        "Police.\n\nDavid Keane\n\nPolice and Crime Commissioner for Cheshire\n"
+    )
+    assert report.document_kind == model.PCC_RESPONSE
+    assert report.force == "Cheshire Constabulary"
+    assert report.findings == []  # whom the rest are for, and the signatory, are no findings
+
+
+def test_a_word_response_table_with_long_cells_is_read_row_by_row():
+    """A Word table "Recommendation | Force response | Status" whose cells are long is read as
+    paragraphs; its column names were read as the first recommendation."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("PCC response to HMICFRS inspection: An inspection of fraud", level=1)
+    document.add_paragraph("I have asked the Chief Constable for his response.")
+    table = document.add_table(rows=1, cols=3)
+    names = ["Recommendation", "Force response", "Status"]
+    for cell, name in zip(table.rows[0].cells, names, strict=True):
+        cell.text = name
+    answer = "The force adopted the guidance in September 2021 and trained its staff. " * 4
+    for text in (
+        "By 31 October 2021, chief constables should make sure their forces follow the guidance.",
+        "Chief constables should make sure that fraud is in their force management statements.",
+    ):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = text, answer, "Complete"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    report = read_report(buffer.getvalue(), "response.docx")
+    assert [f.text.split("\n\n")[0][:30] for f in report.findings] == [
+        "By 31 October 2021, chief cons",
+        "Chief constables should make s",
+    ]
+    assert all("The force adopted the guidance" in f.text for f in report.findings)
+
+
+def test_a_web_pages_table_of_recommendations_with_long_cells_is_one_a_row():
+    """ "No. | Recommendation | For | By" with long cells was read cell after cell as
+    paragraphs, and all the recommendations ran into one."""
+    long = "and that the assessment takes into account the child's history and any links. " * 3
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{who} should make sure that every report is assessed {long}</td>"
+        f"<td>{who}</td><td>30 June 2025</td></tr>"
+        for n, who in ((1, "Chief constables"), (2, "The Home Office"))
+    )
+    page = (
+        "<html><body><main><h1>An inspection of the police response to missing children</h1>"
+        "<h2>Recommendations</h2><table><tr><th>No.</th><th>Recommendation</th><th>For</th>"
+        f"<th>By</th></tr>{rows}</table></main></body></html>"
+    )
+    findings = read_report(page.encode(), "report.html").findings
+    assert [f.addressees for f in findings] == [["chief constables"], ["Home Office"]]
+
+
+def test_a_layout_table_of_long_cells_without_column_names_is_still_read_as_paragraphs():
+    """Control: no header row, so the long cells are paragraphs as before."""
+    long = "The force has trained its staff and reviews its progress every month. " * 4
+    page = (
+        "<html><body><main><h2>Recommendations</h2><table><tr><td>The force should review its "
+        f"custody records.</td><td>{long}</td></tr></table></main></body></html>"
+    )
+    report = read_report(page.encode(), "response.html")
+    assert report.findings[0].text.startswith("The force should review its custody records.")
+
+
+def test_a_word_hyphenated_at_a_line_end_of_pasted_pdf_text_is_one_word():
+    """ "rape investi-" / "gations are reviewed" read "investi- gations"; it is joined as the
+    PDF extractor joins it, its hyphen kept."""
+    text = (
+        "Recommendations\n\nRecommendation 1: By 30 September 2025, chief constables should "
+        "make sure that all rape investi-\ngations are reviewed, and that non-\nemergency "
+        "calls are answered.\n\nBackground\n\nText.\n"
+    )
+    (finding,) = parse_text(text).findings
+    assert "rape investi-gations are reviewed, and that non-emergency calls" in finding.text
+    assert finding.lines == (3, 5)
+    # control: a dash set apart by spaces is no broken word
+    dashed = parse_text(text.replace("investi-\ngations", "investigations -\nall"))
+    assert "investigations - all are reviewed" in dashed.findings[0].text
+
+
+def test_a_header_printed_once_between_the_halves_of_an_answer_is_furniture():
+    """A two-page response prints its running header once: between the page's number and the
+    rest of an answer (lower case), it took the rest as its own paragraph."""
+    text = (
+        "Areas for improvement\n\nAFI 3\nThe force needs to make sure that supervisors review "
+        "investigations.\n\nA new review template has been introduced and supervisors have "
+        "received\n\n1\n\n\fOPCC Exampleshire – PEEL response\n\ntraining in its use.\n\n"
+        "AFI 4\nThe force should improve how it manages sex offenders.\n"
+    )
+    findings = parse_text(text).findings
+    assert "supervisors have received training in its use." in findings[0].text
+    assert "OPCC Exampleshire" not in findings[0].text
+
+
+def test_symbol_font_bullets_of_text_extracted_from_a_pdf_are_bullets():
+    """pdfminer gives a Symbol-font bullet as a private-use character: the three areas for
+    improvement under the lead-in were read as one, the lead-in included."""
+    text = (
+        "Areas for improvement\n\nWe identified the following areas for improvement for all "
+        "forces:\n\n\uf0b7 Forces should record the reasons for each strip search.\n\n"
+        "\uf0b7 Forces should make sure that an appropriate adult is present.\n\n"
+        "\uf0b7 Forces should improve the data they hold on strip searches.\n\n"
+        "Introduction\n\nThis inspection looked at strip searches.\n"
+    )
+    findings = parse_text(text).findings
+    assert [f.text[:30] for f in findings] == [
+        "Forces should record the reaso",
+        "Forces should make sure that a",
+        "Forces should improve the data",
+    ]
+
+
+def test_a_text_file_with_symbol_font_bullets_is_read_not_refused():
+    """A short .txt saved from pdfminer with three Symbol-font bullets was refused as binary
+    (more than 0.1% of its characters private-use)."""
+    text = "Areas for improvement\n\n" + "".join(
+        f"\uf0b7 Forces should improve their {what}.\n\n" for what in ("data", "training", "IT")
+    )
+    report = read_report(text.encode(), "areas.txt")
+    assert [f.kind for f in report.findings] == [model.AFI] * 3
+    # control: other private-use characters in such numbers still mark a file as not text
+    with pytest.raises(model.ReportError):
+        read_report(("\ue000\ue001\ue002 " * 20 + text).encode(), "areas.txt")
+
+
+def test_a_collapsed_accordions_panels_on_a_saved_page_are_read():
+    """An OPCC page's answers in accordion panels saved collapsed (aria-hidden="true") were
+    dropped with the page's decoration, so the response quoted no findings."""
+    panel = (
+        '<div class="panel" aria-hidden="true"><p>The force should improve how quickly it '
+        "answers {what} calls.</p><p>Force response: A new contact model went live.</p></div>"
+    )
+    page = (
+        "<html><body><main><h1>PEEL 2023–25: An inspection of Kent Police – PCC response</h1>"
+        "<p>I have asked the Chief Constable to comment on the report.</p>"
+        "<h2>Areas for improvement</h2>"
+        + panel.format(what="emergency")
+        + panel.format(what="non-emergency")
+        + '<span aria-hidden="true">Open all sections of the page</span>'
+        "<h2>Conclusion</h2><p>I will monitor progress.</p></main></body></html>"
+    )
+    report = read_report(page.encode(), "response.html")
+    assert len(report.findings) == 2
+    assert all("Open all sections" not in f.text for f in report.findings)
