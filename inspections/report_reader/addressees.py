@@ -22,7 +22,7 @@ DEADLINE_DATE_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 DEADLINE_LEAD_RE = re.compile(
-    r"^(?:(?:we|i|hmic\w*)\s+(?:also\s+)?recommends?\s+that,?\s*)?(?:(?P<deadline>(?:by|before|no\s+later\s+than|within|from)\b[^,]{1,60}|immediately"
+    r"^(?:(?:we|i|hmic\w*)\s+(?:also\s+)?recommends?\s+that,?\s*)?(?:(?P<deadline>(?!by\s+[a-z]+ing\b)(?:by|before|no\s+later\s+than|within|from)\b[^,]{1,60}|immediately"
     # the inspectorate's other word for "immediately"
     r"|with\s+immediate\s+effect),"
     r"|(?P<period>within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?))(?=\s+(?:the|all|forces|chief)\b))\s*(?P<rest>.*)$",
@@ -30,21 +30,27 @@ DEADLINE_LEAD_RE = re.compile(
 )
 # A deadline after the modal verb: a date ("should, by 31 December 2024, evaluate"), a period
 # ("should within three months review"), any phrase set off by commas ("should, by the end of
-# the year, review"), or "immediately". Not the words up to the next space: "by 31".
+# the year, review"), or "immediately". Not the words up to the next space: "by 31"; nor a
+# means ("by working with its partners", here and at the start).
 DEADLINE_INNER_RE = re.compile(
     rf"\b{vocab.MODAL},?\s+(?P<deadline>"
     r"(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS})\s+(?:19|20)\d\d"
     r"|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)"
-    r"|(?:by|before|no\s+later\s+than|within)\s+[^,.;:]{1,50}?(?=,)"
+    r"|(?!by\s+[a-z]+ing\b)(?:by|before|no\s+later\s+than|within)\s+[^,.;:]{1,50}?(?=,)"
     r"|immediately|with\s+immediate\s+effect)(?=[,\s.;:])",
     re.IGNORECASE,
 )
 # A deadline between an opening clause and the subject: "To address this cause of concern,
 # within three months the force should …".
+# The deadline is a time: a date or a season ("by 31 March 2024", "by spring 2025") or a period
+# ("within three months"), not a means ("by working with its partners, the force should …").
 DEADLINE_BEFORE_SUBJECT_RE = re.compile(
-    r",\s*(?P<deadline>(?:by|before|within|no\s+later\s+than)\s+[^,]{1,50}?),?\s+"
-    rf"(?=(?:the|all)\s+[^,.;:]{{1,60}}?\s+{vocab.MODAL}\b|forces\s+{vocab.MODAL}\b)",
+    r",\s*(?P<deadline>(?:(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS}|(?:19|20)\d\d|spring|summer|autumn"
+    r"|winter)\b[^,]{0,30}?|within\s+[^,]{1,30}?\b(?:days?|weeks?|months?|years?))),?\s+"
+    rf"(?=(?:the|all)\s+[^,.;:]{{1,60}}?\s+{vocab.MODAL}\b|(?:forces|chief\s+constables?)\s+"
+    rf"{vocab.MODAL}\b)",
     re.IGNORECASE,
 )
 _ADDRESSEE_NAMES = {
@@ -231,7 +237,7 @@ def _deadline_and_rest(sentence: str) -> tuple[str, str]:
     if before:
         rest = sentence[: before.start("deadline")] + sentence[before.end() :]
         return before.group("deadline").strip(), rest
-    inner = DEADLINE_INNER_RE.search(sentence[:300]) or _FINAL_DATE_RE.search(sentence)
+    inner = DEADLINE_INNER_RE.search(sentence[:300]) or _final_date(sentence)
     return (inner.group("deadline").strip() if inner else ""), sentence
 
 
@@ -247,6 +253,15 @@ def starts_with_subject(text: str) -> bool:
 
 # A date the sentence ends on ("… should introduce a national standard by April 2025."): the
 # directive's deadline, as at its start.
+def _final_date(sentence: str) -> re.Match | None:
+    """The date a directive ends on, unless it dates what was done ("… the data it collected
+    by March 2021."): a past tense after "it", "they", "which" and the like."""
+    match = _FINAL_DATE_RE.search(sentence)
+    done = match and _DONE_BEFORE_RE.search(sentence[: match.start() + 1])
+    return None if done else match
+
+
+_DONE_BEFORE_RE = re.compile(r"(?i)\b(?:it|they|we|which|that|who|has|had|have)\s+\w+ed\s$")
 _FINAL_DATE_RE = re.compile(
     r"\s(?P<deadline>(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS})\s+(?:19|20)\d\d)\s*[.;]?\s*$",

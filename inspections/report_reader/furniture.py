@@ -80,6 +80,8 @@ class Furniture:
     status_log: list[str] = field(default_factory=list)
     blanked: int = 0
     removed: list[str] = field(default_factory=list)  # the lines blanked, as they were
+    # A letter's own head above its salutation (letters.py): blanked, but it says who wrote it.
+    letter_head: list[str] = field(default_factory=list)
     # Tracker lines kept as boundaries ("Status: complete", "Completed"): a finding ends there.
     status_lines: set[int] = field(default_factory=set)
 
@@ -119,7 +121,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
 
     _letter_block(out, found, blank)
     _correspondence_date(out, found, blank)
-    found.is_letter = letter_head(out, found.removed) or found.is_letter
+    found.is_letter = letter_head(out, found.removed, found.letter_head) or found.is_letter
     found.letter_date = found.letter_date or response_date(out)
     running_heads(out, blank)
     strip_paragraph_numbers(out)

@@ -66,8 +66,11 @@ _PCC_RE = re.compile(
 # document naming a local policing body: the body's response, its name in a heading above
 # ("Warwickshire Police and Crime Commissioner" / "Response to the HMICFRS report: …") rather
 # than in the same sentence.
+# A line that is a response's title ("PCC response to HMICFRS PEEL 2023–25"): not a sentence
+# of a report that mentions one ("In response to HMICFRS's 2022 inspection, the force …").
 _RESPONSE_TITLE_RE = re.compile(
-    r"(?im)^[^\n.]{0,80}\bresponse\s+to\s+(?:the\s+)?(?:hmic|hmicfrs|his\s+majesty|her\s+majesty)"
+    r"(?im)^(?!\s*in\s+response\b)[^\n.]{0,80}\bresponse\s+to\s+(?:the\s+)?"
+    r"(?:hmic|hmicfrs|his\s+majesty|her\s+majesty)[^\n.]{0,160}$"
 )
 _BODY_RE = re.compile(
     r"(?i)\bpolice,?\s+(?:fire\s+)?(?:and\s+)?crime\s+commissioner|\b(?:pcc|opcc|pfcc)\b"
@@ -103,9 +106,11 @@ def document_kind(
     status_lines: int = 0,
     credited: bool = False,
     furniture_text: str = "",
+    letter_head: str = "",
 ) -> tuple[str, list[str]]:
-    """(kind, reasons) for a document; `text` is its text without furniture."""
-    head = f"{title}\n{text[:6000]}"
+    """(kind, reasons) for a document; `text` is its text without furniture; `letter_head` the
+    lines above a letter's salutation (who it is from, what it is)."""
+    head = f"{title}\n{letter_head}\n{text[:6000]}" if letter_head else f"{title}\n{text[:6000]}"
     found = not_a_force_document(title, text, head, furniture_text, is_letter, is_register)
     if found:
         return found
@@ -178,6 +183,15 @@ def document_kind(
     ]
 
 
+# A letter that looks back on causes of concern raised before: a revisit or a move into
+# enhanced monitoring (Engage), not a cause of concern raised now.
+_REVISITS_RE = re.compile(
+    r"(?i)\b(?:revisit\w*|engage|enhanced\s+monitoring|in\s+our\s+(?:\d{4}\s+)?report|we\s+(?:said|stated)"
+    r"|remains?\s+(?:open|in\s+place)|since\s+(?:our|the)\s+(?:\w+\s+){0,3}(?:inspection|report)"
+    r"|(?:earlier|previous|original)\s+(?:\w+\s+)?(?:inspection|report|cause))\b"
+)
+
+
 def _letter_kind(
     title: str, text: str, is_letter: bool, findings: list[model.ParsedFinding]
 ) -> tuple[str, list[str]] | None:
@@ -198,7 +212,14 @@ def _letter_kind(
         return model.CAUSE_OF_CONCERN_LETTER, [
             "A cause of concern published on its own, with its recommendations."
         ]
-    if is_letter and any(f.kind == model.CAUSE_OF_CONCERN for f in findings):
+    causes = is_letter and any(f.kind == model.CAUSE_OF_CONCERN for f in findings)
+    if causes and not _REVISITS_RE.search(text):
+        # A cause of concern raised by letter, before its report ("We are publishing this
+        # cause of concern now"): owed a response as one.
+        return model.CAUSE_OF_CONCERN_LETTER, [
+            "A cause of concern published on its own, with its recommendations."
+        ]
+    if causes:
         # An inspector's letter restating a report's causes of concern under another title
         # ("… – move to Engage"): not the force's improvement plan it asks for.
         return model.REVISIT_LETTER, [
@@ -235,8 +256,11 @@ def _third_party_listing(
 _RESPONDS_TO_RES = (
     # "… report:" may be left out: "Response to HMICFRS PEEL 2023–25: An inspection of …"
     re.compile(
-        r"\bresponse\s+to\s+(?:the\s+)?(?:HMIC|HMICFRS)(?:['’]s)?\s+(?:(?:report|inspection)"
-        r"(?:\s+(?:on|into|of|entitled|titled))?\s*[:,–-]?\s*)?(?P<title>[^\n(]{8,160})",
+        # On the line it starts on ("PCC response to HMICFRS Inspection" above the letter's
+        # first sentence names no report: the title is not the next line).
+        r"\bresponse[ \t]+to[ \t]+(?:the[ \t]+)?(?:HMIC|HMICFRS)(?:['’]s)?[ \t]+"
+        r"(?:(?:report|inspection)(?:[ \t]+(?:on|into|of|entitled|titled))?[ \t]*[:,–-]?[ \t]*)?"
+        r"(?P<title>[^\n(]{8,160})",
         re.IGNORECASE,
     ),
     re.compile(

@@ -45,10 +45,12 @@ def _subject_below(lines: list[str], salutation: int) -> int | None:
     return None
 
 
-def letter_head(out: list[str], removed: list[str]) -> bool:
+def letter_head(out: list[str], removed: list[str], head: list[str]) -> bool:
     """Blank the short lines above a salutation that has a subject line below it (into
     `removed`, but not counted as page furniture: they are the letter's own, and a short
-    letter is not a page of banners); True if the signatory is an inspector of
+    letter is not a page of banners; and into `head`: who the letter is from and what it is,
+    "Office of the Police and Crime Commissioner for …" / "PCC response to HMICFRS
+    Inspection", still say what the document is); True if the signatory is an inspector of
     constabulary."""
     salutation = next((n for n, line in enumerate(out[:60]) if _SALUTATION_RE.match(line)), None)
     if salutation is not None and _subject_below(out, salutation) is not None:
@@ -61,17 +63,29 @@ def letter_head(out: list[str], removed: list[str]) -> bool:
             if text.startswith("#") or vocab.match_field(text) or not _short(text):
                 break
             removed.append(out[index])
+            head.insert(0, out[index])
             out[index] = ""
     return _signed_by_inspector(out)
 
 
 def _signed_by_inspector(out: list[str]) -> bool:
+    """The signatory's role, on the lines right under the sign-off and their name, says an
+    inspector wrote it; not a copy line below them ("cc" / "His Majesty's Chief Inspector of
+    Constabulary" under a commissioner's signature is who the response was sent to)."""
     for index, line in enumerate(out):
         if not _SIGN_OFF_RE.match(line):
             continue
         below = [text.strip() for text in out[index + 1 : index + 8] if text.strip()]
-        return any(_INSPECTOR_RE.match(text) for text in below[:4])
+        signature = []
+        for text in below[:4]:
+            if _COPY_RE.match(text):
+                break
+            signature.append(text)
+        return any(_INSPECTOR_RE.match(text) for text in signature)
     return False
+
+
+_COPY_RE = re.compile(r"(?i)^(?:cc|c\.c\.|copy(?:\s+to)?|copied\s+to|enc(?:losure)?s?)\b")
 
 
 # "Date of this response: 1 October 2024", "Response date – 5 February 2024": the response's

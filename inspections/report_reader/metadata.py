@@ -331,6 +331,7 @@ class MetadataPass:
                 _CREDIT_LINE_RE.fullmatch(block.text.strip()) for block in self.blocks[:8]
             ),
             furniture_text="\n".join(self.furniture.removed),
+            letter_head="\n".join(self.furniture.letter_head),
         )
         text = "\n".join(block.text for block in self.blocks)
         if report.judgments and (

@@ -112,12 +112,17 @@ class ProseGradesPass:
 
     def _area_not_inspected(self, sentence: str) -> bool:
         """ "We did not inspect building, supporting and protecting the workforce in this
-        inspection." (2023–25 summaries): the area it names is not inspected, wherever the
-        sentence stands; read as of the section it stood in, it was no judgment at all."""
+        inspection." (2023–25 summaries): the area it names, if one of the framework's, is not
+        inspected, wherever the sentence stands; read as of the section it stood in, it was no
+        judgment at all."""
         match = _NOT_INSPECTED_AREA_RE.search(sentence)
         if not match or len(vocab.words(match.group("area"))) > 12:
             return False
         area = match.group("area").strip(" ,")
+        # Only an area a framework grades: "We did not inspect the force's control room" names a
+        # part of the force, not an area.
+        if not vocab.is_known_area(area):
+            return False
         self._judgment(self._canonical(area[:1].upper() + area[1:]), "not_inspected", strong=False)
         return True
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.list_ends import is_answer
 
 _DATE_CELL_RE = re.compile(
     r"(?i)^(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
@@ -58,14 +59,25 @@ def field_rows(out: list[str], status_lines: set[int]) -> None:
     run: list[int] = []
     for index in [*filled, -1]:
         line = out[index].strip() if index >= 0 else ""
-        if (
-            index >= 0
-            and _FIELD_LINE_RE.match(line)
-            and len(line.split(":")[0].split()) <= 4
-            and " should " not in line
-        ):
+        if index >= 0 and _is_field(line):
             run.append(index)
             continue
         if len(run) >= 3:
             status_lines.update(i + 1 for i in run if not vocab.match_field(out[i]))
         run = []
+
+
+def _is_field(line: str) -> bool:
+    """A particular of a register entry ("Force: Kent Police", "Status: Complete"), not a
+    finding quoted under its label ("Recommendation: The force must …"), an answer to one
+    ("Response: The force has …", which a PCC response or tracker sets under each finding) or
+    a directive: a run of those is a response's findings, not an entry's particulars."""
+    if not _FIELD_LINE_RE.match(line):
+        return False
+    label, value = line.split(":", 1)
+    return (
+        len(label.split()) <= 4
+        and not vocab.match_label(line)
+        and not is_answer(line)
+        and not re.search(rf"(?i)\b{vocab.MODAL}\b", value)
+    )

@@ -319,16 +319,22 @@ _SENTENCE_VERBS = re.compile(
     r"|works?|takes?|understands?|manages?|continues?|requires?)\b",
     re.IGNORECASE,
 )
+_NO_ACTION_RE = re.compile(
+    r"(?i)\s+(?:(?:not\s+)?have\s+(?:been|done|had|made|known|seen|taken|given|[a-z]+ed)\b"
+    r"|be\s+(?:commended|congratulated|praised|proud|pleased|reassured|recogni[sz]ed|credited)\b)"
+)
 
 
 def is_directive(text: str) -> bool:
-    """A sentence telling someone to act: 'The force should …', 'Forces must …'."""
+    """A sentence telling someone to act ('The force should …'), not judging what was done."""
     head = text.strip().strip("*").strip()
     match = DIRECTIVE_RE.match(head)
     if not match:
         return bool(re.match(r"(?i)^we\s+recommend\b", head))
-    subject = match.group("subject")
-    return len(words(subject)) <= 18 and not _SUBJECT_VERBS.search(subject)
+    subject, after = match.group("subject"), head[match.end() :]
+    return len(words(subject)) <= 18 and not (
+        _SUBJECT_VERBS.search(subject) or _NO_ACTION_RE.match(after)
+    )
 
 
 _DIRECTIVE_CLAUSE_RE = re.compile(
