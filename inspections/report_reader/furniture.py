@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.letters import letter_head, response_date
 from inspections.report_reader.paragraph_numbers import strip_paragraph_numbers
+from inspections.report_reader.pipe_rows import pipe_rows
 from inspections.report_reader.running_heads import running_heads
 from inspections.report_reader.status_history import field_rows, status_rows
 
@@ -124,6 +125,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
     found.is_letter = letter_head(out, found.removed, found.letter_head) or found.is_letter
     found.letter_date = found.letter_date or response_date(out)
     running_heads(out, blank)
+    pipe_rows(out)
     strip_paragraph_numbers(out)
     status_rows(out, found.status_log, blank)
     field_rows(out, found.status_lines)
@@ -152,7 +154,12 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
         ):
             blank(index)
             continue
-        if counts[line.lower()] >= 3 and len(vocab.words(line)) <= 8 and not _meaningful(line):
+        if (
+            counts[line.lower()] >= 3
+            and len(vocab.words(line)) <= 8
+            and not _meaningful(line)
+            and not _findings_header(raw)
+        ):
             blank(index)
             continue
         if _PAGE_NUMBER_RE.match(line):
@@ -250,6 +257,12 @@ def _contents_below(out: list[str], index: int, blank) -> None:
         else:
             return
         below += 1
+
+
+def _findings_header(raw: str) -> bool:
+    """The header row each table of a tracker repeats ('Ref | Recommendation | Due | Status'):
+    structure however often it comes, since it says what each row of its table is."""
+    return "\t" in raw and any(vocab.match_label(cell.strip()) for cell in raw.split("\t"))
 
 
 def _meaningful(line: str) -> bool:
