@@ -8,6 +8,7 @@ import re
 import statistics
 from collections import Counter
 
+from inspections.report_reader.grade_matrix import grade_run
 from inspections.report_reader.limits import MAX_PDF_PAGES, MAX_TEXT_CHARS
 from inspections.report_reader.model import ReportError
 from inspections.report_reader.pdf_grade_table import Box, grade_tables
@@ -76,7 +77,14 @@ def _pdf_lines(pages: list) -> list[tuple]:
             for element in page
             if isinstance(element, LTTextContainer) and element not in glyphs
         ]
-        tables, taken = grade_tables([_plain_box(element) for element in elements])
+        boxes, owners = [], []  # the boxes grade_tables reads, and the element each is of
+        for index, element in enumerate(elements):
+            for box in _grade_parts(element) or [_plain_box(element)]:
+                boxes.append(box)
+                owners.append(index)
+        found, took = grade_tables(boxes)
+        tables = {owners[index]: rows for index, rows in found.items()}
+        taken = {owners[index] for index in took}
         for index, element in enumerate(elements):
             for row in tables.get(index, []):
                 # Each row of a grade matrix a line and a box of its own, at the body margin.
@@ -90,6 +98,33 @@ def _pdf_lines(pages: list) -> list[tuple]:
             box = (page_number, box_number, indent, height)
             lines.extend(_box_lines(element, _is_bulleted(element, glyphs), box))
     return lines
+
+
+def _grade_parts(element) -> list[Box] | None:
+    """A box whose text is grade headings run together ("Requires improvementInadequate": set
+    close, pdfminer read them as one), cut into a box per grade by its characters' places."""
+    from pdfminer.layout import LTChar, LTTextLine
+
+    chars = [
+        char
+        for line in element
+        if isinstance(line, LTTextLine)
+        for char in line
+        if isinstance(char, LTChar) and char.get_text().strip()
+    ]
+    spans = grade_run("".join(char.get_text() for char in chars).lower())
+    if spans is None:
+        return None
+    return [
+        Box(
+            grade,
+            min(char.x0 for char in chars[start:end]),
+            max(char.x1 for char in chars[start:end]),
+            min(char.y0 for char in chars[start:end]),
+            max(char.y1 for char in chars[start:end]),
+        )
+        for start, end, grade in spans
+    ]
 
 
 def _plain_box(element) -> Box:

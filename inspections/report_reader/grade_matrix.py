@@ -46,3 +46,22 @@ def matrix_rows(table: list[list[list[str]]]) -> list[str] | None:
             if column < len(cells):
                 rows += [f"{area}\t{grade}" for area in cells[column] if area.strip()]
     return rows
+
+
+_COMPACT = sorted(((grade.lower().replace(" ", ""), grade) for grade in SCALE), reverse=True)
+
+
+def grade_run(compact: str) -> list[tuple[int, int, str]] | None:
+    """(start, end, grade) of each grade in text with its spaces taken out, when the text is
+    two grades or more run together and nothing else ("requiresimprovementinadequate": a
+    PDF's headings set close enough to be read as one box); otherwise None."""
+    spans, at = [], 0
+    while at < len(compact):
+        found = next(
+            ((name, grade) for name, grade in _COMPACT if compact.startswith(name, at)), None
+        )
+        if found is None:
+            return None
+        spans.append((at, at + len(found[0]), found[1]))
+        at += len(found[0])
+    return spans if len(spans) >= 2 else None

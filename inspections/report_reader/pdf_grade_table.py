@@ -7,12 +7,15 @@ box sits on the page, and given back as "area<TAB>grade" rows, which the parser 
 judgments.
 
 Taken as a table only on evidence: three grades or more as boxes of their own on one row, each
-once, in the order of the scale (best first or worst first); its cells are the boxes below that
-fit under one heading each, down to the first box that spans columns or the first wide gap.
-Pure geometry on plain boxes, so the rule is tested without a PDF."""
+once, in the order of the scale (best first or worst first; headings set so close that pdfminer
+ran them into one box are cut apart first, extract_pdf._grade_parts); its cells are the boxes
+below that fit under one heading each, down to the first box that spans columns or the first
+wide gap. A ticked matrix is read too: each area a row labelled left of the table, a mark ("✓",
+"X") under its grade. Pure geometry on plain boxes, so the rule is tested without a PDF."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from typing import NamedTuple
 
@@ -20,6 +23,8 @@ from inspections.report_reader.grade_matrix import grade_heading, is_scale
 
 # A cell longer than this is a sentence, not an area's name: the table has ended.
 MAX_AREA_WORDS = 12
+# A cell that marks its row's grade in a ticked matrix.
+_MARK_RE = re.compile(r"^[✓✔☑✗✘×●■xX]$")
 # How near (points) a cell's left edge is to its heading's when the table is set left-aligned.
 ALIGNED = 3
 
@@ -50,14 +55,23 @@ def grade_tables(boxes: list[Box]) -> tuple[dict[int, list[str]], set[int]]:
         )
         if not is_scale([boxes[i].text for i in row]):
             continue
+        grades = [grade_heading(boxes[heading].text) for heading in row]
+        ticked = _ticked(row, boxes, taken)
+        if ticked:
+            # Each area a row, labelled on the left, a mark under its grade.
+            tables[min(row)] = [f"{boxes[label].text}\t{grades[at]}" for at, label, _ in ticked]
+            taken.update(row)
+            taken.update(index for _, label, mark in ticked for index in (label, mark))
+            continue
         cells = _cells(row, boxes, taken)
         if not cells:
             continue
-        rows = []
-        for column, heading in enumerate(row):
-            grade = grade_heading(boxes[heading].text)
-            rows += [f"{boxes[index].text}\t{grade}" for at, index in cells if at == column]
-        tables[min(row)] = rows
+        tables[min(row)] = [
+            f"{boxes[index].text}\t{grade}"
+            for column, grade in enumerate(grades)
+            for at, index in cells
+            if at == column
+        ]
         taken.update(row)
         taken.update(index for _, index in cells)
     return tables, taken
@@ -69,8 +83,9 @@ def _overlap(a: Box, b: Box) -> bool:
     return min(a.y1, b.y1) > max(a.y0, b.y0)
 
 
-def _cells(row: list[int], boxes: list[Box], taken: set[int]) -> list[tuple[int, int]]:
-    """(column, box index) of each cell under the headings, top to bottom."""
+def _below(row: list[int], boxes: list[Box], taken: set[int]):
+    """The headings, their pitch, the height of a line, their bottom, and the indices of the
+    boxes below them, top to bottom."""
     headings = [boxes[i] for i in row]
     pitch = statistics.median(b.x0 - a.x0 for a, b in zip(headings, headings[1:], strict=False))
     line_height = statistics.median(box.y1 - box.y0 for box in headings)
@@ -83,6 +98,45 @@ def _cells(row: list[int], boxes: list[Box], taken: set[int]) -> list[tuple[int,
         ),
         key=lambda i: -boxes[i].y1,
     )
+    return headings, pitch, line_height, bottom, below
+
+
+def _ticked(row: list[int], boxes: list[Box], taken: set[int]) -> list[tuple[int, int, int]]:
+    """(column, label index, mark index) of each row of a ticked matrix: the areas labelled on
+    the left of the table, a mark ("✓") under the grade of each, top to bottom; [] when the
+    first box under the headings is no mark."""
+    headings, pitch, line_height, bottom, below = _below(row, boxes, taken)
+    left = headings[0].x0  # the labels end before the first grade's heading starts
+    rows = []
+    for index in below:
+        mark = boxes[index]
+        if mark.x1 <= left:
+            continue  # a row's label, read with its mark
+        if bottom - mark.y1 > 4 * line_height or not _MARK_RE.match(mark.text.strip()):
+            break
+        column = _column(mark, headings, pitch)
+        labels = [
+            i
+            for i, box in enumerate(boxes)
+            if i not in taken and box.x1 <= left and _overlap(box, mark) and _is_label(box.text)
+        ]
+        if column is None or not labels:
+            break
+        rows.append((column, max(labels, key=lambda i: boxes[i].x1), index))
+        bottom = min(bottom, mark.y0)
+    return sorted(rows, key=lambda found: -boxes[found[2]].y1)
+
+
+def _is_label(text: str) -> bool:
+    """A row's label: an area's name, or a question of an earlier framework ('How effectively
+    does the force …?')."""
+    words = text.split()
+    return 0 < len(words) <= 30 and text[:1].isupper() and not text.rstrip().endswith(".")
+
+
+def _cells(row: list[int], boxes: list[Box], taken: set[int]) -> list[tuple[int, int]]:
+    """(column, box index) of each cell under the headings, top to bottom."""
+    headings, pitch, line_height, bottom, below = _below(row, boxes, taken)
     cells = []
     for index in below:
         box = boxes[index]

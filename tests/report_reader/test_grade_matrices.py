@@ -8,7 +8,7 @@ A web page's or Word document's cell often lists several areas, which ran into o
 import io
 
 from inspections.report_reader import read_report
-from inspections.report_reader.grade_matrix import matrix_rows
+from inspections.report_reader.grade_matrix import grade_run, matrix_rows
 from inspections.report_reader.pdf_grade_table import Box, grade_tables
 
 # Five headings on one row ("Requires improvement" wrapped on two lines), 90 points apart.
@@ -230,3 +230,72 @@ def test_a_table_headed_by_anything_but_the_scale_is_no_grade_matrix():
     assert matrix_rows([[["Outstanding"], ["Good"], ["Adequate"]], [[], ["Preventing crime"]]]) == [
         "Preventing crime\tGood"
     ]
+
+
+def test_a_ticked_matrix_gives_each_labelled_row_the_grade_of_its_mark():
+    """Areas as rows labelled on the left, a mark under the grade of each (PEEL 2018/19's
+    pillars and questions, an OPCC paper's summary)."""
+    headings = [
+        Box("Outstanding", 199, 254, 674, 683),
+        Box("Good", 279, 302, 674, 683),
+        Box("Requires improvement", 339, 442, 674, 683),
+        Box("Inadequate", 449, 500, 674, 683),
+    ]
+    labels = [
+        Box("Effectiveness", 89, 149, 657, 666),
+        Box("Efficiency", 89, 132, 640, 649),
+        Box("Legitimacy", 89, 138, 623, 632),
+    ]
+    marks = [
+        Box("✓", 229, 236, 640, 649),
+        Box("✓", 299, 306, 657, 666),
+        Box("✓", 299, 306, 623, 632),
+    ]
+    after = Box("The force's questions were graded as follows:", 78, 307, 536, 546)
+    tables, taken = grade_tables([*headings, *labels, *marks, after])
+    assert tables == {0: ["Effectiveness\tGood", "Efficiency\tOutstanding", "Legitimacy\tGood"]}
+    assert len(taken) == 10  # the sentence under the table is read as text
+
+
+def test_grade_headings_run_together_are_cut_apart():
+    assert grade_run("requiresimprovementinadequate") == [
+        (0, 19, "Requires improvement"),
+        (19, 29, "Inadequate"),
+    ]
+    assert grade_run("goodadequate") == [(0, 4, "Good"), (4, 12, "Adequate")]
+    assert grade_run("inadequate") is None  # one grade is a box of its own already
+    assert grade_run("goodpractice") is None
+
+
+def _ticked_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    grid = [
+        ["", "Outstanding", "Good", "Requires improvement", "Inadequate"],
+        # Marked with a cross: the standard fonts have no tick ("✓" in Helvetica is read "3").
+        ["Effectiveness", "", "X", "", ""],
+        ["Efficiency", "X", "", "", ""],
+        ["Legitimacy", "", "", "X", ""],
+    ]
+    story = [
+        Paragraph("PEEL: Police effectiveness, efficiency and legitimacy 2018/19", styles["Title"]),
+        Paragraph("An inspection of Norfolk Constabulary", styles["Heading2"]),
+        Paragraph("We make graded judgments in the following areas:", styles["BodyText"]),
+        Table(grid, colWidths=[40 * mm, 28 * mm, 20 * mm, 40 * mm, 25 * mm]),
+    ]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()
+
+
+def test_a_pdfs_ticked_matrix_gives_every_pillar_its_grade():
+    report = read_report(_ticked_pdf(), "norfolk-peel.pdf")
+    assert {(j.area, j.grade) for j in report.judgments} == {
+        ("Effectiveness", "good"),
+        ("Efficiency", "outstanding"),
+        ("Legitimacy", "requires_improvement"),
+    }
