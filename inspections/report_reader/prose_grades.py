@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.area_grade_lists import area_grade_list
 from inspections.report_reader.grades import area_phrase, grade_value, is_pillar_area, pillar_of
 
 
@@ -100,6 +101,11 @@ class ProseGradesPass:
         if _SELF_RATED_RE.search(sentence):
             return True
         if self._area_not_inspected(sentence):
+            return True
+        listed = area_grade_list(sentence)
+        for area, grade in listed:
+            self._judgment(self._canonical(area), grade, strong=False)
+        if listed:
             return True
         match = _MOVED_RE.search(sentence) or _IN_WHICH_RE.search(sentence)
         pillar = match.group("pillar").capitalize() if match else self._title_area()
