@@ -13,6 +13,7 @@ from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
 from inspections.report_reader.cells import cause_cell, same_cause
 from inspections.report_reader.leadins import announced_kind, evidenced_kind, leadin_prefix
 from inspections.report_reader.paragraphs import (
+    asks_the_meeting,
     counts_findings,
     is_headline_paragraph,
     lower_first,
@@ -269,8 +270,7 @@ class FindingsPass:
             self._close_context()
             return
         if self.current is None:
-            if not counts_findings(text):
-                self._start_finding(text, style="para")
+            self._first_para(text)
             return
         if ctx.list_mode == "findings" and ctx.style == "item" and not list_ends.is_answer(text):
             if vocab.blocks_start_lower(text):
@@ -299,6 +299,17 @@ class FindingsPass:
             self._start_finding(text, style="para")
             return
         self._append(text)
+
+    def _first_para(self, text: str) -> None:
+        """The first paragraph under a label is its finding, unless it counts the findings set
+        out elsewhere or asks a meeting to note or agree something: then the section is a
+        committee paper's own "Recommendation" to its board, which owes no one anything."""
+        assert self.ctx is not None
+        if asks_the_meeting(text):
+            self.ctx.count = -1  # not an empty heading to warn about
+            self._close_context()
+        elif not counts_findings(text):
+            self._start_finding(text, style="para")
 
     def _is_commentary(self, block: Block) -> bool:
         """A bullet under a numbered finding whose label gave its whole text (a directive

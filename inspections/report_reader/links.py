@@ -94,9 +94,15 @@ class LinksPass:
             headlines = [
                 next((s for s in sentences if vocab.REMAINS_RE.search(s)), narrative.remains)
             ]
-            if re.match(r"(?i)(?:this|that|these|those|it|both)\b", headlines[0].strip()):
-                # "This cause of concern remains open." (a revisit letter's verdict) points back
-                # to a finding stated above; it has no words of its own to propose.
+            if re.match(
+                r"(?i)(?:this|that|these|those|it|both)\b|(?:afis?|areas?\s+for\s+improvement"
+                r"|recommendations?|causes?\s+of\s+concern)\s+\d+[a-z]?\s+(?:has|have|is|are|was"
+                r"|were|remains?|will)\b",
+                headlines[0].strip(),
+            ):
+                # "This cause of concern remains open." (a revisit letter's verdict), "AFI 3 has
+                # been submitted for closure and remains open" (a paper's progress report) point
+                # back to a finding stated elsewhere; they have no words of their own to propose.
                 return
             explanation = "\n\n".join(p for p in narrative.paragraphs if p != narrative.remains)
         for headline in headlines:

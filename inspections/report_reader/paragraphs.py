@@ -20,9 +20,26 @@ _COUNTING_RE = re.compile(
 )
 
 
+# "The Board is asked to note the progress …", "Members are recommended to agree …", "That the
+# Panel notes the report": a committee paper's own "Recommendation" to the meeting it goes to,
+# not a finding of the inspectorate's.
+_ASKS_THE_MEETING_RE = re.compile(
+    r"^(?:that\s+)?(?:the\s+)?(?:(?:police\s+and\s+crime\s+|joint\s+audit\s+)?(?:board|panel"
+    r"|committee|members|meeting|commissioner|pcc)\b[^.]{0,40}?\b(?:is|are)\s+(?:asked|invited"
+    r"|recommended|requested)\s+to\b|(?:board|panel|committee)\s+(?:notes?|agrees?|approves?)\b)",
+    re.IGNORECASE,
+)
+
+
 def counts_findings(text: str) -> bool:
     """The paragraph opens by counting findings of a kind rather than stating one."""
     return bool(_COUNTING_RE.match(text.strip())) and not vocab.is_directive(text.split(".")[0])
+
+
+def asks_the_meeting(text: str) -> bool:
+    """The paragraph asks a meeting to note or agree something: the section it opens is a
+    committee paper's own recommendation, with no finding in it."""
+    return bool(_ASKS_THE_MEETING_RE.match(text.strip()))
 
 
 def names_an_area(label: vocab.Label) -> bool:

@@ -1,0 +1,34 @@
+"""An OPCC's committee paper on its improvement plan speaks of the inspectorate's findings in
+its own words, and has a "Recommendation" section of its own: neither is a finding (the fifth
+blind set: two invented findings in one paper)."""
+
+from inspections.report_reader import parse_text
+
+PAPER = """Warwickshire OPCC – PEEL 2023–25 improvement plan
+
+# 4. Improvement plan
+
+Ref\tHMICFRS finding\tLead\tRAG
+AFI 2\tThe force needs to make sure it answers non-emergency calls promptly.\tHead of Contact\tGREEN
+AFI 3\tThe force needs to make sure it records the reasons for stop and search.\tCh Insp\tBLUE
+
+# 5. OPCC assurance
+
+The OPCC has reviewed the evidence for AFIs 2 and 3. AFI 2 is assessed as complete. AFI 3 has
+been submitted to HMICFRS for closure and remains open on the OPCC's register.
+
+# 6. Recommendation
+
+The Board is asked to note the progress set out in this paper and to agree that AFI 2 is closed.
+
+Background papers: HMICFRS, PEEL 2023–25: An inspection of Warwickshire Police (April 2024).
+"""
+
+
+def test_a_papers_progress_and_its_own_recommendation_are_no_findings():
+    report = parse_text(PAPER)
+    assert [f.text for f in report.findings] == [
+        "The force needs to make sure it answers non-emergency calls promptly.",
+        "The force needs to make sure it records the reasons for stop and search.",
+    ]
+    assert not any("has nothing under it" in warning for warning in report.warnings)
