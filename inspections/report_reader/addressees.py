@@ -246,7 +246,7 @@ def starts_with_subject(text: str) -> bool:
     set before it is read ("By 31 October 2024, the force should …", "Within three months,
     the force should …"), or on a body that is to act ("The College of Policing should …"): in
     a list of paragraphs, each such one is a finding of its own."""
-    rest = _deadline_and_rest(text.strip())[1].lstrip()
+    rest = _deadline_and_rest(_PARAGRAPH_NUMBER_RE.sub("", text.strip(), count=1))[1].lstrip()
     # "The College of Policing should …": a subject naming a body before the modal verb.
     return bool(vocab.SUBJECT_START_RE.match(rest) or _subject_names(rest))
 
@@ -269,10 +269,15 @@ _FINAL_DATE_RE = re.compile(
 )
 
 
+_PARAGRAPH_NUMBER_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?=[A-Z])")
+
+
 def deadline_and_addressees(text: str) -> tuple[str, list[str]]:
     """'By July 2021, forces should …' → ('By July 2021', ['all forces']);
     'The Home Office and the NPCC should …' → ('', ['Home Office', 'NPCC'])."""
     deadline, names = "", []
+    # "2.1 By 31 May 2025, chief constables should …": a report's paragraph number before it.
+    text = _PARAGRAPH_NUMBER_RE.sub("", text, count=1)
     for sentence in _split_sentences(text)[:12]:
         found_deadline, rest = _deadline_and_rest(sentence)
         recommended = bool(_RECOMMEND_THAT_RE.match(sentence))

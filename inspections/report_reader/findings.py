@@ -118,6 +118,10 @@ class FindingsPass:
         )
 
     def _open_context(self, label: vocab.Label, level: int) -> None:
+        if label.inline and asks_the_meeting(label.inline):
+            # "RECOMMENDATION: That the Panel notes the report.": a paper's own, to its meeting.
+            self._close_context()
+            return
         if self.ctx is not None and self.ctx.count == 0 and self.ctx.kind == label.kind:
             self.ctx.count = -1  # "Recommendations" then "Recommendation 1": not empty
         self._close_context()

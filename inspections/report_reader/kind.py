@@ -27,6 +27,11 @@ from inspections.report_reader import model
 from inspections.report_reader.forces import forces_named
 from inspections.report_reader.not_force import not_a_force_document, scottish_or_fire
 
+# The body speaking of its own duty to respond ("Under section 55 of the Police Act 1996 I am
+# required to publish my comments"), not a letter or a paper saying it will or did.
+_OWN_STATUTORY_RE = re.compile(
+    r"(?i)\b(?:i|we)\s+(?:am|are)\s+(?:required|obliged)\s+to\s+publish\b"
+)
 _FRAMEWORK_DOC_RE = re.compile(
     r"(?i)\bassessment\s+framework\b|\bcharacteristics\s+of\s+good\b|\binspection\s+programme"
     r"\s+and\s+framework\b"
@@ -152,6 +157,12 @@ def document_kind(
         return model.TRACKER_LISTING, [
             "A page listing inspection reports, their grades or the responses to them: the "
             "findings belong to the reports it lists."
+        ]
+    if _OWN_STATUTORY_RE.search(head) and _BODY_RE.search(head[:2500]):
+        return model.PCC_RESPONSE, [
+            "The local policing body's comments on a report, published under section 55 of "
+            "the Police Act 1996: findings it quotes are the report's, to match with those "
+            "already recorded."
         ]
     if _PLAN_RE.search(head):
         return model.IMPROVEMENT_PLAN, [

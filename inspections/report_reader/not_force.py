@@ -82,12 +82,20 @@ _GOVERNMENT_RE = re.compile(
 )
 
 
+# A local policing body's comments under the statute ("Under section 55 of the Police Act 1996,
+# I am required to publish a response …"): the body's own record, not news about the report.
+_STATUTORY_RESPONSE_RE = re.compile(
+    r"(?i)\b(?:section\s+55|s\.?\s?55\s*\(\s*5)|\bpolice\s+act\s+1996\b"
+    r"|\brequired\s+to\s+publish\s+(?:a\s+|my\s+|its\s+)?(?:response|comments)\b"
+)
+
+
 def news_item(title: str, text: str, furniture_text: str = "") -> bool:
     """A news article or a news item restating an inspection report (not minutes or a
     committee paper): at least two news features in its opening (an advertisement among its
     paragraphs is one)."""
     head = f"{title}\n{text[:4000]}"
-    if _MINUTES_RE.search(head[:1500]):
+    if _MINUTES_RE.search(head[:1500]) or _STATUTORY_RESPONSE_RE.search(head):
         return False
     adverts = bool(_ADVERT_RE.search(f"{head}\n{furniture_text}"))
     return adverts + sum(1 for pattern in _NEWS_FEATURES if pattern.search(head)) >= 2

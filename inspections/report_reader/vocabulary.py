@@ -76,8 +76,7 @@ class Label:
 
 
 def match_label(text: str) -> Label | None:
-    """'Areas for improvement', 'Area for improvement 3', 'AFI 2: The force needs to …',
-    'Recommendations', 'Recommendation 1', 'Cause of concern', 'Innovative practice' …"""
+    """'Areas for improvement', 'AFI 2: The force needs to …', 'Recommendation 1' …"""
     text = strip_numbering(text.strip().strip("*").strip())
     match = _LABEL_RE.match(text)
     if not match:
@@ -296,8 +295,9 @@ MODAL = (
 # Policing should …", "By July 2021, forces should …", "Within three months, the force should:".
 # The subject before the modal may not itself hold a verb: "The force has a good culture, but
 # it needs to …" is a finding's explanation, not a directive.
-DIRECTIVE_RE = re.compile(
-    r"^(?:(?:by|before|within|no\s+later\s+than|from|immediately)\b[^,.]{0,60},\s*)?"
+DIRECTIVE_RE = re.compile(  # after a report's paragraph number ("2.1 By 31 May 2025, …") too
+    r"^(?:\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+)?"
+    r"(?:(?:by|before|within|no\s+later\s+than|from|immediately)\b[^,.]{0,60},\s*)?"
     r"(?:we\s+recommend\s+(?:that\s*,?\s*)?(?:(?:by|before|within)\b[^,.]{0,60},\s*)?)?"
     rf"(?P<subject>[^.;:!?]{{1,160}}?)\s+{MODAL}\b",
     re.IGNORECASE,

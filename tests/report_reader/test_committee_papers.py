@@ -32,3 +32,12 @@ def test_a_papers_progress_and_its_own_recommendation_are_no_findings():
         "The force needs to make sure it records the reasons for stop and search.",
     ]
     assert not any("has nothing under it" in warning for warning in report.warnings)
+
+
+def test_a_papers_recommendation_line_to_its_panel_is_no_finding():
+    text = (
+        "Police, Fire and Crime Panel\n\nSUBJECT: HMICFRS recommendations – progress\n\n"
+        "RECOMMENDATION: That the Panel notes the report.\n\nThe force has made progress on "
+        "each area for improvement since the last meeting.\n"
+    )
+    assert parse_text(text).findings == []

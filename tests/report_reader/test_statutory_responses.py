@@ -1,0 +1,45 @@
+"""A commissioner's comments under section 55 restate the report's grades and answer its
+findings; and a joint inspection numbers its paragraphs (the sixth blind set)."""
+
+from inspections.report_reader import model, parse_text
+
+RESPONSE = """Police and Crime Commissioner's response to the HMICFRS report: PEEL 2023–25 – An inspection of Hampshire and Isle of Wight Constabulary
+
+Report published\t28 November 2024
+Date of this response\t22 January 2025
+
+Commissioner's comments
+
+I welcome this report. The chief constable said the force would act on every finding.
+
+Under section 55 of the Police Act 1996, I am required to publish a response to this report
+within 56 days of its publication.
+
+The report graded the Constabulary as follows: preventing crime – good; responding to the
+public – inadequate; investigating crime – adequate.
+"""  # noqa: E501 (a title as long as the report's)
+
+
+def test_grades_restated_in_a_statutory_response_are_the_bodys_record_not_news():
+    # Two features of news ("the chief constable said", "the report graded") had made it a
+    # news item, whose grades are never proposed.
+    report = parse_text(RESPONSE)
+    assert report.document_kind == model.PCC_RESPONSE
+    assert {j.area: j.grade for j in report.judgments} == {
+        "Preventing crime": "good",
+        "Responding to the public": "inadequate",
+        "Investigating crime": "adequate",
+    }
+
+
+def test_a_paragraph_number_before_a_recommendation_hides_neither_deadline_nor_addressee():
+    text = (
+        "Joint inspection of the police and CPS response to stalking\n\nRecommendations\n\n"
+        "2.1 By 31 May 2025, chief constables should make sure that all reports of stalking "
+        "are supervised.\n\n2.2 By 31 March 2025, the Crown Prosecution Service should update "
+        "its legal guidance on restraining orders.\n"
+    )
+    assert [(f.deadline, f.addressees) for f in parse_text(text).findings] == [
+        ("By 31 May 2025", ["chief constables"]),
+        ("By 31 March 2025", ["Crown Prosecution Service"]),
+    ]
