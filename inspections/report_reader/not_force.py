@@ -160,13 +160,17 @@ def scottish_or_fire(head: str, force: str | None) -> tuple[str, list[str]] | No
 _NORTHERN_IRELAND_RE = re.compile(
     r"\bNorthern\s+Ireland\b|\bPSNI\b|\bCJI(?:NI)?\b|\bPolice\s+Service\s+of\s+Northern\s+Ireland\b"
 )
-_PROBATION_RE = re.compile(r"(?i)\bprobation\b|\bHMPPS\b|\bprison\s+and\s+probation\b")
+_PROBATION_RE = re.compile(
+    r"(?i)\bprobation\b|\bHMPPS\b|\bprison\s+and\s+probation\b|\bprisons?\b|\bprisoners?\b"
+    r"|\bHMP\s+[A-Z]|\bHMYOI\b"
+)
 
 
 def _other_jurisdiction(head: str, police: int, english: int) -> tuple[str, list[str]] | None:
     """Policing in Northern Ireland (the PSNI, its criminal justice inspectorate), or a
-    probation service (HM Inspectorate of Probation, HMPPS): named more than England, Wales
-    or a police force."""
+    probation service or a prison (HM Inspectorate of Probation or of Prisons, HMPPS, "HMP
+    Ashwell Grange"): named more than England, Wales or a police force (a police custody
+    inspection, made with HM Inspectorate of Prisons, names the police more)."""
     northern = len(_NORTHERN_IRELAND_RE.findall(head))
     if northern >= 2 and northern > english:
         return model.NEAR_MISS, [
@@ -176,8 +180,9 @@ def _other_jurisdiction(head: str, police: int, english: int) -> tuple[str, list
     probation = len(_PROBATION_RE.findall(head))
     if probation >= 2 and probation > police:
         return model.NEAR_MISS, [
-            "It is about a probation service (HM Inspectorate of Probation, HMPPS), not a "
-            "police force: its ratings and findings are not a police force's."
+            "It is about a probation service or a prison (HM Inspectorate of Probation or of "
+            "Prisons, HMPPS), not a police force: its ratings and findings are not a police "
+            "force's."
         ]
     return None
 

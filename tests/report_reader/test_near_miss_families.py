@@ -97,3 +97,37 @@ def test_a_peel_report_citing_paragraphs_and_a_press_release_stays_a_report():
     )
     assert report.document_kind == model.PEEL_FORCE
     assert len(report.findings) == 1
+
+
+def test_a_prison_inspection_is_a_near_miss_but_a_police_custody_inspection_is_not():
+    prison = textwrap.dedent(
+        """\
+        Report on an unannounced inspection of HMP Ashwell Grange
+        by HM Chief Inspector of Prisons
+
+        Published: 4 June 2024
+
+        HMP Ashwell Grange is a category C prison holding around 820 adult men. Prisoners told
+        us that violence had fallen since our last inspection.
+
+        Recommendations
+
+        The governor should make sure that prisoners can get to education every day.
+        """
+    )
+    assert parse_text(prison).document_kind == model.NEAR_MISS
+    custody = textwrap.dedent(
+        """\
+        Report on an unannounced inspection visit to police custody suites in Essex
+        by HM Inspectorate of Prisons and HM Inspectorate of Constabulary and Fire & Rescue
+
+        The police force has three custody suites. Police officers and staff treated detainees
+        well. The police should make sure detainees are seen by a nurse promptly; the force
+        had no prison transfers waiting.
+
+        Recommendations
+
+        The force should make sure that detainees are seen by a healthcare professional.
+        """
+    )
+    assert parse_text(custody).document_kind != model.NEAR_MISS
