@@ -250,16 +250,18 @@ class FindingsPass:
                 # "We made two recommendations in this report:" under another label: a new list.
                 self._open_leadin(announced, leadin_prefix(sentence), ctx.level)
                 return
+            directive = vocab.is_directive(sentence)
+            caused = directive or vocab.has_directive_clause(sentence)
+            if ctx.kind == model.CAUSE_OF_CONCERN and self.current is not None and caused:
+                # "Within three months, the force should:" after a cause of concern ("To address
+                # this cause of concern, we recommended that … the force should:" in a revisit
+                # letter): its recommendations, one per item.
+                self._open_leadin(model.RECOMMENDATION, sentence, ctx.level)
+                return
             if self.current is not None and (ctx.style in ("heading", "inline") or ctx.single):
                 self._append(text)
                 if ctx.single:
                     ctx.list_mode = "parts"
-                return
-            directive = vocab.is_directive(sentence)
-            if ctx.kind == model.CAUSE_OF_CONCERN and self.current is not None and directive:
-                # "Within three months, the force should:" after a cause of concern: its
-                # recommendations, one per item.
-                self._open_leadin(model.RECOMMENDATION, sentence, ctx.level)
                 return
             if directive and fragments and not (ctx.kind == model.RECOMMENDATION and ctx.plural):
                 self._start_finding(text.strip(), style="leadin")

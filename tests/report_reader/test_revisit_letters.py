@@ -1,0 +1,45 @@
+"""A revisit letter quotes a cause of concern as "we said that the force:" and its bullets, then
+"To address this cause of concern, we recommended that within six months the force should:"
+and the recommendations as bullets (the sixth blind set: the recommendations were read into
+the cause, so a force's three owed recommendations were never proposed)."""
+
+from inspections.report_reader import model, parse_text
+
+LETTER = """Greater Manchester Police: PEEL causes of concern revisit letter
+
+Dear Chief Constable,
+
+Cause of concern 1: Responding to the public
+
+In our report, we said that the force:
+- did not answer emergency and non-emergency calls quickly enough; and
+- did not consistently identify repeat and vulnerable callers.
+
+To address this cause of concern, we recommended that within six months the force should:
+- make sure it has enough call handlers to answer calls within national standards; and
+- introduce a structured triage process for repeat and vulnerable callers.
+
+What we found
+
+The force has recruited 120 additional call handlers since our inspection.
+
+Yours sincerely,
+
+Michelle Skeer
+HM Inspector of Constabulary
+"""
+
+
+def test_the_recommendations_after_a_quoted_cause_are_its_recommendations():
+    findings = parse_text(LETTER).findings
+    assert [f.kind for f in findings] == [
+        model.CAUSE_OF_CONCERN,
+        model.RECOMMENDATION,
+        model.RECOMMENDATION,
+    ]
+    assert "- did not consistently identify repeat and vulnerable callers." in findings[0].text
+    assert [f.cause_of_concern for f in findings[1:]] == [0, 0]
+    assert findings[1].text.endswith(
+        "the force should make sure it has enough call handlers to answer calls within "
+        "national standards."
+    )
