@@ -28,7 +28,7 @@ from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.letters import letter_head, response_date
 from inspections.report_reader.paragraph_numbers import strip_paragraph_numbers
 from inspections.report_reader.pipe_rows import pipe_rows
-from inspections.report_reader.running_heads import running_heads
+from inspections.report_reader.running_heads import PAGE_NUMBER_RE, running_heads
 from inspections.report_reader.status_history import field_rows, status_rows
 
 _CHROME_RE = re.compile(
@@ -66,7 +66,6 @@ _TRACKER_RE = re.compile(
 _SIGN_OFF_RE = re.compile(r"(?i)^(?:yours\s+(?:sincerely|faithfully)|kind\s+regards),?$")
 _CONTACT_RE = re.compile(r"^contact\s+(?:[A-Z][\w'’.-]+\s*){1,4}$")
 _POSTCODE_RE = re.compile(r"^(?:.{0,60},\s*)?[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
-_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 _STATUS_LOG_RE = re.compile(r"\[(?:on|status|comment)\]|\[/(?:on|status|comment)\]")
 _LETTER_FIELDS = ("from", "to", "cc", "sent on", "date", "letter information")
 
@@ -162,7 +161,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
         ):
             blank(index)
             continue
-        if _PAGE_NUMBER_RE.match(line):
+        if PAGE_NUMBER_RE.match(line):
             following = _next_text(out, index)
             if (
                 following is not None
@@ -306,7 +305,7 @@ def _numbered_row(lines: list[str], index: int, following: int, number: int, las
         return False
     for later in range(following + 1, len(lines)):
         candidate = lines[later].strip()
-        if _PAGE_NUMBER_RE.match(candidate) and candidate.isdigit():
+        if PAGE_NUMBER_RE.match(candidate) and candidate.isdigit():
             return int(candidate) == 2
     return False
 

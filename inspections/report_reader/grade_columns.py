@@ -14,11 +14,13 @@ left alone."""
 
 import re
 
+from inspections.report_reader import grade_matrix
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.column_pairs import column_pairs
 from inspections.report_reader.spaced_rows import spaced_rows
 
-SCALE = ("outstanding", "good", "adequate", "requires_improvement", "inadequate")
+# The scale's stored values, best first (grade_matrix.SCALE as the reports print it).
+SCALE = tuple(grade.lower().replace(" ", "_") for grade in grade_matrix.SCALE)
 _ABOUT_JUDGMENTS_RE = re.compile(r"(?i)\b(?:judgments?|judgements?|grades?|graded|grading)\b")
 # How far above the run the line about judgments may be (non-blank lines).
 _LOOKBACK = 3

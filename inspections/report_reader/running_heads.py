@@ -22,7 +22,8 @@ from inspections.report_reader import vocabulary as vocab
 
 # A running head this long is no row's status cell, even right against a number.
 _LONG_HEAD_WORDS = 5
-_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+# A page number alone on its line ("12", "Page 12 of 40"); furniture.py reads it too.
+PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 
 
 def _key(line: str) -> str:
@@ -41,7 +42,7 @@ def _page_number_by(lines: list[str], index: int, step: int) -> bool:
             return False
         text = lines[other].strip()
         if text:
-            return (gap > 0 or long) and bool(_PAGE_NUMBER_RE.match(text))
+            return (gap > 0 or long) and bool(PAGE_NUMBER_RE.match(text))
     return False
 
 
@@ -50,7 +51,7 @@ def running_heads(lines: list[str], blank) -> None:
     where: dict[str, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
         text = line.strip()
-        if text and not _PAGE_NUMBER_RE.match(text) and len(text) <= 160:
+        if text and not PAGE_NUMBER_RE.match(text) and len(text) <= 160:
             where[_key(text)].append(index)
     for key, indexes in where.items():
         if len(indexes) < 2 or _structure(key):

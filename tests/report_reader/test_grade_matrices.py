@@ -117,7 +117,11 @@ def test_the_table_ends_at_a_box_across_columns_a_sentence_a_number_or_a_wide_ga
     assert rows([*HEADINGS, inside, far_below]) == ["Preventing crime\tGood"]
 
 
-def _matrix_pdf() -> bytes:
+def _pdf(
+    title: str, grid: list[list[str]], widths: list[int], after: list[tuple[str, str]]
+) -> bytes:
+    """A page as reportlab sets it: the title, a line about judgments, the table (each cell a
+    paragraph, so long names wrap in their column; widths in mm), then (style, text) pairs."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
@@ -125,6 +129,21 @@ def _matrix_pdf() -> bytes:
 
     styles = getSampleStyleSheet()
     body = styles["BodyText"]
+    story = [
+        Paragraph(title, styles["Title"]),
+        Paragraph("We make graded judgments in the following areas:", body),
+        Table(
+            [[Paragraph(cell, body) for cell in row] for row in grid],
+            colWidths=[width * mm for width in widths],
+        ),
+        *(Paragraph(text, styles[style]) for style, text in after),
+    ]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()
+
+
+def _matrix_pdf() -> bytes:
     grid = [
         ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"],
         [
@@ -142,18 +161,12 @@ def _matrix_pdf() -> bytes:
             "",
         ],
     ]
-    story = [
-        Paragraph("PEEL 2023–25: An inspection of Kent Police", styles["Title"]),
-        Paragraph("Our judgments", styles["Heading2"]),
-        Paragraph("We make graded judgments in nine of ten areas as follows:", body),
-        Table([[Paragraph(cell, body) for cell in row] for row in grid], colWidths=[32 * mm] * 5),
-        Paragraph("We also inspected how effective the force is at recording crime.", body),
-        Paragraph("Areas for improvement", styles["Heading2"]),
-        Paragraph("The force should answer emergency calls within national standards.", body),
+    after = [
+        ("BodyText", "We also inspected how effective the force is at recording crime."),
+        ("Heading2", "Areas for improvement"),
+        ("BodyText", "The force should answer emergency calls within national standards."),
     ]
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build(story)
-    return buffer.getvalue()
+    return _pdf("PEEL 2023–25: An inspection of Kent Police", grid, [32] * 5, after)
 
 
 def test_a_pdf_grade_matrix_gives_every_area_its_grade():
@@ -268,12 +281,6 @@ def test_grade_headings_run_together_are_cut_apart():
 
 
 def _ticked_pdf() -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
-
-    styles = getSampleStyleSheet()
     grid = [
         ["", "Outstanding", "Good", "Requires improvement", "Inadequate"],
         # Marked with a cross: the standard fonts have no tick ("✓" in Helvetica is read "3").
@@ -281,15 +288,8 @@ def _ticked_pdf() -> bytes:
         ["Efficiency", "X", "", "", ""],
         ["Legitimacy", "", "", "X", ""],
     ]
-    story = [
-        Paragraph("PEEL: Police effectiveness, efficiency and legitimacy 2018/19", styles["Title"]),
-        Paragraph("An inspection of Norfolk Constabulary", styles["Heading2"]),
-        Paragraph("We make graded judgments in the following areas:", styles["BodyText"]),
-        Table(grid, colWidths=[40 * mm, 28 * mm, 20 * mm, 40 * mm, 25 * mm]),
-    ]
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build(story)
-    return buffer.getvalue()
+    title = "PEEL: Police effectiveness, efficiency and legitimacy 2018/19: Norfolk Constabulary"
+    return _pdf(title, grid, [40, 28, 20, 40, 25], [])
 
 
 def test_a_pdfs_ticked_matrix_gives_every_pillar_its_grade():
