@@ -100,11 +100,18 @@ def _pdf_lines(pages: list) -> list[tuple]:
     return lines
 
 
+# The longest run of grade headings ("Outstanding Good Adequate Requires improvement
+# Inadequate"), with room for spaces and line ends.
+_GRADE_RUN_CHARS = 72
+
+
 def _grade_parts(element) -> list[Box] | None:
     """A box whose text is grade headings run together ("Requires improvementInadequate": set
     close, pdfminer read them as one), cut into a box per grade by its characters' places."""
     from pdfminer.layout import LTChar, LTTextLine
 
+    if len(element.get_text()) > _GRADE_RUN_CHARS:
+        return None  # a paragraph: its characters are not walked twice for every page
     chars = [
         char
         for line in element
