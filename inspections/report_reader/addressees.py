@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from inspections.report_reader import directives
 from inspections.report_reader import vocabulary as vocab
 
 DEADLINE_DATE_RE = re.compile(
@@ -33,7 +34,7 @@ DEADLINE_LEAD_RE = re.compile(
 # the year, review"), or "immediately". Not the words up to the next space: "by 31"; nor a
 # means ("by working with its partners", here and at the start).
 DEADLINE_INNER_RE = re.compile(
-    rf"\b{vocab.MODAL},?\s+(?P<deadline>"
+    rf"\b{directives.MODAL},?\s+(?P<deadline>"
     r"(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS})\s+(?:19|20)\d\d"
     r"|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)"
@@ -49,8 +50,8 @@ DEADLINE_BEFORE_SUBJECT_RE = re.compile(
     r",\s*(?P<deadline>(?:(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{vocab.MONTHS}|(?:19|20)\d\d|spring|summer|autumn"
     r"|winter)\b[^,]{0,30}?|within\s+[^,]{1,30}?\b(?:days?|weeks?|months?|years?))),?\s+"
-    rf"(?=(?:the|all)\s+[^,.;:]{{1,60}}?\s+{vocab.MODAL}\b|(?:forces|chief\s+constables?)\s+"
-    rf"{vocab.MODAL}\b)",
+    rf"(?=(?:the|all)\s+[^,.;:]{{1,60}}?\s+{directives.MODAL}\b|(?:forces|chief\s+constables?)\s+"
+    rf"{directives.MODAL}\b)",
     re.IGNORECASE,
 )
 _ADDRESSEE_NAMES = {
@@ -123,7 +124,7 @@ def _subject_names(rest: str, recommended: bool = False) -> list[str]:
     recommend = _RECOMMEND_THAT_RE.match(rest)
     rest = rest[recommend.end() :] if recommend else rest
     subject_match = re.match(
-        rf"^(?P<subject>[^.;:!?]{{1,200}}?)\s*,?\s+{vocab.MODAL}\b", rest, re.IGNORECASE
+        rf"^(?P<subject>[^.;:!?]{{1,200}}?)\s*,?\s+{directives.MODAL}\b", rest, re.IGNORECASE
     )
     if not subject_match:
         return _subjunctive_subject(rest) if recommend or recommended else []
@@ -248,7 +249,7 @@ def starts_with_subject(text: str) -> bool:
     a list of paragraphs, each such one is a finding of its own."""
     rest = _deadline_and_rest(_PARAGRAPH_NUMBER_RE.sub("", text.strip(), count=1))[1].lstrip()
     # "The College of Policing should …": a subject naming a body before the modal verb.
-    return bool(vocab.SUBJECT_START_RE.match(rest) or _subject_names(rest))
+    return bool(directives.SUBJECT_START_RE.match(rest) or _subject_names(rest))
 
 
 # A date the sentence ends on ("… should introduce a national standard by April 2025."): the
@@ -281,7 +282,7 @@ def deadline_and_addressees(text: str) -> tuple[str, list[str]]:
     for sentence in _split_sentences(text)[:12]:
         found_deadline, rest = _deadline_and_rest(sentence)
         recommended = bool(_RECOMMEND_THAT_RE.match(sentence))
-        directive = bool(found_deadline) or recommended or vocab.is_directive(sentence)
+        directive = bool(found_deadline) or recommended or directives.is_directive(sentence)
         if not directive:
             continue
         if not names:

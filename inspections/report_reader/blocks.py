@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from inspections.report_reader import directives, list_markers
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.line_shapes import (
     ends_open,
@@ -46,15 +47,10 @@ class Block:
         return f"<{self.kind}{self.level if self.kind != PARA else ''}{detail}>"
 
 
-_BULLET_RE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<marker>[-–•·*▪◦●■□➢►✓§o]|\(?(?P<num>\d{1,2})[.)]"
-    r"|\(?(?P<alpha>[a-z])[.)]|\((?P<paren>[ivx]{1,4}|[a-z]|\d{1,2})\)|(?P<roman>[ivx]{1,4})[.)])\s+(?P<text>\S.*)$"
-)
 _MD_HEADING_RE = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _BOLD_LINE_RE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*].*?)(?:\*\*|__)\s*[.:]?\s*$")
 _RULE_RE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 _CONTENTS_LINE_RE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,3}\s*$")
-_SUB_MARKERS = ("o", "◦", "▪", "■", "□", "§")
 
 
 def normalise(text: str) -> str:
@@ -140,7 +136,7 @@ class _BlockReader:
         # Table rows: tab-separated cells (the leading tab of an empty first cell counts) or
         # Markdown pipes.
         if stripped.startswith("|") and stripped.count("|") >= 2:
-            cells = _pipe_cells(stripped)
+            cells = list_markers.pipe_cells(stripped)
             if cells is None:
                 return  # the |---|---| line under a Markdown table's header
         else:
@@ -154,7 +150,7 @@ class _BlockReader:
         if heading:
             self._md_heading(number, heading)
             return
-        bullet = _bullet(line, stripped)
+        bullet = list_markers.bullet(line, stripped)
         if bullet:
             self._item(number, bullet)
             return
@@ -227,7 +223,7 @@ class _BlockReader:
         depth = self._list_depth(len(bullet.group("indent")))
         marker = bullet.group("marker")
         previous = self.blocks[-1] if self.blocks and self.blocks[-1].kind == ITEM else None
-        if marker in _SUB_MARKERS or _is_sub_item(bullet, previous, depth):
+        if marker in list_markers.SUB_MARKERS or list_markers.is_sub_item(bullet, previous, depth):
             depth += 1
         self.blocks.append(
             Block(
@@ -235,7 +231,7 @@ class _BlockReader:
                 _strip_inline(bullet.group("text")),
                 depth,
                 marker.strip(),
-                _item_number(bullet),
+                list_markers.item_number(bullet),
                 **_at(number),
             )
         )
@@ -307,44 +303,6 @@ class _BlockReader:
         )
 
 
-def _pipe_cells(stripped: str) -> list[str] | None:
-    """The cells of a Markdown table row; None for the row of dashes under its header."""
-    cells = [cell.strip() for cell in stripped.strip("|").split("|")]
-    if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells if cell):
-        return None
-    return cells
-
-
-def _bullet(line: str, stripped: str) -> re.Match | None:
-    bullet = _BULLET_RE.match(line.expandtabs(4))
-    if bullet and bullet.group("marker") == "o" and not bullet.group("indent"):
-        return None  # a sentence starting "o " is rare; an unindented "o" is not a bullet
-    if bullet and bullet.group("marker") == "*" and stripped.startswith("**"):
-        return None
-    return bullet
-
-
-def _item_number(bullet: re.Match) -> str:
-    """An item's numbering ("1", "a", "ii"), "" for a bullet."""
-    return (
-        bullet.group("num")
-        or bullet.group("alpha")
-        or bullet.group("paren")
-        or bullet.group("roman")
-        or ""
-    )
-
-
-def _is_sub_item(bullet: re.Match, previous: Block | None, depth: int) -> bool:
-    """A lettered or roman item right under a numbered or bulleted one at the same depth."""
-    return bool(
-        (bullet.group("alpha") or bullet.group("roman") or bullet.group("paren"))
-        and previous is not None
-        and previous.level == depth
-        and (previous.number.isdigit() or not previous.number)
-    )
-
-
 _INLINE_BULLET_RE = re.compile(r"(?:^|\s)•\s+")
 
 
@@ -360,7 +318,7 @@ def _split_inline_bullets(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         head, *items = (piece.strip() for piece in pieces)
-        if head and (block.kind == ITEM or vocab.has_directive_clause(head)):
+        if head and (block.kind == ITEM or directives.has_directive_clause(head)):
             items.insert(0, head)
         elif head:
             out.append(Block(PARA, head, line=block.line, end=block.end))

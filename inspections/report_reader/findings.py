@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from inspections.report_reader import list_ends, model, tracker_rows
+from inspections.report_reader import directives, list_ends, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.addressees import starts_with_subject
-from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, Block
-from inspections.report_reader.cells import cause_cell, same_cause
+from inspections.report_reader.blocks import ITEM, Block
 from inspections.report_reader.leadins import announced_kind, evidenced_kind, leadin_prefix
 from inspections.report_reader.paragraphs import (
     asks_the_meeting,
@@ -56,65 +55,9 @@ _CLOSING_RE = re.compile(
 class FindingsPass:
     """Open lists of findings and the findings in them: mixed into the parser."""
 
-    def _finding_table_row(self, cells: list[str], filled: list[str]) -> bool:
-        """A tracker or plan table: a header row names the findings' column ("No. |
-        Recommendation | Action taken | Status"); each row below is one finding, that cell
-        only."""
-        if self.finding_column is not None:
-            column, label = tracker_rows.row_label(self.finding_column, cells)
-            cell = cells[column] if column < len(cells) else ""
-            if len(vocab.words(cell)) >= 4 and not self._cause_cell(cell):
-                if self.ctx is None or self.ctx.kind != label.kind:
-                    self._open_context(label, BOLD_LEVEL)
-                self._start_finding(cell, style="item")
-                self.row_findings += 1
-            return True
-        if len(filled) < 2 or any(len(vocab.words(cell)) > 4 for cell in filled):
-            return False
-        for column, cell in enumerate(cells):
-            label = tracker_rows.header_label(cell) if cell else None
-            if label and not label.number and not label.inline:
-                self.finding_column = (column, vocab.Label(kind=label.kind, plural=True, word=cell))
-                return True
-        return False
-
-    def _cause_cell(self, cell: str) -> bool:
-        """A cell holding a cause of concern and one of its recommendations (cells.py): the
-        cause once, however many rows repeat it, and the recommendation linked to it."""
-        found = cause_cell(cell)
-        if found is None:
-            return False
-        cause, recommendation = found
-        known = next(
-            (
-                n
-                for n, f in enumerate(self.findings)
-                if f.kind == model.CAUSE_OF_CONCERN and same_cause(f.text, cause)
-            ),
-            None,
-        )
-        if known is None:
-            self._open_context(
-                vocab.Label(kind=model.CAUSE_OF_CONCERN, plural=False, word="Cause of concern"),
-                BOLD_LEVEL,
-            )
-            self._start_finding(cause, style="item")
-            self.row_findings += 1
-            known = len(self.findings) - 1
-        if recommendation:
-            self._open_context(
-                vocab.Label(kind=model.RECOMMENDATION, plural=True, word="Recommendations"),
-                BOLD_LEVEL,
-            )
-            assert self.ctx is not None
-            self.ctx.cause = known
-            self._start_finding(recommendation, style="item")
-            self.row_findings += 1
-        return True
-
     def _inline_ok(self, label: vocab.Label) -> bool:
         return bool(label.inline) and (
-            vocab.is_headline_like(label.inline) or len(vocab.words(label.inline)) >= 6
+            directives.is_headline_like(label.inline) or len(vocab.words(label.inline)) >= 6
         )
 
     def _open_context(self, label: vocab.Label, level: int) -> None:
@@ -250,8 +193,8 @@ class FindingsPass:
                 # "We made two recommendations in this report:" under another label: a new list.
                 self._open_leadin(announced, leadin_prefix(sentence), ctx.level)
                 return
-            directive = vocab.is_directive(sentence)
-            caused = directive or vocab.has_directive_clause(sentence)
+            directive = directives.is_directive(sentence)
+            caused = directive or directives.has_directive_clause(sentence)
             if ctx.kind == model.CAUSE_OF_CONCERN and self.current is not None and caused:
                 # "Within three months, the force should:" after a cause of concern ("To address
                 # this cause of concern, we recommended that … the force should:" in a revisit
@@ -283,7 +226,7 @@ class FindingsPass:
                 self.current.text = f"{self.current.text} {text}"
                 self._extend_lines()
                 return
-            if vocab.is_directive(text) and starts_with_subject(text) and not ctx.single:
+            if directives.is_directive(text) and starts_with_subject(text) and not ctx.single:
                 # A whole directive after the list ("By 31 December 2024, the chief constable
                 # should …"): one more finding of the same label, not the end of the list.
                 self._start_finding(text, style="para")
@@ -296,7 +239,7 @@ class FindingsPass:
             and (
                 is_headline_paragraph(text)
                 or (
-                    vocab.is_directive(text)
+                    directives.is_directive(text)
                     and starts_with_subject(text)
                     and len(vocab.words(text)) < 80
                 )
@@ -330,10 +273,10 @@ class FindingsPass:
             and current is not None
             and current.text.rstrip().endswith(".")
             and "\n" not in current.text
-            and vocab.is_directive(current.text)
+            and directives.is_directive(current.text)
             and not vocab.blocks_start_lower(text)
-            and not vocab.is_directive(text)
-            and vocab.is_sentence_like(text)
+            and not directives.is_directive(text)
+            and directives.is_sentence_like(text)
         )
 
     def _context_item(self, block: Block) -> None:
@@ -349,7 +292,7 @@ class FindingsPass:
             ctx.kind == model.CAUSE_OF_CONCERN
             and self.current is not None
             and ctx.list_mode is None
-            and vocab.has_directive_clause(text)
+            and directives.has_directive_clause(text)
             and not vocab.blocks_start_lower(text)
         ):
             # Whole directives under a cause of concern, with no lead-in ("… the force should
@@ -379,7 +322,7 @@ class FindingsPass:
                 self.open_sublist = False
             return
         body = text
-        if ctx.prefix and not vocab.is_directive(text):
+        if ctx.prefix and not directives.is_directive(text):
             body = f"{ctx.prefix} {lower_first(text)}"
             # One sentence cut into bullets, each now a finding of its own: end it properly.
             body = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from inspections.report_reader import directives
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, PARA, PLAIN_LEVEL, Block
 
@@ -32,7 +33,7 @@ def _pair(block: Block) -> re.Match | None:
     if not match:
         return None
     area = match.group("area")
-    if len(vocab.words(area)) > _MOST_WORDS or vocab.is_sentence_like(area):
+    if len(vocab.words(area)) > _MOST_WORDS or directives.is_sentence_like(area):
         return None
     if vocab.match_label(area) or vocab.match_field(area):
         return None

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from inspections.report_reader import model
+from inspections.report_reader import directives, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import PARA
 from inspections.report_reader.cells import THESE_WERE_RE, one_sentence, run_in_findings
@@ -152,7 +152,7 @@ def evidenced_kind(sentence: str, items: list) -> str | None:
         if _COUNT_WORDS.get(word, int(word) if word.isdigit() else 0) == len(top):
             return kind
     if _SOURCE_LINE_RE.match(sentence.strip()) and all(
-        re.search(rf"(?i)\b{vocab.MODAL}\b", item.text) for item in top
+        re.search(rf"(?i)\b{directives.MODAL}\b", item.text) for item in top
     ):
         return kind
     return None
@@ -164,11 +164,11 @@ def leadin_prefix(sentence: str) -> str:
     sentence = re.sub(r"\s*[:\-–—]+\s*$", "", sentence.strip())
     match = re.search(r"\bthat,?\s+(?P<prefix>[^:]+?)$", sentence, re.IGNORECASE)
     if match and (
-        vocab.is_directive(match.group("prefix"))
-        or vocab.SUBJECT_START_RE.match(match.group("prefix"))
+        directives.is_directive(match.group("prefix"))
+        or directives.SUBJECT_START_RE.match(match.group("prefix"))
     ):
         prefix = match.group("prefix")
-    elif vocab.is_directive(sentence) or vocab.has_directive_clause(sentence):
+    elif directives.is_directive(sentence) or directives.has_directive_clause(sentence):
         prefix = sentence
     else:
         return ""
@@ -222,17 +222,21 @@ class LeadInPass:
             sentence = f"{last_sentence(self.recent_paragraphs[-1])} {sentence}"
         colon = re.search(r"(?::|\bas\s+follows\.?)\s*$", sentence)
         # "We make the following recommendations." then a list of directives: a lead-in too.
-        directives_follow = bool(items) and vocab.is_directive(items[0].text)
+        directives_follow = bool(items) and directives.is_directive(items[0].text)
         evidenced = evidenced_kind(sentence, items)
         if items and (colon or directives_follow or evidenced):
             kind = announced_kind(sentence) or evidenced
-            if kind is None and _DEADLINE_START_RE.match(sentence) and vocab.is_directive(sentence):
+            if (
+                kind is None
+                and _DEADLINE_START_RE.match(sentence)
+                and directives.is_directive(sentence)
+            ):
                 kind = model.RECOMMENDATION
             if (
                 kind is None
                 and colon
                 and self.ctx is not None
-                and vocab.has_directive_clause(sentence)
+                and directives.has_directive_clause(sentence)
             ):
                 # "To address this cause of concern, the force should, within three months:"
                 # under "Recommendations": the label's own lead-in, its items one each.
@@ -317,7 +321,7 @@ class LeadInPass:
         )
         if not _DATED_DIRECTIVE_RE.match(text) and not lone:
             return False
-        if not vocab.is_directive(text) or len(vocab.words(text)) > 120:
+        if not directives.is_directive(text) or len(vocab.words(text)) > 120:
             return False
         self._flush_narrative()
         self._open_leadin(model.RECOMMENDATION, "", level)
@@ -346,9 +350,9 @@ class LeadInPass:
             pieces = [
                 piece.strip()
                 for piece in _DIRECTIVE_START_RE.split(tail)
-                if piece.strip() and vocab.is_directive(piece.strip())
+                if piece.strip() and directives.is_directive(piece.strip())
             ]
-            if not pieces or not vocab.is_directive(tail.strip()):
+            if not pieces or not directives.is_directive(tail.strip()):
                 continue
             self._flush_narrative()
             self._open_leadin(kind, "", level)
@@ -384,7 +388,7 @@ class LeadInPass:
         for match in _QUOTATION_RE.finditer(text):
             quote = " ".join(match.group("quote").split()).strip(" ,;")
             kind = quoted_kind(text[max(0, match.start() - 200) : match.start()])
-            if kind is None or len(vocab.words(quote)) < 6 or not vocab.is_directive(quote):
+            if kind is None or len(vocab.words(quote)) < 6 or not directives.is_directive(quote):
                 continue
             self._flush_narrative()
             self._open_leadin(kind, "", level)

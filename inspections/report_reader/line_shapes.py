@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from inspections.report_reader import directives
 from inspections.report_reader import vocabulary as vocab
 
 _TERMINAL = tuple('.!?;:"”’)]…')
@@ -72,12 +73,12 @@ def looks_like_plain_heading(text: str) -> bool:
     if vocab.match_label(text) or vocab.match_grade_line(text) or vocab.match_field(text):
         return True
     if text.endswith(":"):
-        return count <= 12 and not vocab.is_directive(text)
+        return count <= 12 and not directives.is_directive(text)
     if text.endswith((".", ";", ",", "!", "”", '"', "’")) or count > 14:
         return False
     if vocab.is_structural(text) or vocab.is_known_area(text):
         return True
-    return not vocab.is_sentence_like(text)
+    return not directives.is_sentence_like(text)
 
 
 def is_label_line(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from inspections.report_reader import model
+from inspections.report_reader import directives, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import ITEM, PARA
 from inspections.report_reader.line_shapes import address_line
@@ -75,7 +75,9 @@ class LinksPass:
         )
         explanation = "\n\n".join(narrative.paragraphs)
         listed = [
-            p[2:] for p in narrative.paragraphs if p.startswith("- ") and vocab.is_directive(p[2:])
+            p[2:]
+            for p in narrative.paragraphs
+            if p.startswith("- ") and directives.is_directive(p[2:])
         ]
         if listed:
             # "One area for improvement remained from that inspection." and the AFI as a bullet.
@@ -85,7 +87,7 @@ class LinksPass:
                 for p in narrative.paragraphs
                 if p not in (narrative.remains, *listed) and not p.startswith("- ")
             )
-        elif narrative.headline and vocab.is_directive(narrative.headline):
+        elif narrative.headline and directives.is_directive(narrative.headline):
             headlines = _split_coordinated(
                 narrative.headline, vocab.remains_count(narrative.remains)
             )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from inspections.report_reader import model
+from inspections.report_reader import directives, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import Block
 
@@ -46,7 +46,7 @@ def numbered_heading(block: Block, ctx, current: model.ParsedFinding | None) -> 
         len(vocab.words(text)) <= 8
         and text[:1].isupper()
         and not text.endswith((".", ";", ":", ","))
-        and not re.search(rf"(?i)\b{vocab.MODAL}\b", text)
+        and not re.search(rf"(?i)\b{directives.MODAL}\b", text)
     )
     last = re.search(r"(\d+)$", current.reference)
     restarts = bool(last) and int(block.number) <= int(last.group(1))

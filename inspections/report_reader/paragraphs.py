@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from inspections.report_reader import directives
 from inspections.report_reader import vocabulary as vocab
 
 # "We have identified one cause of concern relating to responding to the public. This is set
@@ -33,7 +34,9 @@ _ASKS_THE_MEETING_RE = re.compile(
 
 def counts_findings(text: str) -> bool:
     """The paragraph opens by counting findings of a kind rather than stating one."""
-    return bool(_COUNTING_RE.match(text.strip())) and not vocab.is_directive(text.split(".")[0])
+    return bool(_COUNTING_RE.match(text.strip())) and not directives.is_directive(
+        text.split(".")[0]
+    )
 
 
 def asks_the_meeting(text: str) -> bool:
@@ -48,8 +51,8 @@ def names_an_area(label: vocab.Label) -> bool:
     inline = label.inline.strip().rstrip(".")
     return (
         1 <= len(vocab.words(inline)) <= 8
-        and not vocab.is_sentence_like(inline)
-        and not vocab.is_directive(inline)
+        and not directives.is_sentence_like(inline)
+        and not directives.is_directive(inline)
     )
 
 

@@ -35,17 +35,18 @@ the text into blocks. How a report is read, in order of precedence:
    the document is (kind.py), which caps the confidence of quoted and near-miss findings.
 
 The passes live in their own modules and are mixed into one parser: metadata.py (title,
-dates, era, force), grades.py (areas and judgments), prose_grades.py (grades in prose),
-findings.py (lists of findings), leadins.py (lists opened by a sentence), links.py (carried
-forward, causes of concern, duplicates)."""
+dates, era, force), grades.py (areas and judgments), grade_sentences.py and prose_grades.py
+(grades in sentences and prose), findings.py (lists of findings), leadins.py (lists opened by
+a sentence), table_rows.py (judgments tables, tracker and plan tables), links.py (carried
+forward, causes of concern, duplicates) and result.py (the parsed report put together, run
+last)."""
 
 from __future__ import annotations
 
 import re
 
-from inspections.report_reader import model
+from inspections.report_reader import directives, model
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.addressees import deadline_and_addressees
 from inspections.report_reader.blocks import (
     BOLD_LEVEL,
     HEADING,
@@ -59,15 +60,16 @@ from inspections.report_reader.blocks import (
 from inspections.report_reader.findings import FindingContext, FindingsPass, is_headline_paragraph
 from inspections.report_reader.furniture import Furniture, strip_furniture
 from inspections.report_reader.grade_columns import grade_columns
+from inspections.report_reader.grade_sentences import GradeSentencesPass
 from inspections.report_reader.graded_headings import graded_headings
 from inspections.report_reader.grades import AreaHeading, GradesPass
 from inspections.report_reader.hyphens import join_hyphens
 from inspections.report_reader.leadins import LeadInPass
-from inspections.report_reader.links import LinksPass, Narrative, dedupe, drop_findings, link_causes
-from inspections.report_reader.metadata import MetadataPass, Segment, report_kind_of
+from inspections.report_reader.links import LinksPass, Narrative
+from inspections.report_reader.metadata import MetadataPass, Segment
 from inspections.report_reader.prose_grades import ProseGradesPass
-from inspections.report_reader.same_areas import same_areas
-from inspections.report_reader.titles import fill_title, tidy_title
+from inspections.report_reader.result import ResultPass
+from inspections.report_reader.table_rows import TableRowsPass
 
 
 def parse_text(text: str) -> model.ParsedReport:
@@ -81,7 +83,17 @@ def parse_text(text: str) -> model.ParsedReport:
     return report
 
 
-class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPass, LinksPass):
+class _Parser(
+    MetadataPass,
+    GradesPass,
+    GradeSentencesPass,
+    ProseGradesPass,
+    FindingsPass,
+    LeadInPass,
+    LinksPass,
+    ResultPass,
+    TableRowsPass,
+):
     def __init__(self, blocks: list[Block], furniture: Furniture | None = None):
         self.blocks = blocks
         self.furniture = furniture or Furniture()
@@ -211,7 +223,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
             self.ctx is not None
             and not self.ctx.single
             and (
-                vocab.is_headline_like(text)
+                directives.is_headline_like(text)
                 or (block.style == "bold" and block.level > self.ctx.level)
             )
         ):
@@ -254,7 +266,7 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
         if (
             pair
             and vocab.grade_of(pair.group("grade"))
-            and not vocab.is_sentence_like(pair.group("area"))
+            and not directives.is_sentence_like(pair.group("area"))
         ):
             self._judgment(
                 self._canonical(pair.group("area")),
@@ -316,84 +328,3 @@ class _Parser(MetadataPass, GradesPass, ProseGradesPass, FindingsPass, LeadInPas
         if self.narrative is not None:
             self.narrative.paragraphs.append(f"- {block.text}")
             self._narrative_lines()
-
-    def _row(self, block: Block) -> None:
-        cells = block.cells
-        filled = [cell for cell in cells if cell]
-        grades = [vocab.grade_of(cell) if cell else None for cell in cells]
-        if len([g for g in grades if g]) >= 3 and all(vocab.grade_of(cell) for cell in filled):
-            self.table = grades  # the judgments table: grades are the column headings
-            return
-        if self.table is not None:
-            for position, cell in enumerate(cells):
-                if cell and position < len(self.table) and self.table[position]:
-                    self._judgment(self._canonical(cell), self.table[position], strong=True)
-            return
-        if len(filled) == 2 and vocab.grade_of(filled[1]) and not vocab.grade_of(filled[0]):
-            if not re.fullmatch(r"(?i)(area|question|pillar)s?", filled[0]):
-                self._judgment(self._canonical(filled[0]), vocab.grade_of(filled[1]), strong=True)
-            return
-        if self._finding_table_row(cells, filled):
-            return
-        label = vocab.match_label(filled[0]) if filled else None
-        if label and len(filled) >= 2:
-            self._open_context(label, self.ctx.level if self.ctx else BOLD_LEVEL)
-            # The finding is the cell after its label; later cells (action, owner, status)
-            # are the tracker's commentary, not the finding.
-            self._start_finding(filled[1], style="inline")
-            self.row_findings += 1
-            return
-        if self.ctx is not None and self.current is not None:
-            self._append(" ".join(filled))
-
-    def _result(self) -> model.ParsedReport:
-        link_causes(self.findings, self.intros)
-        findings = drop_findings(self.findings, self._summaries_and_cut_text())
-        findings = dedupe(findings)
-        for finding in findings:
-            if finding.kind in (model.RECOMMENDATION, model.AFI):
-                # An AFI of a thematic report is addressed too ("Chief constables should …").
-                finding.deadline, finding.addressees = deadline_and_addressees(finding.text)
-        for finding in self.findings:
-            # remains_from_earlier also when the finding's own text says so
-            if vocab.REMAINS_RE.search(finding.text) and vocab.FINDING_WORD_RE.search(finding.text):
-                finding.remains_from_earlier = True
-        infos = []
-        for number, segment in enumerate(self.segments):
-            parsed = vocab.parse_date(segment.published) if segment.published else None
-            info = model.ReportInfo(
-                title=tidy_title(segment.title),
-                published=parsed[0] if parsed else None,
-                published_precision=parsed[1] if parsed else "day",
-                framework=self.frameworks[number],
-                finding_count=sum(1 for f in findings if f.report == number),
-            )
-            info.kind = report_kind_of(info, segment, findings, number)
-            infos.append(info)
-        main = max(range(len(infos)), key=lambda n: (infos[n].finding_count, -n))
-        report = model.ParsedReport(
-            title=infos[main].title,
-            published=infos[main].published,
-            published_precision=infos[main].published_precision,
-            framework=infos[main].framework,
-            kind=infos[main].kind,
-            force=self._force(main),
-            judgments=same_areas(self.judgments),
-            findings=findings,
-            reports=infos,
-            main_report=main,
-            warnings=self.warnings,
-            status_log=self.furniture.status_log,
-        )
-        letter = (
-            vocab.parse_date(self.furniture.letter_date) if self.furniture.letter_date else None
-        )
-        if letter:
-            report.letter_date = letter[0]
-            if self.furniture.is_letter:
-                # An inspectorate's letter is published as sent: its "Sent on" date, also
-                # when the page shows the day it was put online ("Published on: …").
-                report.published, report.published_precision = letter
-        self._document_kind(report)
-        fill_title(report)
-        return report

@@ -9,7 +9,12 @@ import re
 
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.area_grade_lists import area_grade_list
-from inspections.report_reader.grades import area_phrase, grade_value, is_pillar_area, pillar_of
+from inspections.report_reader.grade_phrases import (
+    area_phrase,
+    grade_value,
+    is_pillar_area,
+    pillar_of,
+)
 
 
 class ProseGradesPass:

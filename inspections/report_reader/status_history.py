@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from inspections.report_reader import directives
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.list_ends import is_answer
 
@@ -79,5 +80,5 @@ def _is_field(line: str) -> bool:
         len(label.split()) <= 4
         and not vocab.match_label(line)
         and not is_answer(line)
-        and not re.search(rf"(?i)\b{vocab.MODAL}\b", value)
+        and not re.search(rf"(?i)\b{directives.MODAL}\b", value)
     )

@@ -4,7 +4,7 @@ each test is one structure the reader must handle."""
 import textwrap
 
 from inspections.report_reader import parse_text
-from inspections.report_reader.vocabulary import deadline_and_addressees
+from inspections.report_reader.addressees import deadline_and_addressees
 
 
 def read(text: str):

@@ -1,0 +1,102 @@
+"""Table rows: the judgments table (grades as column headings, areas below), two-column
+area/grade rows, and the tracker or plan tables whose rows are findings ("No. |
+Recommendation | Action taken | Status"), including a cell holding a cause of concern with
+one of its recommendations. Mixed into the parser."""
+
+from __future__ import annotations
+
+import re
+
+from inspections.report_reader import model, tracker_rows
+from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.blocks import BOLD_LEVEL, Block
+from inspections.report_reader.cells import cause_cell, same_cause
+
+
+class TableRowsPass:
+    """Rows of tables: mixed into the parser."""
+
+    def _row(self, block: Block) -> None:
+        cells = block.cells
+        filled = [cell for cell in cells if cell]
+        grades = [vocab.grade_of(cell) if cell else None for cell in cells]
+        if len([g for g in grades if g]) >= 3 and all(vocab.grade_of(cell) for cell in filled):
+            self.table = grades  # the judgments table: grades are the column headings
+            return
+        if self.table is not None:
+            for position, cell in enumerate(cells):
+                if cell and position < len(self.table) and self.table[position]:
+                    self._judgment(self._canonical(cell), self.table[position], strong=True)
+            return
+        if len(filled) == 2 and vocab.grade_of(filled[1]) and not vocab.grade_of(filled[0]):
+            if not re.fullmatch(r"(?i)(area|question|pillar)s?", filled[0]):
+                self._judgment(self._canonical(filled[0]), vocab.grade_of(filled[1]), strong=True)
+            return
+        if self._finding_table_row(cells, filled):
+            return
+        label = vocab.match_label(filled[0]) if filled else None
+        if label and len(filled) >= 2:
+            self._open_context(label, self.ctx.level if self.ctx else BOLD_LEVEL)
+            # The finding is the cell after its label; later cells (action, owner, status)
+            # are the tracker's commentary, not the finding.
+            self._start_finding(filled[1], style="inline")
+            self.row_findings += 1
+            return
+        if self.ctx is not None and self.current is not None:
+            self._append(" ".join(filled))
+
+    def _finding_table_row(self, cells: list[str], filled: list[str]) -> bool:
+        """A tracker or plan table: a header row names the findings' column ("No. |
+        Recommendation | Action taken | Status"); each row below is one finding, that cell
+        only."""
+        if self.finding_column is not None:
+            column, label = tracker_rows.row_label(self.finding_column, cells)
+            cell = cells[column] if column < len(cells) else ""
+            if len(vocab.words(cell)) >= 4 and not self._cause_cell(cell):
+                if self.ctx is None or self.ctx.kind != label.kind:
+                    self._open_context(label, BOLD_LEVEL)
+                self._start_finding(cell, style="item")
+                self.row_findings += 1
+            return True
+        if len(filled) < 2 or any(len(vocab.words(cell)) > 4 for cell in filled):
+            return False
+        for column, cell in enumerate(cells):
+            label = tracker_rows.header_label(cell) if cell else None
+            if label and not label.number and not label.inline:
+                self.finding_column = (column, vocab.Label(kind=label.kind, plural=True, word=cell))
+                return True
+        return False
+
+    def _cause_cell(self, cell: str) -> bool:
+        """A cell holding a cause of concern and one of its recommendations (cells.py): the
+        cause once, however many rows repeat it, and the recommendation linked to it."""
+        found = cause_cell(cell)
+        if found is None:
+            return False
+        cause, recommendation = found
+        known = next(
+            (
+                n
+                for n, f in enumerate(self.findings)
+                if f.kind == model.CAUSE_OF_CONCERN and same_cause(f.text, cause)
+            ),
+            None,
+        )
+        if known is None:
+            self._open_context(
+                vocab.Label(kind=model.CAUSE_OF_CONCERN, plural=False, word="Cause of concern"),
+                BOLD_LEVEL,
+            )
+            self._start_finding(cause, style="item")
+            self.row_findings += 1
+            known = len(self.findings) - 1
+        if recommendation:
+            self._open_context(
+                vocab.Label(kind=model.RECOMMENDATION, plural=True, word="Recommendations"),
+                BOLD_LEVEL,
+            )
+            assert self.ctx is not None
+            self.ctx.cause = known
+            self._start_finding(recommendation, style="item")
+            self.row_findings += 1
+        return True
