@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from inspections.report_reader import directives, list_ends, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.addressees import starts_with_subject
+from inspections.report_reader.announcements import announced_kind, evidenced_kind, leadin_prefix
 from inspections.report_reader.blocks import ITEM, Block
-from inspections.report_reader.leadins import announced_kind, evidenced_kind, leadin_prefix
 from inspections.report_reader.paragraphs import (
     asks_the_meeting,
     counts_findings,
