@@ -8,6 +8,10 @@ addressees"; docs/domain-rules.md).
   force's and its body's progress).
 - One addressed to the Home Office, the NPCC, the College of Policing or another national body
   is owed by that body alone: tracked against the body, never fanned out to forces.
+- A force named by its name ("Kent Police and the Home Office should …") is the report's own
+  force when the report applies to it, owing the finding as "the force" would; a force the
+  report does not apply to owes it as a named force (with the report's forces too when the
+  words also name "the force" or "forces").
 - A finding that names only words the product does not recognise stays the report's own (as
   one with no addressee stated); an editor corrects it in the admin.
 """
@@ -18,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from inspections.models import NationalBody
+from inspections.models import Force, NationalBody
 from recommendations.models import Finding, FindingKind, ForceScope
 
 # Lower-case words for forces and for their bodies as reports write them.
@@ -61,6 +65,7 @@ class Addressing:
     owed_by_forces: str = ForceScope.NONE
     is_for_policing_bodies: bool = False
     national_bodies: list[NationalBody] = field(default_factory=list)
+    named_forces: list[Force] = field(default_factory=list)  # with ForceScope.NAMED
     unrecognised: list[str] = field(default_factory=list)
 
 
@@ -73,19 +78,41 @@ def _body_lookup(bodies: Iterable[NationalBody]) -> dict[str, NationalBody]:
     return lookup
 
 
+def _force_lookup(forces: Iterable[Force]) -> dict[str, Force]:
+    """A force's name as reports write it: "Kent Police", "Cumbria Constabulary", "Kent
+    Police Service" (never its place alone: "Kent County Council" is no force)."""
+    lookup = {}
+    for force in forces:
+        name = normalise(force.name)
+        place = re.sub(r"\s+(?:police(?:\s+service)?|constabulary)$", "", name)
+        for written in (name, *(f"{place} {word}" for word in _FORCE_NOUNS)):
+            lookup[written] = force
+    return lookup
+
+
+_FORCE_NOUNS = ("police", "constabulary", "police service")
+
+
 def addressing_from_words(
-    phrases: Sequence[str], *, national_bodies: Iterable[NationalBody]
+    phrases: Sequence[str],
+    *,
+    national_bodies: Iterable[NationalBody],
+    forces: Iterable[Force] = (),
+    report_forces: Iterable[Force] = (),
 ) -> Addressing:
     """Read the addressees as worded into structured addressees. No words at all means the
     finding is the report's own (its force's, or the forces it applies to). Known names are
     found longest first, so "police and crime commissioners" is one addressee and "forces and
-    PCCs" two."""
+    PCCs" two. `forces` are the forces whose names are recognised (none: a force's name is
+    an unrecognised word), `report_forces` those the report applies to."""
     if not phrases:
         return Addressing(owed_by_forces=ForceScope.REPORT)
     lookup = _body_lookup(national_bodies)
+    force_lookup = _force_lookup(forces)
     known = dict.fromkeys(FORCE_WORDS, "force")
     known |= dict.fromkeys(BODY_WORDS, "body")
     known |= dict.fromkeys(lookup, "national")
+    known |= dict.fromkeys(force_lookup, "named")
     pattern = re.compile(
         r"\b(" + "|".join(re.escape(w) for w in sorted(known, key=len, reverse=True)) + r")\b"
     )
@@ -98,15 +125,36 @@ def addressing_from_words(
                 result.owed_by_forces = ForceScope.REPORT
             elif known[word] == "body":
                 result.is_for_policing_bodies = True
+            elif known[word] == "named":
+                if force_lookup[word] not in result.named_forces:
+                    result.named_forces.append(force_lookup[word])
             elif lookup[word] not in result.national_bodies:
                 result.national_bodies.append(lookup[word])
         if not _JOINERS.match(pattern.sub(" ", text)):
             result.unrecognised.append(phrase)
-    if not (result.is_for_policing_bodies or result.national_bodies):
+    _scope_named_forces(result, list(report_forces))
+    if result.owed_by_forces == ForceScope.NONE and not (
+        result.is_for_policing_bodies or result.national_bodies
+    ):
         # Nothing but words the product does not know ("the constabulary"): the finding stays
         # the report's own, as with no words at all, and the editor can narrow it.
         result.owed_by_forces = ForceScope.REPORT
     return result
+
+
+def _scope_named_forces(result: Addressing, report_forces: list[Force]) -> None:
+    """Forces named by name: the report's own owe it as "the force" does; any other makes
+    the finding owed by the forces named (and by the report's, if the words name them too)."""
+    if not result.named_forces:
+        return
+    report_ids = {force.pk for force in report_forces}
+    if all(force.pk in report_ids for force in result.named_forces):
+        result.owed_by_forces = ForceScope.REPORT
+        result.named_forces = []
+        return
+    if result.owed_by_forces == ForceScope.REPORT:
+        result.named_forces += [f for f in report_forces if f not in result.named_forces]
+    result.owed_by_forces = ForceScope.NAMED
 
 
 def forces_owing(

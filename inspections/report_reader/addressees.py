@@ -6,8 +6,9 @@ that name a body: the known ones (forces, chief constables, the Home Office, the
 Policing, the NPCC …), acronyms ("HMCIC", "CPS Area leads") and phrases with an organisation
 word ("the NPCC lead for mental health"). "Forces" with a qualifier stays whole ("forces using
 a threat, harm and risk policy", "every police force in England and Wales"). The force the
-report is about is not a separate addressee. The first directive sentence that names anyone
-gives the addressees; the first that states a deadline gives the deadline.
+report is about ("the force") is not a separate addressee unless it is named beside others;
+a force named by its name ("Kent Police") is kept as worded. The first directive sentence
+that names anyone gives the addressees; the first that states a deadline gives the deadline.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 
 from inspections.report_reader import directives
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.forces import forces_named
 
 DEADLINE_DATE_RE = re.compile(
     r"^(?P<deadline>(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
@@ -156,9 +158,14 @@ def _subject_names(rest: str, recommended: bool = False) -> list[str]:
         if not piece:
             continue
         lowered = vocab.plain(piece)
+        if forces_named(piece):
+            # A force by its name ("Kent Police and the Home Office should …") is an
+            # addressee as worded: the import tells the report's own force from others.
+            if piece not in names:
+                names.append(piece)
+            continue
         if _FORCE_ITSELF_RE.search(lowered) and lowered not in _ADDRESSEE_NAMES:
-            # The force the report is about: no names at all mean it alone. A force named
-            # by its name ("Kent Police") in a report about many is left as it was.
+            # The force the report is about: no names at all mean it alone.
             itself = itself or bool(re.match(r"(?:the\s+)?(?:force|constabulary)$", lowered))
             continue
         name = _ADDRESSEE_NAMES.get(lowered) or _ADDRESSEE_NAMES.get(lowered.removeprefix("all "))

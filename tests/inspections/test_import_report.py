@@ -218,6 +218,37 @@ def test_a_national_report_is_recorded_as_national_and_applies_to_the_force(
         run(path, "--force", "durham", "--kind", "thematic")
 
 
+def test_a_force_named_beside_a_national_body_keeps_its_part(reference_data, tmp_path):
+    """ "Cumbria Constabulary and the Home Office should …" in Cumbria's report: Cumbria owes it
+    (a status row) and so does the Home Office; the force's name must not hand it all to the
+    department. A thematic imported for Cumbria that names Durham is owed by Durham alone."""
+    call_command("loaddata", "national_bodies", verbosity=0)
+    path = tmp_path / "custody.md"
+    path.write_text(
+        "# Custody in Cumbria: an inspection\n\n"
+        "## Recommendations\n\n"
+        "1. Cumbria Constabulary and the Home Office should agree how detainees are moved.\n"
+    )
+    run(path, "--force", "cumbria", "--kind", "other")
+    finding = Finding.objects.get()
+    assert finding.addressees == ["Cumbria Constabulary", "Home Office"]
+    assert (finding.owed_by_forces, list(finding.named_forces.all())) == ("report", [])
+    assert list(finding.national_bodies.values_list("slug", flat=True)) == ["home-office"]
+    holders = finding.statuses.values_list("force__slug", "national_body__slug")
+    assert sorted(holders, key=str) == [("cumbria", None), (None, "home-office")]
+
+    path = tmp_path / "thematic.md"
+    path.write_text(
+        "# Police custody: a thematic inspection\n\nFebruary 2021 | © HMICFRS 2021\n\n"
+        "## Recommendations\n\n1. Durham Constabulary should publish its custody data.\n"
+    )
+    run(path, "--force", "cumbria", "--kind", "thematic")
+    thematic = Finding.objects.get(inspection__kind="thematic")
+    assert thematic.owed_by_forces == "named"
+    assert list(thematic.named_forces.values_list("slug", flat=True)) == ["durham"]
+    assert list(thematic.statuses.values_list("force__slug", flat=True)) == ["durham"]
+
+
 def test_a_report_of_kind_other_is_about_the_force_it_is_imported_for(reference_data, tmp_path):
     path = tmp_path / "letter.md"
     path.write_text(

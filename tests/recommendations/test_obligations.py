@@ -80,6 +80,39 @@ def test_national_bodies_are_read_by_name_and_alias(home_office, college):
     assert odd.unrecognised == ["the Ministry of Defence"]
 
 
+def test_forces_named_by_name_are_the_reports_own_or_named(home_office):
+    kent, essex, durham = ForceFactory.create_batch(3)
+    for force, name in (
+        (kent, "Kent Police"),
+        (essex, "Essex Police"),
+        (durham, "Durham Constabulary"),
+    ):
+        force.name = name
+    every = [kent, essex, durham]
+
+    def read(words, report):
+        return addressing_from_words(
+            words, national_bodies=[home_office], forces=every, report_forces=report
+        )
+
+    own = read(["Kent Police", "the Home Office"], [kent])
+    assert (own.owed_by_forces, own.named_forces, own.national_bodies) == (
+        "report",
+        [],
+        [home_office],
+    )
+    assert own.unrecognised == []
+    # "Kent Constabulary" is Kent's too: reports vary the noun.
+    assert read(["Kent Constabulary"], [kent]).owed_by_forces == "report"
+    other = read(["Durham Constabulary"], [essex])
+    assert (other.owed_by_forces, other.named_forces) == ("named", [durham])
+    both = read(["forces", "Durham Constabulary"], [essex, kent])
+    assert (both.owed_by_forces, both.named_forces) == ("named", [durham, essex, kent])
+    # Without the list of forces a force's name is a word the product does not know.
+    unknown = addressing_from_words(["Kent Police"], national_bodies=[home_office])
+    assert (unknown.owed_by_forces, unknown.unrecognised) == ("report", ["Kent Police"])
+
+
 def test_forces_owing_by_scope():
     report = [1, 2, 3]
     assert forces_owing(

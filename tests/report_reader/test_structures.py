@@ -398,7 +398,18 @@ def test_addressees_and_deadlines():
         "Immediately",
         [],
     )
+    # A force by its name is kept as worded: alone (the import reads it as the report's own
+    # force, or as the force a thematic names) and beside another body, which must not take
+    # the force's part away.
     assert deadline_and_addressees("Cumbria Constabulary should review its custody policy.") == (
         "",
-        [],
+        ["Cumbria Constabulary"],
     )
+    assert deadline_and_addressees(
+        "Kent Police and the Home Office should agree how data is shared."
+    ) == ("", ["Kent Police", "Home Office"])
+    assert deadline_and_addressees(
+        "The force and the College of Policing should review the training."
+    ) == ("", ["the force", "College of Policing"])
+    # Words ending "police" that name no force stay what they were: not an addressee.
+    assert deadline_and_addressees("The local police should publish the data.") == ("", [])

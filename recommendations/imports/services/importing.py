@@ -123,6 +123,7 @@ def report_import(
 
     eligible = None
     national_bodies = list(NationalBody.objects.all())
+    forces = list(Force.objects.all())  # a finding may name any force, the report's or another
     created: dict[int, Finding] = {}
     for position, proposed in enumerate(findings, start=1):
         area = (
@@ -163,7 +164,12 @@ def report_import(
             source_document=document_name(source_document)[:200],
             source_section=proposed.section[:300],
         )
-        addressing = addressing_from_words(finding.addressees, national_bodies=national_bodies)
+        addressing = addressing_from_words(
+            finding.addressees,
+            national_bodies=national_bodies,
+            forces=forces,
+            report_forces=[force],
+        )
         finding.owed_by_forces = addressing.owed_by_forces
         finding.is_for_policing_bodies = addressing.is_for_policing_bodies
         try:
@@ -174,6 +180,7 @@ def report_import(
         _authored(finding, user)
         finding.save()
         finding.national_bodies.set(addressing.national_bodies)
+        finding.named_forces.set(addressing.named_forces)
         created[proposed.key] = finding
 
     inspection_open_tracking(inspection=inspection, user=user)
