@@ -154,7 +154,9 @@ class ParsedReport:
     document_reasons: list[str] = field(default_factory=list)
     # For a PCC response, plan or listing: the title of the report it responds to, as named.
     responds_to: str = ""
-    # A letter's own date ("Sent on"), distinct from the date of the report it is about.
+    # A letter's or response's own date ("Sent on", "Date of this response"), distinct from
+    # the date of the report it is about. An inspectorate's letter and a PCC response are
+    # published on it.
     letter_date: date | None = None
     # A register entry's status history, as written ("[on]9th February 2017 [status]…").
     status_log: list[str] = field(default_factory=list)

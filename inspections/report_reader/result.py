@@ -65,5 +65,9 @@ class ResultPass:
                 # when the page shows the day it was put online ("Published on: …").
                 report.published, report.published_precision = letter
         self._document_kind(report)
+        if letter and report.document_kind == model.PCC_RESPONSE:
+            # A response is published on its own date ("Date of this response", the letter's
+            # date), not on that of the report it answers, which it also states.
+            report.published, report.published_precision = letter
         fill_title(report)
         return report

@@ -618,7 +618,7 @@ def test_a_letters_address_salutation_and_signature_are_furniture():
     assert report.title == ""
 
 
-def test_a_response_letters_date_is_not_the_reports_publication_date():
+def test_a_response_is_published_on_its_own_date_not_the_reports():
     report = read(
         """\
         Office of the Police and Crime Commissioner for Anyshire
@@ -632,8 +632,11 @@ def test_a_response_letters_date_is_not_the_reports_publication_date():
         The report makes one recommendation for the force.
         """
     )
+    assert report.document_kind == "pcc_response"
     assert report.letter_date.isoformat() == "2026-06-12"
-    assert report.published.isoformat() == "2026-05-02"  # the report's, as the letter says
+    # The response's own date: the report's ("published on 2 May 2026") is the date of the
+    # document it answers, which the import finds by its title.
+    assert report.published.isoformat() == "2026-06-12"
 
 
 def test_the_area_named_after_cause_of_concern_is_kept_for_it_and_its_recommendations():

@@ -60,8 +60,10 @@ def test_a_commissioners_letter_is_a_response_whoever_it_is_copied_to():
     assert report.responds_to == (
         "An inspection of vetting, misconduct, and misogyny in the police service"
     )
+    # The letter's date is the response's own publication date; read as the inspector's
+    # letter, it would have been taken for the report's (and moved its 56-day deadline).
     assert report.letter_date.isoformat() == "2023-10-12"
-    assert report.published is None  # the response's date is not the report's
+    assert report.published == report.letter_date
 
 
 def test_a_response_title_line_names_no_report_on_the_line_below():
