@@ -50,6 +50,8 @@ class Block:
 _MD_HEADING_RE = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _BOLD_LINE_RE = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*].*?)(?:\*\*|__)\s*[.:]?\s*$")
 _RULE_RE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
+# A report's numbered paragraph ("7.5 The force should …", "2.1. Forces should …").
+_NUMBERED_PARAGRAPH_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+[A-Z‘“\"]")
 _CONTENTS_LINE_RE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,3}\s*$")
 
 
@@ -287,6 +289,8 @@ class _BlockReader:
         # A line ending on "and", "of", "the" … was wrapped, whatever its length.
         width = self.width is not None and len(previous_line) + len(stripped.split()[0]) + 1
         full = bool(width) and width > 0.9 * (self.width or 0)
+        if _NUMBERED_PARAGRAPH_RE.match(stripped) and not ends_open(previous_line):
+            return False  # "7.5 The force should …" opens a paragraph under a heading line
         return (ends_open(previous_line) or full) and not is_label_line(stripped)
 
     def _continues_item(self, stripped: str) -> bool:

@@ -10,7 +10,8 @@ from inspections.report_reader import directives, list_ends, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.addressees import starts_with_subject
 from inspections.report_reader.announcements import announced_kind, evidenced_kind, leadin_prefix
-from inspections.report_reader.blocks import ITEM, Block
+from inspections.report_reader.blocks import ITEM, PARA, Block
+from inspections.report_reader.line_shapes import is_label_line, starts_lower
 from inspections.report_reader.paragraphs import (
     asks_the_meeting,
     counts_findings,
@@ -52,10 +53,17 @@ _CLOSING_RE = re.compile(
 )
 
 
+_PARAGRAPH_NUMBER_RE = re.compile(r"^(?P<section>\d{1,2})\.(?P<number>\d{1,2})\.?\s")
+
+
 class FindingsPass:
     """Open lists of findings and the findings in them: mixed into the parser."""
 
     def _inline_ok(self, label: vocab.Label) -> bool:
+        if label.inline and starts_lower(label.inline):
+            # "AFI 3: the force has recruited four officers …": a sentence about the finding
+            # running on after its label, not the finding, unless it tells someone to act.
+            return directives.is_directive(label.inline)
         return bool(label.inline) and (
             directives.is_headline_like(label.inline) or len(vocab.words(label.inline)) >= 6
         )
@@ -158,6 +166,57 @@ class FindingsPass:
         self.current.text = f"{self.current.text}\n{indent}- {text}"
         self._extend_lines()
 
+    def _heading_in_list(self, block: Block) -> bool:
+        """A heading inside an open list of findings: a topic of the list, or a finding's
+        headline. True when it was read so."""
+        text = block.text
+        if self._topic_in_list(block):
+            return True  # "In the custody cell: safeguarding and health care", over a finding
+        if (
+            self.ctx is not None
+            and not self.ctx.single
+            and (
+                directives.is_headline_like(text)
+                or (block.style == "bold" and block.level > self.ctx.level)
+            )
+        ):
+            self._start_finding(vocab.strip_numbering(text), style="heading")
+            return True
+        if self.ctx is not None and self.ctx.single and self.current is None:
+            self._start_finding(vocab.strip_numbering(text), style="heading")
+            return True
+        # A topic subheading inside the list ("Stop and search"): keep reading.
+        return (
+            self.ctx is not None
+            and block.style != "plain"
+            and block.level > self.ctx.level
+            and len(vocab.words(text)) <= 6
+        )
+
+    def _topic_in_list(self, block: Block) -> bool:
+        """A short plain heading inside an open list of findings, followed by a finding in the
+        list's own shape (a directive paragraph or item): a topic of the list ("Leadership",
+        "Release and transfer from custody" between a summary's numbered areas for
+        improvement), not its end."""
+        text = block.text.strip()
+        if (
+            self.ctx is None
+            or self.ctx.single
+            or block.style not in ("plain", "")
+            or len(vocab.words(text)) > 12
+            or text.endswith((".", ";", ":", "!", "?"))
+            or directives.is_directive(text)
+            or is_label_line(text)
+            or (self.ctx.count and self.ctx.style not in ("para", "item"))
+        ):
+            return False
+        following = next((b for b in self.blocks[self.index + 1 :] if b.text.strip()), None)
+        return (
+            following is not None
+            and following.kind in (PARA, ITEM)
+            and directives.is_directive(vocab.strip_numbering(following.text))
+        )
+
     def _next_items(self) -> list[Block]:
         items = []
         for block in self.blocks[self.index + 1 :]:
@@ -240,7 +299,7 @@ class FindingsPass:
                 is_headline_paragraph(text)
                 or (
                     directives.is_directive(text)
-                    and starts_with_subject(text)
+                    and (starts_with_subject(text) or self._next_number(text))
                     and len(vocab.words(text)) < 80
                 )
             )
@@ -248,6 +307,19 @@ class FindingsPass:
             self._start_finding(text, style="para")
             return
         self._append(text)
+
+    def _next_number(self, text: str) -> bool:
+        """The paragraph carries the number after the current finding's ("4.4" after "4.3"):
+        the report's next numbered paragraph, whoever its subject is ("4.4 Custody staff
+        should …")."""
+        current = _PARAGRAPH_NUMBER_RE.match(self.current.text) if self.current else None
+        following = _PARAGRAPH_NUMBER_RE.match(text)
+        return bool(
+            current
+            and following
+            and following.group("section") == current.group("section")
+            and int(following.group("number")) == int(current.group("number")) + 1
+        )
 
     def _first_para(self, text: str) -> None:
         """The first paragraph under a label is its finding, unless it counts the findings set

@@ -213,32 +213,18 @@ class _Parser(
             return
         area = self._area_from_heading(block)
         if area:
-            self._close_context()
-            self._flush_narrative()
+            # An area of the report's framework ends a list; any other heading may be a
+            # topic inside it.
+            known = self.framework is not None and vocab.canonical_area(self.framework, text)
+            if known or not self._topic_in_list(block):
+                self._close_context()
+                self._flush_narrative()
             self.last_cause = None
             self.areas = [a for a in self.areas if a.level < area.level]
             self.areas.append(area)
             return
-        if (
-            self.ctx is not None
-            and not self.ctx.single
-            and (
-                directives.is_headline_like(text)
-                or (block.style == "bold" and block.level > self.ctx.level)
-            )
-        ):
-            self._start_finding(vocab.strip_numbering(text), style="heading")
+        if self._heading_in_list(block):
             return
-        if self.ctx is not None and self.ctx.single and self.current is None:
-            self._start_finding(vocab.strip_numbering(text), style="heading")
-            return
-        if (
-            self.ctx is not None
-            and block.style != "plain"
-            and block.level > self.ctx.level
-            and len(vocab.words(text)) <= 6
-        ):
-            return  # a topic subheading inside the list ("Stop and search"): keep reading
         self._close_context()
         self._flush_narrative()
         self.narrative = Narrative(
@@ -253,7 +239,8 @@ class _Parser(
         if field_match:
             self._field(field_match)
             return
-        if self.index in self.title_blocks:
+        # A topic line over the list's next finding ("In the custody suite: booking in …").
+        if self.index in self.title_blocks or self._topic_in_list(block):
             return
         if self.quoted_cause == self.index:
             self._add_cause(text, BOLD_LEVEL)

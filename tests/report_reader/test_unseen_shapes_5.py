@@ -1,0 +1,89 @@
+"""Shapes of documents the reader missed on the seventh blind set (first sight: 107 of 123
+findings), one made-up text each, with controls: a custody report's summary of areas for
+improvement grouped under topic lines, and a committee paper's progress sentence after a
+finding's label."""
+
+import textwrap
+
+from inspections.report_reader import model, parse_text
+
+
+def read(text: str) -> model.ParsedReport:
+    return parse_text(textwrap.dedent(text))
+
+
+# Hard-wrapped at about 80 characters, as text copied from a PDF: topic lines (one of them
+# long, with a colon and a verb in it, and no blank line before its numbered paragraph)
+# between the numbered areas for improvement of the summary section.
+CUSTODY_SUMMARY = """\
+    Report on an inspection visit to police custody suites in Exampleshire
+
+    Section 4. Summary of areas for improvement
+
+    Areas for improvement
+    Governance
+    4.1 The force should publish data on strip-searches of children in custody so
+    that managers can see trends. (2.3)
+    4.2 The force should make sure that all custody officers complete their annual
+    first aid training. (2.5)
+    Detention: booking in, individual needs and the rights of detainees
+    4.3 The force should provide a private booking-in area at its central suite so
+    that detainees can speak freely. (3.1)
+    Health care
+    4.4 Custody staff should record every check on a detainee who is drunk. (3.4)
+
+    Appendix I Methodology
+    Our inspections are unannounced. The force should expect us at any time of day.
+    """
+
+
+def test_topic_lines_between_numbered_areas_for_improvement_do_not_end_the_list():
+    report = read(CUSTODY_SUMMARY)
+    afis = [f for f in report.findings if f.kind == model.AFI]
+    assert [f.text.split(" so ")[0].split(" (")[0][:60] for f in afis] == [
+        "4.1 The force should publish data on strip-searches of child",
+        "4.2 The force should make sure that all custody officers com",
+        "4.3 The force should provide a private booking-in area at it",
+        "4.4 Custody staff should record every check on a detainee wh",
+    ]
+    # The topic lines are neither findings nor part of one; the appendix's sentence is not an
+    # area for improvement.
+    assert not any("Health care" in f.text or "Governance" in f.text for f in afis)
+    assert not any("booking in, individual needs" in f.text for f in report.findings)
+    assert not any("expect us" in f.text for f in report.findings)
+
+
+def test_a_topic_line_over_narrative_still_ends_the_list():
+    # Control: a short heading followed by narrative, not by a finding, ends the list.
+    report = read(
+        """\
+        Areas for improvement
+
+        The force should review how it records the use of force in custody.
+
+        Leadership
+
+        The chief constable has set clear priorities, and the force should be commended.
+        """
+    )
+    assert [f.text[:45] for f in report.findings] == [
+        "The force should review how it records the us"
+    ]
+
+
+def test_a_progress_sentence_after_a_findings_label_is_not_the_finding():
+    report = read(
+        """\
+        Police and Crime Panel: HMICFRS progress update
+
+        3 Progress
+
+        3.1 AFI 3: the force has recruited two more officers to manage registered sex
+        offenders, but the backlog of visits has not yet fallen.
+
+        3.2 AFI 4: The force should make sure that supervisors review every investigation.
+        """
+    )
+    assert [(f.kind, f.text[:40]) for f in report.findings] == [
+        (model.AFI, "The force should make sure that supervis")
+    ]
