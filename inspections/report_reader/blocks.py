@@ -41,6 +41,7 @@ class Block:
     cells: list[str] = field(default_factory=list)
     line: int = 0  # first and last line of the text it was read from (1-based)
     end: int = 0
+    boxed: bool = False  # read from a box: a Markdown blockquote ("> **Innovative practice**")
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         detail = f" {self.cells!r}" if self.kind == ROW else f" {self.text[:70]!r}"
@@ -86,6 +87,8 @@ def to_blocks(text: str) -> list[Block]:
     for number, raw in enumerate(raw_lines, start=1):
         reader.read(number, raw.rstrip())
     reader.flush()
+    for block in reader.blocks:
+        block.boxed = block.line in reader.quoted
     return _split_inline_bullets(_merge_broken_paragraphs(reader.blocks))
 
 
@@ -108,6 +111,7 @@ class _BlockReader:
         self.in_contents = False
         self.indents: list[int] = []  # indentation of the list levels seen in the current list
         self.blank_before = True
+        self.quoted: set[int] = set()  # line numbers inside a blockquote
 
     def flush(self) -> None:
         if self.para:
@@ -131,6 +135,11 @@ class _BlockReader:
 
     def read(self, number: int, line: str) -> None:
         """One line, its trailing spaces stripped."""
+        if self.markdown and line.lstrip().startswith(">"):
+            # A Markdown blockquote is a report's box (a practice, a case study): its lines
+            # read as any others, a bare ">" as the blank line between its paragraphs.
+            line = re.sub(r"^\s*(?:>\s?)+", "", line)
+            self.quoted.add(number)
         stripped = line.strip()
         if not stripped or _RULE_RE.match(stripped):
             self._blank_or_rule(stripped)
@@ -325,7 +334,7 @@ def _split_inline_bullets(blocks: list[Block]) -> list[Block]:
         if head and (block.kind == ITEM or directives.has_directive_clause(head)):
             items.insert(0, head)
         elif head:
-            out.append(Block(PARA, head, line=block.line, end=block.end))
+            out.append(Block(PARA, head, line=block.line, end=block.end, boxed=block.boxed))
         out.extend(
             Block(
                 ITEM,
@@ -334,6 +343,7 @@ def _split_inline_bullets(blocks: list[Block]) -> list[Block]:
                 style="•",
                 line=block.line,
                 end=block.end,
+                boxed=block.boxed,
             )
             for item in items
             if item

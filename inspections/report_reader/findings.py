@@ -10,8 +10,8 @@ from inspections.report_reader import directives, list_ends, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.addressees import starts_with_subject
 from inspections.report_reader.announcements import announced_kind, evidenced_kind, leadin_prefix
-from inspections.report_reader.blocks import ITEM, PARA, Block
-from inspections.report_reader.line_shapes import is_label_line, starts_lower
+from inspections.report_reader.blocks import ITEM, Block
+from inspections.report_reader.line_shapes import starts_lower
 from inspections.report_reader.paragraphs import (
     asks_the_meeting,
     counts_findings,
@@ -42,6 +42,7 @@ class FindingContext:
     confidence: float = 1.0  # of the findings it opens: lower for lists opened by a lead-in
     from_leadin: bool = False
     intro: str = ""  # the paragraphs before a lead-in: what its findings are about
+    boxed: bool = False  # opened inside a box (a Markdown blockquote): ends where the box does
 
 
 # The inspectorate's sentence that leads from the box of findings into the detail: the list
@@ -98,6 +99,7 @@ class FindingsPass:
             section=self._section(f"{label.word}: {label.inline}" if names_area else label.word),
             cause=cause,
             single=bool(label.number) or (bool(label.inline) and not names_area),
+            boxed=self._boxed(),
         )
         if self._inline_ok(label):
             self._start_finding(label.inline, style="inline")
@@ -165,57 +167,6 @@ class FindingsPass:
         self.current.parts.append(text)
         self.current.text = f"{self.current.text}\n{indent}- {text}"
         self._extend_lines()
-
-    def _heading_in_list(self, block: Block) -> bool:
-        """A heading inside an open list of findings: a topic of the list, or a finding's
-        headline. True when it was read so."""
-        text = block.text
-        if self._topic_in_list(block):
-            return True  # "In the custody cell: safeguarding and health care", over a finding
-        if (
-            self.ctx is not None
-            and not self.ctx.single
-            and (
-                directives.is_headline_like(text)
-                or (block.style == "bold" and block.level > self.ctx.level)
-            )
-        ):
-            self._start_finding(vocab.strip_numbering(text), style="heading")
-            return True
-        if self.ctx is not None and self.ctx.single and self.current is None:
-            self._start_finding(vocab.strip_numbering(text), style="heading")
-            return True
-        # A topic subheading inside the list ("Stop and search"): keep reading.
-        return (
-            self.ctx is not None
-            and block.style != "plain"
-            and block.level > self.ctx.level
-            and len(vocab.words(text)) <= 6
-        )
-
-    def _topic_in_list(self, block: Block) -> bool:
-        """A short plain heading inside an open list of findings, followed by a finding in the
-        list's own shape (a directive paragraph or item): a topic of the list ("Leadership",
-        "Release and transfer from custody" between a summary's numbered areas for
-        improvement), not its end."""
-        text = block.text.strip()
-        if (
-            self.ctx is None
-            or self.ctx.single
-            or block.style not in ("plain", "")
-            or len(vocab.words(text)) > 12
-            or text.endswith((".", ";", ":", "!", "?"))
-            or directives.is_directive(text)
-            or is_label_line(text)
-            or (self.ctx.count and self.ctx.style not in ("para", "item"))
-        ):
-            return False
-        following = next((b for b in self.blocks[self.index + 1 :] if b.text.strip()), None)
-        return (
-            following is not None
-            and following.kind in (PARA, ITEM)
-            and directives.is_directive(vocab.strip_numbering(following.text))
-        )
 
     def _next_items(self) -> list[Block]:
         items = []

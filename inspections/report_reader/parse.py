@@ -36,7 +36,8 @@ the text into blocks. How a report is read, in order of precedence:
 
 The passes live in their own modules and are mixed into one parser: metadata.py (title,
 dates, era, force), grades.py (areas and judgments), grade_sentences.py and prose_grades.py
-(grades in sentences and prose), findings.py (lists of findings), leadins.py (lists opened by
+(grades in sentences and prose), findings.py (lists of findings) with list_headings.py
+(headings inside them), leadins.py (lists opened by
 a sentence), table_rows.py (judgments tables, tracker and plan tables), links.py (carried
 forward, causes of concern, duplicates) and result.py (the parsed report put together, run
 last)."""
@@ -66,6 +67,7 @@ from inspections.report_reader.grades import AreaHeading, GradesPass
 from inspections.report_reader.hyphens import join_hyphens
 from inspections.report_reader.leadins import LeadInPass
 from inspections.report_reader.links import LinksPass, Narrative
+from inspections.report_reader.list_headings import ListHeadingsPass
 from inspections.report_reader.metadata import MetadataPass, Segment
 from inspections.report_reader.prose_grades import ProseGradesPass
 from inspections.report_reader.result import ResultPass
@@ -91,6 +93,7 @@ class _Parser(
     FindingsPass,
     LeadInPass,
     LinksPass,
+    ListHeadingsPass,
     ResultPass,
     TableRowsPass,
 ):
@@ -146,6 +149,8 @@ class _Parser(
             if self.pending_field is not None:
                 self.pending_field = None
                 continue
+            if self.ctx is not None and self.ctx.boxed and not block.boxed:
+                self._close_context()  # the box the list was opened in is over
             if block.kind != ROW and self.finding_column is not None:
                 self.finding_column = None
                 self._close_context()  # the table of findings is over

@@ -1,7 +1,8 @@
+# ruff: noqa: E501 (the texts keep their paragraphs on one line, as the documents do)
 """Shapes of documents the reader missed on the seventh blind set (first sight: 107 of 123
 findings), one made-up text each, with controls: a custody report's summary of areas for
-improvement grouped under topic lines, and a committee paper's progress sentence after a
-finding's label."""
+improvement grouped under topic lines, a committee paper's progress sentence after a
+finding's label, practice boxes (a Markdown blockquote, a bold title under the box's label)."""
 
 import textwrap
 
@@ -87,3 +88,55 @@ def test_a_progress_sentence_after_a_findings_label_is_not_the_finding():
     assert [(f.kind, f.text[:40]) for f in report.findings] == [
         (model.AFI, "The force should make sure that supervis")
     ]
+
+
+# A Markdown conversion of a 2021/22 page: each practice is a blockquote holding its label,
+# its bold title and its description; the report's next heading follows the box.
+PRACTICE_BOXES = """\
+    # Exampleshire Police: PEEL 2021/22
+
+    ## Preventing crime
+
+    ### The force uses problem solving well
+
+    Officers have been trained in problem solving.
+
+    > **Promising practice**
+    >
+    > **A problem-solving hub**
+    >
+    > The force has set up a hub staffed by analysts who help neighbourhood teams evaluate their work.
+
+    ### The force engages well with its communities
+
+    The force uses social media and surgeries to reach groups less likely to engage.
+
+    > **Innovative practice**
+    >
+    > **Monitoring offenders' devices**
+    >
+    > The force uses software that alerts officers when a registered offender breaks the conditions on internet use.
+
+    ### The force should improve how it records the grounds for searches
+
+    We reviewed 200 records.
+    """
+
+
+def test_practice_boxes_in_blockquotes_are_read_and_end_with_the_box():
+    report = read(PRACTICE_BOXES)
+    assert [(f.kind, f.text.split("\n")[0]) for f in report.findings] == [
+        (model.PROMISING_PRACTICE, "A problem-solving hub"),
+        (model.INNOVATIVE_PRACTICE, "Monitoring offenders' devices"),
+    ]
+    assert "staffed by analysts" in report.findings[0].text
+    assert "engages well" not in report.findings[0].text
+
+
+def test_the_corpus_score_counts_each_eras_word_for_good_practice_as_the_schemas_one():
+    from inspections.report_reader.score import _same_kind
+
+    assert _same_kind("notable_practice", "innovative_practice")
+    assert _same_kind("promising_practice", "innovative_practice")
+    assert not _same_kind("afi", "innovative_practice")
+    assert not _same_kind("recommendation", "afi")
