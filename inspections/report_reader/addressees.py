@@ -245,7 +245,11 @@ def _deadline_and_rest(sentence: str) -> tuple[str, str]:
     if before:
         rest = sentence[: before.start("deadline")] + sentence[before.end() :]
         return before.group("deadline").strip(), rest
-    inner = DEADLINE_INNER_RE.search(sentence[:300]) or _final_date(sentence)
+    # A date a sentence ends on is a deadline only in a directive: "All 214 referrals were
+    # reviewed by 30 April 2024." (a force's answer) sets none.
+    inner = DEADLINE_INNER_RE.search(sentence[:300]) or (
+        _final_date(sentence) if directives.is_directive(sentence) else None
+    )
     return (inner.group("deadline").strip() if inner else ""), sentence
 
 

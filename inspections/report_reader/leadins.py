@@ -162,6 +162,13 @@ class LeadInPass:
             _FOUND_COLON_RE.search(last_sentence(text))
             and following.kind == PARA
             and _CAUSE_WORDS_RE.search(around)
+        ) or (
+            # "The report identified one cause of concern:" and the quoted paragraph (a PCC
+            # response quoting the report).
+            text.rstrip().endswith(":")
+            and announced_kind(last_sentence(text)) == model.CAUSE_OF_CONCERN
+            and following.kind == PARA
+            and following.text.lstrip().startswith(("“", '"', "‘"))
         ):
             self.quoted_cause = self.index + 1
             return True

@@ -140,3 +140,45 @@ def test_the_corpus_score_counts_each_eras_word_for_good_practice_as_the_schemas
     assert _same_kind("promising_practice", "innovative_practice")
     assert not _same_kind("afi", "innovative_practice")
     assert not _same_kind("recommendation", "afi")
+
+
+# A commissioner's response quoting the report: the cause of concern as a quoted paragraph
+# after the sentence announcing it, each recommendation under its own heading with the force's
+# answer after it.
+RESPONSE = """\
+    # Police and Crime Commissioner for Exampleshire: response to the PEEL 2023-25 report
+
+    ## Cause of concern and recommendations
+
+    The report identified one cause of concern:
+
+    “Exampleshire Police isn’t effectively managing the risk posed by registered sex offenders.”
+
+    HMICFRS made two recommendations to address this cause of concern.
+
+    ### Recommendation 1
+
+    HMICFRS: “Within three months, the force should review every overdue home visit to a registered sex offender.”
+
+    Chief Constable’s response: All 120 overdue visits were completed by a dedicated team by 30 April 2024.
+
+    ### Recommendation 2
+
+    HMICFRS: “Within six months, the force should make sure it has enough trained offender managers.”
+
+    Chief Constable’s response: Eight officers were trained and posted by September 2024.
+    """
+
+
+def test_a_quoted_cause_of_concern_after_its_announcement_leads_its_recommendations():
+    report = read(RESPONSE)
+    cause, first, second = report.findings
+    assert (cause.kind, cause.text[:40]) == (
+        model.CAUSE_OF_CONCERN,
+        "Exampleshire Police isn’t effectively ma",
+    )
+    assert [first.kind, second.kind] == [model.RECOMMENDATION] * 2
+    assert [first.cause_of_concern, second.cause_of_concern] == [0, 0]
+    # The dates the force's answers end on are when it acted, not the recommendations'
+    # deadlines.
+    assert not any("2024" in finding.deadline for finding in (first, second))
