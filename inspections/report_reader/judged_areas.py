@@ -41,3 +41,13 @@ def judged_area(area: str, title_pillar: str) -> str:
     if _OVERALL_RE.match(name):
         return title_pillar or area
     return area
+
+
+def title_area(title: str) -> str:
+    """What a report's title says it grades: the pillar it names ('PEEL: Police legitimacy
+    2016'), or the graded inspection it names ('Crime Data Integrity inspection 2019', graded
+    once overall). For a grade line before any area heading or under "Overall judgment"."""
+    match = re.search(r"(?i)\b(effectiveness|efficiency|legitimacy)\b", title)
+    if match:
+        return match.group(1).capitalize()
+    return "Crime data integrity" if re.search(r"(?i)\bcrime\s+data\s+integrity\b", title) else ""

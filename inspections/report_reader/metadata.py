@@ -12,6 +12,7 @@ from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW
 from inspections.report_reader.dates import RUN_IN_DATE_RE
 from inspections.report_reader.forces import around_findings, forces_named, main_force, many_forces
+from inspections.report_reader.judged_areas import title_area
 from inspections.report_reader.kind import body_force, document_kind, responds_to
 from inspections.report_reader.line_shapes import (
     WEATHER_RE,
@@ -77,10 +78,7 @@ class MetadataPass:
         )
 
     def _title_area(self) -> str:
-        """The pillar a title names ('PEEL: Police legitimacy 2016'), for a grade line that
-        comes before any area heading."""
-        match = re.search(r"(?i)\b(effectiveness|efficiency|legitimacy)\b", self.segments[0].title)
-        return match.group(1).capitalize() if match else ""
+        return title_area(self.segments[0].title)
 
     def _read_title(self) -> None:
         """The first heading names the document ('PEEL 2021/22'); 'An inspection of X' or a

@@ -182,3 +182,18 @@ def test_a_quoted_cause_of_concern_after_its_announcement_leads_its_recommendati
     # The dates the force's answers end on are when it acted, not the recommendations'
     # deadlines.
     assert not any("2024" in finding.deadline for finding in (first, second))
+
+
+def test_a_crime_data_integrity_reports_overall_judgment_grades_crime_data_integrity():
+    report = read(
+        """\
+        Exampleshire Police
+        Crime Data Integrity inspection 2018
+
+        Overall judgment
+        Inadequate
+
+        Exampleshire Police's crime recording arrangements are not acceptable.
+        """
+    )
+    assert [(j.area, j.grade) for j in report.judgments] == [("Crime data integrity", "inadequate")]
