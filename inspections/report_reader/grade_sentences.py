@@ -217,13 +217,17 @@ class GradeSentencesPass:
                 self._judgment(target, grade, strong=False)
         if not area or about_another_subject(text):
             return
-        if vocab.UNGRADED_RE.search(text):
+        if vocab.GRADE_CARRIED_FORWARD_RE.search(text):
+            # "Our judgment for this question has been carried over from our 2017 inspection
+            # … We did not inspect this question in 2018/19.": the earlier grade stands, given
+            # here or on the grade line below; the area was not "not inspected".
+            self.carried_areas.add(area)
+            for judgment in self.judgments:
+                if judgment.report == self.report and judgment.area == area:
+                    judgment.is_carried_forward = True
+        elif vocab.UNGRADED_RE.search(text):
             self._judgment(area, "ungraded", strong=False)
         elif vocab.NOT_YET_GRADED_RE.search(text):
             self._judgment(area, "not_yet_graded", strong=False)
         elif vocab.NOT_INSPECTED_RE.search(text):
             self._judgment(area, "not_inspected", strong=False)
-        if vocab.GRADE_CARRIED_FORWARD_RE.search(text):
-            for judgment in self.judgments:
-                if judgment.report == self.report and judgment.area == area:
-                    judgment.is_carried_forward = True

@@ -112,9 +112,14 @@ class GradesPass:
                     f"kept “{judgment.grade}”."
                 )
             return
+        carried = area in self.carried_areas
         area = expand_abbreviations(area)
         self.judgments.append(
             model.ParsedJudgment(
-                area=area, grade=grade, section=self._section(""), report=self.report
+                area=area,
+                grade=grade,
+                section=self._section(""),
+                report=self.report,
+                is_carried_forward=carried,
             )
         )

@@ -26,6 +26,7 @@ class Narrative:
     lines: tuple[int, int] | None = None
 
 
+_GRADES_KEPT_RE = re.compile(r"(?i)\b(?:judge?ments?|grades?|gradings?)\b")
 # The inspectorate describing its practice in general, as a glossary does: "if we identify a
 # serious shortcoming …, we will report it as a cause of concern". A finding names what was
 # found in one force; it does not say what "we" do whenever something is found.
@@ -56,6 +57,10 @@ class LinksPass:
         narrative, self.narrative = self.narrative, None
         if narrative is None or not narrative.remains:
             return
+        if _GRADES_KEPT_RE.search(narrative.remains) and not vocab.FINDING_WORD_RE.search(
+            narrative.remains
+        ):
+            return  # "Some of our judgments … have been carried over": grades, not findings
         words_match = vocab.FINDING_WORD_RE.search(narrative.remains) or next(
             (
                 match

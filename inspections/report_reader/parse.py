@@ -107,6 +107,7 @@ class _Parser(
         self.lone_entry = False  # the page is one recommendation and nothing else
         self.findings: list[model.ParsedFinding] = []
         self.judgments: list[model.ParsedJudgment] = []
+        self.carried_areas: set[str] = set()  # areas whose grade the text says is carried over
         self.warnings: list[str] = []
         self.areas: list[AreaHeading] = []
         self.ctx: FindingContext | None = None

@@ -128,7 +128,11 @@ _STRUCTURAL_RE = re.compile(
     r"|hmi'?s\s+observations|hm\s+inspector'?s\s+summary|questions\s+for\s+\w+"
     r"|key\s+facts|force\s+in\s+numbers|what\s+we\s+found|how\s+we\s+inspected\b.*"
     r"|what\s+we\s+inspected|terms\s+of\s+reference|about\s+the\s+data|ratings?"
-    r"|.*\b(?:response|comments|reply)\b.*|.*\bresponse\s+to\b.*"
+    # Someone's answer ("PCC response", "Chief Constable's comments", "Response to the
+    # report"), not an area that holds the word ("Armed response capability").
+    r"|(?:response|comments|reply)\b.*|.*\b(?:response|reply)\s+(?:to|from|by)\b.*"
+    r"|.*\b(?:pcc|pfcc|opcc|commissioner|constable|force|our|my|management|formal|written"
+    r"|statutory|official|organisational|s\.?\s?55)(?:'?s|s')?\s+(?:response|comments|reply)\b.*"
     r")\s*:?$",
     re.IGNORECASE,
 )
@@ -256,7 +260,8 @@ NOT_INSPECTED_RE = re.compile(
     r"\b(?:did\s+not|didn't)\s+inspect\b|\b(?:was|were)\s+not\s+inspected\b", re.IGNORECASE
 )
 GRADE_CARRIED_FORWARD_RE = re.compile(
-    r"\b(?:grade|judgment)s?\b[^.]*\bcarried\s+forward\b|\bcarried\s+forward\b[^.]*\b(?:grade|judgment)s?\b",
+    r"\b(?:grade|judge?ment)s?\b[^.]*\bcarried\s+(?:forward|over)\b"
+    r"|\bcarried\s+(?:forward|over)\b[^.]*\b(?:grade|judge?ment)s?\b",
     re.IGNORECASE,
 )
 

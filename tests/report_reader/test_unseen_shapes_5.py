@@ -197,3 +197,34 @@ def test_a_crime_data_integrity_reports_overall_judgment_grades_crime_data_integ
         """
     )
     assert [(j.area, j.grade) for j in report.judgments] == [("Crime data integrity", "inadequate")]
+
+
+def test_a_grade_carried_over_from_an_earlier_inspection_is_that_grade_not_not_inspected():
+    report = read(
+        """\
+        # PEEL: Police effectiveness, efficiency and legitimacy 2018/19 – Exampleshire Police
+
+        Some of our judgments for Exampleshire Police have been carried over from our 2017 inspections, because we did not inspect every component in 2018/19.
+
+        ## Effectiveness
+
+        ### How effective is the force at tackling serious and organised crime?
+
+        Our judgment for this question has been carried over from our 2017 effectiveness inspection. We did not inspect this question in 2018/19.
+
+        **Good**
+
+        ### How effective is the force's armed response capability?
+
+        We did not inspect this question in 2018/19.
+        """
+    )
+    grades = {j.area.split(" at ")[-1]: (j.grade, j.is_carried_forward) for j in report.judgments}
+    assert grades["tackling serious and organised crime?"] == ("good", True)
+    # Not carried over, and not inspected: that is what it is.
+    assert grades["How effective is the force's armed response capability?"] == (
+        "not_inspected",
+        False,
+    )
+    # The sentence about carried-over judgments says nothing of findings.
+    assert report.findings == []
