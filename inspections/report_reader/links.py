@@ -26,6 +26,11 @@ class Narrative:
     lines: tuple[int, int] | None = None
 
 
+_OPEN_FINDINGS_RE = re.compile(
+    r"(?i)\b(?:the|all|any|those|its|their)\s+(?:[\w()-]+\s+){0,6}?(?:recommendations|AFIs"
+    r"|areas\s+for\s+improvement|causes\s+of\s+concern)(?:\s+\([^)]*\))?\s+(?:that|which)\s+"
+    r"(?:remain|are\s+still|are)\s+(?:open|outstanding|in\s+place)\b"
+)
 _GRADES_KEPT_RE = re.compile(r"(?i)\b(?:judge?ments?|grades?|gradings?)\b")
 # The inspectorate describing its practice in general, as a glossary does: "if we identify a
 # serious shortcoming …, we will report it as a cause of concern". A finding names what was
@@ -110,6 +115,10 @@ class LinksPass:
                 # "This cause of concern remains open." (a revisit letter's verdict), "AFI 3 has
                 # been submitted for closure and remains open" (a paper's progress report) point
                 # back to a finding stated elsewhere; they have no words of their own to propose.
+                return
+            if _OPEN_FINDINGS_RE.search(headlines[0]):
+                # "… the progress made against the recommendations and AFIs that remain open"
+                # (a paper's purpose): findings in general, none of them stated.
                 return
             explanation = "\n\n".join(p for p in narrative.paragraphs if p != narrative.remains)
         for headline in headlines:

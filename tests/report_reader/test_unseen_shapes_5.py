@@ -228,3 +228,20 @@ def test_a_grade_carried_over_from_an_earlier_inspection_is_that_grade_not_not_i
     )
     # The sentence about carried-over judgments says nothing of findings.
     assert report.findings == []
+
+
+def test_a_papers_purpose_naming_the_findings_that_remain_open_is_no_finding():
+    report = read(
+        """\
+        HMICFRS inspection activity and recommendations update
+
+        1. Purpose of the report
+
+        1.1 To provide the audit committee with an update on inspection activity since the last meeting, and on the progress made by the force against the recommendations and areas for improvement (AFIs) that remain open.
+
+        2. Recommendation
+
+        2.1 Members are recommended to note the contents of this report.
+        """
+    )
+    assert report.findings == []
