@@ -52,7 +52,8 @@ class TableRowsPass:
         if self.finding_column is not None:
             column, label = tracker_rows.row_label(self.finding_column, cells)
             cell = cells[column] if column < len(cells) else ""
-            if len(vocab.words(cell)) >= 4 and not self._cause_cell(cell):
+            # Under a heading of no kind, a row whose reference names none is not read.
+            if label.kind and len(vocab.words(cell)) >= 4 and not self._cause_cell(cell):
                 if self.ctx is None or self.ctx.kind != label.kind:
                     self._open_context(label, BOLD_LEVEL)
                 self._start_finding(cell, style="item")

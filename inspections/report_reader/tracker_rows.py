@@ -13,15 +13,27 @@ from __future__ import annotations
 
 import re
 
+from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
+
+# A findings' column headed by no kind ("Ref | Source | Finding | Status"): each row's kind
+# is its reference's ("AFI 1", "R 7").
+_GENERIC_HEADER_RE = re.compile(
+    r"(?i)^(?:the\s+)?(?:hmicfrs\s+|inspection\s+)?(?:findings?|finding\s+text|wording)$"
+)
+# A row's reference naming its kind: "R 7", "Rec 12", "REC3" (a recommendation).
+_RECOMMENDATION_REF_RE = re.compile(r"(?i)^r(?:ec)?\.?\s*\d{1,3}[a-z]?$")
 
 
 def header_label(cell: str) -> vocab.Label | None:
     """The label a column heading names: the whole heading, else its first part that is one
-    ("Recommendation / AFI" → recommendation)."""
+    ("Recommendation / AFI" → recommendation); a heading naming no kind ("Finding") gives a
+    label of no kind, each row's reference giving its own."""
     label = vocab.match_label(cell)
     if label is not None:
         return label
+    if _GENERIC_HEADER_RE.match(cell.strip()):
+        return vocab.Label(kind="", plural=True, word=cell.strip())
     parts = re.split(r"\s*(?:/|&|,|\band\b|\bor\b)\s*", cell.strip())
     if len(parts) < 2:
         return None
@@ -39,6 +51,10 @@ def row_label(finding_column: tuple[int, vocab.Label], cells: list[str]) -> tupl
         if position == column or not text or len(vocab.words(text)) > 4:
             continue
         own = vocab.match_label(text)
-        if own is not None and not own.number and not own.inline:
-            return column, vocab.Label(kind=own.kind, plural=True, word=text)
+        if own is not None and not own.inline and (not own.number or not label.kind):
+            return column, vocab.Label(kind=own.kind, plural=True, word=own.word)
+        if not label.kind and _RECOMMENDATION_REF_RE.match(text):
+            return column, vocab.Label(
+                kind=model.RECOMMENDATION, plural=True, word="Recommendation"
+            )
     return column, label

@@ -245,3 +245,22 @@ def test_a_papers_purpose_naming_the_findings_that_remain_open_is_no_finding():
         """
     )
     assert report.findings == []
+
+
+def test_a_table_whose_findings_column_names_no_kind_takes_each_rows_kind_from_its_reference():
+    report = read(
+        """\
+        Police and Crime Panel: HMICFRS findings progress update
+
+        Table 1: Selected open findings
+        Ref | Source | Finding | Status | Target date
+        AFI 1 | PEEL 2021/22 | The force should improve how it records why it attends late. | On track | September 2024
+        R 7 | Vetting thematic (2022) | By 31 October 2023, chief constables should make sure vetting units record all adverse information. | Complete |
+        Note | Panel | The panel asked for a further update in January. | |
+        """
+    )
+    assert [(f.kind, f.text[:30]) for f in report.findings] == [
+        (model.AFI, "The force should improve how i"),
+        (model.RECOMMENDATION, "By 31 October 2023, chief cons"),
+    ]
+    assert report.findings[1].addressees == ["chief constables"]
