@@ -79,6 +79,13 @@ _FOUND_THAT_RE = re.compile(
     r"(?i:was|were|is|had|did|has|does|wasn't|didn't|hadn't|isn't|hasn't)\b.+)$",
     re.DOTALL,
 )
+# "we said that the force's investigations were not always …" up to the sentence's end.
+_SAID_THAT_RE = re.compile(
+    r"(?i:\bwe\s+(?:said|found|reported|concluded)\s+that\s+)(?P<clause>(?:(?i:the\s+(?:force|"
+    r"constabulary))|(?:[A-Z][\w'-]+\s+){1,3}(?:Police|Constabulary))(?:['’]s(?:\s+[\w-]+){1,3})?"
+    r"\s+(?i:was|were|is|are|had|did|has|have|does|do|wasn't|weren't|didn't|hadn't|isn't|"
+    r"hasn't)\b[^:]+?[.!?])"
+)
 _CAUSE_WORDS_RE = re.compile(r"(?i)\bcauses?\s+of\s+concern\b")
 _SECTION_NUMBER_RE = re.compile(r"\s\d{1,2}\.\d{1,2}\s+(?=[A-Z])")
 
@@ -172,6 +179,8 @@ class LeadInPass:
         ):
             self.quoted_cause = self.index + 1
             return True
+        if self._said_then_recommended(text, level, around):
+            return True
         found = _FOUND_THAT_RE.search(text)
         if (
             found
@@ -188,6 +197,26 @@ class LeadInPass:
             self._add_cause(clause[:1].upper() + clause[1:], level)
             return True
         return False
+
+    def _said_then_recommended(self, text: str, level: int, around: str) -> bool:
+        """One paragraph restating a cause of concern and leading into its recommendations:
+        "In our report, we said that the force's investigations were not always effective …
+        We recommended that the force should:" (a revisit letter, under the cause's heading
+        or naming it): the cause, then the list."""
+        said = _SAID_THAT_RE.search(text)
+        recommended = announcements.RECOMMENDED_THAT_RE.search(text)
+        if not (
+            said
+            and recommended
+            and recommended.start() > said.end("clause")
+            and text.rstrip().endswith(":")
+            and (self._under_cause_heading() or _CAUSE_WORDS_RE.search(around))
+        ):
+            return False
+        clause = text[said.start("clause") : recommended.start()].strip()
+        self._add_cause(clause[:1].upper() + clause[1:], level)
+        self._leadin_para(text[recommended.start() :], level)
+        return True
 
     def _under_cause_heading(self) -> bool:
         """Under a heading naming one cause of concern ("Cause of concern 1: responding to the

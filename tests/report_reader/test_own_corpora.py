@@ -121,8 +121,8 @@ CORPORA = {
     "corpus_blind6": Corpus(
         size=(12, 72, 50),
         floors={
-            "found": 70,  # of 72
-            "parents_right": 12,
+            "found": 71,  # of 72
+            "parents_right": 15,
             "addressees_right": 62,
             "deadlines_right": 10,
             "judgments_found": 49,  # of 50

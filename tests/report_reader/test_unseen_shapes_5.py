@@ -264,3 +264,27 @@ def test_a_table_whose_findings_column_names_no_kind_takes_each_rows_kind_from_i
         (model.RECOMMENDATION, "By 31 October 2023, chief cons"),
     ]
     assert report.findings[1].addressees == ["chief constables"]
+
+
+def test_a_revisit_letters_cause_restated_in_the_paragraph_that_leads_into_its_recommendations():
+    report = read(
+        """\
+        Revisit to Exampleshire Police: causes of concern
+
+        Cause of concern 1: Investigating crime
+        In our report, we said that the force's investigations were not always supervised well enough. We recommended that the force should:
+        - make sure that every investigation is reviewed by a supervisor each month; and
+        - improve how it keeps victims informed.
+        What we found
+        The force has introduced monthly reviews. This cause of concern remains open.
+        """
+    )
+    cause, *recommendations = report.findings
+    assert (cause.kind, cause.text) == (
+        model.CAUSE_OF_CONCERN,
+        "The force's investigations were not always supervised well enough.",
+    )
+    assert [(f.kind, f.cause_of_concern) for f in recommendations] == [
+        (model.RECOMMENDATION, 0),
+        (model.RECOMMENDATION, 0),
+    ]
