@@ -86,6 +86,10 @@ _SAID_THAT_RE = re.compile(
     r"\s+(?i:was|were|is|are|had|did|has|have|does|do|wasn't|weren't|didn't|hadn't|isn't|"
     r"hasn't)\b[^:]+?[.!?])"
 )
+_PRACTICE_RUN_IN_RE = re.compile(
+    r"^(?P<label>(?:innovative|promising|notable)\s+practice)\s+(?P<rest>(?-i:[A-Z])\S*\s+\S.{20,})$",
+    re.IGNORECASE | re.DOTALL,
+)
 _CAUSE_WORDS_RE = re.compile(r"(?i)\bcauses?\s+of\s+concern\b")
 _SECTION_NUMBER_RE = re.compile(r"\s\d{1,2}\.\d{1,2}\s+(?=[A-Z])")
 
@@ -154,7 +158,24 @@ class LeadInPass:
             return True
         if self._deadline_directive(text, level):
             return True
-        return self._inline_list(text, level) or self._run_in_labels(text, level)
+        return (
+            self._inline_list(text, level)
+            or self._run_in_labels(text, level)
+            or self._practice_run_in(text, level)
+        )
+
+    def _practice_run_in(self, text: str, level: int) -> bool:
+        """A practice box flattened into one paragraph, its label run into its first sentence
+        ("Innovative practice The force uses a rural crime team …", from a PDF's shaded box):
+        the rest of the paragraph is the practice."""
+        match = _PRACTICE_RUN_IN_RE.match(text.strip())
+        label = vocab.match_label(match.group("label")) if match else None
+        if label is None:
+            return False
+        self._flush_narrative()
+        self._open_context(label, level)
+        self._start_finding(match.group("rest"), style="inline")
+        return True
 
     def _found_cause(self, text: str, level: int) -> bool:
         """The cause of concern a letter restates as what the inspection found (see above):

@@ -58,8 +58,9 @@ def names_an_area(label: vocab.Label) -> bool:
 
 def is_headline_paragraph(text: str) -> bool:
     """A paragraph that is a subheading set as plain text: it starts in upper case, has no
-    closing punctuation and is short enough to be a headline."""
-    text = text.strip()
+    closing punctuation and is short enough to be a headline. A footnote's number after the
+    closing full stop ("… before the call was answered.2", from a PDF) does not reopen it."""
+    text = re.sub(r"(?<=[.!?”’\")])\d{1,2}$", "", text.strip())
     return (
         bool(text)
         and text[0].isupper()

@@ -121,7 +121,7 @@ CORPORA = {
     "corpus_blind6": Corpus(
         size=(12, 72, 50),
         floors={
-            "found": 71,  # of 72
+            "found": 72,  # of 72
             "parents_right": 15,
             "addressees_right": 62,
             "deadlines_right": 10,
@@ -131,7 +131,9 @@ CORPORA = {
             "kinds_right": 11,
             "forces_right": 12,
         },
-        ceilings={"invented": 3, "invented_complete": 3, "kind_errors": 0, "judgments_extra": 3},
+        # The two invented are a prisons report's recommendations (a near miss, proposed at
+        # its low confidence).
+        ceilings={"invented": 2, "invented_complete": 2, "kind_errors": 0, "judgments_extra": 3},
     ),
     "corpus_blind7": Corpus(
         size=(13, 123, 49),

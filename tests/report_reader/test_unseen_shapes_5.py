@@ -288,3 +288,30 @@ def test_a_revisit_letters_cause_restated_in_the_paragraph_that_leads_into_its_r
         (model.RECOMMENDATION, 0),
         (model.RECOMMENDATION, 0),
     ]
+
+
+def test_a_practice_box_flattened_into_its_paragraph_and_a_footnote_after_a_full_stop():
+    # From a PDF: the shaded box's label runs into its first sentence; the evidence paragraph
+    # after two areas for improvement ends with a footnote's number after its full stop.
+    report = read(
+        """\
+        Exampleshire Police PEEL 2021/22
+
+        Areas for improvement
+
+        The force should improve how quickly it answers non-emergency calls.
+
+        The force should make sure call handlers reassess risk when attendance is delayed.
+
+        Exampleshire Police answered 86 percent of emergency calls within ten seconds in the year to March 2022.2
+
+        Preventing crime and anti-social behaviour
+
+        Innovative practice The force uses a rural crime team that works with farming communities to prevent the theft of livestock.
+        """
+    )
+    assert [(f.kind, f.text[:40]) for f in report.findings] == [
+        (model.AFI, "The force should improve how quickly it "),
+        (model.AFI, "The force should make sure call handlers"),
+        (model.INNOVATIVE_PRACTICE, "The force uses a rural crime team that w"),
+    ]
