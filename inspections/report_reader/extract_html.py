@@ -75,6 +75,8 @@ def _main_content(soup):
         '[id*="breadcrumb" i], [aria-label*="breadcrumb" i], [class*="cookie" i], '
         '[id*="cookie" i], [aria-label*="cookie" i]'
     ):
+        if tag.decomposed:
+            continue  # inside a banner or menu already dropped ("#cookie-inner" in ".cookie")
         if tag.name in ("body", "html", "main", "article"):
             continue  # a page whose body or main content carries a cookie class: keep it
         if tag.get("aria-hidden") == "true" and _holds_sentences(tag):

@@ -128,6 +128,28 @@ def test_saved_web_page_skips_navigation_and_scripts():
     assert "## Areas for improvement" in text
 
 
+def test_a_banner_or_menu_holding_parts_that_match_again_is_dropped_once():
+    # A cookie banner holding an element named for cookies too, a navigation menu holding a
+    # nested navigation panel and a header with a nav in it: the outer one is dropped and with
+    # it what it holds; reading the inner one after that crashed the reader.
+    html = (
+        "<html><body><header><nav><ul><li><nav role='navigation'><a>Our work</a></nav></li>"
+        "</ul></nav></header>"
+        "<div class='cookie-banner'><div id='cookie-message'><p>We use cookies.</p></div>"
+        "<div aria-label='cookie settings'><button>Accept</button></div></div>"
+        "<main><h1>Exampleshire Police: PEEL 2023–25</h1><h2>Areas for improvement</h2>"
+        "<ul><li>The force should answer non-emergency calls more quickly.</li></ul></main>"
+        "</body></html>"
+    )
+    text, fmt = extract_text(html.encode(), "page.html")
+    assert fmt == "html"
+    assert "cookies" not in text and "Our work" not in text
+    report = read_report(html.encode(), "page.html")
+    assert [f.text for f in report.findings] == [
+        "The force should answer non-emergency calls more quickly."
+    ]
+
+
 @pytest.mark.parametrize(
     ("encode", "label"),
     [
