@@ -186,16 +186,19 @@ def list_export(
     rows: Callable[[QuerySet], Iterable[Sequence]],
     sheet_name: str,
     refusal: Callable[[object], Sequence[str]],
+    guarded: bool = False,
 ) -> HttpResponse:
     """A list page's export (the findings list, the tracker): the rows of its filterset (the
     page's own query string, so exactly the rows on screen) as `<name>-<day>.csv` or `.xlsx`,
     or, when the parameters are not valid, parameters_refused with the lines `refusal` gives
-    for the filterset."""
+    for the filterset. `guarded`: the CSV rows come guarded against formulas (csv_response)."""
     if not filterset.is_valid():
         return parameters_refused(refusal(filterset))
     filename = f"{name}-{day:%Y-%m-%d}.{fmt}"
     if fmt == "csv":
-        return csv_response(filename=filename, columns=columns, rows=rows(filterset.qs))
+        return csv_response(
+            filename=filename, columns=columns, rows=rows(filterset.qs), guarded=guarded
+        )
     return xlsx_response(
         filename=filename, columns=columns, rows=rows(filterset.qs), sheet_name=sheet_name
     )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from inspections.models import Inspection
-from peel_tracker.exports import Column, list_export, streamed_values
+from peel_tracker.exports import FORMULA_PREFIXES, Column, list_export, streamed_values
 from recommendations import selectors
 from recommendations.filters import FindingFilter
 from recommendations.models import Finding
@@ -90,12 +90,17 @@ def finding_link_maker(request: HttpRequest) -> Callable[[int], str]:
     return lambda pk: f"{before}{pk}{after}"
 
 
-def _export_rows(
-    queryset, *, reduced_precision: bool, finding_link: Callable[[int], str]
-) -> Iterator[list]:
+def _export_rows(queryset, *, csv: bool, finding_link: Callable[[int], str]) -> Iterator[tuple]:
     """The rows, streamed (peel_tracker.exports.streamed_values), with one query per chunk of
-    EXPORT_CHUNK_ROWS for the chunk's themes."""
+    EXPORT_CHUNK_ROWS for the chunk's themes. For CSV, a month- or year-precise date is
+    written as such and only the columns that can hold free text are guarded against formulas
+    (csv_response(guarded=True)); the others are labels, dates and numbers. What is the
+    finding's is worked out once for the rows it has, one per force, which come together."""
+    guard = _guard if csv else _as_is
     values = streamed_values(queryset, EXPORT_FIELDS, EXPORT_CHUNK_ROWS)
+    last_pk = None
+    head: tuple = ()
+    tail: tuple = ()
     while chunk := list(islice(values, EXPORT_CHUNK_ROWS)):
         themes = selectors.finding_theme_names({row[0] for row in chunk})
         for (
@@ -118,28 +123,43 @@ def _export_rows(
             earlier_kind,
             earlier_text,
         ) in chunk:
-            earlier = None
-            if earlier_pk is not None:
-                # The earlier finding's report, then the finding as Finding.__str__ shows it.
-                shown = Finding(kind=earlier_kind, reference=earlier_reference, text=earlier_text)
-                earlier = f"{earlier_title}: {shown}"
-            yield [
-                force_name,
-                title,
-                INSPECTION_KIND_LABELS[inspection_kind],
-                _published(published_on, precision, reduced_precision=reduced_precision),
-                area_name,
-                KIND_LABELS[kind],
-                reference,
-                text,
-                themes.get(pk, ""),
+            if pk != last_pk:
+                last_pk = pk
+                earlier = None
+                if earlier_pk is not None:
+                    # The earlier finding's report, then the finding as Finding.__str__ shows.
+                    shown = Finding(
+                        kind=earlier_kind, reference=earlier_reference, text=earlier_text
+                    )
+                    earlier = guard(f"{earlier_title}: {shown}")
+                head = (
+                    guard(title),
+                    INSPECTION_KIND_LABELS[inspection_kind],
+                    _published(published_on, precision, reduced_precision=csv),
+                    guard(area_name),
+                    KIND_LABELS[kind],
+                    guard(reference),
+                    guard(text),
+                    guard(themes.get(pk, "")),
+                )
+                tail = (earlier, pk, finding_link(pk))
+            yield (
+                guard(force_name),
+                *head,
                 STATUS_LABELS.get(status),
                 status_since,
-                last_note,
-                earlier,
-                pk,
-                finding_link(pk),
-            ]
+                guard(last_note),
+                *tail,
+            )
+
+
+def _guard(text: str | None) -> str | None:
+    """peel_tracker.exports.neutralise for a text column (or None)."""
+    return "'" + text if text and text.startswith(FORMULA_PREFIXES) else text
+
+
+def _as_is(text: str | None) -> str | None:
+    return text
 
 
 def _refusal(filterset: FindingFilter) -> list[str]:
@@ -162,9 +182,8 @@ def findings_export(request: HttpRequest, fmt: str, params: QueryDict) -> HttpRe
         name="findings",
         day=timezone.localdate(),
         columns=EXPORT_COLUMNS,
-        rows=lambda rows: _export_rows(
-            rows, reduced_precision=fmt == "csv", finding_link=finding_link
-        ),
+        rows=lambda rows: _export_rows(rows, csv=fmt == "csv", finding_link=finding_link),
+        guarded=True,
         sheet_name="Findings",
         refusal=_refusal,
     )
