@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from inspections.report_reader import model, tracker_rows
+from inspections.report_reader import directives, model, tracker_rows
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import BOLD_LEVEL, Block
 from inspections.report_reader.cells import cause_cell, same_cause
@@ -37,9 +37,18 @@ class TableRowsPass:
         label = vocab.match_label(filled[0]) if filled else None
         if label and len(filled) >= 2:
             self._open_context(label, self.ctx.level if self.ctx else BOLD_LEVEL)
-            # The finding is the cell after its label; later cells (action, owner, status)
-            # are the tracker's commentary, not the finding.
-            self._start_finding(filled[1], style="inline")
+            # The finding is the first cell after its label that tells someone to act or is
+            # long enough to (not an area's name: "AFI 1 | Preventing crime | The force needs
+            # to …"); later cells (action, owner, status) are the tracker's commentary.
+            finding = next(
+                (
+                    cell
+                    for cell in filled[1:]
+                    if directives.is_directive(cell) or len(vocab.words(cell)) >= 8
+                ),
+                filled[1],
+            )
+            self._start_finding(finding, style="inline")
             self.row_findings += 1
             return
         if self.ctx is not None and self.current is not None:
@@ -59,8 +68,10 @@ class TableRowsPass:
                 self._start_finding(cell, style="item")
                 self.row_findings += 1
             return True
-        if len(filled) < 2 or any(len(vocab.words(cell)) > 4 for cell in filled):
-            return False
+        if len(filled) < 2 or any(
+            len(vocab.words(cell)) > 4 and not tracker_rows.header_label(cell) for cell in filled
+        ):
+            return False  # a header row is short cells, but for the findings' own heading
         for column, cell in enumerate(cells):
             label = tracker_rows.header_label(cell) if cell else None
             if label and not label.number and not label.inline:

@@ -175,7 +175,9 @@ _FIELDS = {
     "title": r"(?:inspection|report)\s+title|title\s+of\s+(?:the\s+)?(?:inspection|report)"
     r"|name\s+of\s+(?:the\s+)?(?:inspection|report)",
     "published": r"date\s+(?:of\s+)?publi(?:shed|cation)|publi(?:shed|cation)\s+date"
-    r"|date\s+report\s+published|published(?:\s+on)?",
+    r"|date\s+report\s+published|published(?:\s+on)?"
+    # a tracker's or paper's own date
+    r"|issue\s+date|date\s+(?:of\s+)?issue|date\s+issued",
     "type": r"type\s+of\s+(?:inspection|report)|inspection\s+type|report\s+type",
 }
 _FIELD_RE = re.compile(

@@ -315,3 +315,37 @@ def test_a_practice_box_flattened_into_its_paragraph_and_a_footnote_after_a_full
         (model.AFI, "The force should make sure call handlers"),
         (model.INNOVATIVE_PRACTICE, "The force uses a rural crime team that w"),
     ]
+
+
+def test_a_tracker_row_gives_its_finding_not_the_area_beside_its_reference():
+    # A Word tracker: the findings' column heading is long ("Area for improvement (as worded
+    # by HMICFRS)") and an area's name sits between the reference and the finding.
+    report = read(
+        "Assurance tracker\n\n"
+        "Issue date: 14 January 2025\n\n"
+        "Ref\tHMICFRS area\tArea for improvement (as worded by HMICFRS)\tOwner\tRAG\n"
+        "AFI 1\tPreventing crime\tThe force needs to make sure problem-solving plans are "
+        "evaluated.\tSupt Neighbourhoods\tAmber\n"
+        "AFI 2\tInvestigating crime\tThe force needs to make sure it has enough trained "
+        "detectives.\tHead of Crime\tRed\n"
+    )
+    assert [(f.kind, f.text[:45]) for f in report.findings] == [
+        (model.AFI, "The force needs to make sure problem-solving "),
+        (model.AFI, "The force needs to make sure it has enough tr"),
+    ]
+    assert report.published.isoformat() == "2025-01-14"
+
+
+def test_a_row_whose_reference_cell_is_followed_by_an_area_still_gives_the_finding():
+    # No header row at all: the label's row reads its finding from the first cell that is one.
+    report = read(
+        "Tracker\n\n"
+        "AFI 1\tPreventing crime\tThe force needs to make sure problem-solving plans are "
+        "evaluated.\tAmber\n"
+        "AFI 2\tInvestigating crime\tThe force needs to make sure it has enough detectives."
+        "\tRed\n"
+    )
+    assert [f.text[:40] for f in report.findings] == [
+        "The force needs to make sure problem-sol",
+        "The force needs to make sure it has enou",
+    ]
