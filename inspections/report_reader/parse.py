@@ -102,6 +102,7 @@ class _Parser(
         self.furniture = furniture or Furniture()
         self.recent_paragraphs: list[str] = []
         self.finding_column: tuple[int, vocab.Label] | None = None
+        self.grade_column: int | None = None  # this report's grades in a table of several
         self.intros: dict[int, str] = {}
         self.from_leadin: set[int] = set()
         self.lone_entry = False  # the page is one recommendation and nothing else
@@ -152,6 +153,8 @@ class _Parser(
                 continue
             if self.ctx is not None and self.ctx.boxed and not block.boxed:
                 self._close_context()  # the box the list was opened in is over
+            if block.kind != ROW:
+                self.grade_column = None
             if block.kind != ROW and self.finding_column is not None:
                 self.finding_column = None
                 self._close_context()  # the table of findings is over

@@ -28,6 +28,8 @@ class TableRowsPass:
                 if cell and position < len(self.table) and self.table[position]:
                     self._judgment(self._canonical(cell), self.table[position], strong=True)
             return
+        if self._grade_column_row(cells, filled):
+            return
         if len(filled) == 2 and vocab.grade_of(filled[1]) and not vocab.grade_of(filled[0]):
             if not re.fullmatch(r"(?i)(area|question|pillar)s?", filled[0]):
                 self._judgment(self._canonical(filled[0]), vocab.grade_of(filled[1]), strong=True)
@@ -112,3 +114,42 @@ class TableRowsPass:
             self._start_finding(recommendation, style="item")
             self.row_findings += 1
         return True
+
+    def _grade_column_row(self, cells: list[str], filled: list[str]) -> bool:
+        """A table of areas with a column of this report's grades, alone ("Area | Grade |
+        Commentary") or beside others ("PEEL area | PEEL 2023–25 grade | PEEL 2021/22 grade",
+        an improvement plan comparing the two): the header row names the grade columns; the
+        newest (or the one not named previous) is this report's, and each row below grades
+        the area in its first cell."""
+        headed = [n for n, cell in enumerate(cells) if _GRADE_HEADER_RE.search(cell)]
+        if (
+            headed
+            and 0 not in headed
+            and len(filled) <= 6
+            and not any(vocab.grade_of(cell) for cell in filled)
+            and (len(headed) >= 2 or _AREA_HEADER_RE.search(cells[0]))
+        ):
+            current = [n for n in headed if not _EARLIER_RE.search(cells[n])] or headed
+            self.grade_column = max(current, key=lambda n: (_latest_year(cells[n]), -n))
+            return True
+        if self.grade_column is None:
+            return False
+        column = self.grade_column
+        grade = vocab.grade_of(cells[column]) if column < len(cells) else None
+        if grade and cells[0] and not vocab.grade_of(cells[0]):
+            self._judgment(self._canonical(cells[0]), grade, strong=True)
+        return True
+
+
+# A column heading naming grades ("PEEL 2023–25 grade", "Previous judgment", "Rating 2022").
+_GRADE_HEADER_RE = re.compile(r"(?i)\b(?:grades?|gradings?|judge?ments?|ratings?)\b")
+_AREA_HEADER_RE = re.compile(r"(?i)\b(?:areas?|questions?|pillars?)\b")
+_EARLIER_RE = re.compile(r"(?i)\b(?:previous|last|earlier|prior|former)\b")
+
+
+def _latest_year(heading: str) -> int:
+    """The latest year a heading names ("PEEL 2023–25 grade" → 2025), 0 if none."""
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", heading)]
+    for start, end in re.findall(r"\b((?:19|20)\d\d)\s*[/–-]\s*(\d\d)\b", heading):
+        years.append(int(start[:2] + end))
+    return max(years, default=0)

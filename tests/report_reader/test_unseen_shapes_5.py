@@ -349,3 +349,22 @@ def test_a_row_whose_reference_cell_is_followed_by_an_area_still_gives_the_findi
         "The force needs to make sure problem-sol",
         "The force needs to make sure it has enou",
     ]
+
+
+def test_a_plans_table_comparing_this_reports_grades_with_the_last_reads_this_reports():
+    report = read(
+        "Exampleshire Police: PEEL improvement plan\n\n"
+        "PEEL area\tPEEL 2021/22 grade\tPEEL 2023–25 grade\n"
+        "Preventing crime\tGood\tAdequate\n"
+        "Investigating crime\tAdequate\tRequires improvement\n"
+        "Leadership and force management\tn/a (new area)\tGood\n"
+        "\n"
+        "Area\tGrade\tCommentary\n"
+        "Responding to the public\tInadequate\tCall answering remains slow.\n"
+    )
+    assert [(j.area, j.grade) for j in report.judgments] == [
+        ("Preventing crime", "adequate"),
+        ("Investigating crime", "requires_improvement"),
+        ("Leadership and force management", "good"),
+        ("Responding to the public", "inadequate"),
+    ]
