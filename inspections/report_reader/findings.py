@@ -54,6 +54,12 @@ _CLOSING_RE = re.compile(
 )
 
 
+_SET_OUT_IN_FULL_RE = re.compile(
+    r"(?i)\b(?:set\s+out|described|explained|given)\s+in\s+(?:full|detail)\b"
+    r"|\bin\s+full\s+in\s+the\s+(?:chapter|section|rest)\b"
+)
+# A heading over a summary's list of findings ("Areas for improvement – at a glance").
+SUMMARY_LIST_RE = re.compile(r"(?i)\b(?:at\s+a\s+glance|in\s+brief|in\s+summary)\b")
 _PARAGRAPH_NUMBER_RE = re.compile(r"^(?P<section>\d{1,2})\.(?P<number>\d{1,2})\.?\s")
 
 
@@ -117,6 +123,10 @@ class FindingsPass:
     def _start_finding(self, text: str, *, style: str, number: str = "") -> None:
         ctx = self.ctx
         assert ctx is not None
+        if _SET_OUT_IN_FULL_RE.search(text):
+            # "We have identified five areas for improvement. Each is set out in full in the
+            # chapter it relates to.": the list is a summary, left out when they are.
+            ctx.from_leadin = True
         number = number or ctx.number
         reference = f"{vocab.REFERENCE_PREFIX[ctx.kind]} {number}" if number else ""
         finding = model.ParsedFinding(

@@ -58,7 +58,12 @@ from inspections.report_reader.blocks import (
     normalise,
     to_blocks,
 )
-from inspections.report_reader.findings import FindingContext, FindingsPass, is_headline_paragraph
+from inspections.report_reader.findings import (
+    SUMMARY_LIST_RE,
+    FindingContext,
+    FindingsPass,
+    is_headline_paragraph,
+)
 from inspections.report_reader.furniture import Furniture, strip_furniture
 from inspections.report_reader.grade_columns import grade_columns
 from inspections.report_reader.grade_sentences import GradeSentencesPass
@@ -196,6 +201,9 @@ class _Parser(
         if label:
             self._flush_narrative()
             self._open_context(label, block.level)
+            if self.ctx is not None and SUMMARY_LIST_RE.search(text):
+                # A summary's list: left out where each finding is set out in full later.
+                self.ctx.from_leadin = True
             return
         if (
             block.style == "plain"

@@ -368,3 +368,43 @@ def test_a_plans_table_comparing_this_reports_grades_with_the_last_reads_this_re
         ("Leadership and force management", "good"),
         ("Responding to the public", "inadequate"),
     ]
+
+
+SUMMARY_THEN_CHAPTERS = """\
+    # Exampleshire Police: PEEL 2023–25
+
+    **Areas for improvement – at a glance**
+
+    - We have identified two areas for improvement. Each is set out in full in the chapter it relates to.
+    - Attending incidents within the times it has set itself
+    - Better supervision of investigations
+
+    # Responding to the public
+
+    **Area for improvement**
+
+    - The force needs to make sure it attends incidents within the response times it has set.
+
+    # Investigating crime
+
+    **Area for improvement**
+
+    - The force needs to make sure that supervisors review investigations regularly.
+    """
+
+
+def test_a_summary_list_of_findings_set_out_in_full_later_is_left_out():
+    report = read(SUMMARY_THEN_CHAPTERS)
+    assert [f.text[:45] for f in report.findings] == [
+        "The force needs to make sure it attends incid",
+        "The force needs to make sure that supervisors",
+    ]
+    # Control: without the chapters, the summary's list is all there is, and is kept.
+    summary_only = read(
+        SUMMARY_THEN_CHAPTERS.split("    # Responding")[0]
+        + "    # Next steps\n\n    We will revisit.\n"
+    )
+    assert [f.text[:30] for f in summary_only.findings] == [
+        "Attending incidents within the",
+        "Better supervision of investig",
+    ]
