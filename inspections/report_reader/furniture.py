@@ -28,7 +28,11 @@ from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.letters import letter_head, response_date
 from inspections.report_reader.paragraph_numbers import strip_paragraph_numbers
 from inspections.report_reader.pipe_rows import pipe_rows
-from inspections.report_reader.running_heads import PAGE_NUMBER_RE, running_heads
+from inspections.report_reader.running_heads import (
+    PAGE_NUMBER_RE,
+    heads_with_numbers,
+    running_heads,
+)
 from inspections.report_reader.status_history import field_rows, status_rows
 
 _CHROME_RE = re.compile(
@@ -124,6 +128,7 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
     found.is_letter = letter_head(out, found.removed, found.letter_head) or found.is_letter
     found.letter_date = found.letter_date or response_date(out)
     running_heads(out, blank)
+    heads_with_numbers(out, blank)
     pipe_rows(out)
     strip_paragraph_numbers(out)
     status_rows(out, found.status_log, blank)

@@ -87,3 +87,27 @@ def _structure(line: str) -> bool:
     return bool(
         vocab.match_label(line) or vocab.match_grade_line(line) or line.endswith((".", "?", ":"))
     )
+
+
+# A head and its page number on one line, set apart by a run of spaces or a tab, as a PDF
+# viewer copies a page's header: "PEEL 2021/22 – Exampleshire Police      Page 8 of 48".
+_HEAD_AND_NUMBER_RE = re.compile(
+    r"^(?P<head>\S.{2,158}?)(?:\s{3,}|\t+)(?:page\s+)?(?P<number>\d{1,3})(?:\s+of\s+\d{1,3})?\s*$"
+    r"|^(?:page\s+)?(?P<first>\d{1,3})(?:\s+of\s+\d{1,3})?(?:\s{3,}|\t+)(?P<tail>\S.{2,158})$",
+    re.IGNORECASE,
+)
+
+
+def heads_with_numbers(lines: list[str], blank) -> None:
+    """Blank a head printed with its page's number on the same line, when the same head comes
+    with three or more different numbers."""
+    seen: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        match = _HEAD_AND_NUMBER_RE.match(line.strip())
+        if match:
+            head = match.group("head") or match.group("tail")
+            seen[_key(head)].append((index, match.group("number") or match.group("first")))
+    for found in seen.values():
+        if len({number for _, number in found}) >= 3:
+            for index, _ in found:
+                blank(index)

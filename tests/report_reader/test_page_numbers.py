@@ -75,3 +75,24 @@ The force should improve how it records the outcomes of crimes for victims.
     assert len(recommendations) == 3
     assert "allocates crimes" in recommendations[0].text
     assert "outcomes of crimes" in recommendations[2].text
+
+
+def test_a_head_printed_with_its_page_number_on_one_line_is_furniture():
+    # Copied from a PDF viewer: the header and "Page N of M" on one line, spaces between,
+    # falling inside a finding's paragraph and after it.
+    from inspections.report_reader import parse_text
+
+    head = "PEEL 2021/22 – Exampleshire Police" + " " * 30
+    report = parse_text(
+        "PEEL 2021/22 – Exampleshire Police\n\n"
+        "Areas for improvement\n\n"
+        "The force should improve how it records the grounds for stop and search, so that\n"
+        f"{head}Page 7 of 40\n"
+        "every record shows the grounds and supervisors check them.\n\n"
+        f"{head}Page 8 of 40\n\n"
+        "In our last inspection we identified an area for improvement about scrutiny.\n\n"
+        f"{head}Page 9 of 40\n"
+    )
+    texts = [f.text for f in report.findings]
+    assert texts and not any("Page" in text for text in texts)
+    assert "every record shows the grounds" in texts[0]
