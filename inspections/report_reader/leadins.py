@@ -79,6 +79,13 @@ _FOUND_THAT_RE = re.compile(
     r"(?i:was|were|is|had|did|has|does|wasn't|didn't|hadn't|isn't|hasn't)\b.+)$",
     re.DOTALL,
 )
+# "In our inspection we found that: The force doesn't …", "we said that investigations were
+# not always …": under a cause of concern's heading, what was found, whoever its subject.
+_WE_FOUND_THAT_RE = re.compile(
+    r"(?i)\b(?:we|our\s+(?:\w+\s+)?inspection|the\s+inspection|inspectors)\s+(?:also\s+)?"
+    r"(?:found|said|concluded|reported)\s+that\s*:?\s*(?P<clause>\S.{20,}?)\s*$",
+    re.DOTALL,
+)
 # "we said that the force's investigations were not always …" up to the sentence's end.
 _SAID_THAT_RE = re.compile(
     r"(?i:\bwe\s+(?:said|found|reported|concluded)\s+that\s+)(?P<clause>(?:(?i:the\s+(?:force|"
@@ -189,7 +196,7 @@ class LeadInPass:
         if (
             _FOUND_COLON_RE.search(last_sentence(text))
             and following.kind == PARA
-            and _CAUSE_WORDS_RE.search(around)
+            and (_CAUSE_WORDS_RE.search(around) or self._under_cause_heading())
         ) or (
             # "The report identified one cause of concern:" and the quoted paragraph (a PCC
             # response quoting the report).
@@ -201,6 +208,13 @@ class LeadInPass:
             self.quoted_cause = self.index + 1
             return True
         if self._said_then_recommended(text, level, around):
+            return True
+        restated = _WE_FOUND_THAT_RE.search(text) if self._under_cause_heading() else None
+        if restated:
+            # Under "Cause of concern 2: protecting children", "In our inspection we found
+            # that: The force doesn't consistently identify …": what was found is the cause.
+            clause = restated.group("clause").strip()
+            self._add_cause(clause[:1].upper() + clause[1:], level)
             return True
         found = _FOUND_THAT_RE.search(text)
         if (
@@ -224,12 +238,14 @@ class LeadInPass:
         "In our report, we said that the force's investigations were not always effective …
         We recommended that the force should:" (a revisit letter, under the cause's heading
         or naming it): the cause, then the list."""
-        said = _SAID_THAT_RE.search(text)
+        said = _SAID_THAT_RE.search(text) or (
+            _WE_FOUND_THAT_RE.search(text) if self._under_cause_heading() else None
+        )
         recommended = announcements.RECOMMENDED_THAT_RE.search(text)
         if not (
             said
             and recommended
-            and recommended.start() > said.end("clause")
+            and recommended.start() > said.start("clause")
             and text.rstrip().endswith(":")
             and (self._under_cause_heading() or _CAUSE_WORDS_RE.search(around))
         ):

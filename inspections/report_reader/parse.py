@@ -205,6 +205,8 @@ class _Parser(
                 # A summary's list: left out where each finding is set out in full later.
                 self.ctx.from_leadin = True
             return
+        if self._under_cause_heading() and self._found_cause(text, BOLD_LEVEL):
+            return  # "In our inspection we found that:" over the cause it restates
         if (
             block.style == "plain"
             and not (self.ctx is not None and self.ctx.single)

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (the texts keep their paragraphs on one line, as the documents do)
 """A revisit letter quotes a cause of concern as "we said that the force:" and its bullets, then
 "To address this cause of concern, we recommended that within six months the force should:"
 and the recommendations as bullets (the sixth blind set: the recommendations were read into
@@ -43,3 +44,35 @@ def test_the_recommendations_after_a_quoted_cause_are_its_recommendations():
         "the force should make sure it has enough call handlers to answer calls within "
         "national standards."
     )
+
+
+REVISIT_HARD_WRAPPED = """\
+Revisit to Exampleshire Police: causes of concern
+
+Cause of concern 1: responding to the public
+
+In our inspection we found that:
+The force doesn't answer emergency calls quickly enough, and it doesn't always
+identify vulnerable callers.
+
+We made two recommendations. We found that the force has made good progress.
+I am satisfied, and I have closed this cause of concern.
+
+Cause of concern 2: investigating crime
+In our report, we said that investigations were not always supervised, and that victims were not kept updated. We recommended that, within six months, the force should:
+• make sure that supervisors review investigations at regular intervals;
+• improve how it complies with the Code of Practice for Victims of Crime.
+The force hasn't done enough to address this cause of concern, and it therefore remains open.
+The areas for improvement identified in our report remain in place and we will assess them later.
+"""
+
+
+def test_causes_restated_as_what_was_found_under_their_headings_lead_their_recommendations():
+    report = parse_text(REVISIT_HARD_WRAPPED)
+    kinds = [(f.kind, f.text[:40], f.cause_of_concern) for f in report.findings]
+    assert kinds == [
+        (model.CAUSE_OF_CONCERN, "The force doesn't answer emergency calls", None),
+        (model.CAUSE_OF_CONCERN, "Investigations were not always supervise", None),
+        (model.RECOMMENDATION, "Within six months, the force should make", 1),
+        (model.RECOMMENDATION, "Within six months, the force should impr", 1),
+    ]
