@@ -11,6 +11,7 @@ from inspections.report_reader import directives, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import ITEM, PARA
 from inspections.report_reader.line_shapes import address_line
+from inspections.report_reader.paragraphs import speaks_of_open_findings
 
 
 @dataclass
@@ -31,11 +32,6 @@ class Narrative:
 _THIS_FINDING_RE = re.compile(
     r"(?i)\b(?:this|that)\s+(?:cause\s+of\s+concern|recommendation|area\s+for\s+improvement"
     r"|AFI)\b[^.]*\b(?:remains?|is\s+still|has\s+been)\b"
-)
-_OPEN_FINDINGS_RE = re.compile(
-    r"(?i)\b(?:the|all|any|those|its|their)\s+(?:[\w()-]+\s+){0,6}?(?:recommendations|AFIs"
-    r"|areas\s+for\s+improvement|causes\s+of\s+concern)(?:\s+\([^)]*\))?(?:\s+[\w()-]+){0,6}?\s+"
-    r"(?:that\s+|which\s+)?(?:remain|are\s+still|are)\s+(?:open|outstanding|in\s+place)\b"
 )
 _GRADES_KEPT_RE = re.compile(r"(?i)\b(?:judge?ments?|grades?|gradings?)\b")
 # The inspectorate describing its practice in general, as a glossary does: "if we identify a
@@ -122,7 +118,7 @@ class LinksPass:
                 # been submitted for closure and remains open" (a paper's progress report) point
                 # back to a finding stated elsewhere; they have no words of their own to propose.
                 return
-            if _OPEN_FINDINGS_RE.search(headlines[0]) or _THIS_FINDING_RE.search(headlines[0]):
+            if speaks_of_open_findings(headlines[0]) or _THIS_FINDING_RE.search(headlines[0]):
                 # "… the progress made against the recommendations and AFIs that remain open"
                 # (a paper's purpose): findings in general, none of them stated.
                 return

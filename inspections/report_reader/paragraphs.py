@@ -32,10 +32,26 @@ _ASKS_THE_MEETING_RE = re.compile(
 )
 
 
+# "… the recommendations and AFIs that remain open", "The areas for improvement identified in
+# our report remain in place": findings spoken of as a class, none of them stated.
+_OPEN_FINDINGS_RE = re.compile(
+    r"(?i)\b(?:the|all|any|those|its|their)\s+(?:[\w()-]+\s+){0,6}?(?:recommendations|AFIs"
+    r"|areas\s+for\s+improvement|causes\s+of\s+concern)(?:\s+\([^)]*\))?(?:\s+[\w()-]+){0,6}?\s+"
+    r"(?:that\s+|which\s+)?(?:remain|are\s+still|are)\s+(?:open|outstanding|in\s+place)\b"
+)
+
+
+def speaks_of_open_findings(text: str) -> bool:
+    return bool(_OPEN_FINDINGS_RE.search(text))
+
+
 def counts_findings(text: str) -> bool:
-    """The paragraph opens by counting findings of a kind rather than stating one."""
-    return bool(_COUNTING_RE.match(text.strip())) and not directives.is_directive(
-        text.split(".")[0]
+    """The paragraph opens by counting findings of a kind rather than stating one, or speaks
+    of them as a class ("The areas for improvement identified in our report remain in
+    place")."""
+    first = text.split(".")[0]
+    return not directives.is_directive(first) and bool(
+        _COUNTING_RE.match(text.strip()) or speaks_of_open_findings(first)
     )
 
 

@@ -76,3 +76,14 @@ def test_causes_restated_as_what_was_found_under_their_headings_lead_their_recom
         (model.RECOMMENDATION, "Within six months, the force should make", 1),
         (model.RECOMMENDATION, "Within six months, the force should impr", 1),
     ]
+
+
+def test_a_sentence_under_a_label_saying_the_reports_findings_remain_is_no_finding():
+    report = parse_text(
+        "Revisit letter\n\nAreas for improvement\n"
+        "The areas for improvement identified in our report remain in place and we will assess "
+        "them later.\n"
+        "Next steps\n"
+        "We will revisit the force in 2025.\n"
+    )
+    assert report.findings == []
