@@ -4,7 +4,10 @@ report's judgments:
 - pairs: "HMICFRS graded the force as follows: police powers and public treatment – adequate;
   preventing crime – good; responding to the public – requires improvement; …";
 - counts: "The inspectorate graded the force as good in three areas, adequate in four, and
-  requiring improvement in two: investigating crime and protecting vulnerable people."
+  requiring improvement in two: investigating crime and protecting vulnerable people.";
+- clauses: "The force had been graded outstanding for managing offenders and suspects; good
+  for preventing crime, for police powers and public treatment and for leadership and force
+  management; and requires improvement for investigating crime" (a panel's minutes).
 
 Read only on evidence: two pairs or more whose areas are each one a framework grades, or a
 count followed by as many such areas after a colon. Read word by word as grade sentences, the
@@ -47,6 +50,9 @@ def area_grade_list(sentence: str) -> list[tuple[str, str]]:
     ]
     if len(pairs) >= 2 and all(area for area, _ in pairs):
         return pairs
+    clauses = _graded_clauses(sentence)
+    if clauses:
+        return clauses
     found = []
     for match in _COUNT_RE.finditer(sentence):
         count = _NUMBERS.get(match.group("count").lower()) or int(match.group("count"))
@@ -55,3 +61,29 @@ def area_grade_list(sentence: str) -> list[tuple[str, str]]:
         if len(areas) == count and all(areas):
             found += [(area, _grade(match.group("grade"))) for area in areas]
     return found
+
+
+_GRADED_RE = re.compile(r"(?i)\b(?:graded|rated|judged|assessed)\s+(?:as\s+)?(?P<rest>.+)$")
+_CLAUSE_RE = re.compile(
+    rf"^(?:and\s+)?(?:as\s+)?(?P<grade>{_GRADE})\s+(?:for|at|in)\s+(?P<areas>.+?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _graded_clauses(sentence: str) -> list[tuple[str, str]]:
+    """ "The force had been graded outstanding for X; good for A, for B and for C; and requires
+    improvement for G": a grade per clause, its areas each after its own "for"."""
+    graded = _GRADED_RE.search(sentence)
+    if graded is None:
+        return []
+    found = []
+    for clause in re.split(r"\s*;\s*", graded.group("rest")):
+        match = _CLAUSE_RE.match(clause.strip())
+        if match is None:
+            return []
+        names = re.split(r",?\s+(?:and\s+)?(?:for|at|in)\s+", match.group("areas"))
+        areas = [_area(name) for name in names]
+        if not all(areas):
+            return []
+        found += [(area, _grade(match.group("grade"))) for area in areas]
+    return found if len(found) >= 2 else []

@@ -101,6 +101,12 @@ _CAUSE_WORDS_RE = re.compile(r"(?i)\bcauses?\s+of\s+concern\b")
 _SECTION_NUMBER_RE = re.compile(r"\s\d{1,2}\.\d{1,2}\s+(?=[A-Z])")
 
 
+# A finding reported after its label in running prose, unquoted: "A further area for
+# improvement was that the force needs to improve the timeliness …" (a panel's minutes).
+_REPORTED_RE = re.compile(
+    r"(?i)\b(?:area\s+for\s+improvement|recommendation|cause\s+of\s+concern)\s+(?:was|is)\s+"
+    r"that\s+(?P<finding>(?:the\s+(?:force|constabulary)|forces|chief\s+constables)\s+[^.;]{10,400})"
+)
 # A quotation in curly quotes, or straight double quotes (a straight single quote is an
 # apostrophe as often as not).
 _QUOTATION_RE = re.compile(r"[‘“\"](?P<quote>[^‘’“”\"]{30,400}?)[’”\"]")
@@ -351,9 +357,14 @@ class LeadInPass:
         the paragraph is read on as usual afterwards. Not inside a list of findings."""
         if self.ctx is not None:
             return
-        for match in _QUOTATION_RE.finditer(text):
-            quote = " ".join(match.group("quote").split()).strip(" ,;")
-            kind = quoted_kind(text[max(0, match.start() - 200) : match.start()])
+        reported = [
+            (match.start("finding"), match.group("finding"))
+            for match in _REPORTED_RE.finditer(text)
+        ]
+        quoted = [(match.start(), match.group("quote")) for match in _QUOTATION_RE.finditer(text)]
+        for start, quote in sorted(quoted + reported):
+            quote = " ".join(quote.split()).strip(" ,;")
+            kind = quoted_kind(text[max(0, start - 200) : start])
             if kind is None or len(vocab.words(quote)) < 6 or not directives.is_directive(quote):
                 continue
             self._flush_narrative()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW
+from inspections.report_reader.committee_dates import committee_date
 from inspections.report_reader.dates import RUN_IN_DATE_RE
 from inspections.report_reader.forces import around_findings, forces_named, main_force, many_forces
 from inspections.report_reader.judged_areas import title_area
@@ -32,14 +33,6 @@ class Segment:
     title_from_field: bool = False
     published: str = ""
     kind_text: str = ""
-
-
-_COMMITTEE_DATE_RE = re.compile(
-    r"\b(?:report\s+to\s+(?:the\s+)?(?:[A-Z][\w&,'-]*\s+){0,6}(?:committee|panel|board|meeting)"
-    r"|meeting\s+(?:held\s+)?on)\s*,?\s+(?:on\s+)?(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+"
-    r"\s+(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
 
 
 # A saved page's credit line ("Source · HMICFRS", "Publisher: Home Office"): not a title.
@@ -262,11 +255,7 @@ class MetadataPass:
         if match and vocab.parse_date(match.group("date")):
             return match.group("date")
         # A committee paper: "Report to the Independent Audit Committee 2 December 2015".
-        head = " ".join(block.text for block in self.blocks[start : min(end, start + 3)])[:600]
-        match = _COMMITTEE_DATE_RE.search(head)
-        if match and vocab.parse_date(match.group("date")):
-            return match.group("date")
-        return ""
+        return committee_date([block.text for block in self.blocks[start : min(end, start + 6)]])
 
     def _banner(self, index: int) -> bool:
         """A news site's banner: today's date with the weather ("7.2 C") beside it, the day
