@@ -82,6 +82,8 @@ class FindingsPass:
             return
         if self.ctx is not None and self.ctx.count == 0 and self.ctx.kind == label.kind:
             self.ctx.count = -1  # "Recommendations" then "Recommendation 1": not empty
+        if label.kind == model.RECOMMENDATION and self.last_cause is None:
+            self._cause_stated_before(level)
         self._close_context()
         cause = None
         if label.kind == model.RECOMMENDATION and self.last_cause is not None:

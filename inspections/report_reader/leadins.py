@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from inspections.report_reader import announcements, directives, model
+from inspections.report_reader import directives, model
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.announcements import (
     announced_kind,
@@ -37,7 +37,6 @@ from inspections.report_reader.announcements import (
     leadin_prefix,
     quoted_kind,
 )
-from inspections.report_reader.blocks import PARA
 from inspections.report_reader.cells import THESE_WERE_RE, one_sentence, run_in_findings
 
 _WORD = {
@@ -69,35 +68,10 @@ _DIRECTIVE_START_RE = re.compile(
 )
 # A revisit letter restating the cause of concern: "Our inspection found:" then the quoted
 # paragraph, or "we found that the force was …" with the cause of concern named nearby.
-_FOUND_COLON_RE = re.compile(
-    r"(?i)(?:\b(?:our|the|this|that|its)\s+(?:[\w-]+\s+){0,3}(?:inspection|review|revisit|report)"
-    r"|\bwe|\binspectors)\s+(?:also\s+)?(?:found|said|stated|wrote|concluded)(?:\s+that)?\s*:\s*$"
-)
-_FOUND_THAT_RE = re.compile(
-    r"(?i:\bwe\s+found\s+that\s+)(?P<clause>(?:(?i:the\s+(?:force|constabulary))"
-    r"|(?:[A-Z][\w'-]+\s+){1,3}(?:Police|Constabulary))\s+"
-    r"(?i:was|were|is|had|did|has|does|wasn't|didn't|hadn't|isn't|hasn't)\b.+)$",
-    re.DOTALL,
-)
-# "In our inspection we found that: The force doesn't …", "we said that investigations were
-# not always …": under a cause of concern's heading, what was found, whoever its subject.
-_WE_FOUND_THAT_RE = re.compile(
-    r"(?i)\b(?:we|our\s+(?:\w+\s+)?inspection|the\s+inspection|inspectors)\s+(?:also\s+)?"
-    r"(?:found|said|concluded|reported)\s+that\s*:?\s*(?P<clause>\S.{20,}?)\s*$",
-    re.DOTALL,
-)
-# "we said that the force's investigations were not always …" up to the sentence's end.
-_SAID_THAT_RE = re.compile(
-    r"(?i:\bwe\s+(?:said|found|reported|concluded)\s+that\s+)(?P<clause>(?:(?i:the\s+(?:force|"
-    r"constabulary))|(?:[A-Z][\w'-]+\s+){1,3}(?:Police|Constabulary))(?:['’]s(?:\s+[\w-]+){1,3})?"
-    r"\s+(?i:was|were|is|are|had|did|has|have|does|do|wasn't|weren't|didn't|hadn't|isn't|"
-    r"hasn't)\b[^:]+?[.!?])"
-)
 _PRACTICE_RUN_IN_RE = re.compile(
     r"^(?P<label>(?:innovative|promising|notable)\s+practice)\s+(?P<rest>(?-i:[A-Z])\S*\s+\S.{20,})$",
     re.IGNORECASE | re.DOTALL,
 )
-_CAUSE_WORDS_RE = re.compile(r"(?i)\bcauses?\s+of\s+concern\b")
 _SECTION_NUMBER_RE = re.compile(r"\s\d{1,2}\.\d{1,2}\s+(?=[A-Z])")
 
 
@@ -189,95 +163,6 @@ class LeadInPass:
         self._open_context(label, level)
         self._start_finding(match.group("rest"), style="inline")
         return True
-
-    def _found_cause(self, text: str, level: int) -> bool:
-        """The cause of concern a letter restates as what the inspection found (see above):
-        the quoted paragraph after "Our inspection found:" when the letter is about a cause of
-        concern, or the clause after "we found that the force …" when the cause of concern
-        is named there or in the recommendations' lead-in just after it."""
-        following = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
-        if following is None:
-            return False
-        around = " ".join([*self.recent_paragraphs[-2:], text, self.segments[self.report].title])
-        if (
-            _FOUND_COLON_RE.search(last_sentence(text))
-            and following.kind == PARA
-            and (_CAUSE_WORDS_RE.search(around) or self._under_cause_heading())
-        ) or (
-            # "The report identified one cause of concern:" and the quoted paragraph (a PCC
-            # response quoting the report).
-            text.rstrip().endswith(":")
-            and announced_kind(last_sentence(text)) == model.CAUSE_OF_CONCERN
-            and following.kind == PARA
-            and following.text.lstrip().startswith(("“", '"', "‘"))
-        ):
-            self.quoted_cause = self.index + 1
-            return True
-        if self._said_then_recommended(text, level, around):
-            return True
-        restated = _WE_FOUND_THAT_RE.search(text) if self._under_cause_heading() else None
-        if restated:
-            # Under "Cause of concern 2: protecting children", "In our inspection we found
-            # that: The force doesn't consistently identify …": what was found is the cause.
-            clause = restated.group("clause").strip()
-            self._add_cause(clause[:1].upper() + clause[1:], level)
-            return True
-        found = _FOUND_THAT_RE.search(text)
-        if (
-            found
-            and _CAUSE_WORDS_RE.search(f"{text} {following.text}")
-            and (
-                announcements.RECOMMENDED_THAT_RE.search(following.text)
-                or announced_kind(last_sentence(following.text)) == model.RECOMMENDATION
-            )
-        ):
-            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", found.group("clause").strip())
-            # "… This was a cause of concern." says what it was, it is not part of it.
-            kept = [sentences[0], *(x for x in sentences[1:] if not _CAUSE_WORDS_RE.search(x))]
-            clause = " ".join(kept)
-            self._add_cause(clause[:1].upper() + clause[1:], level)
-            return True
-        return False
-
-    def _said_then_recommended(self, text: str, level: int, around: str) -> bool:
-        """One paragraph restating a cause of concern and leading into its recommendations:
-        "In our report, we said that the force's investigations were not always effective …
-        We recommended that the force should:" (a revisit letter, under the cause's heading
-        or naming it): the cause, then the list."""
-        said = _SAID_THAT_RE.search(text) or (
-            _WE_FOUND_THAT_RE.search(text) if self._under_cause_heading() else None
-        )
-        recommended = announcements.RECOMMENDED_THAT_RE.search(text)
-        if not (
-            said
-            and recommended
-            and recommended.start() > said.start("clause")
-            and text.rstrip().endswith(":")
-            and (self._under_cause_heading() or _CAUSE_WORDS_RE.search(around))
-        ):
-            return False
-        clause = text[said.start("clause") : recommended.start()].strip()
-        self._add_cause(clause[:1].upper() + clause[1:], level)
-        self._leadin_para(text[recommended.start() :], level)
-        return True
-
-    def _under_cause_heading(self) -> bool:
-        """Under a heading naming one cause of concern ("Cause of concern 1: responding to the
-        public") and before its text: a revisit letter quotes the cause there ("In our report,
-        we said:") and its recommendations after it, which are read as on their own."""
-        ctx = self.ctx
-        return bool(
-            ctx and ctx.kind == model.CAUSE_OF_CONCERN and ctx.single and self.current is None
-        )
-
-    def _add_cause(self, text: str, level: int) -> None:
-        self._flush_narrative()
-        label = vocab.Label(kind=model.CAUSE_OF_CONCERN, plural=False, word="Cause of concern")
-        self._open_context(label, level)
-        assert self.ctx is not None
-        self.ctx.confidence = 0.8
-        self._start_finding(text.strip().strip("\"“”'‘’ "), style="para")
-        self._close_context()  # its recommendations follow, linked to it (findings.py)
 
     def _deadline_directive(self, text: str, level: int) -> bool:
         """'By March 2022, chief constables should …' standing on its own: a recommendation

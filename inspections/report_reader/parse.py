@@ -75,6 +75,7 @@ from inspections.report_reader.links import LinksPass, Narrative
 from inspections.report_reader.list_headings import ListHeadingsPass
 from inspections.report_reader.metadata import MetadataPass, Segment
 from inspections.report_reader.prose_grades import ProseGradesPass
+from inspections.report_reader.restated_causes import RestatedCausesPass
 from inspections.report_reader.result import ResultPass
 from inspections.report_reader.table_rows import TableRowsPass
 
@@ -99,6 +100,7 @@ class _Parser(
     LeadInPass,
     LinksPass,
     ListHeadingsPass,
+    RestatedCausesPass,
     ResultPass,
     TableRowsPass,
 ):

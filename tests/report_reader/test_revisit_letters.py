@@ -87,3 +87,29 @@ def test_a_sentence_under_a_label_saying_the_reports_findings_remain_is_no_findi
         "We will revisit the force in 2025.\n"
     )
     assert report.findings == []
+
+
+def test_a_cause_of_concern_pages_shortcoming_before_its_recommendations_is_the_cause():
+    report = parse_text(
+        """\
+# PEEL: Exampleshire Police cause of concern – Investigating crime
+
+Where we identify a cause of concern, we will always make one or more recommendations.
+
+Exampleshire Police doesn't always carry out effective investigations. Too many are closed too early.
+
+### Recommendation 1
+
+Within three months, the force should make sure it has enough trained investigators.
+
+### Recommendation 2
+
+Within three months, the force should make sure supervisors review every investigation.
+"""
+    )
+    assert [(f.kind, f.cause_of_concern) for f in report.findings] == [
+        (model.CAUSE_OF_CONCERN, None),
+        (model.RECOMMENDATION, 0),
+        (model.RECOMMENDATION, 0),
+    ]
+    assert report.findings[0].text.startswith("Exampleshire Police doesn't always")
