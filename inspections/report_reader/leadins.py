@@ -171,6 +171,8 @@ class LeadInPass:
         register's bare page): a directive first, and little after it."""
         if self.ctx is not None:
             return False
+        # Quoted in full by a response or a letter: the quotation's own words.
+        text = re.sub(r'^["“‘]\s*(.*?)\s*["”’]$', r"\1", text.strip(), flags=re.DOTALL)
         lone = bool(
             self.index == 0
             and _FORCES_DIRECTIVE_RE.match(text)

@@ -43,3 +43,20 @@ def test_a_paragraph_number_before_a_recommendation_hides_neither_deadline_nor_a
         ("By 31 May 2025", ["chief constables"]),
         ("By 31 March 2025", ["Crown Prosecution Service"]),
     ]
+
+
+def test_a_recommendation_quoted_in_full_in_a_letter_is_read_without_its_quotation_marks():
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "Dear Home Secretary,\n\n"
+        "The report makes seven recommendations. The first two, which I quote in full:\n\n"
+        '    "By 31 March 2026, chief constables should make sure that every child reported\n'
+        '    missing is given a risk assessment."\n\n'
+        "The force already uses a structured risk assessment.\n\n"
+        "Yours sincerely,\n"
+    )
+    assert [(f.kind, f.deadline, f.addressees) for f in report.findings] == [
+        ("recommendation", "By 31 March 2026", ["chief constables"])
+    ]
+    assert report.findings[0].text.startswith("By 31 March 2026, chief constables should")
