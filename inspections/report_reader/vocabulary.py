@@ -50,7 +50,7 @@ def words(text: str) -> list[str]:
 _LABELS: list[tuple[str, str]] = [
     (r"accelerated\s+causes?\s+of\s+concern", model.CAUSE_OF_CONCERN),
     (r"causes?\s+of\s+concern", model.CAUSE_OF_CONCERN),
-    (r"recommendations?", model.RECOMMENDATION),
+    (r"recommendations?|recs?\.?", model.RECOMMENDATION),  # "Rec 15:" in a tracker
     (r"areas?\s+for\s+improvements?|afis?|areas?\s+(?:of|requiring)\s+improvement", model.AFI),
     (r"notable\s+practices?|examples?\s+of\s+notable\s+practice", model.NOTABLE_PRACTICE),
     (r"innovative\s+practices?", model.INNOVATIVE_PRACTICE),

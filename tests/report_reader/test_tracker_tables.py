@@ -45,3 +45,20 @@ def test_a_lone_line_of_pipes_is_no_table():
     rows = ["a | b | c", "d | e | f", "| g | h |"]
     pipe_rows(rows)
     assert rows == ["a\tb\tc", "d\te\tf", "| g | h |"]  # a Markdown row stays as it is
+
+
+def test_a_trackers_rec_abbreviation_labels_a_recommendation():
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "HMICFRS recommendations tracker\n\n"
+        "AFI 1 (Responding to the public): The force needs to answer 101 calls more quickly.\n\n"
+        "Amber\n\n"
+        "Rec 15: By 31 October 2023, chief constables should make sure their forces have a "
+        "process for responding to predatory behaviour.\n\n"
+        "Blue\n"
+    )
+    assert [(f.kind, f.reference) for f in report.findings] == [
+        ("afi", "AFI 1"),
+        ("recommendation", "Recommendation 15"),
+    ]
