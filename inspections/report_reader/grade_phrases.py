@@ -77,3 +77,22 @@ def _gerund(stem: str) -> str:
     ):
         return f"{stem}{stem[-1]}ing"
     return f"{stem.removesuffix('e')}ing"
+
+
+_QUESTION_RE = re.compile(
+    r"(?i)^how\s+(?:well|effectively|efficiently|legitimately|effective|efficient|legitimate)\s+"
+    r"(?:does|is)\s+the\s+(?:force|constabulary)\s+(?:at\s+)?(?P<rest>.+?)\s*\?$"
+)
+
+
+def question_area(question: str) -> str:
+    """The area a PEEL question grades, as a phrase: "How well does the force understand
+    demand?" → "Understanding demand"; "How well is the force planning for demand in the
+    future?" → "Planning for demand in the future"; any other text as it is."""
+    match = _QUESTION_RE.match(question.strip())
+    if not match:
+        return question
+    verb, _, rest = match.group("rest").partition(" ")
+    phrase = verb if verb.lower().endswith("ing") else _gerund(verb.lower())
+    phrase = f"{phrase} {rest}".strip()
+    return phrase[:1].upper() + phrase[1:]

@@ -9,11 +9,13 @@ import re
 
 from inspections.report_reader import vocabulary as vocab
 from inspections.report_reader.area_grade_lists import area_grade_list
+from inspections.report_reader.blocks import PARA
 from inspections.report_reader.grade_phrases import (
     area_phrase,
     grade_value,
     is_pillar_area,
     pillar_of,
+    question_area,
 )
 
 
@@ -29,12 +31,26 @@ class ProseGradesPass:
             self._flush_narrative()
             return True
         grade = vocab.match_grade_line(text)
-        if grade and len(vocab.words(text)) <= 4 and (self.areas or self._title_area()):
-            area = self.areas[-1].name if self.areas else self._title_area()
+        cell = self._area_cell_above()
+        if grade and len(vocab.words(text)) <= 4 and (cell or self.areas or self._title_area()):
+            area = cell or (self.areas[-1].name if self.areas else self._title_area())
             self._judgment(area, grade, strong=True)
             self.line_graded.add(area)
             return True
         return False
+
+    def _area_cell_above(self) -> str:
+        """A table of questions and their grades flattened into lines, one cell a paragraph
+        ("How well does the force understand demand?" / "Requires improvement"): the question
+        just above the grade is its area."""
+        previous = self.blocks[self.index - 1] if self.index > 0 else None
+        if previous is None or previous.kind != PARA:
+            return ""
+        text = previous.text.strip()
+        question = text.endswith("?") and 4 <= len(vocab.words(text)) <= 25
+        if question:
+            return self._canonical_or_none(text) or question_area(text)
+        return self._canonical(text) if vocab.is_known_area(text) else ""
 
     def _several_grades(self, sentences: list[str]) -> bool:
         """Short sentences that each grade a part (PEEL 2014: "Anyshire Police is good at

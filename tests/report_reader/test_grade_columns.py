@@ -112,3 +112,21 @@ def test_the_rewrite_keeps_every_line_and_is_done_once(lines):
     assert once.count("\n") == text.count("\n")
     assert grade_columns(once) == once
     parse_text(once)  # reads without error
+
+
+def test_a_question_and_grade_table_flattened_into_paragraphs_grades_each_question():
+    # A PDF's summary table, one cell a paragraph, in a document read as Markdown.
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "# PEEL: Police efficiency 2016 – Exampleshire Police\n\n"
+        "# Overview\n\n"
+        "Question\n\nJudgment\n\n"
+        "How well does the force understand demand?\n\nRequires improvement\n\n"
+        "How well is the force planning for demand in the future?\n\nGood\n\n"
+        "# Detailed findings\n\nThe force has plans.\n"
+    )
+    assert [(j.area, j.grade) for j in report.judgments] == [
+        ("Understanding demand", "requires_improvement"),
+        ("Planning for demand in the future", "good"),
+    ]
