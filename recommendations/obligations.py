@@ -17,7 +17,7 @@ addressees"; docs/domain-rules.md).
 """
 
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -99,16 +99,19 @@ def addressing_from_words(
     national_bodies: Iterable[NationalBody],
     forces: Iterable[Force] = (),
     report_forces: Iterable[Force] = (),
+    force_aliases: Mapping[str, Force] | None = None,
 ) -> Addressing:
     """Read the addressees as worded into structured addressees. No words at all means the
     finding is the report's own (its force's, or the forces it applies to). Known names are
     found longest first, so "police and crime commissioners" is one addressee and "forces and
     PCCs" two. `forces` are the forces whose names are recognised (none: a force's name is
-    an unrecognised word), `report_forces` those the report applies to."""
+    an unrecognised word), `report_forces` those the report applies to, `force_aliases` other
+    words for a force ("the Met") as the report reader recognised them."""
     if not phrases:
         return Addressing(owed_by_forces=ForceScope.REPORT)
     lookup = _body_lookup(national_bodies)
     force_lookup = _force_lookup(forces)
+    force_lookup |= {normalise(alias): force for alias, force in (force_aliases or {}).items()}
     known = dict.fromkeys(FORCE_WORDS, "force")
     known |= dict.fromkeys(BODY_WORDS, "body")
     known |= dict.fromkeys(lookup, "national")

@@ -158,11 +158,13 @@ def _subject_names(rest: str, recommended: bool = False) -> list[str]:
         if not piece:
             continue
         lowered = vocab.plain(piece)
-        if forces_named(piece):
-            # A force by its name ("Kent Police and the Home Office should …") is an
-            # addressee as worded: the import tells the report's own force from others.
-            if piece not in names:
-                names.append(piece)
+        worded = raw.replace("\x00", " and ").replace("\x01", ",").strip(" .")
+        if forces_named(piece) or forces_named(worded):
+            # A force by its name ("Kent Police and the Home Office should …", "the Met") is
+            # an addressee as worded: the import tells the report's own force from others.
+            name = piece if forces_named(piece) else worded
+            if name not in names:
+                names.append(name)
             continue
         if _FORCE_ITSELF_RE.search(lowered) and lowered not in _ADDRESSEE_NAMES:
             # The force the report is about: no names at all mean it alone.

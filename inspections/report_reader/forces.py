@@ -77,7 +77,7 @@ _PATTERNS = [
 _ABBREVIATIONS = {
     "City of London Police": r"CoLP|COLP",
     "Greater Manchester Police": r"GMP",
-    "Metropolitan Police Service": r"MPS|the\s+Met(?!\s+Office)|Met\s+Police",
+    "Metropolitan Police Service": r"MPS|[Tt]he\s+Met(?!\s+Office)|Met\s+Police",
     "West Yorkshire Police": r"WYP",
     "South Yorkshire Police": r"SYP",
     "North Yorkshire Police": r"NYP",

@@ -237,6 +237,19 @@ def test_a_force_named_beside_a_national_body_keeps_its_part(reference_data, tmp
     holders = finding.statuses.values_list("force__slug", "national_body__slug")
     assert sorted(holders, key=str) == [("cumbria", None), (None, "home-office")]
 
+    # Another word for the force, as its reports use it: the Met, the MPS.
+    path = tmp_path / "met.md"
+    path.write_text(
+        "# Child exploitation in London: an inspection\n\n"
+        "## Recommendations\n\n"
+        "1. The MPS and the Home Office should agree how exploitation data is shared.\n"
+    )
+    run(path, "--force", "metropolitan", "--kind", "other")
+    met = Finding.objects.get(inspection__force__slug="metropolitan")
+    assert met.addressees == ["MPS", "Home Office"]
+    holders = met.statuses.values_list("force__slug", "national_body__slug")
+    assert sorted(holders, key=str) == [("metropolitan", None), (None, "home-office")]
+
     path = tmp_path / "thematic.md"
     path.write_text(
         "# Police custody: a thematic inspection\n\nFebruary 2021 | © HMICFRS 2021\n\n"

@@ -19,6 +19,7 @@ from inspections.models import (
     NationalBody,
     document_name,
 )
+from inspections.report_reader.forces import forces_named
 from peel_tracker.text import counted
 from recommendations.imports.services.areas import area_get_or_create
 from recommendations.imports.services.duplicates import duplicate_message, report_find_existing
@@ -169,6 +170,7 @@ def report_import(
             national_bodies=national_bodies,
             forces=forces,
             report_forces=[force],
+            force_aliases=force_aliases(finding.addressees, forces),
         )
         finding.owed_by_forces = addressing.owed_by_forces
         finding.is_for_policing_bodies = addressing.is_for_policing_bodies
@@ -185,3 +187,15 @@ def report_import(
 
     inspection_open_tracking(inspection=inspection, user=user)
     return inspection
+
+
+def force_aliases(addressees: list[str], forces: list[Force]) -> dict[str, Force]:
+    """Each addressee that names a force by another word ("the Met", "MPS", "GMP"), as the
+    report reader recognises them, with the force it names."""
+    by_name = {force.name: force for force in forces}
+    aliases = {}
+    for phrase in addressees:
+        named = [by_name[name] for name in forces_named(phrase) if name in by_name]
+        if len(set(named)) == 1:
+            aliases[phrase] = named[0]
+    return aliases
