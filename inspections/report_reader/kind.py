@@ -29,8 +29,12 @@ from inspections.report_reader.not_force import not_a_force_document, scottish_o
 
 # The body speaking of its own duty to respond ("Under section 55 of the Police Act 1996 I am
 # required to publish my comments"), not a letter or a paper saying it will or did.
+# The body saying it must publish its comments: "I am required to publish …", "the
+# Commissioner must publish comments on any HMICFRS report …".
 _OWN_STATUTORY_RE = re.compile(
-    r"(?i)\b(?:i|we)\s+(?:am|are)\s+(?:required|obliged)\s+to\s+publish\b"
+    r"(?i)\b(?:(?:i|we)\s+(?:am|are)\s+(?:required|obliged)\s+to"
+    r"|the\s+(?:(?:police(?:,\s+fire)?(?:\s+and\s+\w+)?\s+and\s+crime\s+)?commissioner|pcc|pfcc)\s+"
+    r"(?:must|is\s+(?:required|obliged)\s+to|has\s+to))\s+publish\b"
 )
 _FRAMEWORK_DOC_RE = re.compile(
     r"(?i)\bassessment\s+framework\b|\bcharacteristics\s+of\s+good\b|\binspection\s+programme"
@@ -83,6 +87,10 @@ _BODY_RE = re.compile(
 _PEEL_RE = re.compile(r"\bPEEL\b")
 # An OPCC page listing several reports: "Read the PCC's response …" links, "Inspection for
 # Lincolnshire was published July 2018" entries.
+_OWN_SECTION_RE = re.compile(
+    r"(?i)^response\s+to\s+(?:the\s+|our\s+|its\s+|each\s+)?(?:recommendations?|areas?\s+for"
+    r"\s+improvement|afis?|causes?\s+of\s+concern|findings|report|inspection)\s*:?$"
+)
 _RESPONSE_LINK_RE = re.compile(
     r"(?im)^\s*read\s+the\s+(?:pcc|opcc|pfcc|commissioner)['’]?s?\s+(?:formal\s+)?response\b"
 )
@@ -138,8 +146,16 @@ def document_kind(
             "history): one recommendation of the report it names."
         ]
     # distinct lines: the title is read from the text, so head holds it twice
+    # "Response to <a report>" lines, not a response's own sections ("Response to
+    # recommendations").
     listed = len(
-        set(re.findall(r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b.*$", head))
+        {
+            line
+            for line in re.findall(
+                r"(?im)^(?:(?:pcc|opcc|pfcc)\b[^\n]{0,20})?response\s+to\b.*$", head
+            )
+            if not _OWN_SECTION_RE.match(line.strip())
+        }
     )
     links = len(_RESPONSE_LINK_RE.findall(head))
     entries = len(_LISTED_ENTRY_RE.findall(head))

@@ -67,7 +67,13 @@ class TableRowsPass:
             if label.kind and len(vocab.words(cell)) >= 4 and not self._cause_cell(cell):
                 if self.ctx is None or self.ctx.kind != label.kind:
                     self._open_context(label, BOLD_LEVEL)
-                self._start_finding(cell, style="item")
+                # "Recommendation 1: By 31 October 2025, chief constables should …": the cell's
+                # own label gives the finding's number, its words the finding.
+                own = vocab.match_label(cell)
+                if own is not None and own.inline and own.kind == label.kind:
+                    self._start_finding(own.inline, style="item", number=own.number)
+                else:
+                    self._start_finding(cell, style="item")
                 self.row_findings += 1
             return True
         if len(filled) < 2 or any(

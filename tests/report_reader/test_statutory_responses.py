@@ -60,3 +60,31 @@ def test_a_recommendation_quoted_in_full_in_a_letter_is_read_without_its_quotati
         ("recommendation", "By 31 March 2026", ["chief constables"])
     ]
     assert report.findings[0].text.startswith("By 31 March 2026, chief constables should")
+
+
+def test_a_commissioners_response_page_with_a_table_of_recommendations():
+    # The body says in the third person that it must publish; its own section "Response to
+    # recommendations" is no second response in a listing; each row's label gives its number.
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "# Response to HMICFRS: An inspection of how well the police vet their workforce\n\n"
+        "Published: 11 April 2025\n\n"
+        "Under section 55 of the Police Act 1996, the Commissioner must publish comments on any "
+        "HMICFRS report relating to Exampleshire Police within 56 days of its publication.\n\n"
+        "## Response to recommendations\n\n"
+        "Recommendation\tForce response\tPCC comment\n"
+        "Recommendation 1: By 31 October 2025, chief constables should make sure that every "
+        "vetting decision is reviewed.\tThe force has done so.\tI am assured.\n"
+        "Recommendation 8: By 30 September 2025, chief constables and police and crime "
+        "commissioners should make sure vetting units are resourced.\tUnder way.\tAgreed.\n"
+    )
+    assert report.document_kind == "pcc_response"
+    assert [(f.reference, f.deadline, f.addressees) for f in report.findings] == [
+        ("Recommendation 1", "By 31 October 2025", ["chief constables"]),
+        (
+            "Recommendation 8",
+            "By 30 September 2025",
+            ["chief constables", "police and crime commissioners"],
+        ),
+    ]
