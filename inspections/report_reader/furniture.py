@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from inspections.report_reader import vocabulary as vocab
+from inspections.report_reader.document_headers import document_header
 from inspections.report_reader.letters import letter_head, response_date
 from inspections.report_reader.paragraph_numbers import strip_paragraph_numbers
 from inspections.report_reader.pipe_rows import pipe_rows
@@ -88,6 +89,9 @@ class Furniture:
     letter_head: list[str] = field(default_factory=list)
     # Tracker lines kept as boundaries ("Status: complete", "Completed"): a finding ends there.
     status_lines: set[int] = field(default_factory=set)
+    # An email's subject and sent date, or a converter's front matter (document_headers.py).
+    header_title: str = ""
+    header_date: str = ""
 
 
 def _is_sprite_dump(line: str) -> bool:
@@ -123,6 +127,8 @@ def strip_furniture(text: str) -> tuple[str, Furniture]:
                 blank(rest)
             break
 
+    header = document_header(out, blank)
+    found.header_title, found.header_date = header.title, header.date
     _letter_block(out, found, blank)
     _correspondence_date(out, found, blank)
     found.is_letter = letter_head(out, found.removed, found.letter_head) or found.is_letter

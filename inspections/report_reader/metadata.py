@@ -78,6 +78,10 @@ class MetadataPass:
         pillar name just below it completes the title. A first heading that is only the
         force's or the inspectorate's name is skipped; one that is an area, a label or a
         grade is not a title at all."""
+        if self.furniture.header_title:
+            # An email's subject, a converter's front matter: the document names itself.
+            self.segments[0].title = self.furniture.header_title
+            return
         first = None
         skip = 0
         # A page's type or section label above its title ("Correspondence" on GOV.UK,
@@ -196,6 +200,8 @@ class MetadataPass:
                 self._store_field(key, value)
             else:
                 pending = key
+        if not self.segments[0].published and vocab.parse_date(self.furniture.header_date):
+            self.segments[0].published = self.furniture.header_date
         run_in = RUN_IN_DATE_RE.match(self.blocks[0].text.strip()) if self.blocks else None
         if run_in and not self.segments[0].published:
             self.segments[0].published = run_in.group("value")
