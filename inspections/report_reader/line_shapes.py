@@ -120,6 +120,7 @@ _NOT_A_TITLE_RE = re.compile(
     r"|transparency\s+data|conclusions?\s+and\s+recommendations|letter|meeting"
     # a council's committee site: its skip link and menu, and its label over a paper's name
     r"|skip\s+to\s+(?:main\s+)?content\b.*|agenda(?:\s+item)?(?:\s+\d{1,2}[a-z]?)?"
+    r"|menu(?:\s+search)?|search(?:\s+menu)?"
     # a tracker site's type label above or below the report's name; a page's print link
     r"|(?:peel\s+)?force\s+inspection|printable\s+version|documents"
 )

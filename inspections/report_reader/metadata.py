@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from inspections.report_reader import model
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.blocks import HEADING, ITEM, PARA, ROW
+from inspections.report_reader.blocks import HEADING, ITEM, PARA
 from inspections.report_reader.committee_dates import committee_date
 from inspections.report_reader.dates import RUN_IN_DATE_RE
 from inspections.report_reader.forces import around_findings, forces_named, main_force, many_forces
@@ -17,13 +17,10 @@ from inspections.report_reader.judged_areas import title_area
 from inspections.report_reader.kind import body_force, document_kind, responds_to
 from inspections.report_reader.line_shapes import (
     WEATHER_RE,
-    address_line,
-    date_or_weather,
-    not_a_title,
     only_a_date,
-    section_part,
 )
 from inspections.report_reader.not_force import restated
+from inspections.report_reader.title_pass import CREDIT_LINE_RE
 
 
 @dataclass
@@ -36,9 +33,6 @@ class Segment:
 
 
 # A saved page's credit line ("Source · HMICFRS", "Publisher: Home Office"): not a title.
-_CREDIT_LINE_RE = re.compile(
-    r"(?i)(?:source|publisher|published\s+by|via|credit|from)\s*[·:|•]\s*\S.{0,60}"
-)
 
 
 class MetadataPass:
@@ -72,110 +66,6 @@ class MetadataPass:
 
     def _title_area(self) -> str:
         return title_area(self.segments[0].title)
-
-    def _read_title(self) -> None:
-        """The first heading names the document ('PEEL 2021/22'); 'An inspection of X' or a
-        pillar name just below it completes the title. A first heading that is only the
-        force's or the inspectorate's name is skipped; one that is an area, a label or a
-        grade is not a title at all."""
-        if self.furniture.header_title:
-            # An email's subject, a converter's front matter: the document names itself.
-            self.segments[0].title = self.furniture.header_title
-            return
-        first = None
-        skip = 0
-        # A page's type or section label above its title ("Correspondence" on GOV.UK,
-        # "Report Summary" on the SPA's site) does not name the document.
-        # So does a bare date or a news site's date-and-weather banner ("Monday 22 April
-        # 2024" / "7.2 C") above the headline.
-        # So is a letter's address block above its subject line.
-        while skip < min(8, len(self.blocks)) and (
-            not_a_title(self.blocks[skip].text)
-            or _CREDIT_LINE_RE.fullmatch(self.blocks[skip].text.strip())
-            or date_or_weather(self.blocks[skip].text)
-            or address_line(self.blocks[skip].text, self.blocks[skip + 1 : skip + 2])
-        ):
-            self.title_blocks.add(skip)
-            skip += 1
-        opening = self.blocks[skip] if skip < len(self.blocks) else None
-        if (
-            opening is not None
-            and opening.kind == PARA
-            and not opening.text.rstrip().endswith(tuple(".!?;:,"))
-            and 2 <= len(vocab.words(opening.text)) <= 30
-            and not (vocab.parse_date(opening.text) and len(vocab.words(opening.text)) <= 6)
-        ):
-            # A first line that no layout marks as a heading (a register entry's title, a
-            # saved page's first line) still names the document.
-            first = skip
-        for index, block in enumerate(self.blocks[: max(6, skip + 2)] if first is None else []):
-            if (
-                index < skip
-                or block.kind != HEADING
-                or vocab.match_field(block.text)
-                or not_a_title(block.text)
-            ):
-                continue
-            text = block.text.strip()
-            if first is None and (
-                vocab.force_names(text) == [text]
-                or _CREDIT_LINE_RE.fullmatch(text)
-                or re.fullmatch(
-                    r"(?i)hmicfrs|hmic|hm\s+inspectorate\b.*|his\s+majesty.*|her\s+majesty.*", text
-                )
-            ):
-                self.title_blocks.add(index)
-                continue
-            first = index
-            break
-        if first is None:
-            return
-        block = self.blocks[first]
-        if (
-            # "Chief Constable's response" is a part; "… the police response to domestic
-            # abuse (2321)" is a title.
-            section_part(block.text, self.blocks[first + 1 : first + 2])
-            or vocab.match_label(block.text)
-            or vocab.match_grade_line(block.text)
-            or vocab.is_known_area(block.text)
-            or block.text.strip().endswith("?")
-            or (
-                first + 1 < len(self.blocks)
-                and vocab.match_grade_line(self.blocks[first + 1].text)
-                and len(vocab.words(self.blocks[first + 1].text)) <= 4
-                and not re.search(r"\bPEEL\b", block.text)
-            )
-        ):
-            self.title_blocks.clear()
-            return
-        title = block.text.strip().rstrip(":")
-        self.title_blocks.add(first)
-        for index in range(first + 1, min(first + 5, len(self.blocks))):
-            block = self.blocks[index]
-            text = block.text.strip()
-            if block.kind == ROW or vocab.match_field(text) or vocab.match_label(text):
-                break
-            if re.match(
-                r"(?i)^(?:an?\s+)?(?:joint\s+)?(?:inspection|review|assessment)\s+of\b", text
-            ) and not (len(vocab.words(text)) > 20 or re.search(r"[.!?]\s*$", text)):
-                # a subtitle, not the first sentence of the text ("An inspection of … has
-                # called for …")
-                title = f"{title}: {text}"
-                self.title_blocks.add(index)
-                break
-            if re.fullmatch(r"(?i)police effectiveness,? efficiency,? (?:and )?legitimacy", text):
-                self.title_blocks.add(index)
-                continue
-            if (
-                block.kind == HEADING
-                and len(vocab.words(text)) <= 3
-                and vocab.canonical_area(vocab.framework_from_text(title), text)
-            ):
-                title = f"{title}: {text}"
-                self.title_blocks.add(index)
-                continue
-            break
-        self.segments[0].title = title
 
     def _read_segments(self) -> None:
         """Split the document into reports at 'Inspection Title:' fields and read each one's
@@ -320,9 +210,7 @@ class MetadataPass:
             report_kind=report.kind,
             row_findings=self.row_findings,
             status_lines=len(self.furniture.status_lines),
-            credited=any(
-                _CREDIT_LINE_RE.fullmatch(block.text.strip()) for block in self.blocks[:8]
-            ),
+            credited=any(CREDIT_LINE_RE.fullmatch(block.text.strip()) for block in self.blocks[:8]),
             furniture_text="\n".join(self.furniture.removed),
             letter_head="\n".join(self.furniture.letter_head),
         )

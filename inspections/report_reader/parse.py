@@ -78,6 +78,7 @@ from inspections.report_reader.prose_grades import ProseGradesPass
 from inspections.report_reader.restated_causes import RestatedCausesPass
 from inspections.report_reader.result import ResultPass
 from inspections.report_reader.table_rows import TableRowsPass
+from inspections.report_reader.title_pass import TitlePass
 
 
 def parse_text(text: str) -> model.ParsedReport:
@@ -103,6 +104,7 @@ class _Parser(
     RestatedCausesPass,
     ResultPass,
     TableRowsPass,
+    TitlePass,
 ):
     def __init__(self, blocks: list[Block], furniture: Furniture | None = None):
         self.blocks = blocks

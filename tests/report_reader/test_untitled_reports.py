@@ -68,3 +68,22 @@ def test_a_report_with_its_title_keeps_it():
     )
     assert report.title.startswith("PEEL 2023–25 Police effectiveness")
     assert not any("no title" in warning for warning in report.warnings)
+
+
+def test_names_above_a_documents_heading_are_not_its_title():
+    from inspections.report_reader import parse_text
+
+    # A board paper: the force's name in capitals, the committee's, a date and an agenda
+    # line above its Markdown heading.
+    paper = parse_text(
+        "NORTHUMBRIA POLICE\n\nJOINT INDEPENDENT AUDIT COMMITTEE\n\n10 December 2024\n\n"
+        "Agenda item 9\n\n# PEEL 2023–25 Improvement Plan: progress report\n\n"
+        "Report of: Deputy Chief Constable\n"
+    )
+    assert paper.title == "PEEL 2023–25 Improvement Plan: progress report"
+    # A web page saved into Word: its menu's words, then the inspectorate's name.
+    page = parse_text(
+        "Menu Search\n\nHM Inspectorate of Constabulary and Fire & Rescue Services\n\n"
+        "# PEEL 2021/22: An inspection of Exampleshire Police\n\nPublished: 29 July 2022\n"
+    )
+    assert page.title == "PEEL 2021/22: An inspection of Exampleshire Police"
