@@ -19,7 +19,7 @@ from inspections.report_reader.line_shapes import (
     WEATHER_RE,
     only_a_date,
 )
-from inspections.report_reader.not_force import restated
+from inspections.report_reader.not_force import OTHER_BODIES, restated
 from inspections.report_reader.title_pass import CREDIT_LINE_RE
 
 
@@ -234,6 +234,8 @@ class MetadataPass:
             report.responds_to = responds_to(
                 report.title, "\n".join(block.text for block in self.blocks)
             )
+        if report.document_kind == model.NEAR_MISS and report.document_reasons[0] in OTHER_BODIES:
+            report.force = None  # a fire service's, a prison's: it names a force only in passing
         if report.document_kind == model.PCC_RESPONSE:  # the body answering names itself
             report.force = body_force("\n".join(self.furniture.removed + [text])) or report.force
         ceiling = {

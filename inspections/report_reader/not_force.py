@@ -90,6 +90,28 @@ _STATUTORY_RESPONSE_RE = re.compile(
 )
 
 
+# Near misses about another body than a police force of England and Wales: no force's.
+SCOTLAND = (
+    "It is about policing in Scotland (HMICS, Police Scotland, the Scottish Police "
+    "Authority), which HMICFRS does not inspect: no police findings for a force of "
+    "England and Wales."
+)
+FIRE = (
+    "It is about a fire and rescue service, not a police force: its findings are not "
+    "a police force's."
+)
+NORTHERN_IRELAND = (
+    "It is about policing or justice in Northern Ireland, which is not one of the "
+    "forces of England and Wales HMICFRS reports on for this tracker."
+)
+PROBATION_OR_PRISON = (
+    "It is about a probation service or a prison (HM Inspectorate of Probation or of "
+    "Prisons, HMPPS), not a police force: its ratings and findings are not a police "
+    "force's."
+)
+OTHER_BODIES = (SCOTLAND, FIRE, NORTHERN_IRELAND, PROBATION_OR_PRISON)
+
+
 def news_item(title: str, text: str, furniture_text: str = "") -> bool:
     """A news article or a news item restating an inspection report (not minutes or a
     committee paper): at least two news features in its opening (an advertisement among its
@@ -143,16 +165,9 @@ def scottish_or_fire(head: str, force: str | None) -> tuple[str, list[str]] | No
         or _SCOTTISH_SOURCE_RE.search(head[:1500])
         or (force is None and re.search(r"\bScottish\s+Police\s+Authority\b", head))
     ):
-        return model.NEAR_MISS, [
-            "It is about policing in Scotland (HMICS, Police Scotland, the Scottish Police "
-            "Authority), which HMICFRS does not inspect: no police findings for a force of "
-            "England and Wales."
-        ]
+        return model.NEAR_MISS, [SCOTLAND]
     if fire and fire >= police:
-        return model.NEAR_MISS, [
-            "It is about a fire and rescue service, not a police force: its findings are not "
-            "a police force's."
-        ]
+        return model.NEAR_MISS, [FIRE]
     return _other_jurisdiction(head, police, english)
 
 
@@ -173,17 +188,10 @@ def _other_jurisdiction(head: str, police: int, english: int) -> tuple[str, list
     inspection, made with HM Inspectorate of Prisons, names the police more)."""
     northern = len(_NORTHERN_IRELAND_RE.findall(head))
     if northern >= 2 and northern > english:
-        return model.NEAR_MISS, [
-            "It is about policing or justice in Northern Ireland, which is not one of the "
-            "forces of England and Wales HMICFRS reports on for this tracker."
-        ]
+        return model.NEAR_MISS, [NORTHERN_IRELAND]
     probation = len(_PROBATION_RE.findall(head))
     if probation >= 2 and probation > police:
-        return model.NEAR_MISS, [
-            "It is about a probation service or a prison (HM Inspectorate of Probation or of "
-            "Prisons, HMPPS), not a police force: its ratings and findings are not a police "
-            "force's."
-        ]
+        return model.NEAR_MISS, [PROBATION_OR_PRISON]
     return None
 
 

@@ -131,3 +131,19 @@ def test_a_prison_inspection_is_a_near_miss_but_a_police_custody_inspection_is_n
         """
     )
     assert parse_text(custody).document_kind != model.NEAR_MISS
+
+
+def test_a_fire_services_report_that_names_the_police_force_is_no_forces():
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "Effectiveness, efficiency and people 2023–25: An inspection of Exampleshire Fire and "
+        "Rescue Service\n\n"
+        "Collaboration with North Yorkshire Police\n\n"
+        "The service shares a headquarters with North Yorkshire Police. North Yorkshire Police "
+        "and the service run a joint control room.\n\n"
+        "Areas for improvement\n\n"
+        "The service should make sure its firefighters have good access to risk information.\n"
+    )
+    assert report.document_kind == "near_miss"
+    assert report.force is None
