@@ -29,6 +29,13 @@ class Narrative:
 
 # "The force hasn't done enough to address this cause of concern, and it therefore remains
 # open.": a verdict on a finding stated above, with no words of its own.
+# A tally of findings: "Nine areas for improvement; four have been closed by HMICFRS and five
+# remain open." (a listing's status line): counts, not a finding.
+_TALLY_RE = re.compile(
+    r"(?i)\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|both)"
+    r"\s+(?:of\s+them\s+|of\s+these\s+)?(?:remain|remains|are|have\s+been|has\s+been)\s+"
+    r"(?:open|closed|outstanding|complete)\b"
+)
 _THIS_FINDING_RE = re.compile(
     r"(?i)\b(?:this|that)\s+(?:cause\s+of\s+concern|recommendation|area\s+for\s+improvement"
     r"|AFI)\b[^.]*\b(?:remains?|is\s+still|has\s+been)\b"
@@ -118,7 +125,11 @@ class LinksPass:
                 # been submitted for closure and remains open" (a paper's progress report) point
                 # back to a finding stated elsewhere; they have no words of their own to propose.
                 return
-            if speaks_of_open_findings(headlines[0]) or _THIS_FINDING_RE.search(headlines[0]):
+            if (
+                speaks_of_open_findings(headlines[0])
+                or _THIS_FINDING_RE.search(headlines[0])
+                or _TALLY_RE.search(headlines[0])
+            ):
                 # "… the progress made against the recommendations and AFIs that remain open"
                 # (a paper's purpose): findings in general, none of them stated.
                 return

@@ -32,6 +32,12 @@ _WE_FOUND_THAT_RE = re.compile(
     r"(?:found|said|concluded|reported)\s+that\s*:?\s*(?P<clause>\S.{20,}?)\s*$",
     re.DOTALL,
 )
+_CAUSE_THEN_LEADIN_RE = re.compile(
+    r"(?is)^causes?\s+of\s+concern\s*(?:\d{1,2}\s*)?[:–—-]\s*(?P<cause>\S.{20,}?[.!?])\s+"
+    r"(?:recommendations?\s*[:–—-]\s*)?(?P<leadin>(?:to\s+address\s+th\w+\s+causes?\s+of\s+"
+    r"concern,?\s+)?(?:hmic\w*|we|i|hm\s+inspectors?)\s+(?:therefore\s+)?recommends?\s+that\b"
+    r"[^:]*:)\s*$"
+)
 # "we said that the force's investigations were not always …" up to the sentence's end.
 _SAID_THAT_RE = re.compile(
     r"(?i:\bwe\s+(?:said|found|reported|concluded)\s+that\s+)(?P<clause>(?:(?i:the\s+(?:force|"
@@ -78,6 +84,13 @@ class RestatedCausesPass:
             self.quoted_cause = self.index + 1
             return True
         if self._said_then_recommended(text, level, around):
+            return True
+        run_in = _CAUSE_THEN_LEADIN_RE.match(text.strip())
+        if run_in:
+            # "Cause of concern: X Police does not … Recommendations: To address this cause of
+            # concern, HMIC recommends that the force should immediately:" (a PDF's box).
+            self._add_cause(run_in.group("cause"), level)
+            self._leadin_para(run_in.group("leadin"), level)
             return True
         restated = _WE_FOUND_THAT_RE.search(text) if self._under_cause_heading() else None
         if restated:

@@ -408,3 +408,44 @@ def test_a_summary_list_of_findings_set_out_in_full_later_is_left_out():
         "Attending incidents within the",
         "Better supervision of investig",
     ]
+
+
+def test_a_boxed_cause_of_concern_run_into_its_recommendations_lead_in():
+    report = read(
+        """\
+        Missing and absent children
+
+        Cause of concern: Exampleshire Police does not respond adequately when children are reported missing. Recommendations: To address this cause of concern, HMIC recommends that the force should immediately:
+
+        - review its use of the 'absent' category; and
+        - ensure that supervisors review every decision to classify a child as absent.
+
+        Domestic abuse
+
+        The force's response to domestic abuse has improved.
+        """
+    )
+    cause, *recommendations = report.findings
+    assert (cause.kind, cause.text) == (
+        model.CAUSE_OF_CONCERN,
+        "Exampleshire Police does not respond adequately when children are reported missing.",
+    )
+    assert [(f.kind, f.cause_of_concern) for f in recommendations] == [
+        (model.RECOMMENDATION, 0),
+        (model.RECOMMENDATION, 0),
+    ]
+
+
+def test_a_listings_tally_of_findings_open_and_closed_is_no_finding():
+    report = read(
+        """\
+        HMICFRS inspections
+
+        PEEL 2023–25: An inspection of Exampleshire Police
+
+        Published by HMICFRS: 2024
+
+        Status: no causes of concern. Nine areas for improvement; four have been closed by HMICFRS and five remain open.
+        """
+    )
+    assert report.findings == []
