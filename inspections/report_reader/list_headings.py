@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from inspections.report_reader import directives, model
 from inspections.report_reader import vocabulary as vocab
-from inspections.report_reader.blocks import ITEM, PARA, Block
+from inspections.report_reader.blocks import BOLD_LEVEL, ITEM, PARA, Block
+from inspections.report_reader.findings import SUMMARY_LIST_RE
 from inspections.report_reader.line_shapes import is_label_line
 
 _PRACTICE = (model.NOTABLE_PRACTICE, model.INNOVATIVE_PRACTICE, model.PROMISING_PRACTICE)
@@ -14,6 +15,22 @@ _PRACTICE = (model.NOTABLE_PRACTICE, model.INNOVATIVE_PRACTICE, model.PROMISING_
 
 class ListHeadingsPass:
     """Headings inside lists of findings: mixed into the parser."""
+
+    def _label_heading(self, block: Block) -> bool:
+        """A heading that opens a list of findings: a label ("Areas for improvement", "AFI 3:
+        …"), or a cause of concern run into its recommendations' lead-in."""
+        text = block.text
+        if self.ctx is None and self._cause_run_into_leadin(text, BOLD_LEVEL):
+            return True
+        label = vocab.match_label(text)
+        if label is None:
+            return False
+        self._flush_narrative()
+        self._open_context(label, block.level)
+        if self.ctx is not None and SUMMARY_LIST_RE.search(text):
+            # A summary's list: left out where each finding is set out in full later.
+            self.ctx.from_leadin = True
+        return True
 
     def _heading_in_list(self, block: Block) -> bool:
         """A heading inside an open list of findings: a topic of the list, or a finding's

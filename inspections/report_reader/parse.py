@@ -59,7 +59,6 @@ from inspections.report_reader.blocks import (
     to_blocks,
 )
 from inspections.report_reader.findings import (
-    SUMMARY_LIST_RE,
     FindingContext,
     FindingsPass,
     is_headline_paragraph,
@@ -201,13 +200,7 @@ class _Parser(
             return
         if self.index in self.title_blocks:
             return
-        label = vocab.match_label(text)
-        if label:
-            self._flush_narrative()
-            self._open_context(label, block.level)
-            if self.ctx is not None and SUMMARY_LIST_RE.search(text):
-                # A summary's list: left out where each finding is set out in full later.
-                self.ctx.from_leadin = True
+        if self._label_heading(block):
             return
         if self._under_cause_heading() and self._found_cause(text, BOLD_LEVEL):
             return  # "In our inspection we found that:" over the cause it restates

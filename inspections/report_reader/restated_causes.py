@@ -85,12 +85,7 @@ class RestatedCausesPass:
             return True
         if self._said_then_recommended(text, level, around):
             return True
-        run_in = _CAUSE_THEN_LEADIN_RE.match(text.strip())
-        if run_in:
-            # "Cause of concern: X Police does not … Recommendations: To address this cause of
-            # concern, HMIC recommends that the force should immediately:" (a PDF's box).
-            self._add_cause(run_in.group("cause"), level)
-            self._leadin_para(run_in.group("leadin"), level)
+        if self._cause_run_into_leadin(text, level):
             return True
         restated = _WE_FOUND_THAT_RE.search(text) if self._under_cause_heading() else None
         if restated:
@@ -115,6 +110,17 @@ class RestatedCausesPass:
             self._add_cause(clause[:1].upper() + clause[1:], level)
             return True
         return False
+
+    def _cause_run_into_leadin(self, text: str, level: int) -> bool:
+        """ "Cause of concern: X Police does not … Recommendations: To address this cause of
+        concern, HMIC recommends that the force should immediately:" (a PDF's box, in one
+        paragraph or line): the cause, then its recommendations' list."""
+        run_in = _CAUSE_THEN_LEADIN_RE.match(text.strip())
+        if not run_in:
+            return False
+        self._add_cause(run_in.group("cause"), level)
+        self._leadin_para(run_in.group("leadin"), level)
+        return True
 
     def _said_then_recommended(self, text: str, level: int, around: str) -> bool:
         """One paragraph restating a cause of concern and leading into its recommendations:
