@@ -150,6 +150,56 @@ CORPORA = {
         },
         ceilings=NO_INVENTION | {"judgments_extra": 3},
     ),
+    "corpus_blind8": Corpus(
+        size=(14, 109, 47),
+        floors={
+            "found": 108,  # of 109
+            "parents_right": 32,
+            "addressees_right": 92,
+            "deadlines_right": 23,
+            "judgments_found": 39,  # of 47 (7 of those missed are a fire service's own)
+            "dates_right": 14,
+            "titles_right": 14,
+            "kinds_right": 11,
+            "forces_right": 14,
+        },
+        # The five invented are a probation report's and a fire service's findings (near
+        # misses, read but refused at import); the extra grades are their ratings.
+        ceilings={"invented": 5, "invented_complete": 5, "kind_errors": 0, "judgments_extra": 14},
+    ),
+    # Messy documents as an office keeps them: an email, a Word tracker, a two-column PDF
+    # pasted as text, a converter's Markdown, a letter quoting two recommendations.
+    "corpus_blind9": Corpus(
+        size=(11, 49, 25),
+        floors={
+            "found": 49,  # of 49
+            "parents_right": 7,
+            "addressees_right": 41,
+            "deadlines_right": 15,
+            "judgments_found": 25,  # of 25
+            "dates_right": 9,
+            "titles_right": 9,
+            "kinds_right": 10,
+            "forces_right": 11,
+        },
+        ceilings=NO_INVENTION | {"judgments_extra": 7},
+    ),
+    "corpus_blind10": Corpus(
+        size=(14, 96, 42),
+        floors={
+            "found": 95,  # of 96
+            "parents_right": 16,
+            "addressees_right": 79,
+            "deadlines_right": 12,
+            "judgments_found": 39,  # of 42
+            "dates_right": 13,
+            "titles_right": 13,
+            "kinds_right": 13,
+            "forces_right": 13,
+        },
+        # 18 of the extra grades are a fire service's and a probation service's ratings.
+        ceilings=NO_INVENTION | {"judgments_extra": 26},
+    ),
 }
 
 
