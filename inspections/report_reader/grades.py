@@ -3,6 +3,7 @@ section level), and the graded judgments read from grade lines, tables and sente
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -63,7 +64,9 @@ class GradesPass:
         if canonical:
             return AreaHeading(block.level, canonical, heading)
         if heading.endswith("?") and len(vocab.words(heading)) >= 4:
-            return AreaHeading(block.level, heading, heading)
+            # The pillar's own question ("Overview – How efficient is the force at keeping
+            # people safe and reducing crime?") grades the pillar.
+            return AreaHeading(block.level, _pillar_question(heading) or heading, heading)
         if directives.is_directive(heading) or directives.SUBJECT_START_RE.match(heading):
             return None
         if block.style == "md" and block.level == self.section_level:
@@ -123,3 +126,18 @@ class GradesPass:
                 is_carried_forward=carried,
             )
         )
+
+
+_PILLAR_QUESTION_RE = re.compile(
+    r"(?i)^(?:overview\s*[-–—:]\s*)?how\s+(?P<pillar>effective|efficient|legitimate)\s+is\s+the\s+"
+    r"(?:force|constabulary)\s+at\s+keeping\s+people\s+safe\s+and\s+reducing\s+crime\s*\?$"
+)
+
+
+def _pillar_question(heading: str) -> str | None:
+    match = _PILLAR_QUESTION_RE.match(heading.strip())
+    if match is None:
+        return None
+    return {"effective": "Effectiveness", "efficient": "Efficiency", "legitimate": "Legitimacy"}[
+        match.group("pillar").lower()
+    ]

@@ -130,3 +130,15 @@ def test_a_question_and_grade_table_flattened_into_paragraphs_grades_each_questi
         ("Understanding demand", "requires_improvement"),
         ("Planning for demand in the future", "good"),
     ]
+
+
+def test_the_pillars_own_question_under_an_overview_heading_grades_the_pillar():
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "# PEEL: Police efficiency 2017 – Exampleshire Police\n\n"
+        "## Overview – How efficient is the force at keeping people safe and reducing crime?\n\n"
+        "**Good**\n\n"
+        "Exampleshire Police is good at keeping people safe and reducing crime efficiently.\n"
+    )
+    assert [(j.area, j.grade) for j in report.judgments] == [("Efficiency", "good")]

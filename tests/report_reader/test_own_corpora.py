@@ -125,7 +125,7 @@ CORPORA = {
             "parents_right": 15,
             "addressees_right": 62,
             "deadlines_right": 10,
-            "judgments_found": 49,  # of 50
+            "judgments_found": 50,  # of 50
             "dates_right": 12,
             "titles_right": 11,
             "kinds_right": 11,
@@ -133,7 +133,7 @@ CORPORA = {
         },
         # The two invented are a prisons report's recommendations (a near miss, proposed at
         # its low confidence).
-        ceilings={"invented": 2, "invented_complete": 2, "kind_errors": 0, "judgments_extra": 3},
+        ceilings={"invented": 2, "invented_complete": 2, "kind_errors": 0, "judgments_extra": 2},
     ),
     "corpus_blind7": Corpus(
         size=(13, 123, 49),
