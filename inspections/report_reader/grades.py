@@ -60,6 +60,8 @@ class GradesPass:
 
     def _area_from_heading(self, block: Block) -> AreaHeading | None:
         heading = vocab.plain_heading(block.text)
+        if self._signatory(heading):
+            return None
         canonical = self._canonical_or_none(heading)
         if canonical:
             return AreaHeading(block.level, canonical, heading)
@@ -76,6 +78,16 @@ class GradesPass:
         ):
             return AreaHeading(block.level, heading, heading)
         return None
+
+    def _signatory(self, heading: str) -> bool:
+        """A name over its role ("Zoë Billingham" / "HM Inspector of Constabulary"): who
+        signs the text below, not an area it grades."""
+        following = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        return bool(
+            following is not None
+            and _PERSON_RE.fullmatch(heading)
+            and _ROLE_RE.match(following.text.strip())
+        )
 
     def _canonical_or_none(self, heading: str) -> str | None:
         if self.framework is not None:
@@ -128,6 +140,11 @@ class GradesPass:
         )
 
 
+_PERSON_RE = re.compile(r"(?:(?:Sir|Dame|Dr)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}")
+_ROLE_RE = re.compile(
+    r"(?i)(?:(?:hm|her\s+majesty['’]s|his\s+majesty['’]s)\s+)?(?:chief\s+)?inspector\s+of\s+"
+    r"constabulary\b|(?:police(?:,\s+fire)?\s+and\s+crime\s+commissioner|chief\s+constable)\b"
+)
 _PILLAR_QUESTION_RE = re.compile(
     r"(?i)^(?:overview\s*[-–—:]\s*)?how\s+(?P<pillar>effective|efficient|legitimate)\s+is\s+the\s+"
     r"(?:force|constabulary)\s+at\s+keeping\s+people\s+safe\s+and\s+reducing\s+crime\s*\?$"

@@ -142,3 +142,14 @@ def test_the_pillars_own_question_under_an_overview_heading_grades_the_pillar():
         "Exampleshire Police is good at keeping people safe and reducing crime efficiently.\n"
     )
     assert [(j.area, j.grade) for j in report.judgments] == [("Efficiency", "good")]
+
+
+def test_an_inspectors_name_over_their_role_is_not_an_area_to_grade():
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 – Exampleshire Police\n\n"
+        "Zoë Billingham\nHM Inspector of Constabulary\n"
+        "The force continues to be good at tackling serious and organised crime.\n"
+    )
+    assert not any("Billingham" in j.area for j in report.judgments)

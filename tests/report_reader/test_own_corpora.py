@@ -133,7 +133,7 @@ CORPORA = {
         },
         # The two invented are a prisons report's recommendations (a near miss, proposed at
         # its low confidence).
-        ceilings={"invented": 2, "invented_complete": 2, "kind_errors": 0, "judgments_extra": 2},
+        ceilings={"invented": 2, "invented_complete": 2, "kind_errors": 0, "judgments_extra": 1},
     ),
     "corpus_blind7": Corpus(
         size=(13, 123, 49),
