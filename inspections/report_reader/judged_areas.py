@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-_OVERALL_RE = re.compile(r"(?i)^overall\s+judge?ments?\s*\d{0,2}\W*$")
+_OVERALL_RE = re.compile(r"(?i)^overall\s+judge?ments?\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{0,2}\W*$")
 _EARLIER_RE = re.compile(
     r"(?i)^(?:last|previous|earlier)\s+(?:year'?s?\s+)?(?:inspection|judge?ment|grade|rating)s?"
     r"(?:\s+(?:19|20)\d\d)?\s*\d{0,2}\W*$"

@@ -48,6 +48,10 @@ _TRACKER_RE = re.compile(
     r"|read))\b",
     re.MULTILINE,
 )
+_INSPECTORATE_TITLE_RE = re.compile(
+    r"(?i)^(?:PEEL\b(?!.*\b(?:plan|update|progress|tracker|minutes|committee|panel|board)\b)"
+    r"|an\s+inspection\s+of\b)"
+)
 _PLAN_RE = re.compile(
     r"(?i)\b(?:hmic|hmicfrs|inspections?)\s+update\b|\bprogress\s+update\b|\b(?:green|amber|red)\s+(?:responses|"
     r"recommendations|actions|status)\b|\bimprovement\s+plans?\b|\baction\s+plans?\s+progress\b"
@@ -180,7 +184,9 @@ def document_kind(
             "the Police Act 1996: findings it quotes are the report's, to match with those "
             "already recorded."
         ]
-    if _PLAN_RE.search(head):
+    # A paper says what it is at its top; the inspectorate's own report ("PEEL: Police
+    # efficiency 2014") may name an audit committee or an action plan in passing.
+    if _PLAN_RE.search(head[:2500]) and not _INSPECTORATE_TITLE_RE.match(title.strip()):
         return model.IMPROVEMENT_PLAN, [
             "A committee paper or minutes on progress against inspection findings: findings "
             "it quotes belong to the reports they come from."

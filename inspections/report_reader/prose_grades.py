@@ -18,6 +18,13 @@ from inspections.report_reader.grade_phrases import (
     question_area,
 )
 
+# A question with its grade after it, as a summary lists them (PEEL 2014–2017).
+_QUESTION_GRADE_RE = re.compile(
+    r"(?i)^(?P<question>(?:to\s+what\s+extent|how\s+(?:well|effective(?:ly)?|efficient(?:ly)?"
+    r"|legitimate))\b.{10,250}?\?)\s+(?P<grade>outstanding|good|adequate|inadequate|requires?"
+    r"\s+improvement)\.?$"
+)
+
 
 class ProseGradesPass:
     """Grades in prose: mixed into the parser."""
@@ -29,6 +36,13 @@ class ProseGradesPass:
         if self._grade_list_leadin(text):
             self._close_context()
             self._flush_narrative()
+            return True
+        asked = _QUESTION_GRADE_RE.match(text.strip())
+        if asked:
+            # "To what extent has the force an affordable way of providing policing? Good"
+            question = asked.group("question")
+            area = self._canonical_or_none(question) or question_area(question)
+            self._judgment(area, grade_value(asked.group("grade")), strong=True)
             return True
         grade = vocab.match_grade_line(text)
         cell = self._area_cell_above()

@@ -70,8 +70,14 @@ class TableRowsPass:
                 # "Recommendation 1: By 31 October 2025, chief constables should …": the cell's
                 # own label gives the finding's number, its words the finding.
                 own = vocab.match_label(cell)
+                area = _AREA_PREFIX_RE.match(cell)
                 if own is not None and own.inline and own.kind == label.kind:
                     self._start_finding(own.inline, style="item", number=own.number)
+                elif area and vocab.is_known_area(area.group("area")):
+                    # "Preventing crime: The force needs to …": the area, then the finding.
+                    self._start_finding(cell[area.end() :], style="item")
+                    assert self.current is not None
+                    self.current.area = self._canonical(area.group("area"))
                 else:
                     self._start_finding(cell, style="item")
                 self.row_findings += 1
@@ -147,6 +153,7 @@ class TableRowsPass:
         return True
 
 
+_AREA_PREFIX_RE = re.compile(r"^(?P<area>[A-Z][^:.]{2,70}):\s+(?=[A-Z])")
 # A column heading naming grades ("PEEL 2023–25 grade", "Previous judgment", "Rating 2022").
 _GRADE_HEADER_RE = re.compile(r"(?i)\b(?:grades?|gradings?|judge?ments?|ratings?)\b")
 _AREA_HEADER_RE = re.compile(r"(?i)\b(?:areas?|questions?|pillars?)\b")

@@ -29,6 +29,8 @@ def header_label(cell: str) -> vocab.Label | None:
     """The label a column heading names: the whole heading, else its first part that is one
     ("Recommendation / AFI" → recommendation); a heading naming no kind ("Finding") gives a
     label of no kind, each row's reference giving its own."""
+    # "HMICFRS area for improvement (as worded in the report)": whose, and how quoted, aside.
+    cell = re.sub(r"(?i)^(?:hmicfrs|hmic|inspection|peel|report)['’]?s?\s+", "", cell.strip())
     label = vocab.match_label(cell)
     if label is not None:
         return label

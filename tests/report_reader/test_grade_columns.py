@@ -153,3 +153,26 @@ def test_an_inspectors_name_over_their_role_is_not_an_area_to_grade():
         "The force continues to be good at tackling serious and organised crime.\n"
     )
     assert not any("Billingham" in j.area for j in report.judgments)
+
+
+def test_a_2014_summary_of_questions_each_with_its_grade_after_it():
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "PEEL: Police efficiency 2014\n\nAn inspection of Lincolnshire Police\n\n"
+        "How efficient is the force at keeping people safe and reducing crime?\n\n"
+        "Overall judgment¹\n\nGood\n\n"
+        "Below we summarise the three questions which make up this judgment.\n\n"
+        "To what extent has the force an affordable way of providing policing? Good\n\n"
+        "To what extent is the force efficient in its use of resources? Requires improvement\n\n"
+        "The force's audit committee reviews its plans.\n"
+    )
+    grades = {j.area: j.grade for j in report.judgments}
+    assert grades["Efficiency"] == "good"
+    assert grades["To what extent has the force an affordable way of providing policing?"] == "good"
+    assert (
+        grades["To what extent is the force efficient in its use of resources?"]
+        == "requires_improvement"
+    )
+    # An audit committee named in passing does not make the report a committee paper.
+    assert report.document_kind == "peel_force"

@@ -62,3 +62,17 @@ def test_a_trackers_rec_abbreviation_labels_a_recommendation():
         ("afi", "AFI 1"),
         ("recommendation", "Recommendation 15"),
     ]
+
+
+def test_a_findings_column_headed_with_whose_words_they_are_and_rows_naming_the_area_first():
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "Improvement tracker\n\n"
+        "Ref\tHMICFRS area for improvement (as worded in the report)\tLead\tRAG\n"
+        "PEEL-24-01\tPreventing crime: The force needs to improve how it evaluates "
+        "problem-solving plans.\tSupt Prevention\tGreen\n"
+    )
+    assert [(f.kind, f.area, f.text[:30]) for f in report.findings] == [
+        ("afi", "Preventing crime", "The force needs to improve how")
+    ]
