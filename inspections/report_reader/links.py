@@ -71,10 +71,21 @@ class LinksPass:
         narrative, self.narrative = self.narrative, None
         if narrative is None or not narrative.remains:
             return
-        if _GRADES_KEPT_RE.search(narrative.remains) and not vocab.FINDING_WORD_RE.search(
-            narrative.remains
-        ):
-            return  # "Some of our judgments … have been carried over": grades, not findings
+        kept = next(
+            (
+                s
+                for s in re.split(r"(?<=[.!?])\s+", narrative.remains)
+                if vocab.REMAINS_RE.search(s)
+            ),
+            narrative.remains,
+        )
+        listed = any(
+            p.startswith("- ") and directives.is_directive(p[2:]) for p in narrative.paragraphs
+        )
+        if _GRADES_KEPT_RE.search(kept) and not vocab.FINDING_WORD_RE.search(kept) and not listed:
+            # "Some of our judgments … have been carried over", "The judgment of good is
+            # carried forward …": grades, not findings (unless an earlier finding is listed).
+            return
         words_match = vocab.FINDING_WORD_RE.search(narrative.remains) or next(
             (
                 match

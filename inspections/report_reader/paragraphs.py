@@ -45,13 +45,22 @@ def speaks_of_open_findings(text: str) -> bool:
     return bool(_OPEN_FINDINGS_RE.search(text))
 
 
+# "See the cause of concern above.": a pointer to a finding stated elsewhere.
+_POINTER_RE = re.compile(
+    r"(?i)^(?:see|as\s+set\s+out\s+in|refer\s+to)\b[^.]{0,80}\b(?:above|below|earlier|later"
+    r"|section\s+\d+|chapter\s+\d+|paragraph\s+[\d.]+)\.?$"
+)
+
+
 def counts_findings(text: str) -> bool:
-    """The paragraph opens by counting findings of a kind rather than stating one, or speaks
-    of them as a class ("The areas for improvement identified in our report remain in
-    place")."""
+    """The paragraph opens by counting findings of a kind rather than stating one, speaks of
+    them as a class ("The areas for improvement identified in our report remain in place"),
+    or points to one stated elsewhere ("See the cause of concern above.")."""
     first = text.split(".")[0]
     return not directives.is_directive(first) and bool(
-        _COUNTING_RE.match(text.strip()) or speaks_of_open_findings(first)
+        _COUNTING_RE.match(text.strip())
+        or speaks_of_open_findings(first)
+        or _POINTER_RE.match(text.strip())
     )
 
 

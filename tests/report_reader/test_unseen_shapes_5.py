@@ -449,3 +449,22 @@ def test_a_listings_tally_of_findings_open_and_closed_is_no_finding():
         """
     )
     assert report.findings == []
+
+
+def test_a_pointer_to_a_finding_above_and_a_grade_carried_forward_propose_nothing():
+    report = read(
+        """\
+        # PEEL 2023–25: Exampleshire Police
+
+        ### Areas for improvement
+
+        See the cause of concern above.
+
+        ### How effective is the force at tackling serious and organised crime?
+
+        Good
+
+        In 2017 we did not inspect this question in full. The judgment of good is carried forward from our 2016 effectiveness inspection. We examined only how the force is responding to the areas for improvement we set out last year.
+        """
+    )
+    assert report.findings == []
