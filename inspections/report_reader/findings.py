@@ -292,6 +292,8 @@ class FindingsPass:
         if asks_the_meeting(text):
             self.ctx.count = -1  # not an empty heading to warn about
             self._close_context()
+        elif len(vocab.words(text)) <= 3 and not directives.is_sentence_like(text):
+            return  # a flattened table's column headings ("Response", "Owner / status")
         elif not counts_findings(text):
             self._start_finding(text, style="para")
 

@@ -88,3 +88,15 @@ def test_a_commissioners_response_page_with_a_table_of_recommendations():
             ["chief constables", "police and crime commissioners"],
         ),
     ]
+
+
+def test_a_flattened_tables_column_headings_under_a_label_are_no_finding():
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "Recommendation (as worded in the report)\n\nResponse\n\nOwner / status\n\n"
+        "Recommendation 1: By 30 June 2026, chief constables should make sure that every risk "
+        "assessment of a missing child uses all the information the force holds.\n\n"
+        "Accepted. The force is changing its forms.\n"
+    )
+    assert [f.text[:40] for f in report.findings] == ["By 30 June 2026, chief constables should"]
