@@ -94,6 +94,7 @@ def test_a_flattened_tables_column_headings_under_a_label_are_no_finding():
     from inspections.report_reader import parse_text
 
     report = parse_text(
+        "# Response to the report\n\n## Table 1\n\n"
         "Recommendation (as worded in the report)\n\nResponse\n\nOwner / status\n\n"
         "Recommendation 1: By 30 June 2026, chief constables should make sure that every risk "
         "assessment of a missing child uses all the information the force holds.\n\n"
