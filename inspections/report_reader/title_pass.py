@@ -150,8 +150,9 @@ def _only_a_name(text: str) -> bool:
     text = text.strip()
     if len(vocab.words(text)) > 10:
         return False
-    named = forces_named(text.title())
-    return bool(named and len(vocab.words(text)) <= 4) or bool(
+    # The whole line is the name ("Norfolk Constabulary: PEEL 2021/22" is a title).
+    named = {vocab.plain(name) for name in forces_named(text.title())}
+    return vocab.plain(text) in named or bool(
         re.fullmatch(
             r"(?i)(?:his|her)?\s*(?:majesty['’]s\s+)?hm\s+inspectorate\s+of\s+constabulary"
             r"(?:\s+and\s+fire\s+(?:&|and)\s+rescue\s+services)?|hmicfrs|hmic",

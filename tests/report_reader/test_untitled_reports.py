@@ -87,3 +87,12 @@ def test_names_above_a_documents_heading_are_not_its_title():
         "# PEEL 2021/22: An inspection of Exampleshire Police\n\nPublished: 29 July 2022\n"
     )
     assert page.title == "PEEL 2021/22: An inspection of Exampleshire Police"
+
+
+def test_a_title_that_starts_with_the_forces_name_is_kept():
+    from inspections.report_reader import parse_text
+
+    report = parse_text(
+        "Norfolk Constabulary: PEEL 2021/22\n\nAreas for improvement\n\n- The force should act.\n"
+    )
+    assert report.title == "Norfolk Constabulary: PEEL 2021/22"
