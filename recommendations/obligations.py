@@ -116,8 +116,11 @@ def addressing_from_words(
     known |= dict.fromkeys(BODY_WORDS, "body")
     known |= dict.fromkeys(lookup, "national")
     known |= dict.fromkeys(force_lookup, "named")
+    # "Kent Police and Crime Commissioner" is the body, not the force: no word ends where
+    # "and crime" goes on (the body's own words then match from "police").
     pattern = re.compile(
         r"\b(" + "|".join(re.escape(w) for w in sorted(known, key=len, reverse=True)) + r")\b"
+        r"(?!,?\s+(?:fire\s+)?and\s+crime\b)"
     )
     result = Addressing()
     for phrase in phrases:

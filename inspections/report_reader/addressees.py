@@ -82,6 +82,8 @@ _ADDRESSEE_NAMES = {
     "independent office for police conduct": "IOPC",
     "iopc": "IOPC",
 }
+# "Kent Police and Crime Commissioner": the force's body, named with the force's place.
+_BODY_OF_FORCE_RE = re.compile(r"(?i)\bpolice,?\s+(?:fire\s+)?and\s+crime\b")
 _FORCE_ITSELF_RE = re.compile(
     r"^(?:the\s+)?(?:force|constabulary|service)$|(?:constabulary|police|police\s+service)$",
     re.IGNORECASE,
@@ -159,7 +161,7 @@ def _subject_names(rest: str, recommended: bool = False) -> list[str]:
             continue
         lowered = vocab.plain(piece)
         worded = raw.replace("\x00", " and ").replace("\x01", ",").strip(" .")
-        if forces_named(piece) or forces_named(worded):
+        if (forces_named(piece) or forces_named(worded)) and not _BODY_OF_FORCE_RE.search(piece):
             # A force by its name ("Kent Police and the Home Office should …", "the Met") is
             # an addressee as worded: the import tells the report's own force from others.
             name = piece if forces_named(piece) else worded

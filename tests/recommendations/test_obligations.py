@@ -108,6 +108,13 @@ def test_forces_named_by_name_are_the_reports_own_or_named(home_office):
     assert (other.owed_by_forces, other.named_forces) == ("named", [durham])
     both = read(["forces", "Durham Constabulary"], [essex, kent])
     assert (both.owed_by_forces, both.named_forces) == ("named", [durham, essex, kent])
+    # The force's body named with the force's place is the body, not the force.
+    body = read(["Kent Police and Crime Commissioner"], [kent])
+    assert (body.owed_by_forces, body.is_for_policing_bodies, body.named_forces) == (
+        "none",
+        True,
+        [],
+    )
     # Without the list of forces a force's name is a word the product does not know.
     unknown = addressing_from_words(["Kent Police"], national_bodies=[home_office])
     assert (unknown.owed_by_forces, unknown.unrecognised) == ("report", ["Kent Police"])
