@@ -45,7 +45,6 @@ _SAID_THAT_RE = re.compile(
     r"\s+(?i:was|were|is|are|had|did|has|have|does|do|wasn't|weren't|didn't|hadn't|isn't|"
     r"hasn't)\b[^:]+?[.!?])"
 )
-_CAUSE_TITLE_RE = re.compile(r"(?i)\bcauses?\s+of\s+concern\b")
 # A sentence stating what the force fails to do: "Exampleshire Police doesn't always …", "The
 # force isn't effectively identifying …".
 _SHORTCOMING_RE = re.compile(
@@ -152,7 +151,7 @@ class RestatedCausesPass:
         if (
             previous is None
             or previous.kind != PARA
-            or not _CAUSE_TITLE_RE.search(self.segments[self.report].title)
+            or not _CAUSE_WORDS_RE.search(self.segments[self.report].title)
             or any(
                 f.kind == model.CAUSE_OF_CONCERN and f.report == self.report for f in self.findings
             )
